@@ -1,0 +1,50 @@
+// Inside the engine a refusal is thrown as an EngineError so deep code can stop an operation in one
+// line; every public engine entry converts it to a Result, so nothing thrown ever leaves the engine.
+import { fail, type AppError, type ErrorCode, type Result } from '../shared/result';
+
+export class EngineError extends Error {
+  readonly code: ErrorCode;
+  readonly detail: string | undefined;
+
+  constructor(code: ErrorCode, message: string, detail?: string) {
+    super(message);
+    this.name = 'EngineError';
+    this.code = code;
+    this.detail = detail;
+  }
+
+  toAppError(): AppError {
+    return this.detail === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, detail: this.detail };
+  }
+}
+
+/** Converts anything thrown into a coded failure; unexpected exceptions become INTERNAL with their text as detail. */
+export function toFailure<T>(thrown: unknown): Result<T> {
+  if (thrown instanceof EngineError) return { ok: false, error: thrown.toAppError() };
+  const text = thrown instanceof Error ? (thrown.stack ?? thrown.message) : String(thrown);
+  return fail('INTERNAL', 'PanelDB hit an unexpected error; nothing was written.', text);
+}
+
+/** Runs an engine operation and returns its outcome as data. */
+export async function capture<T>(operation: () => Promise<T>): Promise<Result<T>> {
+  try {
+    return { ok: true, value: await operation() };
+  } catch (thrown) {
+    return toFailure<T>(thrown);
+  }
+}
+
+/** The Node error code (ENOENT, EACCES, …) of a thrown fs error, if any. */
+export function osErrorCode(thrown: unknown): string | undefined {
+  if (typeof thrown === 'object' && thrown !== null && 'code' in thrown) {
+    const code = (thrown as { code: unknown }).code;
+    return typeof code === 'string' ? code : undefined;
+  }
+  return undefined;
+}
+
+export function osErrorText(thrown: unknown): string {
+  return thrown instanceof Error ? thrown.message : String(thrown);
+}

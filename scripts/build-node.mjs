@@ -1,0 +1,15 @@
+// Bundles the Node entry points (CLI now; server and worker later) so `npx paneldb` runs plain
+// JavaScript right after `npm ci`. Dependencies stay external: sql.js must find its wasm file.
+import { build } from 'esbuild';
+
+await build({
+  entryPoints: { cli: 'electron/cli/main.ts' },
+  outdir: 'dist/node',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  sourcemap: true,
+  logLevel: 'warning',
+});
