@@ -1,0 +1,174 @@
+// `paneldb`: the engine's commands for terminals and scripts. Text for people, `--json` for scripts;
+// failures are one line (never a stack trace) and a documented exit status.
+import { resolve } from 'node:path';
+import { Command, CommanderError } from 'commander';
+import { createDemoDatabase } from '../core/demo';
+import { nodeFileSystem } from '../core/file-system';
+import { createEngine, verifyBackup } from '../core/index';
+import { TOOL_VERSION } from '../core/tool-version';
+import type { AppError, Result } from '../shared/result';
+import { EXIT, exitCodeFor } from './exit-codes';
+import { formatBackupCreated, formatBackups, formatStatus, formatVerify } from './format';
+import { errorLine, pickLang, TEXT, type Lang } from './messages';
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: NodeJS.ProcessEnv;
+}
+
+const processIo: CliIo = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  env: process.env,
+};
+
+interface CommonOptions {
+  json?: boolean;
+  backupDir?: string;
+  ignoreWal?: boolean;
+  demo?: boolean;
+}
+
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const wantsJson = argv.includes('--json');
+  const langOption = argv.find((arg, index) => argv[index - 1] === '--lang' || arg.startsWith('--lang='));
+  const lang: Lang = pickLang(langOption?.replace(/^--lang=/, ''), io.env);
+
+  const report = <T>(
+    result: Result<T>,
+    json: boolean | undefined,
+    text: (value: T) => string,
+  ): T | undefined => {
+    if (!result.ok) {
+      exitCode = printError(io, result.error, json === true, lang);
+      return undefined;
+    }
+    io.stdout(json ? `${JSON.stringify(result.value, null, 2)}\n` : `${text(result.value)}\n`);
+    return result.value;
+  };
+  const engineFor = async (db: string | undefined, options: CommonOptions) => {
+    let dbPath: string;
+    if (options.demo === true) {
+      dbPath = await createDemoDatabase(nodeFileSystem);
+      if (options.json !== true) io.stderr(`${TEXT[lang].demoCopy}: ${dbPath}\n`);
+    } else if (db === undefined) {
+      throw new CommanderError(
+        2,
+        'paneldb.missingDatabase',
+        "missing required argument 'db' (or use --demo)",
+      );
+    } else {
+      dbPath = resolve(db);
+    }
+    return createEngine({
+      dbPath,
+      backupDir: options.backupDir === undefined ? undefined : resolve(options.backupDir),
+      ignoreWal: options.ignoreWal === true,
+    });
+  };
+
+  const program = new Command()
+    .name('paneldb')
+    .description('Inspect, back up and migrate X-Panel / 3x-ui panel databases (x-ui.db), offline.')
+    .version(TOOL_VERSION)
+    .option('--lang <lang>', 'text language: en or zh-CN (default: from LANG)')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout(text),
+      writeErr: (text) => io.stderr(text),
+      // Usage errors are printed by the catch below, once, in the right format.
+      outputError: () => undefined,
+    });
+
+  const backupDirOption = [
+    '--backup-dir <dir>',
+    'backup folder (default: <db>.backups beside the database)',
+  ] as const;
+
+  program
+    .command('status')
+    .description('show version, applied and pending steps, journal/WAL state, tables and integrity')
+    .argument('[db]', 'the panel database file (x-ui.db); its -wal beside it is merged')
+    .option('--demo', 'use a fresh copy of the bundled demo database')
+    .option('--json', 'print JSON for scripts')
+    .option(...backupDirOption)
+    .option('--ignore-wal', 'read the main file alone even though a -wal exists (shows old data)')
+    .action(async (db: string | undefined, options: CommonOptions) => {
+      report(await (await engineFor(db, options)).getStatus(), options.json, (status) =>
+        formatStatus(status, lang),
+      );
+    });
+
+  program
+    .command('backup')
+    .description('write a verified, private (0600) standalone backup of the database, WAL merged')
+    .argument('[db]', 'the panel database file')
+    .option('--demo', 'use a fresh copy of the bundled demo database')
+    .option('--json', 'print JSON for scripts')
+    .option(...backupDirOption)
+    .action(async (db: string | undefined, options: CommonOptions) => {
+      report(await (await engineFor(db, options)).createBackup('manual'), options.json, (entry) =>
+        formatBackupCreated(entry, lang),
+      );
+    });
+
+  program
+    .command('backups')
+    .description("list PanelDB's backups and the panel's own <db>.backup.<unix> files, newest first")
+    .argument('[db]', 'the panel database file')
+    .option('--demo', 'use a fresh copy of the bundled demo database')
+    .option('--json', 'print JSON for scripts')
+    .option(...backupDirOption)
+    .action(async (db: string | undefined, options: CommonOptions) => {
+      report(await (await engineFor(db, options)).listBackups(), options.json, (list) =>
+        formatBackups(list, lang),
+      );
+    });
+
+  program
+    .command('verify')
+    .description('check a backup: integrity_check, sha256 against its metadata, panel tables')
+    .argument('<file>', 'a backup file')
+    .option('--json', 'print JSON for scripts')
+    .action(async (file: string, options: CommonOptions) => {
+      const verified = report(await verifyBackup(resolve(file)), options.json, (value) =>
+        formatVerify(value, lang),
+      );
+      if (verified !== undefined && !verified.ok) exitCode = EXIT.badInput;
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (thrown) {
+    if (thrown instanceof CommanderError) {
+      if (thrown.exitCode === 0) return EXIT.ok;
+      const message = thrown.message.replace(/^error: /, '');
+      return printError(
+        io,
+        { code: 'INVALID_ARGUMENT', message: `${message} (see paneldb --help)` },
+        wantsJson,
+        lang,
+      );
+    }
+    const detail = thrown instanceof Error ? (thrown.stack ?? thrown.message) : String(thrown);
+    return printError(
+      io,
+      { code: 'INTERNAL', message: 'PanelDB hit an unexpected error; nothing was written.', detail },
+      wantsJson,
+      lang,
+    );
+  }
+  return exitCode;
+}
+
+function printError(io: CliIo, error: AppError, json: boolean, lang: Lang): number {
+  if (json) {
+    io.stdout(`${JSON.stringify({ error }, null, 2)}\n`);
+  } else {
+    io.stderr(`paneldb: ${TEXT[lang].error}: ${errorLine(lang, error.code, error.message)}\n`);
+    if (error.detail !== undefined && io.env.PANELDB_DEBUG) io.stderr(`${error.detail}\n`);
+  }
+  return exitCodeFor(error.code);
+}

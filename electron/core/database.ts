@@ -1,0 +1,389 @@
+// Loading a panel file into memory (with its WAL's committed frames merged) and writing a new image
+// back atomically. Opening never writes; saving refuses when the file changed since it was loaded.
+import { createHash, randomBytes } from 'node:crypto';
+import { basename, dirname, join } from 'node:path';
+import type { Database } from 'sql.js';
+import { EngineError, osErrorCode, osErrorText } from './engine-error';
+import type { FileSystem } from './file-system';
+import { loadSqlJs } from './sqljs';
+import { applyWal, readWal, type WalStopReason } from './wal';
+
+const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
+const WAL_MAGICS = [0x377f0682, 0x377f0683];
+/** fs.readFile refuses files above 2 GiB; sql.js needs ~2.5× the file size in RAM anyway. */
+export const MAX_DATABASE_BYTES = 2 * 1024 ** 3 - 1;
+
+export interface FileFingerprint {
+  size: number;
+  mtimeMs: number;
+  sha256: string;
+}
+
+export interface JournalInfo {
+  /** The journal mode the file's header claims (bytes 18/19: 2 = WAL). */
+  mode: 'wal' | 'rollback';
+  wal_present: boolean;
+  wal_frames_applied: number;
+  wal_transactions_applied: number;
+  wal_frames_ignored: number;
+  /** Why frames were ignored, or why the WAL was not read at all; null when nothing to say. */
+  wal_note: string | null;
+}
+
+export interface LoadedImage {
+  path: string;
+  /** The merged image in rollback-journal mode. Handed to sql.js as is: never modify it yourself. */
+  bytes: Buffer;
+  sha256: string;
+  original: FileFingerprint;
+  wal: FileFingerprint | null;
+  journal: JournalInfo;
+}
+
+export interface LoadOptions {
+  fs: FileSystem;
+  /** Open the main file alone even though a -wal exists (the user asked for it explicitly). */
+  ignoreWal?: boolean;
+}
+
+export const walPathOf = (dbPath: string) => `${dbPath}-wal`;
+export const shmPathOf = (dbPath: string) => `${dbPath}-shm`;
+export const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+export async function readDatabaseImage(path: string, options: LoadOptions): Promise<LoadedImage> {
+  const { fs } = options;
+  const stat = await statOrRefuse(path, fs);
+  if (stat.size === 0)
+    throw new EngineError('FILE_EMPTY', `${path} is empty (0 bytes): not a panel database.`);
+  if (stat.size > MAX_DATABASE_BYTES) {
+    throw new EngineError(
+      'FILE_TOO_LARGE',
+      `${path} is ${formatBytes(stat.size)}; PanelDB opens files up to 2 GiB.`,
+    );
+  }
+  const main = await readOrRefuse(path, fs);
+  checkSqliteHeader(path, main);
+  const mode = main[18] === 2 || main[19] === 2 ? 'wal' : 'rollback';
+  const original: FileFingerprint = { size: main.length, mtimeMs: stat.mtimeMs, sha256: sha256Of(main) };
+
+  const walPath = walPathOf(path);
+  const walStat = await fs.stat(walPath).catch(() => null);
+  const journal: JournalInfo = {
+    mode,
+    wal_present: walStat !== null && walStat.isFile(),
+    wal_frames_applied: 0,
+    wal_transactions_applied: 0,
+    wal_frames_ignored: 0,
+    wal_note: null,
+  };
+  let image = main;
+  let wal: FileFingerprint | null = null;
+  if (journal.wal_present && walStat !== null) {
+    const walBytes = await readOrRefuse(walPath, fs);
+    wal = { size: walBytes.length, mtimeMs: walStat.mtimeMs, sha256: sha256Of(walBytes) };
+    if (options.ignoreWal) {
+      journal.wal_note = 'The -wal file was not read (--ignore-wal): commits still in it are not shown.';
+    } else if (walBytes.length > 0) {
+      const contents = readWal(walBytes);
+      image = applyWal(main, contents);
+      journal.wal_frames_applied = contents.committedFrames;
+      journal.wal_transactions_applied = contents.transactions;
+      journal.wal_frames_ignored = contents.ignoredFrames;
+      journal.wal_note = describeIgnoredFrames(
+        contents.ignoredFrames,
+        contents.stopReason,
+        contents.stopFrame,
+      );
+      if (mode === 'rollback' && contents.transactions > 0) {
+        journal.wal_note = [
+          'The database header says rollback-journal mode but a -wal with committed frames sits beside it; SQLite replays it, so PanelDB did too.',
+          journal.wal_note,
+        ]
+          .filter(Boolean)
+          .join(' ');
+      }
+    }
+  }
+  checkImageSize(path, image);
+  if (image === main) image = Buffer.from(main);
+  // The opened image is a standalone rollback-journal database: no reader may look for a -wal.
+  image[18] = 1;
+  image[19] = 1;
+  return { path, bytes: image, sha256: sha256Of(image), original, wal, journal };
+}
+
+/** Opens the image in sql.js and proves SQLite can read its schema. */
+export async function openImage(image: LoadedImage): Promise<Database> {
+  const SQL = await loadSqlJs();
+  let db: Database | undefined;
+  try {
+    db = new SQL.Database(image.bytes);
+    db.exec('SELECT count(*) FROM sqlite_master');
+    return db;
+  } catch (thrown) {
+    db?.close();
+    throw new EngineError('DATABASE_CORRUPT', `${image.path} cannot be read by SQLite.`, osErrorText(thrown));
+  }
+}
+
+async function statOrRefuse(path: string, fs: FileSystem) {
+  try {
+    const stat = await fs.stat(path);
+    if (!stat.isFile())
+      throw new EngineError('NOT_A_FILE', `${path} is not a regular file (is it a folder?).`);
+    return stat;
+  } catch (thrown) {
+    if (thrown instanceof EngineError) throw thrown;
+    const code = osErrorCode(thrown);
+    if (code === 'ENOENT' || code === 'ENOTDIR') {
+      const walExists = await fs.stat(walPathOf(path)).then(
+        () => true,
+        () => false,
+      );
+      if (walExists) {
+        throw new EngineError(
+          'WAL_WITHOUT_DATABASE',
+          `${path} does not exist, but ${basename(walPathOf(path))} does: copy the main database file too.`,
+        );
+      }
+      throw new EngineError('FILE_NOT_FOUND', `${path} does not exist.`);
+    }
+    if (code === 'EACCES' || code === 'EPERM') {
+      throw new EngineError(
+        'FILE_UNREADABLE',
+        `${path} cannot be read (permission denied).`,
+        osErrorText(thrown),
+      );
+    }
+    throw new EngineError('FILE_UNREADABLE', `${path} cannot be read.`, osErrorText(thrown));
+  }
+}
+
+async function readOrRefuse(path: string, fs: FileSystem): Promise<Buffer> {
+  try {
+    return await fs.readFile(path);
+  } catch (thrown) {
+    const code = osErrorCode(thrown);
+    if (code === 'EISDIR') throw new EngineError('NOT_A_FILE', `${path} is a folder, not a database file.`);
+    if (code === 'ERR_FS_FILE_TOO_LARGE' || code === 'ERR_STRING_TOO_LONG') {
+      throw new EngineError('FILE_TOO_LARGE', `${path} is too large to open (over 2 GiB).`);
+    }
+    const reason = code === 'EACCES' || code === 'EPERM' ? ' (permission denied)' : '';
+    throw new EngineError('FILE_UNREADABLE', `${path} cannot be read${reason}.`, osErrorText(thrown));
+  }
+}
+
+function checkSqliteHeader(path: string, bytes: Buffer): void {
+  if (bytes.length >= 4 && WAL_MAGICS.includes(bytes.readUInt32BE(0))) {
+    throw new EngineError(
+      'NOT_SQLITE',
+      `${path} is a SQLite -wal file, not a database: open the main file beside it.`,
+    );
+  }
+  if (bytes.length < SQLITE_MAGIC.length || !bytes.subarray(0, SQLITE_MAGIC.length).equals(SQLITE_MAGIC)) {
+    throw new EngineError(
+      'NOT_SQLITE',
+      `${path} is not a SQLite database (its first bytes are not "SQLite format 3").`,
+    );
+  }
+  if (bytes.length < 100) {
+    throw new EngineError(
+      'DATABASE_CORRUPT',
+      `${path} is truncated: ${bytes.length} bytes, shorter than the 100-byte header.`,
+    );
+  }
+}
+
+function pageSizeOf(bytes: Buffer): number {
+  const raw = bytes.readUInt16BE(16);
+  return raw === 1 ? 65536 : raw;
+}
+
+function checkImageSize(path: string, image: Buffer): void {
+  const pageSize = pageSizeOf(image);
+  if (pageSize < 512 || pageSize > 65536 || (pageSize & (pageSize - 1)) !== 0) {
+    throw new EngineError(
+      'DATABASE_CORRUPT',
+      `${path} has an invalid page size in its header (${pageSize}).`,
+    );
+  }
+  if (image.length % pageSize !== 0) {
+    throw new EngineError(
+      'DATABASE_CORRUPT',
+      `${path} is truncated or has bytes appended: ${image.length} bytes is not a whole number of ${pageSize}-byte pages.`,
+    );
+  }
+  const headerPages = image.readUInt32BE(28);
+  const headerPagesValid = image.readUInt32BE(92) === image.readUInt32BE(24) && headerPages > 0;
+  const filePages = image.length / pageSize;
+  if (headerPagesValid && headerPages > filePages) {
+    throw new EngineError(
+      'DATABASE_CORRUPT',
+      `${path} is truncated: its header says ${headerPages} pages but the file holds ${filePages}.`,
+    );
+  }
+}
+
+function describeIgnoredFrames(
+  ignored: number,
+  reason: WalStopReason,
+  stopFrame: number | null,
+): string | null {
+  if (ignored === 0) return null;
+  // A checksum break right after the last commit is normal in a live copy: an open transaction
+  // rewrote a spilled frame in place. Either way SQLite reads exactly what we read.
+  const why: Record<WalStopReason, string> = {
+    end: 'they belong to a transaction that never committed',
+    'torn-frame': 'the last frame is incomplete (torn write)',
+    'salt-mismatch': 'they are left over from an older WAL generation',
+    'checksum-mismatch': `frame ${stopFrame ?? '?'} fails its checksum (an unfinished transaction or damage), so SQLite ignores it and everything after`,
+    'zero-page-number': `frame ${stopFrame ?? '?'} names page 0, so SQLite ignores it and everything after`,
+  };
+  return `${ignored} WAL frame(s) ignored: ${why[reason]}.`;
+}
+
+export function formatBytes(size: number): string {
+  if (size < 1024) return `${size} B`;
+  const units = ['KiB', 'MiB', 'GiB'];
+  let value = size / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+
+export interface AtomicWriteOptions {
+  fs: FileSystem;
+  mode: number;
+}
+
+/** Temp file in the same folder → fsync → rename → fsync the folder. A crash leaves old bytes or new. */
+export async function writeFileAtomically(
+  target: string,
+  bytes: Uint8Array,
+  options: AtomicWriteOptions,
+): Promise<void> {
+  const { fs } = options;
+  const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.paneldb-tmp`);
+  let handle: Awaited<ReturnType<FileSystem['open']>> | undefined;
+  try {
+    handle = await fs.open(temp, 'wx', options.mode);
+    await handle.writeFile(bytes);
+    await handle.chmod(options.mode);
+    await handle.sync();
+    await handle.close();
+    handle = undefined;
+    await fs.rename(temp, target);
+  } catch (thrown) {
+    await handle?.close().catch(() => undefined);
+    await fs.rm(temp, { force: true }).catch(() => undefined);
+    throw new EngineError(
+      'WRITE_FAILED',
+      `Could not write ${target}; it was left as it was.`,
+      osErrorText(thrown),
+    );
+  }
+  await syncFolder(dirname(target), fs);
+}
+
+async function syncFolder(folder: string, fs: FileSystem): Promise<void> {
+  // Makes the rename durable. Some platforms (Windows) cannot open a folder for fsync; the rename
+  // itself is still atomic there.
+  const handle = await fs.open(folder, 'r').catch(() => undefined);
+  if (handle === undefined) return;
+  try {
+    await handle.sync();
+  } catch {
+    // EINVAL/EISDIR on file systems without directory fsync: nothing more we can do.
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Refuses when the database or its -wal changed since the image was loaded (the panel may be running). */
+export async function assertUnchangedOnDisk(image: LoadedImage, fs: FileSystem): Promise<void> {
+  const changed = (what: string) =>
+    new EngineError(
+      'FILE_CHANGED_ON_DISK',
+      `${what} changed since PanelDB loaded it (is the panel running?). Nothing was written; open it again.`,
+    );
+  const current = await fs.readFile(image.path).catch(() => null);
+  if (
+    current === null ||
+    current.length !== image.original.size ||
+    sha256Of(current) !== image.original.sha256
+  ) {
+    throw changed(image.path);
+  }
+  const wal = await fs.readFile(walPathOf(image.path)).catch(() => null);
+  if ((wal === null) !== (image.wal === null)) throw changed(walPathOf(image.path));
+  if (
+    wal !== null &&
+    image.wal !== null &&
+    (wal.length !== image.wal.size || sha256Of(wal) !== image.wal.sha256)
+  ) {
+    throw changed(walPathOf(image.path));
+  }
+}
+
+export interface ReplaceOptions {
+  fs: FileSystem;
+  /** Where a stale -wal/-shm is moved; never left beside a rewritten file. */
+  asideDir: string;
+  now: () => Date;
+}
+
+/**
+ * Replaces the database file with new bytes. Call only after a verified backup exists. The -wal and
+ * -shm are moved aside before the rename: a stale WAL beside the new file would be replayed by
+ * SQLite and corrupt it, while a crash between the two renames leaves the old file, whose merged
+ * content is in the backup.
+ */
+export async function replaceDatabaseFile(
+  image: LoadedImage,
+  bytes: Uint8Array,
+  options: ReplaceOptions,
+): Promise<string[]> {
+  const { fs } = options;
+  await assertUnchangedOnDisk(image, fs);
+  const mode = (await fs.stat(image.path)).mode & 0o777;
+  const target = image.path;
+  const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.paneldb-tmp`);
+  let handle: Awaited<ReturnType<FileSystem['open']>> | undefined;
+  const moved: Array<{ from: string; to: string }> = [];
+  try {
+    handle = await fs.open(temp, 'wx', mode);
+    await handle.writeFile(bytes);
+    await handle.sync();
+    await handle.close();
+    handle = undefined;
+    const stamp = options.now().toISOString().replace(/[:.]/g, '-');
+    for (const sidecar of [walPathOf(target), shmPathOf(target)]) {
+      const exists = await fs.stat(sidecar).then(
+        () => true,
+        () => false,
+      );
+      if (!exists) continue;
+      const to = join(options.asideDir, `${basename(sidecar)}.${stamp}.moved-aside`);
+      await fs.rename(sidecar, to);
+      moved.push({ from: sidecar, to });
+    }
+    await fs.rename(temp, target);
+  } catch (thrown) {
+    await handle?.close().catch(() => undefined);
+    await fs.rm(temp, { force: true }).catch(() => undefined);
+    for (const { from, to } of moved.reverse()) await fs.rename(to, from).catch(() => undefined);
+    throw new EngineError(
+      'WRITE_FAILED',
+      `Could not replace ${target}; it was left as it was.`,
+      osErrorText(thrown),
+    );
+  }
+  await syncFolder(dirname(target), fs);
+  return moved.map((entry) => entry.to);
+}

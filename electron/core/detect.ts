@@ -1,0 +1,294 @@
+// What is this file? Reads only: which product wrote it, which generation of that product (panel
+// doc, Appendix A), and which versioned steps are applied according to the two kinds of marker the
+// panel itself uses — golang-migrate's schema_migrations row and history_of_seeders names.
+import type { Database } from 'sql.js';
+import type { MigrationDescriptor } from '../../migrations/catalog';
+import { CORE_PANEL_TABLES, UPSTREAM_V3_TABLES } from '../../migrations/panel-schema';
+import { columnNames, queryRows } from './sql';
+
+export type PanelKind = 'x-panel' | '3x-ui' | 'upstream-3x-ui-v3' | 'empty' | 'not-panel';
+
+export type GenerationId =
+  | 'empty'
+  | 'not-panel'
+  | 'upstream-v3'
+  | 'tables-dropped'
+  | 'sql-first-schema'
+  | 'golang-migrate-branch'
+  | 'pre-v2.6.0'
+  | 'no-seeders-recorded'
+  | 'v2.6.0-to-v7.5.8'
+  | 'v7.5.9-or-later';
+
+export type MarkerSource = 'schema_migrations' | 'history_of_seeders';
+
+export interface VersionState {
+  version: number;
+  name: string;
+  applied: boolean;
+  sources: MarkerSource[];
+}
+
+export interface SchemaMigrationsRow {
+  version: number | null;
+  dirty: boolean;
+}
+
+export interface DetectionWarning {
+  code: string;
+  message: string;
+}
+
+export interface Detection {
+  kind: PanelKind;
+  generation: GenerationId;
+  traits: string[];
+  tables: string[];
+  /** null when the table does not exist; rows in SQLite's order (golang-migrate reads the first). */
+  schemaMigrations: SchemaMigrationsRow[] | null;
+  seederMarkers: string[];
+  versions: VersionState[];
+  currentVersion: number;
+  latestVersion: number;
+  dirty: boolean;
+  /** The version a dirty row names; its data may be at that version or the one before. */
+  dirtyVersion: number | null;
+  /** A schema_migrations version above every step this tool knows. */
+  newerVersion: number | null;
+  warnings: DetectionWarning[];
+}
+
+const GOLANG_MIGRATE_ROW = 'schema_migrations';
+
+export function detectDatabase(db: Database, migrations: readonly MigrationDescriptor[]): Detection {
+  const tables = queryRows(
+    db,
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+  )
+    .map((row) => String(row.name))
+    .sort();
+  const has = (name: string) => tables.includes(name);
+  const warnings: DetectionWarning[] = [];
+
+  const schemaMigrations = has(GOLANG_MIGRATE_ROW) ? readSchemaMigrations(db, warnings) : null;
+  const seederMarkers = has('history_of_seeders') ? readSeederMarkers(db, migrations, warnings) : [];
+  const kind = classifyKind(db, tables);
+  const traits = kind === 'not-panel' || kind === 'empty' ? [] : collectTraits(db, tables);
+  const generation = classifyGeneration(db, kind, tables, seederMarkers);
+
+  const effective = schemaMigrations?.[0] ?? null;
+  const dirty = effective?.dirty ?? false;
+  const dirtyVersion = dirty ? (effective?.version ?? null) : null;
+  const latestVersion = Math.max(0, ...migrations.map((m) => m.version));
+  const recordedVersion = effective?.version ?? null;
+
+  const versions = migrations.map((migration): VersionState => {
+    const sources: MarkerSource[] = [];
+    if (recordedVersion !== null && recordedVersion >= migration.version) {
+      // A dirty row at V vouches only for the steps below V: V itself may or may not have committed.
+      if (!(dirty && recordedVersion === migration.version)) sources.push('schema_migrations');
+    }
+    if (migration.seederMarker !== null && seederMarkers.includes(migration.seederMarker)) {
+      sources.push('history_of_seeders');
+    }
+    return { version: migration.version, name: migration.name, applied: sources.length > 0, sources };
+  });
+
+  let currentVersion = 0;
+  for (const state of [...versions].sort((a, b) => a.version - b.version)) {
+    if (!state.applied || state.version !== currentVersion + 1) break;
+    currentVersion = state.version;
+  }
+
+  const newerVersion = recordedVersion !== null && recordedVersion > latestVersion ? recordedVersion : null;
+  if (newerVersion !== null) {
+    warnings.push({
+      code: 'NEWER_VERSION',
+      message: `schema_migrations says version ${newerVersion}; this PanelDB knows versions up to ${latestVersion}.`,
+    });
+  }
+  if (dirty) {
+    warnings.push({
+      code: 'DIRTY',
+      message: `schema_migrations is dirty at version ${dirtyVersion ?? 'nil'}: a step failed or was interrupted; the data may be at that version or the one before.`,
+    });
+  }
+  addGenerationWarnings(generation, traits, warnings);
+
+  return {
+    kind,
+    generation,
+    traits,
+    tables,
+    schemaMigrations,
+    seederMarkers,
+    versions,
+    currentVersion,
+    latestVersion,
+    dirty,
+    dirtyVersion,
+    newerVersion,
+    warnings,
+  };
+}
+
+function readSchemaMigrations(db: Database, warnings: DetectionWarning[]): SchemaMigrationsRow[] {
+  const rows = queryRows(db, `SELECT version, dirty FROM ${GOLANG_MIGRATE_ROW}`).map((row) => {
+    const version = typeof row.version === 'number' && Number.isInteger(row.version) ? row.version : null;
+    if (version === null) {
+      warnings.push({
+        code: 'SCHEMA_MIGRATIONS_UNREADABLE',
+        message: `schema_migrations holds a version golang-migrate cannot read (${String(row.version)}); it treats the file as having no version.`,
+      });
+    }
+    return { version, dirty: isTruthy(row.dirty) };
+  });
+  if (rows.length > 1) {
+    warnings.push({
+      code: 'SCHEMA_MIGRATIONS_MULTIPLE_ROWS',
+      message: `schema_migrations has ${rows.length} rows (versions ${rows.map((r) => r.version).join(', ')}); golang-migrate reads whichever SQLite returns first.`,
+    });
+  }
+  return rows;
+}
+
+function isTruthy(value: unknown): boolean {
+  if (typeof value === 'number') return value !== 0;
+  if (typeof value === 'string') return ['1', 'true', 't'].includes(value.trim().toLowerCase());
+  return false;
+}
+
+function readSeederMarkers(
+  db: Database,
+  migrations: readonly MigrationDescriptor[],
+  warnings: DetectionWarning[],
+): string[] {
+  const names = queryRows(db, 'SELECT seeder_name FROM history_of_seeders ORDER BY id').map((row) =>
+    String(row.seeder_name),
+  );
+  const known = new Set(migrations.flatMap((m) => (m.seederMarker === null ? [] : [m.seederMarker])));
+  const duplicates = [...new Set(names.filter((name, index) => names.indexOf(name) !== index))];
+  if (duplicates.length > 0) {
+    warnings.push({
+      code: 'DUPLICATE_SEEDER_MARKERS',
+      message: `history_of_seeders lists ${duplicates.join(', ')} more than once.`,
+    });
+  }
+  const unknown = [...new Set(names.filter((name) => !known.has(name)))];
+  if (unknown.length > 0) {
+    warnings.push({
+      code: 'UNKNOWN_SEEDER_MARKERS',
+      message: `history_of_seeders lists seeders this PanelDB does not know: ${unknown.join(', ')}.`,
+    });
+  }
+  return [...new Set(names)];
+}
+
+function classifyKind(db: Database, tables: string[]): PanelKind {
+  if (tables.length === 0) return 'empty';
+  if (UPSTREAM_V3_TABLES.some((name) => tables.includes(name))) return 'upstream-3x-ui-v3';
+  const corePresent = CORE_PANEL_TABLES.filter((name) => tables.includes(name)).length;
+  // A file whose panel tables golang-migrate's Down() dropped keeps only schema_migrations.
+  const onlyMigrationsLeft = tables.every((name) => name === GOLANG_MIGRATE_ROW);
+  if (corePresent < 2 && !onlyMigrationsLeft) return 'not-panel';
+  return isXPanelLineage(db, tables) || onlyMigrationsLeft ? 'x-panel' : '3x-ui';
+}
+
+function isXPanelLineage(db: Database, tables: string[]): boolean {
+  if (tables.includes('link_histories') || tables.includes('lottery_wins')) return true;
+  return tables.includes('inbounds') && columnNames(db, 'inbounds').includes('device_limit');
+}
+
+function classifyGeneration(
+  db: Database,
+  kind: PanelKind,
+  tables: string[],
+  markers: string[],
+): GenerationId {
+  if (kind === 'empty' || kind === 'not-panel') return kind;
+  if (kind === 'upstream-3x-ui-v3') return 'upstream-v3';
+  if (!CORE_PANEL_TABLES.some((name) => tables.includes(name))) return 'tables-dropped';
+  if (isSqlFirstSchema(db, tables)) return 'sql-first-schema';
+  if (tables.includes(GOLANG_MIGRATE_ROW)) return 'golang-migrate-branch';
+  if (!tables.includes('history_of_seeders')) return 'pre-v2.6.0';
+  if (markers.includes('TlsConfigMigration') || markers.includes('XhttpFlowMigration'))
+    return 'v7.5.9-or-later';
+  if (markers.length === 0) return 'no-seeders-recorded';
+  return 'v2.6.0-to-v7.5.8';
+}
+
+/** The branch's 000001_init_schema.up.sql makes tables GORM cannot migrate (doc §3.6 S1). */
+function isSqlFirstSchema(db: Database, tables: string[]): boolean {
+  if (tables.includes('settings') && !columnNames(db, 'settings').includes('id')) return true;
+  return tables.includes('users') && columnNames(db, 'users').includes('created_at');
+}
+
+function collectTraits(db: Database, tables: string[]): string[] {
+  const traits: string[] = [];
+  const ddl = new Map(
+    queryRows(db, "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND sql IS NOT NULL").map(
+      (row) => [String(row.name), String(row.sql)],
+    ),
+  );
+  const indexes = queryRows(db, "SELECT name FROM sqlite_master WHERE type = 'index'").map((r) =>
+    String(r.name),
+  );
+  const triggers = queryRows(db, "SELECT name FROM sqlite_master WHERE type = 'trigger'").map((r) =>
+    String(r.name),
+  );
+  const columnsOf = (table: string) => (tables.includes(table) ? columnNames(db, table) : []);
+
+  if (isXPanelLineage(db, tables)) traits.push('x-panel-lineage');
+  if (tables.includes('lottery_wins')) traits.push('lottery-era');
+  if (columnsOf('users').includes('login_secret')) traits.push('login-secret-column');
+  if (columnsOf('inbounds').includes('allocate')) traits.push('allocate-column');
+  if ([...ddl.values()].some((sql) => sql.includes('PRIMARY KEY (`id`)')))
+    traits.push('legacy-table-primary-key');
+  if (/`port` integer UNIQUE/i.test(ddl.get('inbounds') ?? '')) traits.push('legacy-port-unique');
+  for (const [name, sql] of ddl) {
+    if (sql.startsWith(`CREATE TABLE "${name}"  (`)) traits.push(`gorm-rebuilt:${name}`);
+  }
+  if (
+    ['idx_inbounds_user_id', 'idx_client_traffics_inbound_id', 'idx_client_traffics_email'].some((i) =>
+      indexes.includes(i),
+    )
+  ) {
+    traits.push('upstream-v2.5.1-indexes');
+  }
+  if (triggers.some((name) => name.startsWith('enforce_nonempty_tag'))) traits.push('hand-made-tag-triggers');
+  if (tables.includes(GOLANG_MIGRATE_ROW)) {
+    const rows = queryRows(db, `SELECT count(*) AS n FROM ${GOLANG_MIGRATE_ROW}`)[0]?.n ?? 0;
+    if (rows === 0) traits.push('schema-migrations-empty');
+    if (
+      tables.includes('inbounds') &&
+      (queryRows(db, 'SELECT count(*) AS n FROM inbounds')[0]?.n ?? 0) === 0
+    ) {
+      traits.push('possibly-recreated-after-drop');
+    }
+  }
+  return traits;
+}
+
+function addGenerationWarnings(
+  generation: GenerationId,
+  traits: string[],
+  warnings: DetectionWarning[],
+): void {
+  const byGeneration: Partial<Record<GenerationId, string>> = {
+    'tables-dropped':
+      "The panel's tables are gone (golang-migrate Down() dropped them). Restore one of the panel's x-ui.db.backup.<unix> files.",
+    'sql-first-schema':
+      "The tables were created by the branch's 000001_init_schema.up.sql, not by the panel; the panel cannot start on this file.",
+    'upstream-v3':
+      'This is an upstream 3x-ui v3 database (normalized client tables), a different product from X-Panel.',
+  };
+  const message = byGeneration[generation];
+  if (message !== undefined) warnings.push({ code: generation.toUpperCase().replaceAll('-', '_'), message });
+  if (traits.includes('possibly-recreated-after-drop')) {
+    warnings.push({
+      code: 'POSSIBLY_RECREATED_AFTER_DROP',
+      message:
+        'schema_migrations is present and there are no inbounds: the panel may have recreated empty tables after a Down() dropped them. Check the backups.',
+    });
+  }
+}

@@ -1,0 +1,110 @@
+// The status report: the panel plan's MigrationStatus fields (current_version, dirty, pending_count,
+// last_backup) at top level, and beside them everything an admin needs to decide what to do next.
+import type { Database } from 'sql.js';
+import type { BackupEntry } from './backups';
+import type { JournalInfo } from './database';
+import type { Detection, DetectionWarning, GenerationId, PanelKind } from './detect';
+import { queryRows, queryValue, quoteIdentifier } from './sql';
+
+export interface AppliedVersion {
+  version: number;
+  name: string;
+  /** Which marker says so: `schema_migrations`, `history_of_seeders`, or both joined with `+`. */
+  source: string;
+  applied_at: string | null;
+}
+
+export interface StatusReport {
+  database: string;
+  current_version: number;
+  dirty: boolean;
+  pending_count: number;
+  last_backup: string | null;
+  latest_version: number;
+  dirty_version: number | null;
+  newer_version: number | null;
+  applied: AppliedVersion[];
+  pending: Array<{ version: number; name: string }>;
+  journal: JournalInfo;
+  panel: { kind: PanelKind; generation: GenerationId; generation_label: string; traits: string[] };
+  schema_migrations: Array<{ version: number | null; dirty: boolean }> | null;
+  seeder_markers: string[];
+  tables: Record<string, number>;
+  integrity: 'ok' | string[];
+  warnings: DetectionWarning[];
+  backups_count: number;
+}
+
+export const GENERATION_LABELS: Record<GenerationId, string> = {
+  empty: 'Empty SQLite file (no tables yet)',
+  'not-panel': 'Not a panel database',
+  'upstream-v3': 'Upstream 3x-ui v3.1 or later (normalized client tables): a different product',
+  'tables-dropped': "Panel tables dropped by golang-migrate's Down(): restore a backup",
+  'sql-first-schema': "Tables made by the branch's 000001_init_schema.up.sql: the panel cannot start on it",
+  'golang-migrate-branch': 'X-Panel 7.8.4 golang-migrate branch build (schema_migrations present)',
+  'pre-v2.6.0': 'Written before v2.6.0 (no seeder history; passwords probably plaintext)',
+  'no-seeders-recorded': 'v2.6.0 or later, no seeder recorded yet',
+  'v2.6.0-to-v7.5.8': 'v2.6.0 to X-Panel v7.5.8 (only UserPasswordHash recorded)',
+  'v7.5.9-or-later': 'X-Panel v7.5.9 or later (TLS/XHTTP seeders recorded)',
+};
+
+export function integrityOf(db: Database): 'ok' | string[] {
+  const problems = queryRows(db, 'PRAGMA integrity_check').map((row) => String(Object.values(row)[0]));
+  return problems.length === 1 && problems[0] === 'ok' ? 'ok' : problems;
+}
+
+export function rowCounts(db: Database, tables: string[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const table of tables)
+    counts[table] = Number(queryValue(db, `SELECT count(*) FROM ${quoteIdentifier(table)}`));
+  return counts;
+}
+
+export interface StatusInputs {
+  path: string;
+  db: Database;
+  detection: Detection;
+  journal: JournalInfo;
+  backups: BackupEntry[];
+}
+
+export function buildStatus({ path, db, detection, journal, backups }: StatusInputs): StatusReport {
+  const applied = detection.versions
+    .filter((state) => state.applied)
+    .map((state) => ({
+      version: state.version,
+      name: state.name,
+      source: state.sources.join('+'),
+      applied_at: null,
+    }));
+  const pending = detection.versions
+    .filter((state) => !state.applied)
+    .map((state) => ({ version: state.version, name: state.name }));
+  const warnings = [...detection.warnings];
+  if (journal.wal_note !== null) warnings.push({ code: 'WAL', message: journal.wal_note });
+  return {
+    database: path,
+    current_version: detection.currentVersion,
+    dirty: detection.dirty,
+    pending_count: pending.length,
+    last_backup: backups[0]?.path ?? null,
+    latest_version: detection.latestVersion,
+    dirty_version: detection.dirtyVersion,
+    newer_version: detection.newerVersion,
+    applied,
+    pending,
+    journal,
+    panel: {
+      kind: detection.kind,
+      generation: detection.generation,
+      generation_label: GENERATION_LABELS[detection.generation],
+      traits: detection.traits,
+    },
+    schema_migrations: detection.schemaMigrations,
+    seeder_markers: detection.seederMarkers,
+    tables: rowCounts(db, detection.tables),
+    integrity: integrityOf(db),
+    warnings,
+    backups_count: backups.length,
+  };
+}
