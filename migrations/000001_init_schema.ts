@@ -1,0 +1,32 @@
+// 1 init_schema: on a file without panel tables, create exactly GORM's DDL (so the panel starts on
+// it and AutoMigrate finds nothing to change). On a panel file it is a baseline: recorded, nothing
+// changed — never the branch's 000001 SQL, whose schema the panel cannot start on (S1). There is no
+// down: dropping panel tables is never a way back (S2).
+import { PANEL_MIGRATIONS } from './catalog';
+import { PANEL_DDL, PANEL_TABLES } from './panel-schema';
+import type { PanelMigration } from './types';
+import { queryRows } from '../electron/core/sql';
+
+const descriptor = PANEL_MIGRATIONS.find((m) => m.version === 1);
+if (descriptor === undefined) throw new Error('catalog lacks version 1');
+
+export const initSchema: PanelMigration = {
+  ...descriptor,
+  touches: ['sqlite_master'],
+  up(context) {
+    const present = new Set(
+      queryRows(context.db, "SELECT name FROM sqlite_master WHERE type = 'table'").map((row) =>
+        String(row.name),
+      ),
+    );
+    const panelTablesPresent = PANEL_TABLES.filter((table) => present.has(table));
+    if (panelTablesPresent.length > 0) {
+      context.note(
+        `Baseline: the panel's tables already exist (${panelTablesPresent.length} of 8); nothing changed.`,
+      );
+      return;
+    }
+    for (const table of PANEL_TABLES) context.db.run(PANEL_DDL[table]);
+    context.note("Created the panel's 8 tables with GORM's exact DDL.");
+  },
+};

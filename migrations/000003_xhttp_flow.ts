@@ -1,0 +1,121 @@
+// Version 3, `XhttpFlowMigration`: what the panel's Go seeder does (panel-database.md §2.5), done on
+// parsed JSON. VLESS inbounds on XHTTP with TLS or REALITY get `"flow": "xtls-rprx-vision"` on every
+// client object whose flow is missing, not a string, or "". The panel's SQL file 000003 edits the
+// text instead (§3.6 S11–S14): it duplicates `flow` keys, skips pretty rows and whole inbounds, and
+// has statements that never match; none of that happens here.
+//
+// One deliberate addition to the Go seeder: in a row this step covers, settings text with duplicate
+// keys (what S11 leaves: `"flow":"xtls-rprx-vision",…,"flow":""`) is always rewritten, so every client
+// ends with exactly one `flow`. The value kept is the last one — the one Go, JavaScript and Xray
+// already read — so the rewrite changes no meaning, only what SQLite's json_extract (first key) sees.
+import { queryRows } from '../electron/core/sql';
+import { PANEL_MIGRATIONS } from './catalog';
+import { goMarshal, isPlainObject, parseJson } from './go-json';
+import type { PanelMigration, StepContext } from './types';
+
+const descriptor = PANEL_MIGRATIONS.find((migration) => migration.version === 3);
+if (!descriptor) throw new Error('catalog has no migration 3');
+
+export const VISION_FLOW = 'xtls-rprx-vision';
+
+export const xhttpFlow: PanelMigration = {
+  ...descriptor,
+  touches: ['inbounds'],
+  up(context: StepContext) {
+    // `=` on a text column without collation is case-sensitive, as in the Go seeder's query.
+    const rows = queryRows(
+      context.db,
+      "SELECT rowid AS rowid, id, remark, settings, stream_settings FROM inbounds WHERE protocol = 'vless' ORDER BY rowid",
+    );
+    let inboundsChanged = 0;
+    let clientsChanged = 0;
+    for (const row of rows) {
+      const rowid = Number(row.rowid);
+      const { settings: settingsText, stream_settings: streamText } = row;
+      if (typeof settingsText !== 'string' || settingsText === '') continue;
+      if (typeof streamText !== 'string' || streamText === '') continue;
+
+      const stream = parseJson(streamText);
+      if (!isPlainObject(stream)) {
+        context.skip('inbounds', rowid, 'stream_settings is not a valid JSON object; left as it is');
+        continue;
+      }
+      if (stream.network !== 'xhttp' || (stream.security !== 'tls' && stream.security !== 'reality'))
+        continue;
+
+      const settings = parseJson(settingsText);
+      if (!isPlainObject(settings)) {
+        context.skip('inbounds', rowid, 'settings is not a valid JSON object; left as it is');
+        continue;
+      }
+      const clients = settings.clients;
+      if (!Array.isArray(clients)) {
+        context.skip('inbounds', rowid, 'settings has no clients array; nothing to set');
+        continue;
+      }
+
+      let set = 0;
+      for (const client of clients) {
+        if (!isPlainObject(client)) continue;
+        const flow = client.flow;
+        if (typeof flow !== 'string' || flow === '') {
+          client.flow = VISION_FLOW;
+          set += 1;
+        }
+      }
+      const duplicates = hasDuplicateKeys(settingsText);
+      if (set === 0 && !duplicates) continue;
+
+      if (context.updateText('inbounds', rowid, 'settings', goMarshal(settings))) {
+        inboundsChanged += 1;
+        clientsChanged += set;
+        const label = `inbound ${String(row.id)}${row.remark ? ` (${String(row.remark)})` : ''}`;
+        if (duplicates) {
+          context.note(
+            `${label}: duplicate JSON keys removed from settings, keeping the value the panel reads`,
+          );
+        }
+        if (set > 0 && settings.decryption === 'none') {
+          // panel-database.md §2.5a: Xray refuses Vision on XHTTP without VLESS Encryption.
+          context.note(
+            `${label}: Vision flow set on XHTTP without VLESS Encryption (decryption "none"); ` +
+              'Xray may reject this inbound ("XTLS only supports TLS and REALITY directly")',
+          );
+        }
+      }
+    }
+    if (inboundsChanged > 0) {
+      context.note(
+        `flow "${VISION_FLOW}" set on ${clientsChanged} client(s) in ${inboundsChanged} inbound(s)`,
+      );
+    }
+  },
+};
+
+/** True when some object in valid JSON text has the same key twice (JSON.parse keeps only the last). */
+export function hasDuplicateKeys(text: string): boolean {
+  const scopes: (Set<string> | null)[] = [];
+  let index = 0;
+  while (index < text.length) {
+    const char = text[index];
+    if (char === '{') scopes.push(new Set());
+    else if (char === '[') scopes.push(null);
+    else if (char === '}' || char === ']') scopes.pop();
+    else if (char === '"') {
+      let end = index + 1;
+      while (end < text.length && text[end] !== '"') end += text[end] === '\\' ? 2 : 1;
+      const literal = text.slice(index, end + 1);
+      index = end + 1;
+      while (index < text.length && /\s/.test(text[index] ?? '')) index += 1;
+      const keys = scopes[scopes.length - 1];
+      if (text[index] === ':' && keys) {
+        const key = JSON.parse(literal) as string;
+        if (keys.has(key)) return true;
+        keys.add(key);
+      }
+      continue;
+    }
+    index += 1;
+  }
+  return false;
+}

@@ -1,0 +1,94 @@
+// Version 4, `RealityTargetMigration`: REALITY targets saved without a port get ":443", because
+// Xray rejects a host without port (panel-database.md §1.4, §2.6).
+//
+// DELIBERATE FIX of the branch's Go seeder (§2.6). The seeder appends ":443" to every string target
+// without ':', which breaks targets Xray accepts as they are: "8443" (a port, = 127.0.0.1:8443),
+// unix sockets "/dev/shm/x.sock" and "@name", and "" (→ ":443"). Here ":443" is appended ONLY to a
+// host name (letters, digits, hyphens, dots, at least one letter) or a dotted IPv4 address; every
+// other target that is not already host:port is left alone and reported as skipped, as are legacy
+// `dest` rows and numeric targets (which the seeder ignores too) and rows whose JSON does not parse.
+// The panel's SQL file 000004 (§3.6 S14, S16) only knew five hosts, never matched pretty rows and
+// failed the whole migration on one unparseable row; this step parses every row and never fails.
+// A changed row is written as Go writes it (compact, sorted keys); other rows keep their bytes.
+import { queryRows } from '../electron/core/sql';
+import { PANEL_MIGRATIONS } from './catalog';
+import { goMarshal, isPlainObject, parseJson } from './go-json';
+import type { PanelMigration, StepContext } from './types';
+
+const descriptor = PANEL_MIGRATIONS.find((migration) => migration.version === 4);
+if (!descriptor) throw new Error('catalog has no migration 4');
+
+const LABEL = '[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?';
+const HOST_NAME = new RegExp(`^${LABEL}(?:\\.${LABEL})*$`);
+const IPV4 = /^(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+
+export type TargetDecision = { append: true } | { append: false; reason: string };
+
+/** What this step does with a realitySettings.target value (the `reason` says why it is left alone). */
+export function decideTarget(target: unknown): TargetDecision {
+  if (typeof target === 'number') return { append: false, reason: 'numeric target is a port Xray accepts' };
+  if (typeof target !== 'string') return { append: false, reason: 'target is not a string' };
+  if (target === '') return { append: false, reason: 'empty target; not guessing a host' };
+  if (target.startsWith('/') || target.startsWith('@')) {
+    return { append: false, reason: 'target is a unix socket, which Xray accepts without a port' };
+  }
+  if (/^\d+$/.test(target)) {
+    return { append: false, reason: `digit-only target is a port (Xray reads 127.0.0.1:${target})` };
+  }
+  if (target.includes(':')) {
+    return isHostPort(target)
+      ? { append: false, reason: 'target already has a port' }
+      : { append: false, reason: 'target contains ":" but is not host:port (IPv6 literal?); not guessing' };
+  }
+  if (IPV4.test(target)) return { append: true };
+  if (HOST_NAME.test(target) && /[A-Za-z]/.test(target)) return { append: true };
+  return { append: false, reason: 'target is not a host name or IPv4 address; not guessing' };
+}
+
+export const realityTarget: PanelMigration = {
+  ...descriptor,
+  touches: ['inbounds'],
+  up(context: StepContext) {
+    const rows = queryRows(context.db, 'SELECT rowid AS rowid, stream_settings FROM inbounds ORDER BY rowid');
+    let changed = 0;
+    for (const row of rows) {
+      const rowid = Number(row.rowid);
+      const text = row.stream_settings;
+      if (typeof text !== 'string' || text === '') continue;
+      const stream = parseJson(text);
+      if (stream === undefined || !isPlainObject(stream)) {
+        // Only rows that could be REALITY rows concern this step (the Go seeder's LIKE '%reality%').
+        if (/reality/i.test(text)) {
+          context.skip('inbounds', rowid, 'stream_settings is not a valid JSON object; left as it is');
+        }
+        continue;
+      }
+      const reality = stream.realitySettings;
+      if (!isPlainObject(reality)) continue;
+
+      if (!Object.hasOwn(reality, 'target')) {
+        const reason = Object.hasOwn(reality, 'dest')
+          ? 'only the legacy "dest" key; Xray reads it, left as it is'
+          : 'realitySettings has no target';
+        context.skip('inbounds', rowid, reason);
+        continue;
+      }
+      const target = reality.target;
+      const decision = decideTarget(target);
+      if (!decision.append) {
+        context.skip('inbounds', rowid, decision.reason);
+        continue;
+      }
+      reality.target = `${String(target)}:443`;
+      if (context.updateText('inbounds', rowid, 'stream_settings', goMarshal(stream))) changed += 1;
+    }
+    if (changed > 0) context.note(`":443" added to the REALITY target of ${changed} inbound(s)`);
+  },
+};
+
+function isHostPort(target: string): boolean {
+  const match = /^(.+):(\d{1,5})$/.exec(target);
+  if (!match) return false;
+  const host = match[1] ?? '';
+  return IPV4.test(host) || HOST_NAME.test(host) || /^\[[0-9A-Fa-f:.]+\]$/.test(host);
+}
