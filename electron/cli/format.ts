@@ -2,6 +2,11 @@
 import type { BackupEntry, VerifyReport } from '../core/backups';
 import { formatBytes } from '../core/database';
 import type { StatusReport } from '../core/status';
+import type { HistoryEntry } from '../core/history-log';
+import type { RunReport } from '../core/migrate';
+import type { ChangePreview } from '../core/migrator';
+import type { RepairReport } from '../core/repair';
+import type { RestoreReport } from '../core/restore';
 import { TEXT, type Lang } from './messages';
 
 export function formatStatus(status: StatusReport, lang: Lang): string {
@@ -97,4 +102,102 @@ function displayWidth(text: string): number {
 
 function padDisplay(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+}
+
+function describeValue(value: unknown): string {
+  const text = JSON.stringify(value);
+  return text === undefined ? 'undefined' : text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+function describeChange(change: ChangePreview): string[] {
+  const where = `${change.table} #${change.rowid} ${change.column}`;
+  if (change.json_changes === null) {
+    if (change.before === null && change.after === null) return [`    ${where}: changed (value hidden)`];
+    return [`    ${where}: ${describeValue(change.before)} → ${describeValue(change.after)}`];
+  }
+  return [
+    `    ${where}:`,
+    ...change.json_changes.map((entry) => {
+      const path = entry.path === '' ? '(text)' : entry.path;
+      if (entry.kind === 'added') return `      + ${path} = ${describeValue(entry.after)}`;
+      if (entry.kind === 'removed') return `      - ${path} (was ${describeValue(entry.before)})`;
+      return `      ~ ${path}: ${describeValue(entry.before)} → ${describeValue(entry.after)}`;
+    }),
+  ];
+}
+
+export function formatRunReport(report: RunReport, lang: Lang): string {
+  const t = TEXT[lang];
+  const lines: string[] = [];
+  if (report.steps.length === 0) return t.nothingToDo(report.from_version);
+  if (report.backup !== null) lines.push(`${t.backupCreated}: ${report.backup.path}`);
+  for (const step of report.steps) {
+    const mark = step.direction === 'up' ? (report.dry_run ? '?' : '✓') : '↩';
+    const hash =
+      step.content_hash_restored === undefined
+        ? ''
+        : step.content_hash_restored
+          ? `  ${t.hashRestored}`
+          : `  ${t.hashDiffers}`;
+    lines.push(
+      `  ${mark} ${String(step.version).padStart(3)} ${step.name.padEnd(20)} ${t.rowsChanged(step.rows_changed)}  ${step.duration_ms} ms${hash}`,
+    );
+    for (const change of step.changes) lines.push(...describeChange(change));
+    for (const skipped of step.skipped)
+      lines.push(`    = ${skipped.table} #${skipped.rowid}: ${skipped.reason}`);
+    for (const note of step.notes) lines.push(`    · ${note}`);
+  }
+  lines.push(
+    report.dry_run
+      ? t.dryRunDone(report.to_version)
+      : t.runDone(report.from_version, report.to_version, report.database),
+  );
+  for (const moved of report.moved_aside) lines.push(`${t.movedAside}: ${moved}`);
+  return lines.join('\n');
+}
+
+export function formatHistory(entries: HistoryEntry[], lang: Lang): string {
+  const t = TEXT[lang];
+  if (entries.length === 0) return t.noHistory;
+  return table([
+    t.historyHeader,
+    ...entries.map((entry) => [
+      String(entry.id),
+      String(entry.version),
+      entry.name,
+      entry.direction,
+      entry.finished_at,
+      `${entry.duration_ms} ms`,
+      String(entry.rows_changed),
+      entry.outcome,
+    ]),
+  ]);
+}
+
+export function formatRestore(report: RestoreReport, lang: Lang): string {
+  const t = TEXT[lang];
+  return [
+    `${t.restored}: ${report.restored_from} → ${report.database}`,
+    `${t.safetyBackup}: ${report.safety_backup || t.none}`,
+    ...report.moved_aside.map((moved) => `${t.movedAside}: ${moved}`),
+  ].join('\n');
+}
+
+export function formatRepair(report: RepairReport, lang: Lang): string {
+  const t = TEXT[lang];
+  const lines = [
+    `${t.version}: v${report.current_version}${report.dirty ? ` [${t.dirty} ${report.dirty_version}]` : ''}`,
+  ];
+  if (report.evidence.length === 0) lines.push(`${t.evidence}: ${t.none}`);
+  for (const item of report.evidence) {
+    lines.push(`  [${item.severity}] ${item.id}: ${item.message}`);
+    for (const row of item.rows.slice(0, 10)) lines.push(`      ${row}`);
+    if (item.rows.length > 10) lines.push(`      … ${item.rows.length - 10} more`);
+  }
+  if (report.data_version !== null) lines.push(`${t.dataVersion}: v${report.data_version}`);
+  lines.push(`${t.recommendation}: ${report.recommendation.reason}`);
+  if (report.recommendation.backup !== null) lines.push(`  ${report.recommendation.backup}`);
+  if (report.forced !== null)
+    lines.push(`${t.forced(report.forced.version)} ${t.backupCreated}: ${report.forced.backup.path}`);
+  return lines.join('\n');
 }

@@ -1,14 +1,23 @@
 // `paneldb`: the engine's commands for terminals and scripts. Text for people, `--json` for scripts;
 // failures are one line (never a stack trace) and a documented exit status.
 import { resolve } from 'node:path';
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { createDemoDatabase } from '../core/demo';
 import { nodeFileSystem } from '../core/file-system';
 import { createEngine, verifyBackup } from '../core/index';
 import { TOOL_VERSION } from '../core/tool-version';
 import type { AppError, Result } from '../shared/result';
 import { EXIT, exitCodeFor } from './exit-codes';
-import { formatBackupCreated, formatBackups, formatStatus, formatVerify } from './format';
+import {
+  formatBackupCreated,
+  formatBackups,
+  formatHistory,
+  formatRepair,
+  formatRestore,
+  formatRunReport,
+  formatStatus,
+  formatVerify,
+} from './format';
 import { errorLine, pickLang, TEXT, type Lang } from './messages';
 
 export interface CliIo {
@@ -28,6 +37,15 @@ interface CommonOptions {
   backupDir?: string;
   ignoreWal?: boolean;
   demo?: boolean;
+  to?: number;
+  steps?: number;
+  dryRun?: boolean;
+  forceVersion?: number;
+}
+
+function wholeNumber(text: string): number {
+  if (!/^\d+$/.test(text)) throw new InvalidArgumentError('expected a whole number.');
+  return Number(text);
 }
 
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
@@ -66,6 +84,16 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       dbPath,
       backupDir: options.backupDir === undefined ? undefined : resolve(options.backupDir),
       ignoreWal: options.ignoreWal === true,
+      // Progress goes to stderr so --json output on stdout stays parseable.
+      onProgress: (event) => {
+        if (event.kind === 'step') {
+          io.stderr(
+            `${TEXT[lang].stepProgress(event.index + 1, event.total, event.direction, event.version, event.name)}\n`,
+          );
+        } else if (event.done === event.total || event.done % 10 === 0) {
+          io.stderr(`${TEXT[lang].rowProgress(event.done, event.total)}\n`);
+        }
+      },
     });
   };
 
@@ -137,6 +165,81 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         formatVerify(value, lang),
       );
       if (verified !== undefined && !verified.ok) exitCode = EXIT.badInput;
+    });
+
+  program
+    .command('migrate')
+    .description('back up, then apply the pending steps in memory and replace the file only if all succeed')
+    .argument('[db]', 'the panel database file')
+    .option('--demo', 'use a fresh copy of the bundled demo database')
+    .option('--to <version>', 'stop after this version', wholeNumber)
+    .option('--dry-run', 'write nothing; show every row that would change with a JSON diff')
+    .option('--json', 'print JSON for scripts')
+    .option(...backupDirOption)
+    .action(async (db: string | undefined, options: CommonOptions) => {
+      const engine = await engineFor(db, options);
+      const request = options.to === undefined ? {} : { to: options.to };
+      const result = options.dryRun ? await engine.previewMigrate(request) : await engine.migrate(request);
+      report(result, options.json, (run) => formatRunReport(run, lang));
+    });
+
+  program
+    .command('history')
+    .description('list the steps PanelDB ran on this file, with times, durations, rows changed and outcome')
+    .argument('[db]', 'the panel database file')
+    .option('--demo', 'use a fresh copy of the bundled demo database')
+    .option('--json', 'print JSON for scripts')
+    .action(async (db: string | undefined, options: CommonOptions) => {
+      report(await (await engineFor(db, options)).getHistory(), options.json, (entries) =>
+        formatHistory(entries, lang),
+      );
+    });
+
+  program
+    .command('rollback')
+    .description(
+      'back up, then undo the last step(s) exactly from their before-images (irreversible steps refuse)',
+    )
+    .argument('<db>', 'the panel database file')
+    .option('--steps <n>', 'how many steps to undo (default 1)', wholeNumber)
+    .option('--to <version>', 'undo every step above this version', wholeNumber)
+    .option('--json', 'print JSON for scripts')
+    .option(...backupDirOption)
+    .action(async (db: string, options: CommonOptions) => {
+      if (options.steps !== undefined && options.to !== undefined) {
+        throw new CommanderError(2, 'paneldb.conflict', 'use --steps or --to, not both');
+      }
+      const request = options.to !== undefined ? { to: options.to } : { steps: options.steps ?? 1 };
+      report(await (await engineFor(db, options)).rollBack(request), options.json, (run) =>
+        formatRunReport(run, lang),
+      );
+    });
+
+  program
+    .command('restore')
+    .description('verify a backup, keep a safety backup of the current file, then replace it atomically')
+    .argument('<db>', 'the panel database file to replace')
+    .argument('<backup>', 'a backup file, or a backup id as `paneldb backups` lists it')
+    .option('--json', 'print JSON for scripts')
+    .option(...backupDirOption)
+    .action(async (db: string, backup: string, options: CommonOptions) => {
+      const engine = await engineFor(db, options);
+      const reference = backup.includes('/') || backup.includes('\\') ? resolve(backup) : backup;
+      report(await engine.restoreBackup(reference), options.json, (value) => formatRestore(value, lang));
+    });
+
+  program
+    .command('repair')
+    .description('for a dirty or half-applied file: show the evidence and the recommended action')
+    .argument('<db>', 'the panel database file')
+    .option('--force-version <version>', 'back up, then mark the file clean at this version', wholeNumber)
+    .option('--json', 'print JSON for scripts')
+    .option(...backupDirOption)
+    .action(async (db: string, options: CommonOptions) => {
+      const request = options.forceVersion === undefined ? {} : { forceVersion: options.forceVersion };
+      report(await (await engineFor(db, options)).repair(request), options.json, (value) =>
+        formatRepair(value, lang),
+      );
     });
 
   try {

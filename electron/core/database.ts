@@ -30,13 +30,17 @@ export interface JournalInfo {
   wal_note: string | null;
 }
 
-export interface LoadedImage {
+/** What was on disk when a file was loaded: the basis of "refuse if it changed since". */
+export interface DiskState {
   path: string;
+  original: FileFingerprint;
+  wal: FileFingerprint | null;
+}
+
+export interface LoadedImage extends DiskState {
   /** The merged image in rollback-journal mode. Handed to sql.js as is: never modify it yourself. */
   bytes: Buffer;
   sha256: string;
-  original: FileFingerprint;
-  wal: FileFingerprint | null;
   journal: JournalInfo;
 }
 
@@ -306,7 +310,7 @@ async function syncFolder(folder: string, fs: FileSystem): Promise<void> {
 }
 
 /** Refuses when the database or its -wal changed since the image was loaded (the panel may be running). */
-export async function assertUnchangedOnDisk(image: LoadedImage, fs: FileSystem): Promise<void> {
+export async function assertUnchangedOnDisk(image: DiskState, fs: FileSystem): Promise<void> {
   const changed = (what: string) =>
     new EngineError(
       'FILE_CHANGED_ON_DISK',
@@ -331,6 +335,19 @@ export async function assertUnchangedOnDisk(image: LoadedImage, fs: FileSystem):
   }
 }
 
+/** The raw state of a file that could not be loaded (a damaged database about to be restored over). */
+export async function diskStateOf(path: string, fs: FileSystem): Promise<DiskState> {
+  const fingerprint = async (file: string): Promise<FileFingerprint | null> => {
+    const stat = await fs.stat(file).catch(() => null);
+    if (stat === null || !stat.isFile()) return null;
+    const bytes = await fs.readFile(file);
+    return { size: bytes.length, mtimeMs: stat.mtimeMs, sha256: sha256Of(bytes) };
+  };
+  const original = await fingerprint(path);
+  if (original === null) throw new EngineError('FILE_NOT_FOUND', `${path} does not exist.`);
+  return { path, original, wal: await fingerprint(walPathOf(path)) };
+}
+
 export interface ReplaceOptions {
   fs: FileSystem;
   /** Where a stale -wal/-shm is moved; never left beside a rewritten file. */
@@ -345,7 +362,7 @@ export interface ReplaceOptions {
  * content is in the backup.
  */
 export async function replaceDatabaseFile(
-  image: LoadedImage,
+  image: DiskState,
   bytes: Uint8Array,
   options: ReplaceOptions,
 ): Promise<string[]> {

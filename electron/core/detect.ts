@@ -209,7 +209,9 @@ function classifyGeneration(
   if (kind === 'upstream-3x-ui-v3') return 'upstream-v3';
   if (!CORE_PANEL_TABLES.some((name) => tables.includes(name))) return 'tables-dropped';
   if (isSqlFirstSchema(db, tables)) return 'sql-first-schema';
-  if (tables.includes(GOLANG_MIGRATE_ROW)) return 'golang-migrate-branch';
+  // PanelDB writes schema_migrations too; only without its log does the table mean a branch build.
+  if (tables.includes(GOLANG_MIGRATE_ROW) && !tables.includes('paneldb_history'))
+    return 'golang-migrate-branch';
   if (!tables.includes('history_of_seeders')) return 'pre-v2.6.0';
   if (markers.includes('TlsConfigMigration') || markers.includes('XhttpFlowMigration'))
     return 'v7.5.9-or-later';
@@ -239,6 +241,7 @@ function collectTraits(db: Database, tables: string[]): string[] {
   const columnsOf = (table: string) => (tables.includes(table) ? columnNames(db, table) : []);
 
   if (isXPanelLineage(db, tables)) traits.push('x-panel-lineage');
+  if (tables.includes('paneldb_history')) traits.push('paneldb-managed');
   if (tables.includes('lottery_wins')) traits.push('lottery-era');
   if (columnsOf('users').includes('login_secret')) traits.push('login-secret-column');
   if (columnsOf('inbounds').includes('allocate')) traits.push('allocate-column');
@@ -256,7 +259,7 @@ function collectTraits(db: Database, tables: string[]): string[] {
     traits.push('upstream-v2.5.1-indexes');
   }
   if (triggers.some((name) => name.startsWith('enforce_nonempty_tag'))) traits.push('hand-made-tag-triggers');
-  if (tables.includes(GOLANG_MIGRATE_ROW)) {
+  if (tables.includes(GOLANG_MIGRATE_ROW) && !tables.includes('paneldb_history')) {
     const rows = queryRows(db, `SELECT count(*) AS n FROM ${GOLANG_MIGRATE_ROW}`)[0]?.n ?? 0;
     if (rows === 0) traits.push('schema-migrations-empty');
     if (

@@ -1,6 +1,7 @@
 // The engine's public entry. Everything it needs comes in as parameters (paths, clock, file system,
 // migration list); every operation returns a Result and never throws.
-import { PANEL_MIGRATIONS, type MigrationDescriptor } from '../../migrations/catalog';
+import { MIGRATIONS } from '../../migrations/index';
+import type { PanelMigration } from '../../migrations/types';
 import type { Result } from '../shared/result';
 import {
   createBackup,
@@ -11,26 +12,26 @@ import {
   type BackupReason,
   type VerifyReport,
 } from './backups';
-import { openImage, readDatabaseImage, type LoadedImage } from './database';
-import { detectDatabase, type Detection } from './detect';
-import { EngineError, capture } from './engine-error';
+import { capture } from './engine-error';
 import { nodeFileSystem, type FileSystem } from './file-system';
-import { buildStatus, integrityOf, type StatusReport } from './status';
-import type { Database } from 'sql.js';
+import { readHistory, type HistoryEntry } from './history-log';
+import { migrateOpened, versionSnapshot, type MigrateRequest, type RunReport } from './migrate';
+import type { ProgressEvent } from './migrator';
+import { asUnreadable, assertIntact, openPanel, type OpenedPanel } from './open-panel';
+import type { OperationContext } from './operation-context';
+import { repairOpened, type RepairReport } from './repair';
+import { restoreBackup, type RestoreReport } from './restore';
+import { rollBackOpened, type RollbackRequest } from './rollback';
+import { buildStatus, type StatusReport } from './status';
 
 export interface EngineOptions {
   dbPath: string;
   backupDir?: string;
-  migrations?: readonly MigrationDescriptor[];
+  migrations?: readonly PanelMigration[];
   fs?: FileSystem;
   now?: () => Date;
   ignoreWal?: boolean;
-}
-
-export interface OpenedPanel {
-  image: LoadedImage;
-  db: Database;
-  detection: Detection;
+  onProgress?: (event: ProgressEvent) => void;
 }
 
 export interface Engine {
@@ -39,76 +40,78 @@ export interface Engine {
   getStatus(): Promise<Result<StatusReport>>;
   createBackup(reason?: BackupReason): Promise<Result<BackupEntry>>;
   listBackups(): Promise<Result<BackupEntry[]>>;
+  previewMigrate(request?: Omit<MigrateRequest, 'dryRun'>): Promise<Result<RunReport>>;
+  migrate(request?: Omit<MigrateRequest, 'dryRun'>): Promise<Result<RunReport>>;
+  rollBack(request?: RollbackRequest): Promise<Result<RunReport>>;
+  getHistory(): Promise<Result<HistoryEntry[]>>;
+  restoreBackup(backup: string): Promise<Result<RestoreReport>>;
+  repair(request?: { forceVersion?: number }): Promise<Result<RepairReport>>;
 }
 
 export function createEngine(options: EngineOptions): Engine {
-  const fs = options.fs ?? nodeFileSystem;
-  const now = options.now ?? (() => new Date());
-  const migrations = options.migrations ?? PANEL_MIGRATIONS;
-  const dbPath = options.dbPath;
-  const backupDir = options.backupDir ?? defaultBackupDir(dbPath);
+  const context: OperationContext = {
+    dbPath: options.dbPath,
+    backupDir: options.backupDir ?? defaultBackupDir(options.dbPath),
+    fs: options.fs ?? nodeFileSystem,
+    now: options.now ?? (() => new Date()),
+    migrations: options.migrations ?? MIGRATIONS,
+    onProgress: options.onProgress,
+  };
+  const { dbPath, backupDir, fs } = context;
 
-  async function openPanel(): Promise<OpenedPanel> {
-    const image = await readDatabaseImage(dbPath, { fs, ignoreWal: options.ignoreWal ?? false });
-    const db = await openImage(image);
-    try {
-      const detection = detectDatabase(db, migrations);
-      if (detection.kind === 'not-panel') {
-        throw new EngineError(
-          'NOT_A_PANEL_DATABASE',
-          `${dbPath} is a SQLite database but not an X-Panel/3x-ui panel database (tables: ${detection.tables.join(', ')}).`,
-        );
+  /** Opens the panel, runs `work`, always closes it, and turns SQLite's damage reports into DATABASE_CORRUPT. */
+  const withPanel = <T>(work: (opened: OpenedPanel) => Promise<T> | T): Promise<Result<T>> =>
+    capture(async () => {
+      const opened = await openPanel({
+        dbPath,
+        fs,
+        migrations: context.migrations,
+        ignoreWal: options.ignoreWal ?? false,
+      });
+      try {
+        return await work(opened);
+      } catch (thrown) {
+        throw asUnreadable(thrown, dbPath);
+      } finally {
+        opened.db.close();
       }
-      return { image, db, detection };
-    } catch (thrown) {
-      db.close();
-      throw wrapUnreadable(thrown, dbPath);
-    }
-  }
+    });
 
   return {
     dbPath,
     backupDir,
     getStatus: () =>
-      capture(async () => {
-        const { image, db, detection } = await openPanel();
-        try {
-          const backups = await listBackups(dbPath, backupDir, fs);
-          return buildStatus({ path: dbPath, db, detection, journal: image.journal, backups });
-        } catch (thrown) {
-          throw wrapUnreadable(thrown, dbPath);
-        } finally {
-          db.close();
-        }
+      withPanel(async ({ image, db, detection }) => {
+        const backups = await listBackups(dbPath, backupDir, fs);
+        return buildStatus({
+          path: dbPath,
+          db,
+          detection,
+          journal: image.journal,
+          backups,
+          history: readHistory(db),
+        });
       }),
     createBackup: (reason = 'manual') =>
-      capture(async () => {
-        const { image, db, detection } = await openPanel();
-        try {
-          const integrity = integrityOf(db);
-          if (integrity !== 'ok') {
-            throw new EngineError(
-              'DATABASE_CORRUPT',
-              `${dbPath} fails SQLite's integrity check; a backup of it would not be a safe way back.`,
-              integrity.slice(0, 20).join('\n'),
-            );
-          }
-          return await createBackup(image, {
-            fs,
-            backupDir,
-            reason,
-            now,
-            versionState: {
-              current_version: detection.currentVersion,
-              applied: detection.versions.filter((v) => v.applied).map((v) => v.version),
-              dirty: detection.dirty,
-            },
-          });
-        } finally {
-          db.close();
-        }
+      withPanel(({ image, db, detection }) => {
+        assertIntact(db, dbPath);
+        return createBackup(image, {
+          fs,
+          backupDir,
+          reason,
+          now: context.now,
+          versionState: versionSnapshot(detection),
+        });
       }),
     listBackups: () => capture(() => listBackups(dbPath, backupDir, fs)),
+    previewMigrate: (request = {}) =>
+      withPanel((opened) => migrateOpened(opened, { ...request, dryRun: true }, context)),
+    migrate: (request = {}) =>
+      withPanel((opened) => migrateOpened(opened, { ...request, dryRun: false }, context)),
+    rollBack: (request = {}) => withPanel((opened) => rollBackOpened(opened, request, context)),
+    getHistory: () => withPanel(({ db }) => readHistory(db)),
+    restoreBackup: (backup) => capture(() => restoreBackup(backup, context)),
+    repair: (request = {}) => withPanel((opened) => repairOpened(opened, request.forceVersion, context)),
   };
 }
 
@@ -117,17 +120,7 @@ export function verifyBackup(path: string, fs: FileSystem = nodeFileSystem): Pro
     try {
       return await verifyBackupFile(path, fs);
     } catch (thrown) {
-      throw wrapUnreadable(thrown, path);
+      throw asUnreadable(thrown, path);
     }
   });
-}
-
-/** SQLite reports damage deep inside queries ("database disk image is malformed"): say so plainly. */
-function wrapUnreadable(thrown: unknown, path: string): unknown {
-  if (thrown instanceof EngineError) return thrown;
-  const text = thrown instanceof Error ? thrown.message : String(thrown);
-  if (/malformed|not a database|corrupt|disk image/i.test(text)) {
-    return new EngineError('DATABASE_CORRUPT', `${path} is damaged: SQLite cannot read all of it.`, text);
-  }
-  return thrown;
 }

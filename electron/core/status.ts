@@ -4,6 +4,7 @@ import type { Database } from 'sql.js';
 import type { BackupEntry } from './backups';
 import type { JournalInfo } from './database';
 import type { Detection, DetectionWarning, GenerationId, PanelKind } from './detect';
+import { lastUpOf, type HistoryEntry } from './history-log';
 import { queryRows, queryValue, quoteIdentifier } from './sql';
 
 export interface AppliedVersion {
@@ -12,6 +13,8 @@ export interface AppliedVersion {
   /** Which marker says so: `schema_migrations`, `history_of_seeders`, or both joined with `+`. */
   source: string;
   applied_at: string | null;
+  /** From PanelDB's history log when PanelDB ran the step; null when only a panel marker says so. */
+  duration_ms: number | null;
 }
 
 export interface StatusReport {
@@ -66,17 +69,22 @@ export interface StatusInputs {
   detection: Detection;
   journal: JournalInfo;
   backups: BackupEntry[];
+  history: HistoryEntry[];
 }
 
-export function buildStatus({ path, db, detection, journal, backups }: StatusInputs): StatusReport {
+export function buildStatus({ path, db, detection, journal, backups, history }: StatusInputs): StatusReport {
   const applied = detection.versions
     .filter((state) => state.applied)
-    .map((state) => ({
-      version: state.version,
-      name: state.name,
-      source: state.sources.join('+'),
-      applied_at: null,
-    }));
+    .map((state) => {
+      const run = lastUpOf(history, state.version);
+      return {
+        version: state.version,
+        name: state.name,
+        source: state.sources.join('+'),
+        applied_at: run?.finished_at ?? null,
+        duration_ms: run?.duration_ms ?? null,
+      };
+    });
   const pending = detection.versions
     .filter((state) => !state.applied)
     .map((state) => ({ version: state.version, name: state.name }));

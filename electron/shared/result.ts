@@ -19,6 +19,7 @@ export const ERROR_CODES = [
   'DATABASE_DIRTY',
   'VERSION_NEWER_THAN_TOOL',
   'ROLLBACK_REFUSED',
+  'REPAIR_NEEDED',
   'BACKUP_NOT_FOUND',
   'BACKUP_INVALID',
   // failures while writing

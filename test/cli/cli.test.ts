@@ -46,7 +46,12 @@ describe('the paneldb command', () => {
         { version: 3, name: 'xhttp_flow' },
         { version: 4, name: 'reality_target' },
       ],
-      journal: { mode: 'wal', wal_present: true, wal_frames_applied: expect.any(Number), wal_transactions_applied: 1 },
+      journal: {
+        mode: 'wal',
+        wal_present: true,
+        wal_frames_applied: expect.any(Number),
+        wal_transactions_applied: 1,
+      },
       panel: { kind: 'x-panel', generation: 'v2.6.0-to-v7.5.8' },
       integrity: 'ok',
     });

@@ -12,7 +12,9 @@ import { sha256File, snapshotTree, tempDir } from '../support/temp-dir';
 const WAL_ONLY_INBOUND =
   "INSERT INTO inbounds (remark, port, protocol, settings, tag) VALUES ('only-in-wal', 443, 'vless', '{\"clients\":[]}', 'inbound-443');";
 
-function unwrap<T>(result: { ok: true; value: T } | { ok: false; error: { code: string; message: string } }): T {
+function unwrap<T>(
+  result: { ok: true; value: T } | { ok: false; error: { code: string; message: string } },
+): T {
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
   return result.value;
 }
@@ -30,7 +32,9 @@ describe('taking a backup', () => {
     // Copied alone to another folder, the sqlite3 CLI sees the WAL-only row: the backup needs no -wal.
     const elsewhere = join(await tempDir(), 'restored.db');
     await copyFile(entry.path, elsewhere);
-    expect(sqlite3(elsewhere, "SELECT remark FROM inbounds; PRAGMA integrity_check;").trim()).toBe('only-in-wal\nok');
+    expect(sqlite3(elsewhere, 'SELECT remark FROM inbounds; PRAGMA integrity_check;').trim()).toBe(
+      'only-in-wal\nok',
+    );
   });
 
   it('records when, why, the version state, sha256, size, source path and tool version', async () => {
@@ -87,7 +91,11 @@ describe('taking a backup', () => {
       access: async () => Promise.reject(Object.assign(new Error('EACCES'), { code: 'EACCES' })),
     };
     await mkdir(join(dir, 'read-only'));
-    const denied = await createEngine({ dbPath: path, backupDir: join(dir, 'read-only'), fs: readOnly }).createBackup();
+    const denied = await createEngine({
+      dbPath: path,
+      backupDir: join(dir, 'read-only'),
+      fs: readOnly,
+    }).createBackup();
     expect(denied).toMatchObject({ ok: false, error: { code: 'BACKUP_DIR_UNWRITABLE' } });
   });
 
@@ -181,6 +189,9 @@ describe('verifying a backup', () => {
   it('reports a file that is not a database as a coded error', async () => {
     const dir = await tempDir();
     await writeFile(join(dir, 'bogus.db'), 'not sqlite at all, just text');
-    expect(await verifyBackup(join(dir, 'bogus.db'))).toMatchObject({ ok: false, error: { code: 'NOT_SQLITE' } });
+    expect(await verifyBackup(join(dir, 'bogus.db'))).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_SQLITE' },
+    });
   });
 });

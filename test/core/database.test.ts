@@ -177,7 +177,10 @@ describe('refusing bad input with one coded error and no file changed', () => {
       name: 'a SQLite file that is not a panel database',
       code: 'NOT_A_PANEL_DATABASE',
       make: async (dir) => {
-        sqlite3(join(dir, 'notes.db'), "CREATE TABLE notes (id integer, body text); INSERT INTO notes VALUES (1, 'hi');");
+        sqlite3(
+          join(dir, 'notes.db'),
+          "CREATE TABLE notes (id integer, body text); INSERT INTO notes VALUES (1, 'hi');",
+        );
         return join(dir, 'notes.db');
       },
     },
@@ -255,7 +258,9 @@ describe('writing a file atomically', () => {
       const target = join(dir, 'out.db');
       await writeFile(target, 'old');
       const fs = { ...nodeFileSystem, ...override } as FileSystem;
-      await expect(writeFileAtomically(target, Buffer.from('new'), { fs, mode: 0o600 })).rejects.toMatchObject({
+      await expect(
+        writeFileAtomically(target, Buffer.from('new'), { fs, mode: 0o600 }),
+      ).rejects.toMatchObject({
         code: 'WRITE_FAILED',
       });
       expect(await readFile(target, 'utf8')).toBe('old');
@@ -281,7 +286,11 @@ describe('replacing the database file', () => {
 
   it('moves the stale -wal and -shm aside and leaves a file SQLite reads alone', async () => {
     const { path, aside, image, bytes } = await setup();
-    const moved = await replaceDatabaseFile(image, bytes, { fs: nodeFileSystem, asideDir: aside, now: () => new Date() });
+    const moved = await replaceDatabaseFile(image, bytes, {
+      fs: nodeFileSystem,
+      asideDir: aside,
+      now: () => new Date(),
+    });
     expect(moved).toHaveLength(2);
     expect(await readdir(aside)).toHaveLength(2);
     await expect(stat(`${path}-wal`)).rejects.toMatchObject({ code: 'ENOENT' });
@@ -317,7 +326,9 @@ describe('replacing the database file', () => {
       rename: async (from, to) =>
         String(from).endsWith('paneldb-tmp') ? Promise.reject(failing('EIO')) : nodeFs.rename(from, to),
     };
-    await expect(replaceDatabaseFile(image, bytes, { fs, asideDir: aside, now: () => new Date() })).rejects.toMatchObject({
+    await expect(
+      replaceDatabaseFile(image, bytes, { fs, asideDir: aside, now: () => new Date() }),
+    ).rejects.toMatchObject({
       code: 'WRITE_FAILED',
     });
     expect(await sha256File(path)).toBe(before);

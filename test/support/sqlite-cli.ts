@@ -17,7 +17,11 @@ export function sqlite3Json(dbPath: string, sql: string): Record<string, unknown
 }
 
 /** Reads a copy, so the CLI's own checkpoint-on-close cannot change the file under test. */
-export async function sqlite3OnCopy(dbPath: string, sql: string, withWal: boolean): Promise<Record<string, unknown>[]> {
+export async function sqlite3OnCopy(
+  dbPath: string,
+  sql: string,
+  withWal: boolean,
+): Promise<Record<string, unknown>[]> {
   const dir = await mkdtemp(join(tmpdir(), 'paneldb-ref-'));
   try {
     const copy = join(dir, 'copy.db');

@@ -18,7 +18,9 @@ export async function tempDir(prefix = 'paneldb-test-'): Promise<string> {
 }
 
 export async function sha256File(path: string): Promise<string> {
-  return createHash('sha256').update(await readFile(path)).digest('hex');
+  return createHash('sha256')
+    .update(await readFile(path))
+    .digest('hex');
 }
 
 /** Every file in a folder tree with its hash and mode: proves "nothing on disk changed". */

@@ -1,0 +1,97 @@
+// `migrate`: verified backup first, every step in memory, and only if all succeed the file is
+// replaced atomically. A failure anywhere leaves the file exactly as it was.
+import type { PanelMigration } from '../../migrations/types';
+import { createBackup, type BackupEntry } from './backups';
+import { replaceDatabaseFile } from './database';
+import type { Detection } from './detect';
+import { EngineError } from './engine-error';
+import { currentVersionOf, runUp, type ProgressEvent, type StepReport } from './migrator';
+import { assertIntact, assertMigratable, type OpenedPanel } from './open-panel';
+import type { OperationContext } from './operation-context';
+
+export interface RunReport {
+  database: string;
+  operation: 'migrate' | 'rollback';
+  dry_run: boolean;
+  from_version: number;
+  to_version: number;
+  /** The verified backup taken before anything changed; null for a dry run or when nothing was to do. */
+  backup: BackupEntry | null;
+  saved: boolean;
+  /** Where the stale -wal/-shm went, if there were any. */
+  moved_aside: string[];
+  steps: StepReport[];
+}
+
+export interface MigrateRequest {
+  to?: number;
+  dryRun?: boolean;
+}
+
+export const appliedVersions = (detection: Detection) =>
+  new Set(detection.versions.filter((state) => state.applied).map((state) => state.version));
+
+export function versionSnapshot(detection: Detection) {
+  return {
+    current_version: detection.currentVersion,
+    applied: [...appliedVersions(detection)].sort((a, b) => a - b),
+    dirty: detection.dirty,
+  };
+}
+
+export function planUp(migrations: readonly PanelMigration[], detection: Detection, to: number | undefined) {
+  const target = to ?? detection.latestVersion;
+  if (!Number.isInteger(target) || target < 0 || target > detection.latestVersion) {
+    throw new EngineError(
+      'INVALID_ARGUMENT',
+      `--to must be a version between 0 and ${detection.latestVersion}; got ${to}.`,
+    );
+  }
+  const applied = appliedVersions(detection);
+  return migrations.filter((migration) => migration.version <= target && !applied.has(migration.version));
+}
+
+export async function migrateOpened(
+  opened: OpenedPanel,
+  request: MigrateRequest,
+  context: OperationContext,
+): Promise<RunReport> {
+  const { image, db, detection } = opened;
+  assertMigratable(detection, image.path);
+  assertIntact(db, image.path);
+  const plan = planUp(context.migrations, detection, request.to);
+  const applied = appliedVersions(detection);
+  const report: RunReport = {
+    database: image.path,
+    operation: 'migrate',
+    dry_run: request.dryRun === true,
+    from_version: detection.currentVersion,
+    to_version: detection.currentVersion,
+    backup: null,
+    saved: false,
+    moved_aside: [],
+    steps: [],
+  };
+  if (plan.length === 0) return report;
+  if (!report.dry_run) {
+    report.backup = await createBackup(image, {
+      fs: context.fs,
+      backupDir: context.backupDir,
+      reason: 'before-migrate',
+      now: context.now,
+      versionState: versionSnapshot(detection),
+    });
+  }
+  report.steps = await runUp(db, plan, { now: context.now, onProgress: context.onProgress, applied });
+  report.to_version = currentVersionOf(applied);
+  if (report.dry_run) return report;
+  report.moved_aside = await replaceDatabaseFile(image, db.export(), {
+    fs: context.fs,
+    asideDir: context.backupDir,
+    now: context.now,
+  });
+  report.saved = true;
+  return report;
+}
+
+export type { ProgressEvent };

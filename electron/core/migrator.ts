@@ -1,0 +1,374 @@
+// Runs steps on the in-memory database through umzug. Each step is one transaction holding the
+// step's changes, its history row and the panel markers, so a step is in the file whole or not at
+// all. umzug's own bookkeeping is made harmless: `executed` comes from the panel's markers,
+// log/unlog are no-ops because the log row is written inside the step's transaction.
+import { createHash } from 'node:crypto';
+import type { Database } from 'sql.js';
+import diff from 'microdiff';
+import { MigrationError, Umzug } from 'umzug';
+import { isPlainObject, parseJson } from '../../migrations/go-json';
+import type { PanelMigration, SkippedRow } from '../../migrations/types';
+import { contentHashes } from './content-hash';
+import { EngineError } from './engine-error';
+import { appendHistory, type HistoryEntry, type StoredChange } from './history-log';
+import { addSeederMarker, removeSeederMarker, setSchemaVersion } from './markers';
+import { queryRows, quoteIdentifier } from './sql';
+import { createStepContext } from './step-context';
+import { TOOL_VERSION } from './tool-version';
+
+export const stepKey = (migration: { version: number; name: string }) =>
+  `${String(migration.version).padStart(6, '0')}_${migration.name}`;
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+export const migrationChecksum = (migration: PanelMigration) =>
+  sha256(`${migration.version}\n${migration.name}\n${migration.up.toString()}`);
+
+export interface JsonChange {
+  path: string;
+  kind: 'added' | 'removed' | 'changed';
+  before?: unknown;
+  after?: unknown;
+}
+
+export interface ChangePreview {
+  table: string;
+  rowid: number;
+  column: string;
+  /** Full texts are kept for previews; null where hidden (password hashes) or not kept. */
+  before: string | null;
+  after: string | null;
+  /** Key-level differences when both sides are JSON objects or arrays. */
+  json_changes: JsonChange[] | null;
+}
+
+export interface StepReport {
+  version: number;
+  name: string;
+  direction: 'up' | 'down';
+  status: 'applied' | 'reverted' | 'failed';
+  duration_ms: number;
+  rows_changed: number;
+  changes: ChangePreview[];
+  skipped: SkippedRow[];
+  notes: string[];
+  hash_before: Record<string, string>;
+  hash_after: Record<string, string>;
+  /** Down only: whether the touched tables are back to the hash they had before the up. */
+  content_hash_restored?: boolean;
+  error?: string;
+}
+
+export type ProgressEvent =
+  | { kind: 'step'; direction: 'up' | 'down'; version: number; name: string; index: number; total: number }
+  | { kind: 'rows'; version: number; done: number; total: number };
+
+export interface RunDependencies {
+  now: () => Date;
+  onProgress?: (event: ProgressEvent) => void;
+  /** Versions applied before the run (holes allowed); updated as steps succeed. */
+  applied: Set<number>;
+}
+
+/** golang-migrate's notion of "the" version: the highest V with 1..V all applied. */
+export function currentVersionOf(applied: Set<number>): number {
+  let version = 0;
+  while (applied.has(version + 1)) version += 1;
+  return version;
+}
+
+function jsonChanges(before: string | null, after: string | null): JsonChange[] | null {
+  const left = parseJson(before);
+  const right = parseJson(after);
+  const structured = (value: unknown) => isPlainObject(value) || Array.isArray(value);
+  if (!structured(left) || !structured(right)) return null;
+  const changes: JsonChange[] = diff(left as Record<string, unknown>, right as Record<string, unknown>).map(
+    (entry) => {
+      const path = entry.path.map(String).join('.');
+      if (entry.type === 'CREATE') return { path, kind: 'added', after: entry.value };
+      if (entry.type === 'REMOVE') return { path, kind: 'removed', before: entry.oldValue };
+      return { path, kind: 'changed', before: entry.oldValue, after: entry.value };
+    },
+  );
+  // Same parsed value, different text: duplicate keys collapsed or formatting normalised.
+  if (changes.length === 0 && before !== after)
+    changes.push({ path: '', kind: 'changed', before: 'text', after: 'normalised' });
+  return changes;
+}
+
+async function runWithUmzug(
+  direction: 'up' | 'down',
+  names: string[],
+  executed: string[],
+  steps: Map<string, () => Promise<void>>,
+): Promise<void> {
+  const umzug = new Umzug({
+    migrations: [...steps.entries()].map(([name, run]) => ({
+      name,
+      up: direction === 'up' ? run : async () => undefined,
+      down: direction === 'down' ? run : undefined,
+    })),
+    storage: {
+      executed: async () => executed,
+      logMigration: async () => undefined,
+      unlogMigration: async () => undefined,
+    },
+    logger: undefined,
+  });
+  try {
+    if (direction === 'up') await umzug.up({ migrations: names });
+    else await umzug.down({ migrations: names });
+  } catch (thrown) {
+    throw thrown instanceof MigrationError ? (thrown.cause ?? thrown) : thrown;
+  }
+}
+
+/** Applies `plan` in order. On failure the failing step's transaction is rolled back and MIGRATION_FAILED names it. */
+export async function runUp(
+  db: Database,
+  plan: PanelMigration[],
+  deps: RunDependencies,
+): Promise<StepReport[]> {
+  const reports: StepReport[] = [];
+  const steps = new Map<string, () => Promise<void>>();
+  plan.forEach((migration, index) => {
+    steps.set(stepKey(migration), async () => {
+      deps.onProgress?.({
+        kind: 'step',
+        direction: 'up',
+        version: migration.version,
+        name: migration.name,
+        index,
+        total: plan.length,
+      });
+      reports.push(await applyStep(db, migration, deps));
+    });
+  });
+  try {
+    // The plan holds only pending steps (markers decided that), so none of them counts as executed.
+    await runWithUmzug('up', [...steps.keys()], [], steps);
+  } catch (thrown) {
+    const failedStep = plan[reports.length];
+    const reason = thrown instanceof Error ? thrown.message : String(thrown);
+    if (thrown instanceof EngineError && thrown.code !== 'INTERNAL') throw thrown;
+    throw new EngineError(
+      'MIGRATION_FAILED',
+      `Step ${failedStep?.version ?? '?'} ${failedStep?.name ?? '?'} failed: ${reason}. Nothing was written; the database is exactly as it was.`,
+      JSON.stringify({
+        completed_before_failure: reports.map((r) => r.version),
+        failed: failedStep?.version,
+      }),
+    );
+  }
+  return reports;
+}
+
+async function applyStep(
+  db: Database,
+  migration: PanelMigration,
+  deps: RunDependencies,
+): Promise<StepReport> {
+  const started = deps.now();
+  const hashBefore = contentHashes(db, migration.touches);
+  db.exec('BEGIN');
+  try {
+    const { context, recording } = createStepContext(db, {
+      keepBeforeImages: !migration.irreversible,
+      onProgress: (done, total) =>
+        deps.onProgress?.({ kind: 'rows', version: migration.version, done, total }),
+    });
+    await migration.up(context);
+    const hashAfter = contentHashes(db, migration.touches);
+    deps.applied.add(migration.version);
+    if (migration.seederMarker !== null) addSeederMarker(db, migration.seederMarker);
+    setSchemaVersion(db, currentVersionOf(deps.applied));
+    const finished = deps.now();
+    const report: StepReport = {
+      version: migration.version,
+      name: migration.name,
+      direction: 'up',
+      status: 'applied',
+      duration_ms: finished.getTime() - started.getTime(),
+      rows_changed: recording.changes.length,
+      changes: recording.changes.map((change) => ({
+        ...change,
+        before: migration.irreversible ? null : change.before,
+        after: migration.irreversible ? null : change.after,
+        json_changes: migration.irreversible ? null : jsonChanges(change.before, change.after),
+      })),
+      skipped: recording.skipped,
+      notes: recording.notes,
+      hash_before: hashBefore,
+      hash_after: hashAfter,
+    };
+    appendHistory(
+      db,
+      {
+        version: migration.version,
+        name: migration.name,
+        direction: 'up',
+        started_at: started.toISOString(),
+        finished_at: finished.toISOString(),
+        duration_ms: report.duration_ms,
+        checksum: migrationChecksum(migration),
+        rows_changed: report.rows_changed,
+        changes: recording.changes,
+        skipped: recording.skipped,
+        notes: recording.notes,
+        hash_before: hashBefore,
+        hash_after: hashAfter,
+        tool_version: TOOL_VERSION,
+        outcome: 'applied',
+      },
+      sha256,
+    );
+    db.exec('COMMIT');
+    return report;
+  } catch (thrown) {
+    db.exec('ROLLBACK');
+    deps.applied.delete(migration.version);
+    throw thrown;
+  }
+}
+
+export interface DownPlanItem {
+  migration: PanelMigration;
+  up: HistoryEntry;
+}
+
+/** Rows whose current value is no longer what the up wrote: restoring them would lose a later edit. */
+export function findRollbackConflicts(db: Database, changes: StoredChange[]): string[] {
+  const conflicts: string[] = [];
+  for (const change of changes) {
+    const rows = queryRows(
+      db,
+      `SELECT ${quoteIdentifier(change.column)} AS value FROM ${quoteIdentifier(change.table)} WHERE rowid = ?`,
+      [change.rowid],
+    );
+    const current = rows[0]?.value;
+    if (rows.length === 0) conflicts.push(`${change.table} row ${change.rowid} no longer exists`);
+    else if ((current === null ? null : sha256(String(current))) !== change.after_sha256) {
+      conflicts.push(`${change.table} row ${change.rowid} (${change.column}) was changed after the step`);
+    }
+  }
+  return conflicts;
+}
+
+/** Undoes `plan` (highest version first) from the before-images its up runs recorded. */
+export async function runDown(
+  db: Database,
+  plan: DownPlanItem[],
+  deps: RunDependencies,
+): Promise<StepReport[]> {
+  const reports: StepReport[] = [];
+  const steps = new Map<string, () => Promise<void>>();
+  plan.forEach(({ migration, up }, index) => {
+    steps.set(stepKey(migration), async () => {
+      deps.onProgress?.({
+        kind: 'step',
+        direction: 'down',
+        version: migration.version,
+        name: migration.name,
+        index,
+        total: plan.length,
+      });
+      reports.push(revertStep(db, migration, up, deps));
+    });
+  });
+  // Every step in a down plan is applied by definition; umzug reverts exactly these, in this order.
+  await runWithUmzug('down', [...steps.keys()], [...steps.keys()].reverse(), steps);
+  return reports;
+}
+
+function revertStep(
+  db: Database,
+  migration: PanelMigration,
+  up: HistoryEntry,
+  deps: RunDependencies,
+): StepReport {
+  const started = deps.now();
+  const hashBefore = contentHashes(db, migration.touches);
+  db.exec('BEGIN');
+  try {
+    const conflicts = findRollbackConflicts(db, up.changes);
+    if (conflicts.length > 0) {
+      throw new EngineError(
+        'ROLLBACK_REFUSED',
+        `Cannot roll back step ${migration.version} ${migration.name}: ${conflicts.length} row(s) changed since it ran (${conflicts.slice(0, 5).join('; ')}). Restore a backup instead.`,
+        conflicts.join('\n'),
+      );
+    }
+    const currentTexts = up.changes.map((change) => {
+      const value = queryRows(
+        db,
+        `SELECT ${quoteIdentifier(change.column)} AS value FROM ${quoteIdentifier(change.table)} WHERE rowid = ?`,
+        [change.rowid],
+      )[0]?.value;
+      return value === null || value === undefined ? null : String(value);
+    });
+    for (const change of [...up.changes].reverse()) {
+      db.run(
+        `UPDATE ${quoteIdentifier(change.table)} SET ${quoteIdentifier(change.column)} = ? WHERE rowid = ?`,
+        [change.before, change.rowid],
+      );
+    }
+    deps.applied.delete(migration.version);
+    if (migration.seederMarker !== null) removeSeederMarker(db, migration.seederMarker);
+    setSchemaVersion(db, currentVersionOf(deps.applied));
+    const hashAfter = contentHashes(db, migration.touches);
+    const restored = migration.touches.every((table) => hashAfter[table] === up.hash_before[table]);
+    const finished = deps.now();
+    const report: StepReport = {
+      version: migration.version,
+      name: migration.name,
+      direction: 'down',
+      status: 'reverted',
+      duration_ms: finished.getTime() - started.getTime(),
+      rows_changed: up.changes.length,
+      changes: up.changes.map((change, index) => ({
+        table: change.table,
+        rowid: change.rowid,
+        column: change.column,
+        before: currentTexts[index] ?? null,
+        after: change.before,
+        json_changes: jsonChanges(currentTexts[index] ?? null, change.before),
+      })),
+      skipped: [],
+      notes: [
+        restored
+          ? 'Touched tables are back to their pre-migration content hash.'
+          : 'Touched tables differ from their pre-migration content hash (other rows changed since).',
+      ],
+      hash_before: hashBefore,
+      hash_after: hashAfter,
+      content_hash_restored: restored,
+    };
+    appendHistory(
+      db,
+      {
+        version: migration.version,
+        name: migration.name,
+        direction: 'down',
+        started_at: started.toISOString(),
+        finished_at: finished.toISOString(),
+        duration_ms: report.duration_ms,
+        checksum: migrationChecksum(migration),
+        rows_changed: report.rows_changed,
+        changes: [],
+        skipped: [],
+        notes: report.notes,
+        hash_before: hashBefore,
+        hash_after: hashAfter,
+        tool_version: TOOL_VERSION,
+        outcome: 'reverted',
+      },
+      sha256,
+    );
+    db.exec('COMMIT');
+    return report;
+  } catch (thrown) {
+    db.exec('ROLLBACK');
+    deps.applied.add(migration.version);
+    throw thrown;
+  }
+}

@@ -1,0 +1,118 @@
+// Every operation starts the same way: load the file (WAL merged), open it in sql.js, find out what
+// it is, and refuse a SQLite file that is not a panel's.
+import type { Database } from 'sql.js';
+import type { MigrationDescriptor } from '../../migrations/catalog';
+import { openImage, readDatabaseImage, type LoadedImage } from './database';
+import { detectDatabase, type Detection } from './detect';
+import { EngineError } from './engine-error';
+import type { FileSystem } from './file-system';
+import { integrityOf } from './status';
+
+export interface OpenedPanel {
+  image: LoadedImage;
+  db: Database;
+  detection: Detection;
+}
+
+export interface OpenPanelOptions {
+  dbPath: string;
+  fs: FileSystem;
+  migrations: readonly MigrationDescriptor[];
+  ignoreWal: boolean;
+}
+
+export async function openPanel(options: OpenPanelOptions): Promise<OpenedPanel> {
+  const image = await readDatabaseImage(options.dbPath, { fs: options.fs, ignoreWal: options.ignoreWal });
+  if (image.journal.wal_transactions_applied > 0) await refuseForeignWal(image, options);
+  const db = await openImage(image);
+  try {
+    const detection = detectDatabase(db, options.migrations);
+    if (detection.kind === 'not-panel') {
+      throw new EngineError(
+        'NOT_A_PANEL_DATABASE',
+        `${options.dbPath} is a SQLite database but not an X-Panel/3x-ui panel database (tables: ${detection.tables.join(', ')}).`,
+      );
+    }
+    return { image, db, detection };
+  } catch (thrown) {
+    db.close();
+    throw asUnreadable(thrown, options.dbPath);
+  }
+}
+
+/**
+ * SQLite cannot tell whether a -wal belongs to its main file: a stale or foreign one is replayed and
+ * yields a damaged database (or silently other data). When the merged image is damaged but the
+ * main file alone is sound, the -wal is the culprit: say so instead of "corrupt".
+ */
+async function refuseForeignWal(image: LoadedImage, options: OpenPanelOptions): Promise<void> {
+  const mergedProblems = await integrityProblems(image);
+  if (mergedProblems === null) return;
+  const mainOnly = await readDatabaseImage(options.dbPath, { fs: options.fs, ignoreWal: true });
+  if ((await integrityProblems(mainOnly)) !== null) return; // damaged either way: let the usual errors speak
+  throw new EngineError(
+    'WAL_MISMATCH',
+    `The -wal beside ${options.dbPath} does not fit it (stale, or from another copy): merged, the database is damaged, while the main file alone is intact. Copy the matching -wal, or open with --ignore-wal to read the main file alone.`,
+    mergedProblems.slice(0, 10).join('\n'),
+  );
+}
+
+async function integrityProblems(image: LoadedImage): Promise<string[] | null> {
+  let db: Database | undefined;
+  try {
+    db = await openImage(image);
+    const integrity = integrityOf(db);
+    return integrity === 'ok' ? null : integrity;
+  } catch (thrown) {
+    return [thrown instanceof Error ? thrown.message : String(thrown)];
+  } finally {
+    db?.close();
+  }
+}
+
+/** SQLite reports damage deep inside queries ("database disk image is malformed"): say so plainly. */
+export function asUnreadable(thrown: unknown, path: string): unknown {
+  if (thrown instanceof EngineError) return thrown;
+  const text = thrown instanceof Error ? thrown.message : String(thrown);
+  if (/malformed|not a database|corrupt|disk image/i.test(text)) {
+    return new EngineError('DATABASE_CORRUPT', `${path} is damaged: SQLite cannot read all of it.`, text);
+  }
+  return thrown;
+}
+
+/** A write must start from a sound file: a backup of a damaged file is no way back. */
+export function assertIntact(db: Database, path: string): void {
+  const integrity = integrityOf(db);
+  if (integrity !== 'ok') {
+    throw new EngineError(
+      'DATABASE_CORRUPT',
+      `${path} fails SQLite's integrity check; PanelDB will not change it. Restore a backup instead.`,
+      integrity.slice(0, 20).join('\n'),
+    );
+  }
+}
+
+/** Files a migration must not touch until they are repaired or restored. */
+export function assertMigratable(detection: Detection, path: string): void {
+  if (detection.dirty) {
+    throw new EngineError(
+      'DATABASE_DIRTY',
+      `${path} is dirty at version ${detection.dirtyVersion ?? 'nil'}: a step failed or was interrupted. Run \`paneldb repair\` to see which version the data is at.`,
+    );
+  }
+  if (detection.newerVersion !== null) {
+    throw new EngineError(
+      'VERSION_NEWER_THAN_TOOL',
+      `${path} is at version ${detection.newerVersion}, newer than this PanelDB knows (${detection.latestVersion}). Use a newer PanelDB.`,
+    );
+  }
+  const unsafe: Partial<Record<Detection['generation'], string>> = {
+    'tables-dropped': "its panel tables were dropped; restore one of the panel's backups instead",
+    'sql-first-schema':
+      "its tables come from the branch's SQL schema, which the panel cannot start on; restore a backup",
+    'upstream-v3': 'it is an upstream 3x-ui v3 database, a different product',
+  };
+  const reason = unsafe[detection.generation];
+  if (reason !== undefined)
+    throw new EngineError('REPAIR_NEEDED', `PanelDB will not migrate ${path}: ${reason}.`);
+}

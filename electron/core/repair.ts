@@ -1,0 +1,266 @@
+// `repair`: for a dirty or half-applied file, show the evidence (the fingerprints the panel's SQL
+// files leave, panel doc §3.6), say which state the data is really in and what to do; with
+// --force-version, take a backup and mark the file clean at the chosen version.
+import type { Database } from 'sql.js';
+import { createBackup, listBackups, type BackupEntry } from './backups';
+import { findJsonProblems, markerDisagreements, passwordStates, type Evidence } from './checks';
+import { replaceDatabaseFile } from './database';
+import type { Detection } from './detect';
+import { EngineError } from './engine-error';
+import { appendHistory } from './history-log';
+import { setSchemaVersion } from './markers';
+import { versionSnapshot } from './migrate';
+import { createHash } from 'node:crypto';
+import { assertIntact, type OpenedPanel } from './open-panel';
+import type { OperationContext } from './operation-context';
+import { queryRows } from './sql';
+import { TOOL_VERSION } from './tool-version';
+
+export interface Recommendation {
+  action: 'none' | 'migrate' | 'force-version' | 'restore-backup';
+  version: number | null;
+  backup: string | null;
+  reason: string;
+}
+
+export interface RepairReport {
+  database: string;
+  current_version: number;
+  dirty: boolean;
+  dirty_version: number | null;
+  evidence: Evidence[];
+  /** Which version the data is at, judged from the fingerprints; null when there is nothing to judge. */
+  data_version: number | null;
+  recommendation: Recommendation;
+  forced: { version: number; backup: BackupEntry } | null;
+}
+
+/** Fingerprints of the panel's SQL files 000002/000003/000005 (000004 leaves none that can be told apart). */
+function sqlFileFingerprints(
+  db: Database,
+  jsonProblems: ReturnType<typeof findJsonProblems>,
+): Map<number, string[]> {
+  const found = new Map<number, string[]>();
+  const add = (version: number, row: string) => found.set(version, [...(found.get(version) ?? []), row]);
+  for (const problem of jsonProblems) {
+    if (problem.problem === 'invalid-json' && problem.where.includes('stream_settings'))
+      add(2, problem.where);
+    if (problem.problem === 'duplicate-keys' && problem.where.endsWith(' settings')) add(3, problem.where);
+  }
+  const compactVision = queryRows(
+    db,
+    `SELECT id FROM inbounds WHERE settings LIKE '%"flow":"xtls-rprx-vision","email":"%' AND protocol = 'vless'`,
+  );
+  for (const row of compactVision) {
+    const where = `inbounds #${row.id} settings`;
+    if (!(found.get(3) ?? []).includes(where) && jsonProblems.some((p) => p.where === where)) add(3, where);
+  }
+  for (const entry of passwordStates(db)) if (entry.state === 'hashed-prefix') add(5, entry.user);
+  return found;
+}
+
+export function gatherEvidence(
+  db: Database,
+  detection: Detection,
+): { evidence: Evidence[]; fingerprints: Map<number, string[]> } {
+  const evidence: Evidence[] = [];
+  if (detection.dirty) {
+    evidence.push({
+      id: 'dirty',
+      severity: 'error',
+      message: `schema_migrations is dirty at ${detection.dirtyVersion ?? 'nil'}: the data may be at that version, the one before (a failed up) or the one after (a failed down).`,
+      rows: [],
+    });
+  }
+  const hasInbounds = detection.tables.includes('inbounds');
+  const jsonProblems = hasInbounds ? findJsonProblems(db) : [];
+  const invalid = jsonProblems.filter((p) => p.problem === 'invalid-json').map((p) => p.where);
+  const duplicates = jsonProblems.filter((p) => p.problem === 'duplicate-keys').map((p) => p.where);
+  if (invalid.length > 0) {
+    evidence.push({
+      id: 'invalid-json',
+      severity: 'error',
+      message:
+        'JSON columns that do not parse (the panel skips or fails on them; SQL file 000002 leaves these).',
+      rows: invalid,
+    });
+  }
+  if (duplicates.length > 0) {
+    evidence.push({
+      id: 'duplicate-keys',
+      severity: 'error',
+      message:
+        'JSON objects with duplicate keys (SQL file 000003 adds a second "flow"; Go and Xray read the last one).',
+      rows: duplicates,
+    });
+  }
+  const passwords = passwordStates(db);
+  const hashedPrefix = passwords.filter((p) => p.state === 'hashed-prefix').map((p) => p.user);
+  if (hashedPrefix.length > 0) {
+    evidence.push({
+      id: 'hashed-prefix-password',
+      severity: 'error',
+      message:
+        "Passwords stored as 'HASHED:<password>' by SQL file 000005: login fails until step 5 hashes them properly.",
+      rows: hashedPrefix,
+    });
+  }
+  const plaintext = passwords.filter((p) => p.state === 'plaintext').map((p) => p.user);
+  if (plaintext.length > 0) {
+    evidence.push({
+      id: 'plaintext-password',
+      severity: 'warning',
+      message: 'Plaintext passwords (step 5 hashes them).',
+      rows: plaintext,
+    });
+  }
+  if ((detection.schemaMigrations?.length ?? 0) > 1) {
+    evidence.push({
+      id: 'schema-migrations-rows',
+      severity: 'warning',
+      message:
+        'schema_migrations holds several rows (SQL files run by hand); golang-migrate reads an arbitrary one.',
+      rows: (detection.schemaMigrations ?? []).map((r) => `version ${r.version} dirty ${r.dirty}`),
+    });
+  }
+  evidence.push(...markerDisagreements(db, detection.seederMarkers));
+  return { evidence, fingerprints: hasInbounds ? sqlFileFingerprints(db, jsonProblems) : new Map() };
+}
+
+function recommend(
+  detection: Detection,
+  fingerprints: Map<number, string[]>,
+  backups: BackupEntry[],
+  evidence: Evidence[],
+): { data: number | null; recommendation: Recommendation } {
+  const panelBackup = backups.find((entry) => entry.origin === 'panel') ?? backups[0];
+  if (detection.generation === 'tables-dropped' || detection.generation === 'sql-first-schema') {
+    return {
+      data: null,
+      recommendation: {
+        action: 'restore-backup',
+        version: null,
+        backup: panelBackup?.path ?? null,
+        reason:
+          'The panel tables are gone or were created by the wrong schema: only a backup brings the data back.',
+      },
+    };
+  }
+  if (detection.dirty && detection.dirtyVersion !== null && detection.dirtyVersion >= 1) {
+    const v = detection.dirtyVersion;
+    const data = fingerprints.has(v + 1) ? v + 1 : fingerprints.has(v) ? v : v - 1;
+    const why =
+      data === v + 1
+        ? `step ${v + 1}'s changes are present, so a down of ${v + 1} failed and the data is still at ${v + 1}`
+        : data === v
+          ? `step ${v}'s changes are present, so it committed and only the clean flag is missing`
+          : `no trace of step ${v}'s changes, so its up failed and was rolled back`;
+    return {
+      data,
+      recommendation: {
+        action: 'force-version',
+        version: data,
+        backup: null,
+        reason: `Force version ${data}: ${why}.`,
+      },
+    };
+  }
+  const damaged = evidence.some((e) => e.id === 'invalid-json' || e.id === 'duplicate-keys');
+  if (damaged) {
+    return {
+      data: null,
+      recommendation: {
+        action: 'restore-backup',
+        version: null,
+        backup: panelBackup?.path ?? null,
+        reason:
+          "Rows were damaged by the panel's SQL files; restore a backup taken before them, or keep the file and fix those rows by hand.",
+      },
+    };
+  }
+  if (detection.versions.some((state) => !state.applied)) {
+    return {
+      data: null,
+      recommendation: {
+        action: 'migrate',
+        version: null,
+        backup: null,
+        reason: 'The file is clean; run `paneldb migrate` to apply the pending steps.',
+      },
+    };
+  }
+  return {
+    data: null,
+    recommendation: { action: 'none', version: null, backup: null, reason: 'Nothing to repair.' },
+  };
+}
+
+export async function repairOpened(
+  opened: OpenedPanel,
+  forceVersion: number | undefined,
+  context: OperationContext,
+): Promise<RepairReport> {
+  const { image, db, detection } = opened;
+  const { evidence, fingerprints } = gatherEvidence(db, detection);
+  const backups = await listBackups(image.path, context.backupDir, context.fs);
+  const { data, recommendation } = recommend(detection, fingerprints, backups, evidence);
+  const report: RepairReport = {
+    database: image.path,
+    current_version: detection.currentVersion,
+    dirty: detection.dirty,
+    dirty_version: detection.dirtyVersion,
+    evidence,
+    data_version: data,
+    recommendation,
+    forced: null,
+  };
+  if (forceVersion === undefined) return report;
+  if (!Number.isInteger(forceVersion) || forceVersion < 0 || forceVersion > detection.latestVersion) {
+    throw new EngineError(
+      'INVALID_ARGUMENT',
+      `--force-version must be between 0 and ${detection.latestVersion}; got ${forceVersion}.`,
+    );
+  }
+  assertIntact(db, image.path);
+  const backup = await createBackup(image, {
+    fs: context.fs,
+    backupDir: context.backupDir,
+    reason: 'before-repair',
+    now: context.now,
+    versionState: versionSnapshot(detection),
+  });
+  const at = context.now().toISOString();
+  db.exec('BEGIN');
+  setSchemaVersion(db, forceVersion);
+  appendHistory(
+    db,
+    {
+      version: forceVersion,
+      name: 'force_version',
+      direction: 'force',
+      started_at: at,
+      finished_at: at,
+      duration_ms: 0,
+      checksum: '',
+      rows_changed: 0,
+      changes: [],
+      skipped: [],
+      notes: [
+        `Marked clean at version ${forceVersion} (was ${detection.dirty ? `dirty at ${detection.dirtyVersion}` : `version ${detection.currentVersion}`}).`,
+      ],
+      hash_before: {},
+      hash_after: {},
+      tool_version: TOOL_VERSION,
+      outcome: 'forced',
+    },
+    (text) => createHash('sha256').update(text).digest('hex'),
+  );
+  db.exec('COMMIT');
+  await replaceDatabaseFile(image, db.export(), {
+    fs: context.fs,
+    asideDir: context.backupDir,
+    now: context.now,
+  });
+  report.forced = { version: forceVersion, backup };
+  return report;
+}

@@ -1,0 +1,117 @@
+// `restore`: verify the chosen backup, keep a safety backup of the current file (even a damaged
+// one, byte for byte), then replace the database atomically and move its stale -wal aside.
+import { basename, join } from 'node:path';
+import {
+  createBackup,
+  ensureBackupDir,
+  listBackups,
+  verifyBackupFile,
+  type BackupEntry,
+  type VerifyReport,
+} from './backups';
+import {
+  diskStateOf,
+  openImage,
+  readDatabaseImage,
+  replaceDatabaseFile,
+  walPathOf,
+  writeFileAtomically,
+  type DiskState,
+} from './database';
+import { detectDatabase } from './detect';
+import { EngineError } from './engine-error';
+import { versionSnapshot } from './migrate';
+import type { OperationContext } from './operation-context';
+
+export interface RestoreReport {
+  database: string;
+  restored_from: string;
+  verification: VerifyReport;
+  /** The current file as it was before the restore: a PanelDB backup, or a raw copy if it could not be opened. */
+  safety_backup: string;
+  moved_aside: string[];
+}
+
+/** A backup is named by a path (CLI) or by the id PanelDB listed (UI). */
+export async function resolveBackup(reference: string, context: OperationContext): Promise<string> {
+  const listed = await listBackups(context.dbPath, context.backupDir, context.fs);
+  const byId = listed.find((entry: BackupEntry) => entry.id === reference);
+  if (byId !== undefined) return byId.path;
+  const stat = await context.fs.stat(reference).catch(() => null);
+  if (stat?.isFile()) return reference;
+  throw new EngineError(
+    'BACKUP_NOT_FOUND',
+    `No backup named ${reference} (not a file, and not in ${context.backupDir}).`,
+  );
+}
+
+async function safetyCopy(context: OperationContext): Promise<{ path: string; state: DiskState | null }> {
+  const loaded = await readDatabaseImage(context.dbPath, { fs: context.fs }).catch(() => null);
+  if (loaded !== null) {
+    const db = await openImage(loaded).catch(() => null);
+    if (db !== null) {
+      try {
+        const detection = detectDatabase(db, context.migrations);
+        const entry = await createBackup(loaded, {
+          fs: context.fs,
+          backupDir: context.backupDir,
+          reason: 'before-restore',
+          now: context.now,
+          versionState: versionSnapshot(detection),
+        });
+        return { path: entry.path, state: loaded };
+      } finally {
+        db.close();
+      }
+    }
+  }
+  // Damaged or unreadable as a database: keep its exact bytes (and its -wal) instead.
+  const state = await diskStateOf(context.dbPath, context.fs).catch(() => null);
+  if (state === null) return { path: '', state: null };
+  await ensureBackupDir(context.backupDir, context.fs);
+  const stamp = context.now().toISOString().replace(/[-:]/g, '').replace('.', '-');
+  const path = join(context.backupDir, `${basename(context.dbPath)}.${stamp}.before-restore.raw`);
+  await writeFileAtomically(path, await context.fs.readFile(context.dbPath), { fs: context.fs, mode: 0o600 });
+  if (state.wal !== null) {
+    await writeFileAtomically(`${path}-wal`, await context.fs.readFile(walPathOf(context.dbPath)), {
+      fs: context.fs,
+      mode: 0o600,
+    });
+  }
+  return { path, state };
+}
+
+export async function restoreBackup(reference: string, context: OperationContext): Promise<RestoreReport> {
+  const backupPath = await resolveBackup(reference, context);
+  const verification = await verifyBackupFile(backupPath, context.fs);
+  if (!verification.ok) {
+    const failed = verification.checks
+      .filter((check) => !check.ok)
+      .map((check) => `${check.id}: ${check.detail}`);
+    throw new EngineError(
+      'BACKUP_INVALID',
+      `${backupPath} did not pass verification; nothing was restored.`,
+      failed.join('\n'),
+    );
+  }
+  const backup = await readDatabaseImage(backupPath, { fs: context.fs });
+  const { path: safety, state } = await safetyCopy(context);
+  if (state === null) {
+    throw new EngineError(
+      'FILE_NOT_FOUND',
+      `${context.dbPath} does not exist; copy the backup there yourself if that is what you want.`,
+    );
+  }
+  const movedAside = await replaceDatabaseFile(state, backup.bytes, {
+    fs: context.fs,
+    asideDir: context.backupDir,
+    now: context.now,
+  });
+  return {
+    database: context.dbPath,
+    restored_from: backupPath,
+    verification,
+    safety_backup: safety,
+    moved_aside: movedAside,
+  };
+}

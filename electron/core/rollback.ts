@@ -1,0 +1,124 @@
+// `rollback`: real downs from the before-images PanelDB recorded when it ran each step. A step that
+// is irreversible, or that the panel ran itself (a marker but no before-images), is refused before
+// anything runs — the way back from those is a backup, and the refusal names it.
+import type { PanelMigration } from '../../migrations/types';
+import { createBackup, listBackups, type BackupEntry } from './backups';
+import { replaceDatabaseFile } from './database';
+import { EngineError } from './engine-error';
+import { lastUpOf, readHistory, type HistoryEntry } from './history-log';
+import { appliedVersions, versionSnapshot, type RunReport } from './migrate';
+import { currentVersionOf, runDown, type DownPlanItem } from './migrator';
+import { assertIntact, assertMigratable, type OpenedPanel } from './open-panel';
+import type { OperationContext } from './operation-context';
+
+export interface RollbackRequest {
+  steps?: number;
+  to?: number;
+}
+
+/**
+ * `--to V` undoes every applied step above V. `--steps N` undoes the last N steps PanelDB applied,
+ * most recent first; on a file PanelDB never migrated it means the highest applied version.
+ */
+function chooseVersions(
+  applied: Set<number>,
+  history: HistoryEntry[],
+  request: RollbackRequest,
+  latest: number,
+): number[] {
+  const descending = [...applied].sort((a, b) => b - a);
+  if (request.to !== undefined) {
+    if (!Number.isInteger(request.to) || request.to < 0 || request.to > latest) {
+      throw new EngineError(
+        'INVALID_ARGUMENT',
+        `--to must be a version between 0 and ${latest}; got ${request.to}.`,
+      );
+    }
+    return descending.filter((version) => version > (request.to ?? 0));
+  }
+  const steps = request.steps ?? 1;
+  if (!Number.isInteger(steps) || steps < 1) {
+    throw new EngineError(
+      'INVALID_ARGUMENT',
+      `--steps must be a whole number of at least 1; got ${request.steps}.`,
+    );
+  }
+  const loggedMostRecentFirst = history
+    .filter(
+      (entry) =>
+        entry.direction === 'up' && applied.has(entry.version) && lastUpOf(history, entry.version) === entry,
+    )
+    .sort((a, b) => b.id - a.id)
+    .map((entry) => entry.version);
+  return (loggedMostRecentFirst.length > 0 ? loggedMostRecentFirst : descending).slice(0, steps);
+}
+
+/** The newest backup whose recorded state does not yet include `version`: the way back past it. */
+function backupBefore(backups: BackupEntry[], version: number): BackupEntry | undefined {
+  return backups.find(
+    (entry) => entry.metadata !== null && !entry.metadata.version_state.applied.includes(version),
+  );
+}
+
+export async function rollBackOpened(
+  opened: OpenedPanel,
+  request: RollbackRequest,
+  context: OperationContext,
+): Promise<RunReport> {
+  const { image, db, detection } = opened;
+  assertMigratable(detection, image.path);
+  assertIntact(db, image.path);
+  const applied = appliedVersions(detection);
+  const history = readHistory(db);
+  const versions = chooseVersions(applied, history, request, detection.latestVersion);
+  const backups = await listBackups(image.path, context.backupDir, context.fs);
+  const plan: DownPlanItem[] = versions.map((version) => {
+    const migration = context.migrations.find((m) => m.version === version) as PanelMigration;
+    const wayBack = backupBefore(backups, version);
+    const restoreHint = wayBack
+      ? ` Restore the backup taken before it instead: paneldb restore "${image.path}" "${wayBack.path}".`
+      : " It was applied before any PanelDB backup of this file was taken, so only a backup made before it (for example one of the panel's own) can take the file back.";
+    if (migration.irreversible) {
+      throw new EngineError(
+        'ROLLBACK_REFUSED',
+        `Step ${version} ${migration.name} is irreversible and has no down.${restoreHint}`,
+      );
+    }
+    const up = lastUpOf(history, version);
+    if (up === undefined) {
+      throw new EngineError(
+        'ROLLBACK_REFUSED',
+        `Step ${version} ${migration.name} was applied by the panel itself, so PanelDB holds no before-images to undo it exactly.${restoreHint}`,
+      );
+    }
+    return { migration, up };
+  });
+  const report: RunReport = {
+    database: image.path,
+    operation: 'rollback',
+    dry_run: false,
+    from_version: detection.currentVersion,
+    to_version: detection.currentVersion,
+    backup: null,
+    saved: false,
+    moved_aside: [],
+    steps: [],
+  };
+  if (plan.length === 0) return report;
+  report.backup = await createBackup(image, {
+    fs: context.fs,
+    backupDir: context.backupDir,
+    reason: 'before-rollback',
+    now: context.now,
+    versionState: versionSnapshot(detection),
+  });
+  report.steps = await runDown(db, plan, { now: context.now, onProgress: context.onProgress, applied });
+  report.to_version = currentVersionOf(applied);
+  report.moved_aside = await replaceDatabaseFile(image, db.export(), {
+    fs: context.fs,
+    asideDir: context.backupDir,
+    now: context.now,
+  });
+  report.saved = true;
+  return report;
+}
