@@ -2,10 +2,10 @@
 // files leave, panel doc §3.6), say which state the data is really in and what to do; with
 // --force-version, take a backup and mark the file clean at the chosen version.
 import type { Database } from 'sql.js';
-import { createBackup, listBackups, type BackupEntry } from './backups';
+import { createBackup, listBackups, verifyBackupFile, type BackupEntry } from './backups';
 import { findJsonProblems, markerDisagreements, passwordStates, type Evidence } from './checks';
-import { replaceDatabaseFile } from './database';
-import type { Detection } from './detect';
+import { openImage, readDatabaseImage, replaceDatabaseFile, sha256Of } from './database';
+import { detectDatabase, type Detection } from './detect';
 import { EngineError } from './engine-error';
 import { appendHistory } from './history-log';
 import { setSchemaVersion } from './markers';
@@ -127,22 +127,61 @@ export function gatherEvidence(
   return { evidence, fingerprints: hasInbounds ? sqlFileFingerprints(db, jsonProblems) : new Map() };
 }
 
+const DAMAGE = new Set(['invalid-json', 'duplicate-keys', 'hashed-prefix-password']);
+
+/**
+ * The newest backup worth restoring: not a copy of the file as it is now (the panel backs up on
+ * every start, so its newest copy often holds the same damage), sound, with the panel tables, and
+ * preferably free of the SQL files' damage.
+ */
+async function soundBackupToRestore(
+  image: OpenedPanel['image'],
+  backups: BackupEntry[],
+  context: OperationContext,
+): Promise<BackupEntry | undefined> {
+  let soundButDamaged: BackupEntry | undefined;
+  for (const entry of backups) {
+    const bytes = await context.fs.readFile(entry.path).catch(() => null);
+    if (bytes === null || sha256Of(bytes) === image.original.sha256) continue;
+    const verified = await verifyBackupFile(entry.path, context.fs).catch(() => null);
+    if (verified === null || !verified.ok) continue;
+    const candidate = await readDatabaseImage(entry.path, { fs: context.fs }).catch(() => null);
+    const db = candidate === null ? null : await openImage(candidate).catch(() => null);
+    if (db === null) continue;
+    try {
+      const { evidence } = gatherEvidence(db, detectDatabase(db, context.migrations));
+      if (!evidence.some((item) => DAMAGE.has(item.id))) return entry;
+      soundButDamaged ??= entry;
+    } finally {
+      db.close();
+    }
+  }
+  // Better a backup that still has its rows, damaged by the SQL files, than none at all.
+  return soundButDamaged;
+}
+
 function recommend(
   detection: Detection,
   fingerprints: Map<number, string[]>,
-  backups: BackupEntry[],
+  restorable: BackupEntry | undefined,
   evidence: Evidence[],
 ): { data: number | null; recommendation: Recommendation } {
-  const panelBackup = backups.find((entry) => entry.origin === 'panel') ?? backups[0];
-  if (detection.generation === 'tables-dropped' || detection.generation === 'sql-first-schema') {
+  const panelBackup = restorable;
+  const recreated = detection.traits.includes('possibly-recreated-after-drop');
+  if (
+    detection.generation === 'tables-dropped' ||
+    detection.generation === 'sql-first-schema' ||
+    (recreated && restorable !== undefined)
+  ) {
     return {
       data: null,
       recommendation: {
         action: 'restore-backup',
         version: null,
         backup: panelBackup?.path ?? null,
-        reason:
-          'The panel tables are gone or were created by the wrong schema: only a backup brings the data back.',
+        reason: recreated
+          ? 'The panel tables look recreated empty after a Down() dropped them: only a backup brings the data back.'
+          : 'The panel tables are gone or were created by the wrong schema: only a backup brings the data back.',
       },
     };
   }
@@ -155,13 +194,18 @@ function recommend(
         : data === v
           ? `step ${v}'s changes are present, so it committed and only the clean flag is missing`
           : `no trace of step ${v}'s changes, so its up failed and was rolled back`;
+    // SQL file 000004 leaves nothing that tells its result from rows made correctly (doc §3.6).
+    const caveat =
+      data !== v + 1 && v + 1 === 4
+        ? ' Step 4 leaves no trace PanelDB can tell apart: if a down of 4 failed, the data may be at 4.'
+        : '';
     return {
       data,
       recommendation: {
         action: 'force-version',
         version: data,
         backup: null,
-        reason: `Force version ${data}: ${why}.`,
+        reason: `Force version ${data}: ${why}.${caveat}`,
       },
     };
   }
@@ -203,7 +247,8 @@ export async function repairOpened(
   const { image, db, detection } = opened;
   const { evidence, fingerprints } = gatherEvidence(db, detection);
   const backups = await listBackups(image.path, context.backupDir, context.fs);
-  const { data, recommendation } = recommend(detection, fingerprints, backups, evidence);
+  const restorable = await soundBackupToRestore(image, backups, context);
+  const { data, recommendation } = recommend(detection, fingerprints, restorable, evidence);
   const report: RepairReport = {
     database: image.path,
     current_version: detection.currentVersion,

@@ -1,5 +1,6 @@
 // `restore`: verify the chosen backup, keep a safety backup of the current file (even a damaged
 // one, byte for byte), then replace the database atomically and move its stale -wal aside.
+import { randomBytes } from 'node:crypto';
 import { basename, join } from 'node:path';
 import {
   createBackup,
@@ -70,7 +71,8 @@ async function safetyCopy(context: OperationContext): Promise<{ path: string; st
   if (state === null) return { path: '', state: null };
   await ensureBackupDir(context.backupDir, context.fs);
   const stamp = context.now().toISOString().replace(/[-:]/g, '').replace('.', '-');
-  const path = join(context.backupDir, `${basename(context.dbPath)}.${stamp}.before-restore.raw`);
+  const unique = randomBytes(3).toString('hex');
+  const path = join(context.backupDir, `${basename(context.dbPath)}.${stamp}-${unique}.before-restore.raw`);
   await writeFileAtomically(path, await context.fs.readFile(context.dbPath), { fs: context.fs, mode: 0o600 });
   if (state.wal !== null) {
     await writeFileAtomically(`${path}-wal`, await context.fs.readFile(walPathOf(context.dbPath)), {

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../electron/core/index';
 import { buildFixture } from '../fixtures/build';
@@ -82,22 +81,58 @@ describe('rolling back', () => {
     if (!result.ok) expect(result.error.message).toMatch(/applied by the panel itself/);
   });
 
-  it('S10/S15/S17/S19: a down restores only what its up changed — no injected allowInsecure, no stripped flows or ports, no REPLACE on passwords', async () => {
+  it('S10: a down puts back the exact tlsSettings text and never injects "allowInsecure":false', async () => {
+    const path = await buildFixture('f2-tls-variants', await tempDir());
+    const before = sqlite3Json(path, 'SELECT id, stream_settings FROM inbounds ORDER BY id');
+    unwrap(await createEngine({ dbPath: path }).migrate({ to: 2 }));
+    unwrap(await createEngine({ dbPath: path }).rollBack({ steps: 1 }));
+    const after = sqlite3Json(path, 'SELECT id, stream_settings FROM inbounds ORDER BY id');
+    expect(after).toEqual(before);
+    const injected = after.filter((row) =>
+      String(row.stream_settings).includes('"allowInsecure":false,"alpn"'),
+    );
+    expect(injected).toEqual([]);
+  });
+
+  it('S15: a down of step 3 removes only the flows step 3 set, keeping flows users set themselves', async () => {
+    const path = await buildFixture('f3-xhttp-without-flow', await tempDir());
+    const before = sqlite3Json(path, 'SELECT id, settings FROM inbounds ORDER BY id');
+    const visionBefore = before
+      .filter((row) => String(row.settings).includes('xtls-rprx-vision'))
+      .map((row) => row.id);
+    expect(visionBefore.length).toBeGreaterThan(0); // F3c: a client that already had Vision
+    unwrap(await createEngine({ dbPath: path }).migrate({ to: 3 }));
+    unwrap(await createEngine({ dbPath: path }).rollBack({ steps: 1 }));
+    expect(sqlite3Json(path, 'SELECT id, settings FROM inbounds ORDER BY id')).toEqual(before);
+  });
+
+  it('S17: a down of step 4 keeps the ports of targets that had them before (the bot writes host:443)', async () => {
     const path = await buildFixture('f4-reality-targets', await tempDir());
-    const untouchedBefore = sqlite3Json(
+    const withPortBefore = sqlite3Json(
       path,
       "SELECT id, stream_settings FROM inbounds WHERE stream_settings LIKE '%:443%' ORDER BY id",
     );
+    expect(withPortBefore.length).toBeGreaterThan(0);
     unwrap(await createEngine({ dbPath: path }).migrate());
-    unwrap(await createEngine({ dbPath: path }).rollBack());
-    // Targets created with their port (the bot's www.google.com:443) keep it (S17).
+    unwrap(await createEngine({ dbPath: path }).rollBack({ steps: 1 }));
     expect(
       sqlite3Json(
         path,
         "SELECT id, stream_settings FROM inbounds WHERE stream_settings LIKE '%:443%' ORDER BY id",
       ),
-    ).toEqual(untouchedBefore);
-    const dir = join(path, '..');
-    expect(dir).toBeTruthy();
+    ).toEqual(withPortBefore);
+  });
+
+  it('S19: step 5 has no down that could REPLACE inside passwords; rolling it back refuses and the hashes stay', async () => {
+    const path = await buildFixture('f5-passwords-c', await tempDir()); // 'HASHED:admin' at schema version 5
+    sqlite3(path, 'DELETE FROM schema_migrations;');
+    const migrated = unwrap(await createEngine({ dbPath: path }).migrate());
+    expect(migrated.steps.map((step) => step.version)).toContain(5);
+    const hashes = sqlite3Json(path, 'SELECT password FROM users');
+    expect(await createEngine({ dbPath: path }).rollBack()).toMatchObject({
+      ok: false,
+      error: { code: 'ROLLBACK_REFUSED' },
+    });
+    expect(sqlite3Json(path, 'SELECT password FROM users')).toEqual(hashes);
   });
 });
