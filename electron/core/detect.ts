@@ -264,6 +264,7 @@ function collectTraits(db: Database, tables: string[]): string[] {
     if (rows === 0) traits.push('schema-migrations-empty');
     if (
       tables.includes('inbounds') &&
+      !isSqlFirstSchema(db, tables) &&
       (queryRows(db, 'SELECT count(*) AS n FROM inbounds')[0]?.n ?? 0) === 0
     ) {
       traits.push('possibly-recreated-after-drop');
