@@ -2,16 +2,14 @@
 // it and AutoMigrate finds nothing to change). On a panel file it is a baseline: recorded, nothing
 // changed — never the branch's 000001 SQL, whose schema the panel cannot start on (S1). There is no
 // down: dropping panel tables is never a way back (S2).
-import { PANEL_MIGRATIONS } from './catalog';
+import { descriptorOf } from './catalog';
 import { PANEL_DDL, PANEL_TABLES } from './panel-schema';
 import type { PanelMigration } from './types';
 import { queryRows } from '../electron/core/sql';
 
-const descriptor = PANEL_MIGRATIONS.find((m) => m.version === 1);
-if (descriptor === undefined) throw new Error('catalog lacks version 1');
 
 export const initSchema: PanelMigration = {
-  ...descriptor,
+  ...descriptorOf(1),
   touches: ['sqlite_master'],
   up(context) {
     const present = new Set(

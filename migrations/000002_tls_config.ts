@@ -6,15 +6,13 @@
 //   (C) `~` → `,` inside the two pinnedPeerCertSha256 strings, nowhere else.
 // A changed row is written as Go writes it (compact, sorted keys); other rows keep their bytes.
 import { queryRows } from '../electron/core/sql';
-import { PANEL_MIGRATIONS } from './catalog';
+import { descriptorOf } from './catalog';
 import { goMarshal, isPlainObject, parseJson } from './go-json';
 import type { PanelMigration, StepContext } from './types';
 
-const descriptor = PANEL_MIGRATIONS.find((migration) => migration.version === 2);
-if (!descriptor) throw new Error('catalog has no migration 2');
 
 export const tlsConfig: PanelMigration = {
-  ...descriptor,
+  ...descriptorOf(2),
   touches: ['inbounds'],
   up(context: StepContext) {
     const rows = queryRows(context.db, 'SELECT rowid AS rowid, stream_settings FROM inbounds ORDER BY rowid');

@@ -9,17 +9,15 @@
 // ends with exactly one `flow`. The value kept is the last one — the one Go, JavaScript and Xray
 // already read — so the rewrite changes no meaning, only what SQLite's json_extract (first key) sees.
 import { queryRows } from '../electron/core/sql';
-import { PANEL_MIGRATIONS } from './catalog';
+import { descriptorOf } from './catalog';
 import { goMarshal, isPlainObject, parseJson } from './go-json';
 import type { PanelMigration, StepContext } from './types';
 
-const descriptor = PANEL_MIGRATIONS.find((migration) => migration.version === 3);
-if (!descriptor) throw new Error('catalog has no migration 3');
 
 export const VISION_FLOW = 'xtls-rprx-vision';
 
 export const xhttpFlow: PanelMigration = {
-  ...descriptor,
+  ...descriptorOf(3),
   touches: ['inbounds'],
   up(context: StepContext) {
     // `=` on a text column without collation is case-sensitive, as in the Go seeder's query.

@@ -11,12 +11,10 @@
 // failed the whole migration on one unparseable row; this step parses every row and never fails.
 // A changed row is written as Go writes it (compact, sorted keys); other rows keep their bytes.
 import { queryRows } from '../electron/core/sql';
-import { PANEL_MIGRATIONS } from './catalog';
+import { descriptorOf } from './catalog';
 import { goMarshal, isPlainObject, parseJson } from './go-json';
 import type { PanelMigration, StepContext } from './types';
 
-const descriptor = PANEL_MIGRATIONS.find((migration) => migration.version === 4);
-if (!descriptor) throw new Error('catalog has no migration 4');
 
 const LABEL = '[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?';
 const HOST_NAME = new RegExp(`^${LABEL}(?:\\.${LABEL})*$`);
@@ -46,7 +44,7 @@ export function decideTarget(target: unknown): TargetDecision {
 }
 
 export const realityTarget: PanelMigration = {
-  ...descriptor,
+  ...descriptorOf(4),
   touches: ['inbounds'],
   up(context: StepContext) {
     const rows = queryRows(context.db, 'SELECT rowid AS rowid, stream_settings FROM inbounds ORDER BY rowid');

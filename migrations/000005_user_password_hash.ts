@@ -15,11 +15,9 @@
 // bcryptjs writes `$2b$10$…`; Go's bcrypt accepts any `$2?$` minor version.
 import bcrypt from 'bcryptjs';
 import { queryRows } from '../electron/core/sql';
-import { PANEL_MIGRATIONS } from './catalog';
+import { descriptorOf } from './catalog';
 import { StepFailure, type PanelMigration, type StepContext } from './types';
 
-const descriptor = PANEL_MIGRATIONS.find((migration) => migration.version === 5);
-if (!descriptor) throw new Error('catalog has no migration 5');
 
 export const BCRYPT_COST = 10;
 export const BCRYPT_MAX_BYTES = 72;
@@ -31,7 +29,7 @@ type Decision =
   | { rowid: number; label: string; plaintext: string; unwrapped: boolean };
 
 export const userPasswordHash: PanelMigration = {
-  ...descriptor,
+  ...descriptorOf(5),
   touches: ['users'],
   async up(context: StepContext) {
     const rows = queryRows(

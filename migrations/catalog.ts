@@ -16,3 +16,10 @@ export const PANEL_MIGRATIONS: readonly MigrationDescriptor[] = [
   { version: 4, name: 'reality_target', seederMarker: 'RealityTargetMigration', irreversible: false },
   { version: 5, name: 'user_password_hash', seederMarker: 'UserPasswordHash', irreversible: true },
 ];
+
+/** A step's descriptor by version; a missing one is a programming error caught at load time. */
+export function descriptorOf(version: number): MigrationDescriptor {
+  const descriptor = PANEL_MIGRATIONS.find((migration) => migration.version === version);
+  if (descriptor === undefined) throw new Error(`the catalog has no migration ${version}`);
+  return descriptor;
+}

@@ -1,11 +1,17 @@
 // `migrate`: verified backup first, every step in memory, and only if all succeed the file is
 // replaced atomically. A failure anywhere leaves the file exactly as it was.
 import type { PanelMigration } from '../../migrations/types';
-import { createBackup, type BackupEntry } from './backups';
+import { createBackup, type BackupEntry, type BackupReason } from './backups';
 import { replaceDatabaseFile } from './database';
 import type { Detection } from './detect';
 import { EngineError } from './engine-error';
-import { currentVersionOf, runUp, type ProgressEvent, type StepReport } from './migrator';
+import {
+  currentVersionOf,
+  runUp,
+  type ProgressEvent,
+  type RunDependencies,
+  type StepReport,
+} from './migrator';
 import { assertIntact, assertMigratable, type OpenedPanel } from './open-panel';
 import type { OperationContext } from './operation-context';
 
@@ -60,11 +66,38 @@ export async function migrateOpened(
   assertMigratable(detection, image.path);
   assertIntact(db, image.path);
   const plan = planUp(context.migrations, detection, request.to);
+  return runAndSave(opened, context, {
+    operation: 'migrate',
+    dryRun: request.dryRun === true,
+    backupReason: 'before-migrate',
+    nothingToDo: plan.length === 0,
+    run: (deps) => runUp(db, plan, deps),
+  });
+}
+
+export interface RunSpec {
+  operation: RunReport['operation'];
+  dryRun: boolean;
+  backupReason: BackupReason;
+  nothingToDo: boolean;
+  run: (deps: RunDependencies) => Promise<StepReport[]>;
+}
+
+/**
+ * The one order every run follows: verified backup (unless a dry run) → steps in memory → only if
+ * all succeed, the atomic replace. A thrown step leaves the file untouched.
+ */
+export async function runAndSave(
+  opened: OpenedPanel,
+  context: OperationContext,
+  spec: RunSpec,
+): Promise<RunReport> {
+  const { image, db, detection } = opened;
   const applied = appliedVersions(detection);
   const report: RunReport = {
     database: image.path,
-    operation: 'migrate',
-    dry_run: request.dryRun === true,
+    operation: spec.operation,
+    dry_run: spec.dryRun,
     from_version: detection.currentVersion,
     to_version: detection.currentVersion,
     backup: null,
@@ -72,19 +105,19 @@ export async function migrateOpened(
     moved_aside: [],
     steps: [],
   };
-  if (plan.length === 0) return report;
-  if (!report.dry_run) {
+  if (spec.nothingToDo) return report;
+  if (!spec.dryRun) {
     report.backup = await createBackup(image, {
       fs: context.fs,
       backupDir: context.backupDir,
-      reason: 'before-migrate',
+      reason: spec.backupReason,
       now: context.now,
       versionState: versionSnapshot(detection),
     });
   }
-  report.steps = await runUp(db, plan, { now: context.now, onProgress: context.onProgress, applied });
+  report.steps = await spec.run({ now: context.now, onProgress: context.onProgress, applied });
   report.to_version = currentVersionOf(applied);
-  if (report.dry_run) return report;
+  if (spec.dryRun) return report;
   report.moved_aside = await replaceDatabaseFile(image, db.export(), {
     fs: context.fs,
     asideDir: context.backupDir,

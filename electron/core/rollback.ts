@@ -2,12 +2,11 @@
 // is irreversible, or that the panel ran itself (a marker but no before-images), is refused before
 // anything runs — the way back from those is a backup, and the refusal names it.
 import type { PanelMigration } from '../../migrations/types';
-import { createBackup, listBackups, type BackupEntry } from './backups';
-import { replaceDatabaseFile } from './database';
+import { listBackups, type BackupEntry } from './backups';
 import { EngineError } from './engine-error';
 import { lastUpOf, readHistory, type HistoryEntry } from './history-log';
-import { appliedVersions, versionSnapshot, type RunReport } from './migrate';
-import { currentVersionOf, runDown, type DownPlanItem } from './migrator';
+import { appliedVersions, runAndSave, type RunReport } from './migrate';
+import { runDown, type DownPlanItem } from './migrator';
 import { assertIntact, assertMigratable, type OpenedPanel } from './open-panel';
 import type { OperationContext } from './operation-context';
 
@@ -93,32 +92,11 @@ export async function rollBackOpened(
     }
     return { migration, up };
   });
-  const report: RunReport = {
-    database: image.path,
+  return runAndSave(opened, context, {
     operation: 'rollback',
-    dry_run: false,
-    from_version: detection.currentVersion,
-    to_version: detection.currentVersion,
-    backup: null,
-    saved: false,
-    moved_aside: [],
-    steps: [],
-  };
-  if (plan.length === 0) return report;
-  report.backup = await createBackup(image, {
-    fs: context.fs,
-    backupDir: context.backupDir,
-    reason: 'before-rollback',
-    now: context.now,
-    versionState: versionSnapshot(detection),
+    dryRun: false,
+    backupReason: 'before-rollback',
+    nothingToDo: plan.length === 0,
+    run: (deps) => runDown(db, plan, deps),
   });
-  report.steps = await runDown(db, plan, { now: context.now, onProgress: context.onProgress, applied });
-  report.to_version = currentVersionOf(applied);
-  report.moved_aside = await replaceDatabaseFile(image, db.export(), {
-    fs: context.fs,
-    asideDir: context.backupDir,
-    now: context.now,
-  });
-  report.saved = true;
-  return report;
 }

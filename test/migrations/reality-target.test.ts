@@ -4,20 +4,13 @@
 import type { Database } from 'sql.js';
 import { describe, expect, it } from 'vitest';
 import { queryValue } from '../../electron/core/sql';
-import { loadSqlJs } from '../../electron/core/sqljs';
 import { createStepContext } from '../../electron/core/step-context';
 import { decideTarget, realityTarget } from '../../migrations/000004_reality_target';
 import { goMarshal } from '../../migrations/go-json';
-import { PANEL_DDL } from '../../migrations/panel-schema';
+import { panelDb } from '../support/memory-panel';
 
 type Json = Record<string, unknown>;
 
-async function panelDb(): Promise<Database> {
-  const SQL = await loadSqlJs();
-  const db = new SQL.Database();
-  for (const ddl of Object.values(PANEL_DDL)) db.run(ddl);
-  return db;
-}
 
 function addInbound(db: Database, stream: string | null): number {
   const n = Number(queryValue(db, 'SELECT count(*) FROM inbounds')) + 1;
