@@ -7,7 +7,6 @@ import { PANEL_DDL, PANEL_TABLES } from './panel-schema';
 import type { PanelMigration } from './types';
 import { queryRows } from '../electron/core/sql';
 
-
 export const initSchema: PanelMigration = {
   ...descriptorOf(1),
   touches: ['sqlite_master'],

@@ -10,7 +10,6 @@ import { descriptorOf } from './catalog';
 import { goMarshal, isPlainObject, parseJson } from './go-json';
 import type { PanelMigration, StepContext } from './types';
 
-
 export const tlsConfig: PanelMigration = {
   ...descriptorOf(2),
   touches: ['inbounds'],

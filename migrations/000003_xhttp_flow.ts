@@ -13,7 +13,6 @@ import { descriptorOf } from './catalog';
 import { goMarshal, isPlainObject, parseJson } from './go-json';
 import type { PanelMigration, StepContext } from './types';
 
-
 export const VISION_FLOW = 'xtls-rprx-vision';
 
 export const xhttpFlow: PanelMigration = {

@@ -18,7 +18,6 @@ import { queryRows } from '../electron/core/sql';
 import { descriptorOf } from './catalog';
 import { StepFailure, type PanelMigration, type StepContext } from './types';
 
-
 export const BCRYPT_COST = 10;
 export const BCRYPT_MAX_BYTES = 72;
 export const BCRYPT_HASH = /^\$2[abxy]?\$\d{2}\$[./A-Za-z0-9]{53}$/;

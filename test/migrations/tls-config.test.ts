@@ -10,7 +10,6 @@ import { panelDb } from '../support/memory-panel';
 
 type Json = Record<string, unknown>;
 
-
 function addInbound(db: Database, stream: string | null): number {
   const n = Number(queryValue(db, 'SELECT count(*) FROM inbounds')) + 1;
   db.run(

@@ -9,7 +9,6 @@ import { panelDb } from '../support/memory-panel';
 
 type Json = Record<string, unknown>;
 
-
 function addInbound(
   db: Database,
   settings: string | null,
