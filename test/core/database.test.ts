@@ -293,6 +293,7 @@ describe('replacing the database file', () => {
     });
     expect(moved).toHaveLength(2);
     expect(await readdir(aside)).toHaveLength(2);
+    for (const file of moved) expect((await stat(file)).mode & 0o777).toBe(0o600);
     await expect(stat(`${path}-wal`)).rejects.toMatchObject({ code: 'ENOENT' });
     await expect(stat(`${path}-shm`)).rejects.toMatchObject({ code: 'ENOENT' });
     expect(sqlite3(path, 'SELECT count(*) FROM inbounds; PRAGMA integrity_check;').trim()).toBe('2\nok');
