@@ -388,9 +388,9 @@ export async function replaceDatabaseFile(
       if (!exists) continue;
       const to = join(options.asideDir, `${basename(sidecar)}.${stamp}.moved-aside`);
       await fs.rename(sidecar, to);
+      moved.push({ from: sidecar, to }); // recorded first, so a failure below still puts it back
       // It holds the same secrets as the database: private, like every backup.
       await fs.chmod(to, 0o600);
-      moved.push({ from: sidecar, to });
     }
     await fs.rename(temp, target);
   } catch (thrown) {
