@@ -4,7 +4,8 @@
 import { basename, dirname, join } from 'node:path';
 import { EngineError, osErrorCode, osErrorText } from './engine-error';
 import type { FileSystem } from './file-system';
-import { openImage, readDatabaseImage, sha256Of, writeFileAtomically, type LoadedImage } from './database';
+import { openImage, readDatabaseImage, sha256Of, type LoadedImage } from './database';
+import { writeFileAtomically } from './save';
 import { CORE_PANEL_TABLES, PANEL_TABLES } from '../../migrations/panel-schema';
 import { queryRows } from './sql';
 import { integrityOf } from './status';

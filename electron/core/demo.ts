@@ -6,7 +6,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PANEL_DDL } from '../../migrations/panel-schema';
-import { writeFileAtomically } from './database';
+import { writeFileAtomically } from './save';
 import type { FileSystem } from './file-system';
 import { loadSqlJs } from './sqljs';
 

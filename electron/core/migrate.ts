@@ -2,7 +2,7 @@
 // replaced atomically. A failure anywhere leaves the file exactly as it was.
 import type { PanelMigration } from '../../migrations/types';
 import { createBackup, type BackupEntry, type BackupReason } from './backups';
-import { replaceDatabaseFile } from './database';
+import { replaceDatabaseFile } from './save';
 import type { Detection } from './detect';
 import { EngineError } from './engine-error';
 import {

@@ -4,7 +4,8 @@
 import type { Database } from 'sql.js';
 import { createBackup, listBackups, verifyBackupFile, type BackupEntry } from './backups';
 import { findJsonProblems, markerDisagreements, passwordStates, type Evidence } from './checks';
-import { openImage, readDatabaseImage, replaceDatabaseFile, sha256Of } from './database';
+import { openImage, readDatabaseImage, sha256Of } from './database';
+import { replaceDatabaseFile } from './save';
 import { detectDatabase, type Detection } from './detect';
 import { EngineError } from './engine-error';
 import { appendHistory } from './history-log';

@@ -10,15 +10,8 @@ import {
   type BackupEntry,
   type VerifyReport,
 } from './backups';
-import {
-  diskStateOf,
-  openImage,
-  readDatabaseImage,
-  replaceDatabaseFile,
-  walPathOf,
-  writeFileAtomically,
-  type DiskState,
-} from './database';
+import { openImage, readDatabaseImage, walPathOf, type DiskState } from './database';
+import { diskStateOf, replaceDatabaseFile, writeFileAtomically } from './save';
 import { detectDatabase } from './detect';
 import { EngineError } from './engine-error';
 import { versionSnapshot } from './migrate';

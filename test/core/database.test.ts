@@ -2,12 +2,8 @@ import { appendFile, copyFile, mkdir, readFile, readdir, stat, truncate, writeFi
 import * as nodeFs from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  openImage,
-  readDatabaseImage,
-  replaceDatabaseFile,
-  writeFileAtomically,
-} from '../../electron/core/database';
+import { openImage, readDatabaseImage } from '../../electron/core/database';
+import { replaceDatabaseFile, writeFileAtomically } from '../../electron/core/save';
 import { EngineError } from '../../electron/core/engine-error';
 import { nodeFileSystem, type FileSystem } from '../../electron/core/file-system';
 import { createEngine } from '../../electron/core/index';

@@ -1,0 +1,153 @@
+// Writing a database or a backup so a crash leaves the old bytes or the new ones: temp file in the
+// same folder, fsync, rename, fsync the folder — and never a stale -wal beside a rewritten file.
+import { randomBytes } from 'node:crypto';
+import { basename, dirname, join } from 'node:path';
+import { sha256Of, walPathOf, shmPathOf, type DiskState, type FileFingerprint } from './database';
+import { EngineError, osErrorText } from './engine-error';
+import type { FileSystem } from './file-system';
+
+export interface AtomicWriteOptions {
+  fs: FileSystem;
+  mode: number;
+}
+
+/** Temp file in the same folder → fsync → rename → fsync the folder. A crash leaves old bytes or new. */
+export async function writeFileAtomically(
+  target: string,
+  bytes: Uint8Array,
+  options: AtomicWriteOptions,
+): Promise<void> {
+  const { fs } = options;
+  const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.paneldb-tmp`);
+  let handle: Awaited<ReturnType<FileSystem['open']>> | undefined;
+  try {
+    handle = await fs.open(temp, 'wx', options.mode);
+    await handle.writeFile(bytes);
+    await handle.chmod(options.mode);
+    await handle.sync();
+    await handle.close();
+    handle = undefined;
+    await fs.rename(temp, target);
+  } catch (thrown) {
+    await handle?.close().catch(() => undefined);
+    await fs.rm(temp, { force: true }).catch(() => undefined);
+    throw new EngineError(
+      'WRITE_FAILED',
+      `Could not write ${target}; it was left as it was.`,
+      osErrorText(thrown),
+    );
+  }
+  await syncFolder(dirname(target), fs);
+}
+
+async function syncFolder(folder: string, fs: FileSystem): Promise<void> {
+  // Makes the rename durable. Some platforms (Windows) cannot open a folder for fsync; the rename
+  // itself is still atomic there.
+  const handle = await fs.open(folder, 'r').catch(() => undefined);
+  if (handle === undefined) return;
+  try {
+    await handle.sync();
+  } catch {
+    // EINVAL/EISDIR on file systems without directory fsync: nothing more we can do.
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Refuses when the database or its -wal changed since the image was loaded (the panel may be running). */
+export async function assertUnchangedOnDisk(image: DiskState, fs: FileSystem): Promise<void> {
+  const changed = (what: string) =>
+    new EngineError(
+      'FILE_CHANGED_ON_DISK',
+      `${what} changed since PanelDB loaded it (is the panel running?). Nothing was written; open it again.`,
+    );
+  const current = await fs.readFile(image.path).catch(() => null);
+  if (
+    current === null ||
+    current.length !== image.original.size ||
+    sha256Of(current) !== image.original.sha256
+  ) {
+    throw changed(image.path);
+  }
+  const wal = await fs.readFile(walPathOf(image.path)).catch(() => null);
+  if ((wal === null) !== (image.wal === null)) throw changed(walPathOf(image.path));
+  if (
+    wal !== null &&
+    image.wal !== null &&
+    (wal.length !== image.wal.size || sha256Of(wal) !== image.wal.sha256)
+  ) {
+    throw changed(walPathOf(image.path));
+  }
+}
+
+/** The raw state of a file that could not be loaded (a damaged database about to be restored over). */
+export async function diskStateOf(path: string, fs: FileSystem): Promise<DiskState> {
+  const fingerprint = async (file: string): Promise<FileFingerprint | null> => {
+    const stat = await fs.stat(file).catch(() => null);
+    if (stat === null || !stat.isFile()) return null;
+    const bytes = await fs.readFile(file);
+    return { size: bytes.length, mtimeMs: stat.mtimeMs, sha256: sha256Of(bytes) };
+  };
+  const original = await fingerprint(path);
+  if (original === null) throw new EngineError('FILE_NOT_FOUND', `${path} does not exist.`);
+  return { path, original, wal: await fingerprint(walPathOf(path)) };
+}
+
+export interface ReplaceOptions {
+  fs: FileSystem;
+  /** Where a stale -wal/-shm is moved; never left beside a rewritten file. */
+  asideDir: string;
+  now: () => Date;
+}
+
+/**
+ * Replaces the database file with new bytes. Call only after a verified backup exists. The -wal and
+ * -shm are moved aside before the rename: a stale WAL beside the new file would be replayed by
+ * SQLite and corrupt it, while a crash between the two renames leaves the old file, whose merged
+ * content is in the backup.
+ */
+export async function replaceDatabaseFile(
+  image: DiskState,
+  bytes: Uint8Array,
+  options: ReplaceOptions,
+): Promise<string[]> {
+  const { fs } = options;
+  await assertUnchangedOnDisk(image, fs);
+  const mode = (await fs.stat(image.path)).mode & 0o777;
+  const target = image.path;
+  const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.paneldb-tmp`);
+  let handle: Awaited<ReturnType<FileSystem['open']>> | undefined;
+  const moved: Array<{ from: string; to: string }> = [];
+  try {
+    handle = await fs.open(temp, 'wx', mode);
+    await handle.writeFile(bytes);
+    await handle.sync();
+    await handle.close();
+    handle = undefined;
+    const stamp = options.now().toISOString().replace(/[:.]/g, '-');
+    for (const sidecar of [walPathOf(target), shmPathOf(target)]) {
+      const exists = await fs.stat(sidecar).then(
+        () => true,
+        () => false,
+      );
+      if (!exists) continue;
+      const to = join(options.asideDir, `${basename(sidecar)}.${stamp}.moved-aside`);
+      await fs.rename(sidecar, to);
+      moved.push({ from: sidecar, to }); // recorded first, so a failure below still puts it back
+      // It holds the same secrets as the database: private, like every backup.
+      await fs.chmod(to, 0o600);
+    }
+    await fs.rename(temp, target);
+  } catch (thrown) {
+    await handle?.close().catch(() => undefined);
+    await fs.rm(temp, { force: true }).catch(() => undefined);
+    for (const { from, to } of moved.reverse()) await fs.rename(to, from).catch(() => undefined);
+    throw new EngineError(
+      'WRITE_FAILED',
+      `Could not replace ${target}; it was left as it was.`,
+      osErrorText(thrown),
+    );
+  }
+  await syncFolder(dirname(target), fs);
+  return moved.map((entry) => entry.to);
+}
