@@ -1,5 +1,5 @@
-// Loading a panel file into memory (with its WAL's committed frames merged) and writing a new image
-// back atomically. Opening never writes; saving refuses when the file changed since it was loaded.
+// Loading a panel file into memory with its WAL's committed frames merged. Opening never writes;
+// every bad input gets one coded error. Writing back lives in save.ts.
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import type { Database } from 'sql.js';
