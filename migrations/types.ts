@@ -3,6 +3,8 @@
 // migrator stores in the same transaction — the raw material of an exact down.
 import type { Database } from 'sql.js';
 import type { MigrationDescriptor } from './catalog';
+import type { SkippedRow } from '../electron/shared/reports';
+export type { SkippedRow };
 
 export interface RecordedChange {
   table: string;
@@ -11,12 +13,6 @@ export interface RecordedChange {
   /** The exact text before the step; null when the step keeps no before-image (irreversible). */
   before: string | null;
   after: string | null;
-}
-
-export interface SkippedRow {
-  table: string;
-  rowid: number;
-  reason: string;
 }
 
 export interface StepContext {

@@ -10,6 +10,15 @@ import { CORE_PANEL_TABLES, PANEL_TABLES } from '../../migrations/panel-schema';
 import { queryRows } from './sql';
 import { integrityOf } from './status';
 import { TOOL_VERSION } from './tool-version';
+import type {
+  BackupReason,
+  VersionSnapshot,
+  BackupMetadata,
+  BackupEntry,
+  VerifyCheck,
+  VerifyReport,
+} from '../shared/reports';
+export type { BackupReason, VersionSnapshot, BackupMetadata, BackupEntry, VerifyCheck, VerifyReport };
 
 export const BACKUP_REASONS = [
   'manual',
@@ -17,37 +26,7 @@ export const BACKUP_REASONS = [
   'before-rollback',
   'before-restore',
   'before-repair',
-] as const;
-export type BackupReason = (typeof BACKUP_REASONS)[number];
-
-export interface VersionSnapshot {
-  current_version: number;
-  applied: number[];
-  dirty: boolean;
-}
-
-export interface BackupMetadata {
-  format: 'paneldb-backup/1';
-  created: string;
-  reason: BackupReason;
-  source_path: string;
-  sha256: string;
-  size: number;
-  version_state: VersionSnapshot;
-  wal_transactions_merged: number;
-  tool_version: string;
-}
-
-export interface BackupEntry {
-  /** The file name: the only way the UI names a backup. */
-  id: string;
-  path: string;
-  origin: 'paneldb' | 'panel';
-  created: string;
-  size: number;
-  reason: BackupReason | null;
-  metadata: BackupMetadata | null;
-}
+] as const satisfies readonly BackupReason[];
 
 export const defaultBackupDir = (dbPath: string) => `${dbPath}.backups`;
 const metadataPathOf = (backupPath: string) => `${backupPath}.json`;
@@ -213,20 +192,6 @@ async function readMetadata(backupPath: string, fs: FileSystem): Promise<BackupM
   } catch {
     return null;
   }
-}
-
-export interface VerifyCheck {
-  id: 'opens' | 'integrity' | 'sha256' | 'panel_tables';
-  ok: boolean;
-  detail: string;
-}
-
-export interface VerifyReport {
-  path: string;
-  ok: boolean;
-  origin: 'paneldb' | 'panel' | 'unknown';
-  checks: VerifyCheck[];
-  metadata: BackupMetadata | null;
 }
 
 /** integrity_check, sha256 against the sidecar, and the panel tables present. */

@@ -5,13 +5,8 @@ import type { Database } from 'sql.js';
 import { visit } from 'jsonc-parser';
 import { isPlainObject, parseJson } from '../../migrations/go-json';
 import { queryRows } from './sql';
-
-export interface Evidence {
-  id: string;
-  severity: 'error' | 'warning' | 'info';
-  message: string;
-  rows: string[];
-}
+import type { Evidence } from '../shared/reports';
+export type { Evidence };
 
 export type JsonProblem = 'invalid-json' | 'duplicate-keys';
 

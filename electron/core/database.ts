@@ -7,6 +7,8 @@ import { EngineError, osErrorCode, osErrorText } from './engine-error';
 import type { FileSystem } from './file-system';
 import { loadSqlJs } from './sqljs';
 import { applyWal, readWal, type WalStopReason } from './wal';
+import type { JournalInfo } from '../shared/reports';
+export type { JournalInfo };
 
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
 const WAL_MAGICS = [0x377f0682, 0x377f0683];
@@ -17,17 +19,6 @@ export interface FileFingerprint {
   size: number;
   mtimeMs: number;
   sha256: string;
-}
-
-export interface JournalInfo {
-  /** The journal mode the file's header claims (bytes 18/19: 2 = WAL). */
-  mode: 'wal' | 'rollback';
-  wal_present: boolean;
-  wal_frames_applied: number;
-  wal_transactions_applied: number;
-  wal_frames_ignored: number;
-  /** Why frames were ignored, or why the WAL was not read at all; null when nothing to say. */
-  wal_note: string | null;
 }
 
 /** What was on disk when a file was loaded: the basis of "refuse if it changed since". */

@@ -5,39 +5,15 @@ import type { Database } from 'sql.js';
 import type { MigrationDescriptor } from '../../migrations/catalog';
 import { CORE_PANEL_TABLES, UPSTREAM_V3_TABLES } from '../../migrations/panel-schema';
 import { columnNames, queryRows } from './sql';
-
-export type PanelKind = 'x-panel' | '3x-ui' | 'upstream-3x-ui-v3' | 'empty' | 'not-panel';
-
-export type GenerationId =
-  | 'empty'
-  | 'not-panel'
-  | 'upstream-v3'
-  | 'tables-dropped'
-  | 'sql-first-schema'
-  | 'golang-migrate-branch'
-  | 'pre-v2.6.0'
-  | 'no-seeders-recorded'
-  | 'v2.6.0-to-v7.5.8'
-  | 'v7.5.9-or-later';
-
-export type MarkerSource = 'schema_migrations' | 'history_of_seeders';
-
-export interface VersionState {
-  version: number;
-  name: string;
-  applied: boolean;
-  sources: MarkerSource[];
-}
-
-export interface SchemaMigrationsRow {
-  version: number | null;
-  dirty: boolean;
-}
-
-export interface DetectionWarning {
-  code: string;
-  message: string;
-}
+import type {
+  PanelKind,
+  GenerationId,
+  MarkerSource,
+  VersionState,
+  SchemaMigrationsRow,
+  DetectionWarning,
+} from '../shared/reports';
+export type { PanelKind, GenerationId, MarkerSource, VersionState, SchemaMigrationsRow, DetectionWarning };
 
 export interface Detection {
   kind: PanelKind;

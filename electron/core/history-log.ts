@@ -4,6 +4,8 @@
 import type { Database } from 'sql.js';
 import type { RecordedChange, SkippedRow } from '../../migrations/types';
 import { queryRows } from './sql';
+import type { Direction, StoredChange, HistoryEntry } from '../shared/reports';
+export type { Direction, StoredChange, HistoryEntry };
 
 export const HISTORY_TABLE = 'paneldb_history';
 
@@ -25,36 +27,6 @@ const HISTORY_DDL = `CREATE TABLE IF NOT EXISTS ${HISTORY_TABLE} (
   tool_version TEXT NOT NULL,
   outcome TEXT NOT NULL
 )`;
-
-export type Direction = 'up' | 'down' | 'force';
-
-/** A before-image as stored: the after value only as a hash, enough for the optimistic check. */
-export interface StoredChange {
-  table: string;
-  rowid: number;
-  column: string;
-  before: string | null;
-  after_sha256: string | null;
-}
-
-export interface HistoryEntry {
-  id: number;
-  version: number;
-  name: string;
-  direction: Direction;
-  started_at: string;
-  finished_at: string;
-  duration_ms: number;
-  checksum: string;
-  rows_changed: number;
-  changes: StoredChange[];
-  skipped: SkippedRow[];
-  notes: string[];
-  hash_before: Record<string, string>;
-  hash_after: Record<string, string>;
-  tool_version: string;
-  outcome: string;
-}
 
 export type NewHistoryEntry = Omit<HistoryEntry, 'id' | 'changes'> & { changes: RecordedChange[] };
 

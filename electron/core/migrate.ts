@@ -1,7 +1,7 @@
 // `migrate`: verified backup first, every step in memory, and only if all succeed the file is
 // replaced atomically. A failure anywhere leaves the file exactly as it was.
 import type { PanelMigration } from '../../migrations/types';
-import { createBackup, type BackupEntry, type BackupReason } from './backups';
+import { createBackup, type BackupReason } from './backups';
 import { replaceDatabaseFile } from './save';
 import type { Detection } from './detect';
 import { EngineError } from './engine-error';
@@ -14,25 +14,8 @@ import {
 } from './migrator';
 import { assertIntact, assertMigratable, type OpenedPanel } from './open-panel';
 import type { OperationContext } from './operation-context';
-
-export interface RunReport {
-  database: string;
-  operation: 'migrate' | 'rollback';
-  dry_run: boolean;
-  from_version: number;
-  to_version: number;
-  /** The verified backup taken before anything changed; null for a dry run or when nothing was to do. */
-  backup: BackupEntry | null;
-  saved: boolean;
-  /** Where the stale -wal/-shm went, if there were any. */
-  moved_aside: string[];
-  steps: StepReport[];
-}
-
-export interface MigrateRequest {
-  to?: number;
-  dryRun?: boolean;
-}
+import type { RunReport, MigrateRequest } from '../shared/reports';
+export type { RunReport, MigrateRequest };
 
 export const appliedVersions = (detection: Detection) =>
   new Set(detection.versions.filter((state) => state.applied).map((state) => state.version));

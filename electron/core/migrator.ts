@@ -7,7 +7,7 @@ import type { Database } from 'sql.js';
 import diff from 'microdiff';
 import { MigrationError, Umzug } from 'umzug';
 import { isPlainObject, parseJson } from '../../migrations/go-json';
-import type { PanelMigration, SkippedRow } from '../../migrations/types';
+import type { PanelMigration } from '../../migrations/types';
 import { contentHashes } from './content-hash';
 import { EngineError } from './engine-error';
 import { appendHistory, type HistoryEntry, type StoredChange } from './history-log';
@@ -15,6 +15,8 @@ import { addSeederMarker, removeSeederMarker, setSchemaVersion } from './markers
 import { queryRows, quoteIdentifier } from './sql';
 import { createStepContext } from './step-context';
 import { TOOL_VERSION } from './tool-version';
+import type { JsonChange, ChangePreview, StepReport, ProgressEvent } from '../shared/reports';
+export type { JsonChange, ChangePreview, StepReport, ProgressEvent };
 
 export const stepKey = (migration: { version: number; name: string }) =>
   `${String(migration.version).padStart(6, '0')}_${migration.name}`;
@@ -23,45 +25,6 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 
 export const migrationChecksum = (migration: PanelMigration) =>
   sha256(`${migration.version}\n${migration.name}\n${migration.up.toString()}`);
-
-export interface JsonChange {
-  path: string;
-  kind: 'added' | 'removed' | 'changed';
-  before?: unknown;
-  after?: unknown;
-}
-
-export interface ChangePreview {
-  table: string;
-  rowid: number;
-  column: string;
-  /** Full texts are kept for previews; null where hidden (password hashes) or not kept. */
-  before: string | null;
-  after: string | null;
-  /** Key-level differences when both sides are JSON objects or arrays. */
-  json_changes: JsonChange[] | null;
-}
-
-export interface StepReport {
-  version: number;
-  name: string;
-  direction: 'up' | 'down';
-  status: 'applied' | 'reverted' | 'failed';
-  duration_ms: number;
-  rows_changed: number;
-  changes: ChangePreview[];
-  skipped: SkippedRow[];
-  notes: string[];
-  hash_before: Record<string, string>;
-  hash_after: Record<string, string>;
-  /** Down only: whether the touched tables are back to the hash they had before the up. */
-  content_hash_restored?: boolean;
-  error?: string;
-}
-
-export type ProgressEvent =
-  | { kind: 'step'; direction: 'up' | 'down'; version: number; name: string; index: number; total: number }
-  | { kind: 'rows'; version: number; done: number; total: number };
 
 export interface RunDependencies {
   now: () => Date;

@@ -16,25 +16,8 @@ import { assertIntact, type OpenedPanel } from './open-panel';
 import type { OperationContext } from './operation-context';
 import { queryRows } from './sql';
 import { TOOL_VERSION } from './tool-version';
-
-export interface Recommendation {
-  action: 'none' | 'migrate' | 'force-version' | 'restore-backup';
-  version: number | null;
-  backup: string | null;
-  reason: string;
-}
-
-export interface RepairReport {
-  database: string;
-  current_version: number;
-  dirty: boolean;
-  dirty_version: number | null;
-  evidence: Evidence[];
-  /** Which version the data is at, judged from the fingerprints; null when there is nothing to judge. */
-  data_version: number | null;
-  recommendation: Recommendation;
-  forced: { version: number; backup: BackupEntry } | null;
-}
+import type { Recommendation, RepairReport } from '../shared/reports';
+export type { Recommendation, RepairReport };
 
 /** Fingerprints of the panel's SQL files 000002/000003/000005 (000004 leaves none that can be told apart). */
 function sqlFileFingerprints(

@@ -2,29 +2,15 @@
 // one, byte for byte), then replace the database atomically and move its stale -wal aside.
 import { randomBytes } from 'node:crypto';
 import { basename, join } from 'node:path';
-import {
-  createBackup,
-  ensureBackupDir,
-  listBackups,
-  verifyBackupFile,
-  type BackupEntry,
-  type VerifyReport,
-} from './backups';
+import { createBackup, ensureBackupDir, listBackups, verifyBackupFile, type BackupEntry } from './backups';
 import { openImage, readDatabaseImage, walPathOf, type DiskState } from './database';
 import { diskStateOf, replaceDatabaseFile, writeFileAtomically } from './save';
 import { detectDatabase } from './detect';
 import { EngineError } from './engine-error';
 import { versionSnapshot } from './migrate';
 import type { OperationContext } from './operation-context';
-
-export interface RestoreReport {
-  database: string;
-  restored_from: string;
-  verification: VerifyReport;
-  /** The current file as it was before the restore: a PanelDB backup, or a raw copy if it could not be opened. */
-  safety_backup: string;
-  moved_aside: string[];
-}
+import type { RestoreReport } from '../shared/reports';
+export type { RestoreReport };
 
 /** A backup is named by a path (CLI) or by the id PanelDB listed (UI). */
 export async function resolveBackup(reference: string, context: OperationContext): Promise<string> {

@@ -9,11 +9,8 @@ import { appliedVersions, runAndSave, type RunReport } from './migrate';
 import { runDown, type DownPlanItem } from './migrator';
 import { assertIntact, assertMigratable, type OpenedPanel } from './open-panel';
 import type { OperationContext } from './operation-context';
-
-export interface RollbackRequest {
-  steps?: number;
-  to?: number;
-}
+import type { RollbackRequest } from '../shared/reports';
+export type { RollbackRequest };
 
 /**
  * `--to V` undoes every applied step above V. `--steps N` undoes the last N steps PanelDB applied,

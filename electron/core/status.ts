@@ -3,40 +3,11 @@
 import type { Database } from 'sql.js';
 import type { BackupEntry } from './backups';
 import type { JournalInfo } from './database';
-import type { Detection, DetectionWarning, GenerationId, PanelKind } from './detect';
+import type { Detection, GenerationId } from './detect';
 import { lastUpOf, type HistoryEntry } from './history-log';
 import { queryRows, queryValue, quoteIdentifier } from './sql';
-
-export interface AppliedVersion {
-  version: number;
-  name: string;
-  /** Which marker says so: `schema_migrations`, `history_of_seeders`, or both joined with `+`. */
-  source: string;
-  applied_at: string | null;
-  /** From PanelDB's history log when PanelDB ran the step; null when only a panel marker says so. */
-  duration_ms: number | null;
-}
-
-export interface StatusReport {
-  database: string;
-  current_version: number;
-  dirty: boolean;
-  pending_count: number;
-  last_backup: string | null;
-  latest_version: number;
-  dirty_version: number | null;
-  newer_version: number | null;
-  applied: AppliedVersion[];
-  pending: Array<{ version: number; name: string }>;
-  journal: JournalInfo;
-  panel: { kind: PanelKind; generation: GenerationId; generation_label: string; traits: string[] };
-  schema_migrations: Array<{ version: number | null; dirty: boolean }> | null;
-  seeder_markers: string[];
-  tables: Record<string, number>;
-  integrity: 'ok' | string[];
-  warnings: DetectionWarning[];
-  backups_count: number;
-}
+import type { AppliedVersion, StatusReport } from '../shared/reports';
+export type { AppliedVersion, StatusReport };
 
 export const GENERATION_LABELS: Record<GenerationId, string> = {
   empty: 'Empty SQLite file (no tables yet)',

@@ -1,0 +1,257 @@
+// The shapes of what the engine reports, shared by every transport (CLI JSON, Electron IPC, HTTP)
+// and by the renderer. Pure types: nothing here may import Node or the engine.
+
+export type BackupReason =
+  'manual' | 'before-migrate' | 'before-rollback' | 'before-restore' | 'before-repair';
+
+export interface VersionSnapshot {
+  current_version: number;
+  applied: number[];
+  dirty: boolean;
+}
+
+export interface BackupMetadata {
+  format: 'paneldb-backup/1';
+  created: string;
+  reason: BackupReason;
+  source_path: string;
+  sha256: string;
+  size: number;
+  version_state: VersionSnapshot;
+  wal_transactions_merged: number;
+  tool_version: string;
+}
+
+export interface BackupEntry {
+  /** The file name: the only way the UI names a backup. */
+  id: string;
+  path: string;
+  origin: 'paneldb' | 'panel';
+  created: string;
+  size: number;
+  reason: BackupReason | null;
+  metadata: BackupMetadata | null;
+}
+
+export interface VerifyCheck {
+  id: 'opens' | 'integrity' | 'sha256' | 'panel_tables';
+  ok: boolean;
+  detail: string;
+}
+
+export interface VerifyReport {
+  path: string;
+  ok: boolean;
+  origin: 'paneldb' | 'panel' | 'unknown';
+  checks: VerifyCheck[];
+  metadata: BackupMetadata | null;
+}
+
+export interface Evidence {
+  id: string;
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+  rows: string[];
+}
+
+export interface JournalInfo {
+  /** The journal mode the file's header claims (bytes 18/19: 2 = WAL). */
+  mode: 'wal' | 'rollback';
+  wal_present: boolean;
+  wal_frames_applied: number;
+  wal_transactions_applied: number;
+  wal_frames_ignored: number;
+  /** Why frames were ignored, or why the WAL was not read at all; null when nothing to say. */
+  wal_note: string | null;
+}
+
+export type PanelKind = 'x-panel' | '3x-ui' | 'upstream-3x-ui-v3' | 'empty' | 'not-panel';
+
+export type GenerationId =
+  | 'empty'
+  | 'not-panel'
+  | 'upstream-v3'
+  | 'tables-dropped'
+  | 'sql-first-schema'
+  | 'golang-migrate-branch'
+  | 'pre-v2.6.0'
+  | 'no-seeders-recorded'
+  | 'v2.6.0-to-v7.5.8'
+  | 'v7.5.9-or-later';
+
+export type MarkerSource = 'schema_migrations' | 'history_of_seeders';
+
+export interface VersionState {
+  version: number;
+  name: string;
+  applied: boolean;
+  sources: MarkerSource[];
+}
+
+export interface SchemaMigrationsRow {
+  version: number | null;
+  dirty: boolean;
+}
+
+export interface DetectionWarning {
+  code: string;
+  message: string;
+}
+
+export type Direction = 'up' | 'down' | 'force';
+
+/** A before-image as stored: the after value only as a hash, enough for the optimistic check. */
+export interface StoredChange {
+  table: string;
+  rowid: number;
+  column: string;
+  before: string | null;
+  after_sha256: string | null;
+}
+
+export interface HistoryEntry {
+  id: number;
+  version: number;
+  name: string;
+  direction: Direction;
+  started_at: string;
+  finished_at: string;
+  duration_ms: number;
+  checksum: string;
+  rows_changed: number;
+  changes: StoredChange[];
+  skipped: SkippedRow[];
+  notes: string[];
+  hash_before: Record<string, string>;
+  hash_after: Record<string, string>;
+  tool_version: string;
+  outcome: string;
+}
+
+export interface RunReport {
+  database: string;
+  operation: 'migrate' | 'rollback';
+  dry_run: boolean;
+  from_version: number;
+  to_version: number;
+  /** The verified backup taken before anything changed; null for a dry run or when nothing was to do. */
+  backup: BackupEntry | null;
+  saved: boolean;
+  /** Where the stale -wal/-shm went, if there were any. */
+  moved_aside: string[];
+  steps: StepReport[];
+}
+
+export interface MigrateRequest {
+  to?: number;
+  dryRun?: boolean;
+}
+
+export interface JsonChange {
+  path: string;
+  kind: 'added' | 'removed' | 'changed';
+  before?: unknown;
+  after?: unknown;
+}
+
+export interface ChangePreview {
+  table: string;
+  rowid: number;
+  column: string;
+  /** Full texts are kept for previews; null where hidden (password hashes) or not kept. */
+  before: string | null;
+  after: string | null;
+  /** Key-level differences when both sides are JSON objects or arrays. */
+  json_changes: JsonChange[] | null;
+}
+
+export interface StepReport {
+  version: number;
+  name: string;
+  direction: 'up' | 'down';
+  status: 'applied' | 'reverted' | 'failed';
+  duration_ms: number;
+  rows_changed: number;
+  changes: ChangePreview[];
+  skipped: SkippedRow[];
+  notes: string[];
+  hash_before: Record<string, string>;
+  hash_after: Record<string, string>;
+  /** Down only: whether the touched tables are back to the hash they had before the up. */
+  content_hash_restored?: boolean;
+  error?: string;
+}
+
+export type ProgressEvent =
+  | { kind: 'step'; direction: 'up' | 'down'; version: number; name: string; index: number; total: number }
+  | { kind: 'rows'; version: number; done: number; total: number };
+
+export interface Recommendation {
+  action: 'none' | 'migrate' | 'force-version' | 'restore-backup';
+  version: number | null;
+  backup: string | null;
+  reason: string;
+}
+
+export interface RepairReport {
+  database: string;
+  current_version: number;
+  dirty: boolean;
+  dirty_version: number | null;
+  evidence: Evidence[];
+  /** Which version the data is at, judged from the fingerprints; null when there is nothing to judge. */
+  data_version: number | null;
+  recommendation: Recommendation;
+  forced: { version: number; backup: BackupEntry } | null;
+}
+
+export interface RestoreReport {
+  database: string;
+  restored_from: string;
+  verification: VerifyReport;
+  /** The current file as it was before the restore: a PanelDB backup, or a raw copy if it could not be opened. */
+  safety_backup: string;
+  moved_aside: string[];
+}
+
+export interface RollbackRequest {
+  steps?: number;
+  to?: number;
+}
+
+export interface AppliedVersion {
+  version: number;
+  name: string;
+  /** Which marker says so: `schema_migrations`, `history_of_seeders`, or both joined with `+`. */
+  source: string;
+  applied_at: string | null;
+  /** From PanelDB's history log when PanelDB ran the step; null when only a panel marker says so. */
+  duration_ms: number | null;
+}
+
+export interface StatusReport {
+  database: string;
+  current_version: number;
+  dirty: boolean;
+  pending_count: number;
+  last_backup: string | null;
+  latest_version: number;
+  dirty_version: number | null;
+  newer_version: number | null;
+  applied: AppliedVersion[];
+  pending: Array<{ version: number; name: string }>;
+  journal: JournalInfo;
+  panel: { kind: PanelKind; generation: GenerationId; generation_label: string; traits: string[] };
+  schema_migrations: Array<{ version: number | null; dirty: boolean }> | null;
+  seeder_markers: string[];
+  tables: Record<string, number>;
+  integrity: 'ok' | string[];
+  warnings: DetectionWarning[];
+  backups_count: number;
+}
+
+export interface SkippedRow {
+  table: string;
+  rowid: number;
+  reason: string;
+}
