@@ -35,6 +35,9 @@ const CATEGORY: Record<ErrorCode, number> = {
   WRITE_FAILED: EXIT.writeFailed,
   MIGRATION_FAILED: EXIT.migrationFailed,
   INVALID_ARGUMENT: EXIT.usage,
+  NO_DATABASE_OPEN: EXIT.usage,
+  UNSUPPORTED: EXIT.usage,
+  FORBIDDEN: EXIT.refused,
   INTERNAL: EXIT.internal,
 };
 

@@ -150,6 +150,9 @@ const ZH_ERRORS: Record<ErrorCode, string> = {
   WRITE_FAILED: '写入失败',
   MIGRATION_FAILED: '迁移失败',
   INVALID_ARGUMENT: '参数无效',
+  NO_DATABASE_OPEN: '尚未打开数据库',
+  UNSUPPORTED: '此处不支持该操作',
+  FORBIDDEN: '拒绝访问',
   INTERNAL: '内部错误',
 };
 

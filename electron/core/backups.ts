@@ -244,3 +244,37 @@ export async function verifyBackupFile(path: string, fs: FileSystem): Promise<Ve
   }
   return { path, ok: checks.every((check) => check.ok), origin, checks, metadata };
 }
+
+/** A backup named by an id PanelDB listed — the only way the UI may name one (no paths, no traversal). */
+export async function findListedBackup(
+  dbPath: string,
+  backupDir: string,
+  id: string,
+  fs: FileSystem,
+): Promise<BackupEntry> {
+  const entry = (await listBackups(dbPath, backupDir, fs)).find((candidate) => candidate.id === id);
+  if (entry === undefined)
+    throw new EngineError('BACKUP_NOT_FOUND', `No backup with id ${id} is listed for ${dbPath}.`);
+  return entry;
+}
+
+/** Deletes one of PanelDB's own backups and its metadata; the panel's own backup files are the admin's to manage. */
+export async function deleteOwnBackup(
+  dbPath: string,
+  backupDir: string,
+  id: string,
+  fs: FileSystem,
+): Promise<string> {
+  const entry = await findListedBackup(dbPath, backupDir, id, fs);
+  if (entry.origin !== 'paneldb') {
+    throw new EngineError(
+      'FORBIDDEN',
+      `${entry.id} was made by the panel; PanelDB deletes only its own backups.`,
+    );
+  }
+  await fs.rm(entry.path).catch((thrown: unknown) => {
+    throw new EngineError('WRITE_FAILED', `Could not delete ${entry.path}.`, osErrorText(thrown));
+  });
+  await fs.rm(metadataPathOf(entry.path), { force: true });
+  return entry.id;
+}

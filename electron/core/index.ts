@@ -6,6 +6,8 @@ import type { Result } from '../shared/result';
 import {
   createBackup,
   defaultBackupDir,
+  deleteOwnBackup,
+  findListedBackup,
   listBackups,
   verifyBackupFile,
   type BackupEntry,
@@ -44,7 +46,12 @@ export interface Engine {
   migrate(request?: Omit<MigrateRequest, 'dryRun'>): Promise<Result<RunReport>>;
   rollBack(request?: RollbackRequest): Promise<Result<RunReport>>;
   getHistory(): Promise<Result<HistoryEntry[]>>;
+  /** CLI: a path or a listed id. */
   restoreBackup(backup: string): Promise<Result<RestoreReport>>;
+  /** UI: listed ids only. */
+  restoreBackupById(id: string): Promise<Result<RestoreReport>>;
+  verifyBackupById(id: string): Promise<Result<VerifyReport>>;
+  deleteBackup(id: string): Promise<Result<{ deleted: string }>>;
   repair(request?: { forceVersion?: number }): Promise<Result<RepairReport>>;
 }
 
@@ -111,6 +118,19 @@ export function createEngine(options: EngineOptions): Engine {
     rollBack: (request = {}) => withPanel((opened) => rollBackOpened(opened, request, context)),
     getHistory: () => withPanel(({ db }) => readHistory(db)),
     restoreBackup: (backup) => capture(() => restoreBackup(backup, context)),
+    restoreBackupById: (id) =>
+      capture(async () => restoreBackup((await findListedBackup(dbPath, backupDir, id, fs)).path, context)),
+    verifyBackupById: (id) =>
+      capture(async () => {
+        const entry = await findListedBackup(dbPath, backupDir, id, fs);
+        try {
+          return await verifyBackupFile(entry.path, fs);
+        } catch (thrown) {
+          throw asUnreadable(thrown, entry.path);
+        }
+      }),
+    deleteBackup: (id) =>
+      capture(async () => ({ deleted: await deleteOwnBackup(dbPath, backupDir, id, fs) })),
     repair: (request = {}) => withPanel((opened) => repairOpened(opened, request.forceVersion, context)),
   };
 }

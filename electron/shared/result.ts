@@ -29,6 +29,9 @@ export const ERROR_CODES = [
   'MIGRATION_FAILED',
   // caller mistakes and the rest
   'INVALID_ARGUMENT',
+  'NO_DATABASE_OPEN',
+  'UNSUPPORTED',
+  'FORBIDDEN',
   'INTERNAL',
 ] as const;
 

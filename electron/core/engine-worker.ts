@@ -1,0 +1,21 @@
+// The worker thread side of workerRunner: one engine call per message, progress streamed back.
+import { parentPort } from 'node:worker_threads';
+import type { WorkerMessage, WorkerRequest } from './engine-runner';
+import type { Result } from '../shared/result';
+import { toFailure } from './engine-error';
+import { createEngine } from './index';
+
+const port = parentPort;
+if (port === null) throw new Error('engine-worker must run in a worker thread');
+
+port.on('message', (request: WorkerRequest) => {
+  const engine = createEngine({
+    ...request.target,
+    onProgress: (event) =>
+      port.postMessage({ id: request.id, kind: 'progress', event } satisfies WorkerMessage),
+  });
+  const method = engine[request.operation] as (argument: unknown) => Promise<Result<unknown>>;
+  method(request.argument)
+    .catch((thrown: unknown) => toFailure(thrown))
+    .then((result) => port.postMessage({ id: request.id, kind: 'result', result } satisfies WorkerMessage));
+});

@@ -1,0 +1,99 @@
+// The one contract between the UI and the engine. Every operation is one method; its name is the
+// IPC channel and the HTTP route (`POST /api/<method>`), so one grep finds contract, preload,
+// handler and store. Requests are validated by the schemas below (types are inferred from them);
+// responses are Results, so errors cross as data. The UI never names a file path: databases come
+// from a native dialog, a drop or the command line, backups are named by the ids the engine listed.
+import { z } from 'zod';
+import type {
+  BackupEntry,
+  HistoryEntry,
+  ProgressEvent,
+  RepairReport,
+  RestoreReport,
+  RunReport,
+  StatusReport,
+  VerifyReport,
+} from './reports';
+import type { Result } from './result';
+
+const version = z.number().int().min(0).max(9999);
+
+/** A backup id is a file name PanelDB listed — never a path. */
+export const backupIdSchema = z
+  .string()
+  .min(1)
+  .max(255)
+  .regex(/^[^/\\\0]+$/, 'a backup id is a file name, not a path')
+  .refine((id) => id !== '.' && id !== '..', 'a backup id is a file name, not a path');
+
+const empty = z.object({}).strict();
+
+export const REQUEST_SCHEMAS = {
+  getSession: empty,
+  /** Desktop: shows the native open dialog. Not available in the browser. */
+  openDatabase: empty,
+  openRecent: z.object({ id: z.string().min(1).max(64) }).strict(),
+  /** Opens a fresh copy of the bundled demo database. */
+  openDemo: empty,
+  getStatus: empty,
+  previewMigrate: z.object({ to: version.optional() }).strict(),
+  migrate: z.object({ to: version.optional() }).strict(),
+  rollBack: z.union([
+    z.object({ steps: z.number().int().min(1).max(9999) }).strict(),
+    z.object({ to: version }).strict(),
+  ]),
+  getHistory: empty,
+  listBackups: empty,
+  createBackup: empty,
+  verifyBackup: z.object({ backupId: backupIdSchema }).strict(),
+  restoreBackup: z.object({ backupId: backupIdSchema }).strict(),
+  deleteBackup: z.object({ backupId: backupIdSchema }).strict(),
+  repair: z.object({ forceVersion: version.optional() }).strict(),
+} as const;
+
+export type ApiMethod = keyof typeof REQUEST_SCHEMAS;
+export const API_METHODS = Object.keys(REQUEST_SCHEMAS) as ApiMethod[];
+export type ApiRequest<M extends ApiMethod> = z.infer<(typeof REQUEST_SCHEMAS)[M]>;
+
+export interface SessionInfo {
+  mode: 'desktop' | 'browser';
+  /** The open database, or null on the start screen. */
+  database: { name: string; folder: string; demo: boolean } | null;
+  /** Recently opened files (desktop only), named by id. */
+  recent: Array<{ id: string; name: string; folder: string }>;
+  /** Whether `openDatabase` can show a native dialog here. */
+  canChooseFile: boolean;
+}
+
+export interface ApiResponses {
+  getSession: SessionInfo;
+  openDatabase: SessionInfo;
+  openRecent: SessionInfo;
+  openDemo: SessionInfo;
+  getStatus: StatusReport;
+  previewMigrate: RunReport;
+  migrate: RunReport;
+  rollBack: RunReport;
+  getHistory: HistoryEntry[];
+  listBackups: BackupEntry[];
+  createBackup: BackupEntry;
+  verifyBackup: VerifyReport;
+  restoreBackup: RestoreReport;
+  deleteBackup: { deleted: string };
+  repair: RepairReport;
+}
+
+/** The operations, as the UI calls them. */
+export type Api = { [M in ApiMethod]: (request: ApiRequest<M>) => Promise<Result<ApiResponses[M]>> };
+
+/** The handler table: the compiler refuses a method without a handler. */
+export type ApiHandlers = Api;
+
+/** Progress of long operations, pushed to the UI (IPC event / server-sent events). */
+export const PROGRESS_CHANNEL = 'onProgress';
+export type ProgressListener = (event: ProgressEvent) => void;
+
+/** What the preload script exposes as `window.api`, and what the browser client implements. */
+export type WindowApi = Api & { onProgress(listener: ProgressListener): () => void };
+
+export type { ProgressEvent };
