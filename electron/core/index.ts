@@ -88,9 +88,10 @@ export function createEngine(options: EngineOptions): Engine {
     dbPath,
     backupDir,
     getStatus: () =>
-      withPanel(async ({ image, db, detection }) => {
+      withPanel(async ({ image, db, detection, recovery }) => {
         const backups = await listBackups(dbPath, backupDir, fs);
         return buildStatus({
+          recovery,
           path: dbPath,
           db,
           detection,

@@ -6,12 +6,15 @@ import { openImage, readDatabaseImage, type LoadedImage } from './database';
 import { detectDatabase, type Detection } from './detect';
 import { EngineError } from './engine-error';
 import type { FileSystem } from './file-system';
+import { recoverInterruptedSave } from './save';
 import { integrityOf } from './status';
 
 export interface OpenedPanel {
   image: LoadedImage;
   db: Database;
   detection: Detection;
+  /** What recovering an interrupted save did before opening, if anything. */
+  recovery: string | null;
 }
 
 export interface OpenPanelOptions {
@@ -22,6 +25,7 @@ export interface OpenPanelOptions {
 }
 
 export async function openPanel(options: OpenPanelOptions): Promise<OpenedPanel> {
+  const recovery = await recoverInterruptedSave(options.dbPath, options.fs);
   const image = await readDatabaseImage(options.dbPath, { fs: options.fs, ignoreWal: options.ignoreWal });
   if (image.journal.wal_transactions_applied > 0) await refuseForeignWal(image, options);
   const db = await openImage(image);
@@ -33,7 +37,7 @@ export async function openPanel(options: OpenPanelOptions): Promise<OpenedPanel>
         `${options.dbPath} is a SQLite database but not an X-Panel/3x-ui panel database (tables: ${detection.tables.join(', ')}).`,
       );
     }
-    return { image, db, detection };
+    return { image, db, detection, recovery };
   } catch (thrown) {
     db.close();
     throw asUnreadable(thrown, options.dbPath);

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { basename, join } from 'node:path';
 import { createBackup, ensureBackupDir, listBackups, verifyBackupFile, type BackupEntry } from './backups';
 import { openImage, readDatabaseImage, walPathOf, type DiskState } from './database';
-import { diskStateOf, replaceDatabaseFile, writeFileAtomically } from './save';
+import { diskStateOf, recoverInterruptedSave, replaceDatabaseFile, writeFileAtomically } from './save';
 import { detectDatabase } from './detect';
 import { EngineError } from './engine-error';
 import { versionSnapshot } from './migrate';
@@ -63,6 +63,7 @@ async function safetyCopy(context: OperationContext): Promise<{ path: string; st
 }
 
 export async function restoreBackup(reference: string, context: OperationContext): Promise<RestoreReport> {
+  await recoverInterruptedSave(context.dbPath, context.fs);
   const backupPath = await resolveBackup(reference, context);
   const verification = await verifyBackupFile(backupPath, context.fs);
   if (!verification.ok) {

@@ -41,9 +41,18 @@ export interface StatusInputs {
   journal: JournalInfo;
   backups: BackupEntry[];
   history: HistoryEntry[];
+  recovery?: string | null;
 }
 
-export function buildStatus({ path, db, detection, journal, backups, history }: StatusInputs): StatusReport {
+export function buildStatus({
+  path,
+  db,
+  detection,
+  journal,
+  backups,
+  history,
+  recovery,
+}: StatusInputs): StatusReport {
   const applied = detection.versions
     .filter((state) => state.applied)
     .map((state) => {
@@ -60,6 +69,7 @@ export function buildStatus({ path, db, detection, journal, backups, history }: 
     .filter((state) => !state.applied)
     .map((state) => ({ version: state.version, name: state.name }));
   const warnings = [...detection.warnings];
+  if (recovery) warnings.push({ code: 'INTERRUPTED_SAVE_RECOVERED', message: recovery });
   if (journal.wal_note !== null) warnings.push({ code: 'WAL', message: journal.wal_note });
   return {
     database: path,

@@ -1,0 +1,126 @@
+// Every point a migrate writes at is a point it can die at. This sweep stops the file system at the
+// N-th write-side call (and fails every call after it, as a killed process would make none) and
+// checks what the next open finds: the old bytes or the new, never a stale WAL beside new bytes,
+// and after recovery exactly the old content (WAL included) or the new.
+import * as nodeFs from 'node:fs/promises';
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { nodeFileSystem, type FileSystem } from '../../electron/core/file-system';
+import { createEngine } from '../../electron/core/index';
+import { buildFixture } from '../fixtures/build';
+import { sqlite3OnCopy } from '../support/sqlite-cli';
+import { sha256File, tempDir } from '../support/temp-dir';
+
+const WRITE_CALLS = new Set(['open', 'rename', 'rm', 'chmod', 'mkdir', 'unlink']);
+
+class SimulatedCrash extends Error {}
+
+/** A file system that dies at write-side call number `crashAt` (1-based). */
+function dyingFileSystem(crashAt: number): { fs: FileSystem; calls: () => number } {
+  let calls = 0;
+  let dead = false;
+  const fs = new Proxy(nodeFileSystem, {
+    get(target, property: keyof FileSystem) {
+      const original = target[property] as (...args: unknown[]) => Promise<unknown>;
+      return async (...args: unknown[]) => {
+        if (dead) throw new SimulatedCrash('process is dead');
+        // Reads of the folder for fsync and handles opened read-only do not change anything.
+        const writes = WRITE_CALLS.has(property) && !(property === 'open' && args[1] === 'r');
+        if (writes) {
+          calls += 1;
+          if (calls === crashAt) {
+            dead = true;
+            throw new SimulatedCrash(`died at write call ${crashAt} (${String(property)})`);
+          }
+        }
+        return original.apply(target, args);
+      };
+    },
+  });
+  return { fs, calls: () => calls };
+}
+
+const inboundsOf = (path: string, withWal: boolean) =>
+  sqlite3OnCopy(path, 'SELECT id, remark, settings, stream_settings FROM inbounds ORDER BY id;', withWal);
+
+describe('a migrate killed at any write', () => {
+  it('leaves the old bytes or the new, and the next open recovers the full old or new content', async () => {
+    // A clean run first: how many write calls a migrate makes, and what "after" looks like.
+    const reference = await buildFixture('f7-wal-uncheckpointed', await tempDir());
+    const beforeContent = await inboundsOf(reference, true);
+    const counter = dyingFileSystem(Number.POSITIVE_INFINITY);
+    const run = await createEngine({ dbPath: reference, fs: counter.fs }).migrate();
+    expect(run.ok).toBe(true);
+    const afterContent = await inboundsOf(reference, false);
+    const totalWrites = counter.calls();
+    expect(totalWrites).toBeGreaterThan(8);
+
+    for (let crashAt = 1; crashAt <= totalWrites; crashAt += 1) {
+      const dir = await tempDir();
+      const path = await buildFixture('f7-wal-uncheckpointed', dir);
+      const mainBefore = await sha256File(path);
+      const { fs } = dyingFileSystem(crashAt);
+      const result = await createEngine({ dbPath: path, fs }).migrate();
+      expect(result.ok, `crash at ${crashAt} must surface as a failure`).toBe(false);
+
+      // Straight after the "kill": the main file is the old bytes or a complete new file.
+      const mainNow = await sha256File(path);
+      const walBeside = await stat(`${path}-wal`).then(
+        () => true,
+        () => false,
+      );
+      if (mainNow !== mainBefore) {
+        expect(walBeside, `crash at ${crashAt}: no stale WAL beside the new file`).toBe(false);
+        expect(await inboundsOf(path, false)).toEqual(afterContent);
+      }
+
+      // The next open (a plain status) recovers and reads exactly the old or the new content.
+      const status = await createEngine({ dbPath: path }).getStatus();
+      expect(status.ok, `crash at ${crashAt}: status works afterwards`).toBe(true);
+      const content = await inboundsOf(path, true);
+      const isBefore = JSON.stringify(content) === JSON.stringify(beforeContent);
+      const isAfter = JSON.stringify(content) === JSON.stringify(afterContent);
+      expect(isBefore || isAfter, `crash at ${crashAt}: content is the old or the new`).toBe(true);
+      const leftovers = (await readdir(dir + '/f7-wal-uncheckpointed')).filter(
+        (name) => name.includes('paneldb-tmp') || name.includes('paneldb-save'),
+      );
+      expect(leftovers, `crash at ${crashAt}: no temp or intent file left`).toEqual([]);
+    }
+  }, 120_000);
+
+  it('recovers by putting the WAL back when the process died between moving it aside and the rename', async () => {
+    const dir = await tempDir();
+    const path = await buildFixture('f7-wal-uncheckpointed', dir);
+    const walBefore = await readFile(`${path}-wal`);
+    const renames: string[] = [];
+    let dead = false;
+    const fs: FileSystem = {
+      ...nodeFileSystem,
+      rename: async (from, to) => {
+        if (dead) throw new SimulatedCrash('dead');
+        renames.push(String(from));
+        // The database's own temp file, not the backup's or the intent record's.
+        if (/^\.x-ui\.db\.[0-9a-f]{12}\.paneldb-tmp$/.test(basename(String(from)))) {
+          dead = true;
+          throw new SimulatedCrash('killed just before the final rename');
+        }
+        return nodeFs.rename(from, to);
+      },
+      rm: async (...args) => {
+        if (dead) throw new SimulatedCrash('dead');
+        return nodeFs.rm(...args);
+      },
+    };
+    expect((await createEngine({ dbPath: path, fs }).migrate()).ok).toBe(false);
+    expect(renames.some((from) => from.endsWith('-wal'))).toBe(true);
+    await expect(stat(`${path}-wal`)).rejects.toMatchObject({ code: 'ENOENT' }); // the WAL is aside
+
+    const status = await createEngine({ dbPath: path }).getStatus();
+    expect(status.ok).toBe(true);
+    if (status.ok) expect(status.value.warnings.map((w) => w.code)).toContain('INTERRUPTED_SAVE_RECOVERED');
+    expect(await readFile(`${path}-wal`)).toEqual(walBefore);
+    expect(status.ok && status.value.journal.wal_transactions_applied).toBeGreaterThan(0);
+    expect(await readdir(dirname(path))).not.toContain('.x-ui.db.paneldb-save.json');
+  });
+});
