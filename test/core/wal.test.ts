@@ -338,7 +338,7 @@ describe('readWal and applyWal', () => {
 interface RandomCase {
   seed: number;
   spec: WalPairSpec;
-  damage: 'none' | 'truncate' | 'flip';
+  damage: 'none' | 'truncate' | 'flip' | 'salt';
   /** Fractions that pick the damaged frame and byte once the WAL's size is known. */
   damageFrame: number;
   damageByte: number;
@@ -401,7 +401,7 @@ function randomCase(seed: number): RandomCase {
   if (random() < 0.3) {
     spec.uncommittedSql = `PRAGMA cache_size=5;\n${insertItems(int(50, 200), 2000, 'tail', table(0))}`;
   }
-  const damage = pick(['none', 'none', 'truncate', 'flip'] as const);
+  const damage = pick(['none', 'none', 'truncate', 'flip', 'salt'] as const);
   return { seed, spec, damage, damageFrame: random(), damageByte: random(), flipMask: int(1, 255) };
 }
 
@@ -412,11 +412,18 @@ function damageWal(wal: Buffer, c: RandomCase): { wal: Buffer; frame: number | n
   const frame = Math.floor(c.damageFrame * frames);
   const at = 32 + frame * size + Math.floor(c.damageByte * size);
   if (c.damage === 'truncate') return { wal: wal.subarray(0, at), frame: frame + 1 };
+  if (c.damage === 'salt') {
+    // A frame left over from another WAL generation: same layout, other salts.
+    const saltAt = 32 + frame * size + 8;
+    const copy = Buffer.from(wal);
+    copy.writeUInt32BE((copy.readUInt32BE(saltAt) ^ (c.flipMask << 8)) >>> 0, saltAt);
+    return { wal: copy, frame: frame + 1 };
+  }
   return { wal: flipByte(wal, at, c.flipMask), frame: frame + 1 };
 }
 
 describe('random WAL pairs agree with the sqlite3 CLI', () => {
-  const cases = Array.from({ length: 40 }, (_, i) => randomCase(7001 + i));
+  const cases = Array.from({ length: 100 }, (_, i) => randomCase(7001 + i));
   it.each(
     cases.map((c) => [c.seed, c.spec.pageSize, c.damage, c.spec.uncommittedSql ? 'tail' : 'no tail', c]),
   )('seed %i: %i-byte pages, damage %s, %s', async (_seed, _pageSize, _damage, _tail, c) => {
@@ -425,6 +432,11 @@ describe('random WAL pairs agree with the sqlite3 CLI', () => {
     const contents = readWal(wal);
     expect(contents.committedFrames).toBeLessThanOrEqual(contents.validFrames);
     expect(contents.validFrames).toBeLessThanOrEqual(contents.framesInFile);
+    if (c.damage === 'salt' && frame !== null) {
+      const originalStop = readWal(pair.wal).stopFrame ?? Infinity;
+      expect(contents.stopFrame).toBe(Math.min(frame, originalStop));
+      if (frame < originalStop) expect(contents.stopReason).toBe('salt-mismatch');
+    }
     if (c.damage === 'flip' && frame !== null) {
       // An open transaction may already have broken the checksum chain before the flipped frame.
       expect(contents.stopFrame).toBe(Math.min(frame, readWal(pair.wal).stopFrame ?? Infinity));
