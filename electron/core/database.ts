@@ -45,8 +45,11 @@ export const walPathOf = (dbPath: string) => `${dbPath}-wal`;
 export const shmPathOf = (dbPath: string) => `${dbPath}-shm`;
 export const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-export async function readDatabaseImage(path: string, options: LoadOptions): Promise<LoadedImage> {
+export async function readDatabaseImage(givenPath: string, options: LoadOptions): Promise<LoadedImage> {
   const { fs } = options;
+  // Through a symlink, the real file is the database: SQLite keeps its -wal beside the real file,
+  // and a save must replace the real file, not the link.
+  const path = await fs.realpath(givenPath).catch(() => givenPath);
   const stat = await statOrRefuse(path, fs);
   if (stat.size === 0)
     throw new EngineError('FILE_EMPTY', `${path} is empty (0 bytes): not a panel database.`);

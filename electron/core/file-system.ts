@@ -15,6 +15,7 @@ export type FileSystem = Pick<
   | 'open'
   | 'access'
   | 'rm'
+  | 'realpath'
 >;
 
 export const nodeFileSystem: FileSystem = nodeFs;

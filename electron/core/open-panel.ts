@@ -25,7 +25,8 @@ export interface OpenPanelOptions {
 }
 
 export async function openPanel(options: OpenPanelOptions): Promise<OpenedPanel> {
-  const recovery = await recoverInterruptedSave(options.dbPath, options.fs);
+  const realPath = await options.fs.realpath(options.dbPath).catch(() => options.dbPath);
+  const recovery = await recoverInterruptedSave(realPath, options.fs);
   const image = await readDatabaseImage(options.dbPath, { fs: options.fs, ignoreWal: options.ignoreWal });
   if (image.journal.wal_transactions_applied > 0) await refuseForeignWal(image, options);
   const db = await openImage(image);

@@ -63,7 +63,10 @@ async function safetyCopy(context: OperationContext): Promise<{ path: string; st
 }
 
 export async function restoreBackup(reference: string, context: OperationContext): Promise<RestoreReport> {
-  await recoverInterruptedSave(context.dbPath, context.fs);
+  await recoverInterruptedSave(
+    await context.fs.realpath(context.dbPath).catch(() => context.dbPath),
+    context.fs,
+  );
   const backupPath = await resolveBackup(reference, context);
   const verification = await verifyBackupFile(backupPath, context.fs);
   if (!verification.ok) {

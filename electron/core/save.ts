@@ -81,7 +81,8 @@ export async function assertUnchangedOnDisk(image: DiskState, fs: FileSystem): P
 }
 
 /** The raw state of a file that could not be loaded (a damaged database about to be restored over). */
-export async function diskStateOf(path: string, fs: FileSystem): Promise<DiskState> {
+export async function diskStateOf(givenPath: string, fs: FileSystem): Promise<DiskState> {
+  const path = await fs.realpath(givenPath).catch(() => givenPath);
   const fingerprint = async (file: string): Promise<FileFingerprint | null> => {
     const stat = await fs.stat(file).catch(() => null);
     if (stat === null || !stat.isFile()) return null;
