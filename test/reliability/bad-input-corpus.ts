@@ -155,7 +155,7 @@ export const BAD_INPUTS: BadInputCase[] = [
     name: 'a WAL with a bad checksum in a frame',
     make: damagedWal((wal) => {
       const frame = 24 + wal.readUInt32BE(8);
-      wal[32 + frame + 24 + 200] ^= 0x55;
+      wal.writeUInt8(wal.readUInt8(32 + frame + 24 + 200) ^ 0x55, 32 + frame + 24 + 200);
     }),
     status: 'ok',
     migrate: 'ok',
