@@ -1,15 +1,6 @@
-// Bundles the Node entry points (the CLI and the engine worker thread) so `npx paneldb` runs plain
-// JavaScript right after `npm ci`. Dependencies stay external: sql.js must find its wasm file.
+// Builds the Node-side bundles into dist/ (see scripts/bundles.mjs): the CLI and engine worker in
+// dist/node, the Electron main process and preload in dist/electron.
 import { build } from 'esbuild';
+import { nodeBundles } from './bundles.mjs';
 
-await build({
-  entryPoints: { cli: 'electron/cli/main.ts', 'engine-worker': 'electron/core/engine-worker.ts' },
-  outdir: 'dist/node',
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  packages: 'external',
-  sourcemap: true,
-  logLevel: 'warning',
-});
+await Promise.all(Object.values(nodeBundles('dist')).map((options) => build(options)));

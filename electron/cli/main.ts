@@ -6,6 +6,7 @@ import { createDemoDatabase } from '../core/demo';
 import { nodeFileSystem } from '../core/file-system';
 import { createEngine, verifyBackup } from '../core/index';
 import { TOOL_VERSION } from '../core/tool-version';
+import { serveCommand } from '../server/serve-command';
 import type { AppError, Result } from '../shared/result';
 import { EXIT, exitCodeFor } from './exit-codes';
 import {
@@ -41,11 +42,19 @@ interface CommonOptions {
   steps?: number;
   dryRun?: boolean;
   forceVersion?: number;
+  port?: number;
+  host?: string;
 }
 
 function wholeNumber(text: string): number {
   if (!/^\d+$/.test(text)) throw new InvalidArgumentError('expected a whole number.');
   return Number(text);
+}
+
+function portNumber(text: string): number {
+  const port = wholeNumber(text);
+  if (port > 65535) throw new InvalidArgumentError('expected a port number (0-65535).');
+  return port;
 }
 
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
@@ -240,6 +249,34 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       report(await (await engineFor(db, options)).repair(request), options.json, (value) =>
         formatRepair(value, lang),
       );
+    });
+
+  program
+    .command('serve')
+    .description('open the PanelDB window in your browser: loopback only (127.0.0.1), with a private token')
+    .argument('[db]', 'the panel database file to open (default: none; the start page offers the demo)')
+    .option('--demo', 'open a fresh copy of the bundled demo database')
+    .option('--port <n>', 'port to listen on (default 0: any free port)', portNumber, 0)
+    .option('--host <host>', 'loopback address to listen on: 127.0.0.1, ::1 or localhost', '127.0.0.1')
+    .action(async (db: string | undefined, options: CommonOptions) => {
+      const error = await serveCommand({
+        db,
+        demo: options.demo === true,
+        host: options.host ?? '127.0.0.1',
+        port: options.port ?? 0,
+        announce: ({ database, demo, url }) => {
+          const langs: Lang[] = lang === 'en' ? ['en'] : ['en', lang];
+          for (const each of langs) {
+            const text = TEXT[each];
+            const what =
+              database === null ? text.servingStartPage : demo ? text.servingDemo(database) : database;
+            io.stdout(`${text.serving(what, url)}\n`);
+          }
+          io.stderr(`${TEXT[lang].serveStop}\n`);
+        },
+        log: (line) => io.stderr(`paneldb serve: ${line}\n`),
+      });
+      if (error !== null) exitCode = printError(io, error, false, lang);
     });
 
   try {

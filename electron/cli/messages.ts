@@ -59,6 +59,10 @@ const en = {
   stepProgress: (i: number, n: number, dir: string, v: number, name: string) =>
     `[${i}/${n}] ${dir} ${v} ${name}`,
   rowProgress: (done: number, total: number) => `  ${done}/${total}`,
+  serving: (what: string, url: string) => `PanelDB is serving ${what} at ${url}`,
+  servingStartPage: 'the start page (no database open yet)',
+  servingDemo: (path: string) => `the demo database ${path}`,
+  serveStop: 'The URL holds a private token: do not share it. Press Ctrl+C to stop.',
   generations: GENERATION_LABELS as Record<GenerationId, string>,
 };
 
@@ -109,6 +113,10 @@ const zh: typeof en = {
   forced: (v) => `已标记为干净的版本 ${v}。`,
   stepProgress: (i, n, dir, v, name) => `[${i}/${n}] ${dir} ${v} ${name}`,
   rowProgress: (done, total) => `  ${done}/${total}`,
+  serving: (what, url) => `PanelDB 正在 ${url} 上提供 ${what}`,
+  servingStartPage: '起始页（尚未打开数据库）',
+  servingDemo: (path) => `演示数据库 ${path}`,
+  serveStop: '该网址包含私密令牌，请勿分享。按 Ctrl+C 停止。',
   generations: {
     empty: '空的 SQLite 文件（还没有数据表）',
     'not-panel': '不是面板数据库',

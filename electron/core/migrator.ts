@@ -155,6 +155,7 @@ async function applyStep(
       rows_changed: recording.changes.length,
       changes: recording.changes.map((change) => ({
         ...change,
+        label: rowLabel(db, change.table, change.rowid),
         before: migration.irreversible ? null : change.before,
         after: migration.irreversible ? null : change.after,
         json_changes: migration.irreversible ? null : jsonChanges(change.before, change.after),
@@ -197,6 +198,25 @@ async function applyStep(
 export interface DownPlanItem {
   migration: PanelMigration;
   up: HistoryEntry;
+}
+
+const LABEL_COLUMNS: Record<string, string> = {
+  inbounds: 'remark',
+  users: 'username',
+  client_traffics: 'email',
+  settings: 'key',
+};
+
+/** How an admin recognises a row in the panel: remark, user name, email or setting key. */
+function rowLabel(db: Database, table: string, rowid: number): string | null {
+  const column = LABEL_COLUMNS[table];
+  if (column === undefined) return null;
+  const value = queryRows(
+    db,
+    `SELECT ${quoteIdentifier(column)} AS label FROM ${quoteIdentifier(table)} WHERE rowid = ?`,
+    [rowid],
+  )[0]?.label;
+  return value === null || value === undefined ? null : String(value);
 }
 
 /** Rows whose current value is no longer what the up wrote: restoring them would lose a later edit. */
@@ -292,6 +312,7 @@ function revertStep(
         table: change.table,
         rowid: change.rowid,
         column: change.column,
+        label: rowLabel(db, change.table, change.rowid),
         before: currentTexts[index] ?? null,
         after: change.before,
         json_changes: jsonChanges(currentTexts[index] ?? null, change.before),

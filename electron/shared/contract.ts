@@ -14,7 +14,10 @@ import type {
   StatusReport,
   VerifyReport,
 } from './reports';
+import { API_METHOD_NAMES } from './api-methods';
 import type { Result } from './result';
+
+export { DROP_CHANNEL, PROGRESS_CHANNEL, SESSION_CHANGED_CHANNEL } from './api-methods';
 
 const version = z.number().int().min(0).max(9999);
 
@@ -52,7 +55,12 @@ export const REQUEST_SCHEMAS = {
 } as const;
 
 export type ApiMethod = keyof typeof REQUEST_SCHEMAS;
-export const API_METHODS = Object.keys(REQUEST_SCHEMAS) as ApiMethod[];
+export const API_METHODS: readonly ApiMethod[] = API_METHOD_NAMES;
+
+// The zod-free name list and the schemas must name exactly the same methods, both ways.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const namesMatchSchemas: Same<(typeof API_METHOD_NAMES)[number], ApiMethod> = true;
+void namesMatchSchemas;
 export type ApiRequest<M extends ApiMethod> = z.infer<(typeof REQUEST_SCHEMAS)[M]>;
 
 export interface SessionInfo {
@@ -90,10 +98,18 @@ export type Api = { [M in ApiMethod]: (request: ApiRequest<M>) => Promise<Result
 export type ApiHandlers = Api;
 
 /** Progress of long operations, pushed to the UI (IPC event / server-sent events). */
-export const PROGRESS_CHANNEL = 'onProgress';
 export type ProgressListener = (event: ProgressEvent) => void;
 
-/** What the preload script exposes as `window.api`, and what the browser client implements. */
-export type WindowApi = Api & { onProgress(listener: ProgressListener): () => void };
+/** A database opened outside the page's own calls (desktop: menu, drop, command line). */
+export type SessionChangedListener = (result: Result<SessionInfo>) => void;
+
+/**
+ * What the preload script exposes as `window.api`, and what the browser client implements. In the
+ * browser nothing opens a database behind the page's back, so onSessionChanged never fires there.
+ */
+export type WindowApi = Api & {
+  onProgress(listener: ProgressListener): () => void;
+  onSessionChanged(listener: SessionChangedListener): () => void;
+};
 
 export type { ProgressEvent };

@@ -158,6 +158,8 @@ export interface ChangePreview {
   table: string;
   rowid: number;
   column: string;
+  /** What an admin calls the row: an inbound's remark, a user's name (database text: show it as text). */
+  label: string | null;
   /** Full texts are kept for previews; null where hidden (password hashes) or not kept. */
   before: string | null;
   after: string | null;

@@ -1,0 +1,105 @@
+// The lifecycle behind `paneldb serve`: check the host, open the database (or none), start the
+// engine worker and the server, announce the URL, and on SIGINT/SIGTERM close both cleanly.
+// Refusals come back as an AppError for the CLI to print as its usual one line.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createDemoDatabase } from '../core/demo';
+import { inProcessRunner, workerRunner, type EngineRunner } from '../core/engine-runner';
+import { nodeFileSystem } from '../core/file-system';
+import { createSession } from '../core/session';
+import type { AppError } from '../shared/result';
+import { loopbackBindAddress } from './guards';
+import { createProgressHub, ServerError, startServer } from './serve';
+
+export interface ServeCommandOptions {
+  db: string | undefined;
+  demo: boolean;
+  host: string;
+  port: number;
+  /** Called once the server listens: what is open and the URL (with its token) to give the user. */
+  announce: (served: { database: string | null; demo: boolean; url: string }) => void;
+  /** Resolves when the server should stop (default: SIGINT or SIGTERM). */
+  untilStopped?: () => Promise<unknown>;
+  log?: (line: string) => void;
+}
+
+/**
+ * Inside the bundle (dist/node/cli.js) the worker sits beside it and the renderer in ../renderer;
+ * from the sources (tsx, tests) both are looked up under dist/.
+ */
+const runningFromSources = import.meta.url.endsWith('.ts');
+const besideBundle = (inBundle: string, fromSources: string) =>
+  fileURLToPath(new URL(runningFromSources ? fromSources : inBundle, import.meta.url));
+
+/** The worker thread when it is built; the engine in this thread otherwise (sources, tests). */
+function engineRunner(): EngineRunner {
+  const worker = besideBundle('./engine-worker.js', '../../dist/node/engine-worker.js');
+  return existsSync(worker) ? workerRunner(worker) : inProcessRunner();
+}
+
+const rendererDir = () => besideBundle('../renderer', '../../dist/renderer');
+
+/** Resolves on the first SIGINT or SIGTERM; a second one gets Node's default (exit at once). */
+export function untilSignal(): Promise<NodeJS.Signals> {
+  return new Promise((done) => {
+    const stop = (signal: NodeJS.Signals) => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      done(signal);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
+export async function serveCommand(options: ServeCommandOptions): Promise<AppError | null> {
+  if (loopbackBindAddress(options.host) === null) {
+    return {
+      code: 'FORBIDDEN',
+      message: `Refusing to listen on ${options.host}: PanelDB serves only to this machine (127.0.0.1, ::1 or localhost).`,
+    };
+  }
+  if (options.demo && options.db !== undefined) {
+    return { code: 'INVALID_ARGUMENT', message: 'give a database or --demo, not both (see paneldb --help)' };
+  }
+  const hub = createProgressHub();
+  const runner = engineRunner();
+  const session = createSession({
+    mode: 'browser',
+    runner,
+    createDemo: () => createDemoDatabase(nodeFileSystem),
+    onProgress: hub.emit,
+  });
+
+  let database: string | null = null;
+  let server;
+  try {
+    if (options.demo || options.db !== undefined) {
+      database = options.demo ? await createDemoDatabase(nodeFileSystem) : resolve(options.db ?? '');
+      const opened = await session.openPath(database, options.demo);
+      if (!opened.ok) {
+        await runner.close();
+        return opened.error;
+      }
+    }
+    server = await startServer({
+      handlers: session.handlers,
+      subscribeProgress: hub.subscribe,
+      host: options.host,
+      port: options.port,
+      staticDir: rendererDir(),
+      log: options.log,
+    });
+  } catch (thrown) {
+    // Nothing may keep the worker (and so the process) alive after a refusal.
+    await runner.close();
+    if (thrown instanceof ServerError) return { code: thrown.code, message: thrown.message };
+    throw thrown;
+  }
+  options.announce({ database, demo: options.demo, url: server.url });
+  await (options.untilStopped ?? untilSignal)();
+  await server.close();
+  await runner.close();
+  return null;
+}

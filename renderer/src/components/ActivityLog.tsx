@@ -1,0 +1,52 @@
+// Everything done in this session, newest first, kept visible at the bottom of the window.
+import { memo } from 'react';
+import { errorKey } from '../i18n';
+import { formatDate } from '../i18n/format';
+import type { ActivityEntry } from '../store/activity-slice';
+import { useApp, useLanguage, useT } from '../store/react';
+
+const OUTCOME_CLASS: Record<ActivityEntry['outcome'], string> = {
+  ok: 'chip chip-ok',
+  info: 'chip chip-info',
+  error: 'chip chip-danger',
+};
+
+const Entry = memo(function Entry({ entry }: { entry: ActivityEntry }) {
+  const t = useT();
+  const language = useLanguage();
+  return (
+    <li className="activity-entry" data-testid="activity-entry" data-outcome={entry.outcome}>
+      <time className="mono muted" dateTime={entry.at}>
+        {formatDate(language, entry.at)}
+      </time>
+      <span className={OUTCOME_CLASS[entry.outcome]}>{t(`outcome.${entry.outcome}`)}</span>
+      <span className="activity-op">{t(`operation.${entry.operation}`)}</span>
+      {entry.message !== null && <span>{t(entry.message.key, entry.message.params)}</span>}
+      {entry.error !== null && (
+        <span title={entry.error.message}>
+          <code className="error-code">{entry.error.code}</code> {t(errorKey(entry.error.code))}
+          <span className="muted activity-engine">{entry.error.message}</span>
+        </span>
+      )}
+    </li>
+  );
+});
+
+export function ActivityLog() {
+  const t = useT();
+  const activity = useApp((state) => state.activity);
+  return (
+    <section className="activity" aria-labelledby="activity-heading" data-testid="activity-log">
+      <h2 id="activity-heading">{t('activity.title')}</h2>
+      {activity.length === 0 ? (
+        <p className="muted">{t('activity.empty')}</p>
+      ) : (
+        <ol className="activity-list">
+          {activity.map((entry) => (
+            <Entry key={entry.id} entry={entry} />
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,158 @@
+// Backups of this file, PanelDB's own and the panel's `<db>.backup.<unix>`: when, why, which
+// version each holds, its size and whether it verified; create, verify, restore, delete.
+import { memo } from 'react';
+import type { BackupEntry, VerifyReport } from '../../../electron/shared/reports';
+import { formatAge, formatBytes, formatDate } from '../i18n/format';
+import { useApp, useLanguage, useT } from '../store/react';
+import { useNow } from './useNow';
+import { VersionState } from './VersionState';
+
+function Verified({ report }: { report: VerifyReport | undefined }) {
+  const t = useT();
+  if (report === undefined) return <span className="muted">{t('backups.notVerified')}</span>;
+  const failed = report.checks.filter((check) => !check.ok);
+  return (
+    <span
+      className={report.ok ? 'chip chip-ok' : 'chip chip-danger'}
+      data-testid="verify-result"
+      data-ok={report.ok}
+      title={report.checks.map((check) => `${check.id}: ${check.detail}`).join('\n')}
+    >
+      {report.ok
+        ? t('backups.verifiedOk')
+        : t('backups.verifiedFailed', {
+            checks: failed.map((check) => t(`verifyCheck.${check.id}`)).join(', '),
+          })}
+    </span>
+  );
+}
+
+interface RowProps {
+  backup: BackupEntry;
+  report: VerifyReport | undefined;
+  verifying: boolean;
+  busy: boolean;
+  now: Date;
+}
+
+const BackupRow = memo(function BackupRow({ backup, report, verifying, busy, now }: RowProps) {
+  const t = useT();
+  const language = useLanguage();
+  const verifyBackup = useApp((state) => state.verifyBackup);
+  const askRestore = useApp((state) => state.askRestore);
+  const askDeleteBackup = useApp((state) => state.askDeleteBackup);
+  return (
+    <tr data-testid="backup-row" data-backup-id={backup.id} data-origin={backup.origin}>
+      <td className="nowrap">
+        {formatDate(language, backup.created)}
+        <div className="muted">{formatAge(language, backup.created, now)}</div>
+      </td>
+      <td className="mono break">{backup.id}</td>
+      <td>
+        <span className={backup.origin === 'paneldb' ? 'chip chip-info' : 'chip'}>
+          {t(`origin.${backup.origin}`)}
+        </span>
+      </td>
+      <td>{backup.reason === null ? t('common.none') : t(`reason.${backup.reason}`)}</td>
+      <td>
+        <VersionState backup={backup} />
+      </td>
+      <td className="num nowrap">{formatBytes(language, backup.size)}</td>
+      <td className="nowrap">
+        {verifying ? <span className="muted">{t('backups.verifying')}</span> : <Verified report={report} />}
+      </td>
+      <td className="actions">
+        <button
+          type="button"
+          className="small"
+          data-testid="verify-button"
+          disabled={busy || verifying}
+          onClick={() => void verifyBackup(backup.id)}
+        >
+          {t('action.verify')}
+        </button>
+        <button
+          type="button"
+          className="small"
+          data-testid="restore-button"
+          disabled={busy}
+          onClick={() => askRestore(backup.id)}
+        >
+          {t('action.restore')}
+        </button>
+        {backup.origin === 'paneldb' && (
+          <button
+            type="button"
+            className="small danger-text"
+            data-testid="delete-button"
+            disabled={busy}
+            onClick={() => askDeleteBackup(backup.id)}
+          >
+            {t('action.delete')}
+          </button>
+        )}
+      </td>
+    </tr>
+  );
+});
+
+export function BackupsTab() {
+  const t = useT();
+  const now = useNow();
+  const backups = useApp((state) => state.backups);
+  const verifications = useApp((state) => state.verifications);
+  const verifying = useApp((state) => state.verifying);
+  const busy = useApp((state) => state.busy !== null);
+  const createBackup = useApp((state) => state.createBackup);
+
+  return (
+    <div className="stack">
+      <div className="toolbar">
+        <button
+          type="button"
+          className="primary"
+          data-testid="create-backup-button"
+          disabled={busy}
+          onClick={() => void createBackup()}
+        >
+          {t('action.createBackup')}
+        </button>
+        <span className="muted">{t('backups.hint')}</span>
+      </div>
+      {backups.length === 0 ? (
+        <p className="muted" data-testid="backups-empty">
+          {t('backups.empty')}
+        </p>
+      ) : (
+        <div className="table-scroll">
+          <table className="grid" data-testid="backups-table">
+            <thead>
+              <tr>
+                <th>{t('col.created')}</th>
+                <th>{t('col.file')}</th>
+                <th>{t('col.origin')}</th>
+                <th>{t('col.reason')}</th>
+                <th>{t('col.versionState')}</th>
+                <th className="num">{t('col.size')}</th>
+                <th>{t('col.verified')}</th>
+                <th>{t('col.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {backups.map((backup) => (
+                <BackupRow
+                  key={backup.id}
+                  backup={backup}
+                  report={verifications[backup.id]}
+                  verifying={verifying === backup.id}
+                  busy={busy}
+                  now={now}
+                />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,154 @@
+// Integrity and panel invariants, the repair evidence for a dirty or half-applied file, which
+// version the data is at, the recommendation, and forcing the recorded version.
+import { useState } from 'react';
+import type { Evidence } from '../../../electron/shared/reports';
+import { useApp, useT } from '../store/react';
+
+const SEVERITY_CLASS: Record<Evidence['severity'], string> = {
+  error: 'chip chip-danger',
+  warning: 'chip chip-warn',
+  info: 'chip chip-info',
+};
+
+function ForceVersion({ latest, suggested }: { latest: number; suggested: number }) {
+  const t = useT();
+  const busy = useApp((state) => state.busy !== null);
+  const askForceVersion = useApp((state) => state.askForceVersion);
+  const [version, setVersion] = useState<number | null>(null);
+  const chosen = version ?? suggested;
+  return (
+    <div className="toolbar force-version">
+      <label className="inline-field">
+        <span>{t('checks.forceLabel')}</span>
+        <select
+          data-testid="force-version-select"
+          value={chosen}
+          disabled={busy}
+          onChange={(event) => setVersion(Number(event.target.value))}
+        >
+          {Array.from({ length: latest + 1 }, (_, index) => (
+            <option key={index} value={index}>
+              {t('common.version', { version: index })}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button
+        type="button"
+        data-testid="force-version-button"
+        disabled={busy}
+        onClick={() => askForceVersion(chosen)}
+      >
+        {t('action.forceVersion')}
+      </button>
+      <span className="muted">{t('checks.forceHint')}</span>
+    </div>
+  );
+}
+
+export function ChecksTab() {
+  const t = useT();
+  const status = useApp((state) => state.status);
+  const report = useApp((state) => state.repairReport);
+  const busy = useApp((state) => state.busy !== null);
+  const askRepair = useApp((state) => state.askRepair);
+  if (status === null || report === null) return <p className="muted">{t('common.loading')}</p>;
+  const { recommendation } = report;
+
+  return (
+    <div className="stack">
+      <section className="card" aria-labelledby="recommendation-heading">
+        <div className="card-head">
+          <h2 id="recommendation-heading">{t('checks.recommendation')}</h2>
+          <span className="chip" data-testid="recommendation">
+            {t(`recommendation.${recommendation.action}`)}
+          </span>
+        </div>
+        <p>{recommendation.reason}</p>
+        <button
+          type="button"
+          className={recommendation.action === 'none' ? undefined : 'primary'}
+          data-testid="repair-button"
+          disabled={busy || recommendation.action === 'none'}
+          onClick={() => void askRepair()}
+        >
+          {recommendation.action === 'force-version' && recommendation.version !== null
+            ? t('action.repairTo', { version: recommendation.version })
+            : t('action.repair')}
+        </button>
+        <ForceVersion
+          latest={status.latest_version}
+          suggested={report.data_version ?? report.current_version}
+        />
+      </section>
+      <section className="card" aria-labelledby="state-heading">
+        <h2 id="state-heading">{t('checks.state')}</h2>
+        <dl className="facts-list">
+          <dt>{t('checks.recorded')}</dt>
+          <dd>
+            {report.dirty
+              ? t('checks.recordedDirty', { version: report.dirty_version ?? report.current_version })
+              : t('common.version', { version: report.current_version })}
+          </dd>
+          <dt>{t('checks.dataVersion')}</dt>
+          <dd data-testid="data-version">
+            {report.data_version === null
+              ? t('checks.dataUnjudged')
+              : t('common.version', { version: report.data_version })}
+          </dd>
+          <dt>{t('checks.integrity')}</dt>
+          <dd>
+            {status.integrity === 'ok' ? (
+              <span className="chip chip-ok">{t('header.integrityOk')}</span>
+            ) : (
+              <ul className="plain-list mono">
+                {status.integrity.map((problem, index) => (
+                  <li key={index}>{problem}</li>
+                ))}
+              </ul>
+            )}
+          </dd>
+        </dl>
+      </section>
+      <section aria-labelledby="evidence-heading">
+        <h2 id="evidence-heading">{t('checks.evidence')}</h2>
+        {report.evidence.length === 0 ? (
+          <p className="muted">{t('checks.noEvidence')}</p>
+        ) : (
+          <table className="grid">
+            <thead>
+              <tr>
+                <th>{t('col.severity')}</th>
+                <th>{t('col.check')}</th>
+                <th>{t('col.message')}</th>
+                <th>{t('col.rowsAffected')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.evidence.map((evidence, index) => (
+                <tr
+                  key={`${evidence.id}-${index}`}
+                  data-testid="evidence-row"
+                  data-severity={evidence.severity}
+                >
+                  <td>
+                    <span className={SEVERITY_CLASS[evidence.severity]}>
+                      {t(`severity.${evidence.severity}`)}
+                    </span>
+                  </td>
+                  <td className="mono">{evidence.id}</td>
+                  <td>{evidence.message}</td>
+                  <td className="mono">
+                    {evidence.rows.map((row, rowIndex) => (
+                      <div key={rowIndex}>{row}</div>
+                    ))}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </div>
+  );
+}

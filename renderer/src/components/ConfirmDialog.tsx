@@ -1,0 +1,171 @@
+// Every write is confirmed here first. The dialog repeats exactly what will happen (the steps, the
+// backup concerned) and that a verified backup is taken before anything changes. Esc cancels,
+// focus stays inside, and Cancel has the initial focus.
+import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import type { Translate } from '../i18n';
+import type { ConfirmAction } from '../store/dialogs-slice';
+import { useApp, useT } from '../store/react';
+import { BackupSummary } from './BackupSummary';
+
+const FOCUSABLE = 'button:not([disabled]), select, input, textarea, a[href], [tabindex]:not([tabindex="-1"])';
+
+function describe(action: ConfirmAction, t: Translate): { title: string; ok: string; body: ReactNode } {
+  switch (action.kind) {
+    case 'migrate':
+      return {
+        title: t('confirm.migrateTitle', { from: action.from, to: action.to }),
+        ok: t('confirm.migrateOk', { to: action.to }),
+        body: (
+          <>
+            <p>{t('confirm.migrateIntro', { count: action.steps.length })}</p>
+            <ol className="confirm-steps" data-testid="confirm-steps">
+              {action.steps.map((step) => (
+                <li key={step.version}>
+                  <code className="mono">
+                    {t('common.versionName', { version: step.version, name: step.name })}
+                  </code>
+                  <span className="muted">{t('confirm.rowsWouldChange', { rows: step.rows })}</span>
+                </li>
+              ))}
+            </ol>
+            <p>{t('confirm.backupFirst')}</p>
+            <p className="muted">{t('confirm.allOrNothing')}</p>
+          </>
+        ),
+      };
+    case 'rollback':
+      return {
+        title: t('confirm.rollBackTitle', { from: action.from }),
+        ok: t('confirm.rollBackOk'),
+        body: (
+          <>
+            <p>{t('confirm.rollBackIntro', { count: action.steps.length })}</p>
+            <ol className="confirm-steps" data-testid="confirm-steps">
+              {action.steps.map((step) => (
+                <li key={step.version}>
+                  <code className="mono">
+                    {t('common.versionName', { version: step.version, name: step.name })}
+                  </code>
+                </li>
+              ))}
+            </ol>
+            <p>{t('confirm.backupFirst')}</p>
+            <p className="muted">{t('confirm.rollBackNote')}</p>
+          </>
+        ),
+      };
+    case 'restore':
+      return {
+        title: t('confirm.restoreTitle'),
+        ok: t('confirm.restoreOk'),
+        body: (
+          <>
+            <BackupSummary backup={action.backup} />
+            <p>{t('confirm.restoreVerify')}</p>
+            <p>{t('confirm.restoreSafety')}</p>
+          </>
+        ),
+      };
+    case 'delete-backup':
+      return {
+        title: t('confirm.deleteTitle'),
+        ok: t('confirm.deleteOk'),
+        body: (
+          <>
+            <BackupSummary backup={action.backup} />
+            <p className="text-danger">{t('confirm.deleteWarning')}</p>
+          </>
+        ),
+      };
+    case 'force-version':
+      return {
+        title: t('confirm.forceTitle', { version: action.version }),
+        ok: t('confirm.forceOk', { version: action.version }),
+        body: (
+          <>
+            <p>
+              {action.dirtyVersion === null
+                ? t('confirm.forceFromClean', { current: action.current, version: action.version })
+                : t('confirm.forceFromDirty', { dirty: action.dirtyVersion, version: action.version })}
+            </p>
+            <p>{t('confirm.forceNoRows')}</p>
+            <p>{t('confirm.backupFirst')}</p>
+          </>
+        ),
+      };
+  }
+}
+
+export function ConfirmDialog() {
+  const t = useT();
+  const action = useApp((state) => state.confirm);
+  const cancel = useApp((state) => state.cancelConfirm);
+  const accept = useApp((state) => state.acceptConfirm);
+  const dialogRef = useRef<HTMLDivElement>(null);
+  const cancelRef = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (action === null) return;
+    const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    cancelRef.current?.focus();
+    return () => previous?.focus();
+  }, [action]);
+
+  if (action === null) return null;
+  const { title, ok, body } = describe(action, t);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      cancel();
+      return;
+    }
+    if (event.key !== 'Tab' || dialogRef.current === null) return;
+    const focusable = [...dialogRef.current.querySelectorAll<HTMLElement>(FOCUSABLE)];
+    const first = focusable[0];
+    const last = focusable[focusable.length - 1];
+    if (first === undefined || last === undefined) return;
+    if (event.shiftKey && document.activeElement === first) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && document.activeElement === last) {
+      event.preventDefault();
+      first.focus();
+    }
+  };
+
+  const destructive = action.kind !== 'migrate';
+  return (
+    <div className="backdrop" onMouseDown={(event) => event.target === event.currentTarget && cancel()}>
+      <div
+        ref={dialogRef}
+        className="dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="confirm-title"
+        aria-describedby="confirm-body"
+        data-testid="confirm-dialog"
+        data-kind={action.kind}
+        onKeyDown={onKeyDown}
+      >
+        <h2 id="confirm-title">{title}</h2>
+        <div className="dialog-body" id="confirm-body">
+          {body}
+        </div>
+        <div className="dialog-actions">
+          <button type="button" ref={cancelRef} data-testid="confirm-cancel" onClick={cancel}>
+            {t('common.cancel')}
+          </button>
+          <button
+            type="button"
+            className={destructive ? 'danger' : 'primary'}
+            data-testid="confirm-ok"
+            onClick={() => void accept()}
+          >
+            {ok}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

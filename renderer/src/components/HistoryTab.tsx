@@ -1,0 +1,169 @@
+// What was done to the file: PanelDB's history log (newest first) and every applied step with the
+// marker that records it; rolling back one step or down to a version starts here.
+import { memo, useMemo, useState } from 'react';
+import type { HistoryEntry } from '../../../electron/shared/reports';
+import { formatDate } from '../i18n/format';
+import { useApp, useLanguage, useT } from '../store/react';
+
+const OUTCOMES = ['applied', 'reverted', 'forced'] as const;
+type KnownOutcome = (typeof OUTCOMES)[number];
+const isKnownOutcome = (outcome: string): outcome is KnownOutcome =>
+  (OUTCOMES as readonly string[]).includes(outcome);
+
+const HistoryRow = memo(function HistoryRow({ entry }: { entry: HistoryEntry }) {
+  const t = useT();
+  const language = useLanguage();
+  return (
+    <tr data-testid="history-row" data-version={entry.version} data-direction={entry.direction}>
+      <td className="num mono">{entry.id}</td>
+      <td className="num mono">{entry.version}</td>
+      <td className="mono">{entry.name}</td>
+      <td>{t(`direction.${entry.direction}`)}</td>
+      <td className="nowrap">{formatDate(language, entry.started_at)}</td>
+      <td className="nowrap">{formatDate(language, entry.finished_at)}</td>
+      <td className="num">{t('unit.ms', { value: entry.duration_ms })}</td>
+      <td className="num">{entry.rows_changed}</td>
+      <td>
+        <span className={isKnownOutcome(entry.outcome) ? 'chip' : 'chip chip-warn'}>
+          {isKnownOutcome(entry.outcome) ? t(`historyOutcome.${entry.outcome}`) : entry.outcome}
+        </span>
+      </td>
+      <td className="notes">
+        {entry.notes.map((note, index) => (
+          <div key={index}>{note}</div>
+        ))}
+      </td>
+    </tr>
+  );
+});
+
+function RollBackControls() {
+  const t = useT();
+  const status = useApp((state) => state.status);
+  const busy = useApp((state) => state.busy);
+  const askRollBack = useApp((state) => state.askRollBack);
+  const highest = Math.max(-1, ...(status?.applied.map((step) => step.version) ?? []));
+  const targets = useMemo(
+    () => Array.from({ length: Math.max(0, highest) }, (_, index) => highest - 1 - index),
+    [highest],
+  );
+  const [target, setTarget] = useState<number | null>(null);
+  const chosen = target !== null && target < highest ? target : (targets[0] ?? null);
+  const disabled = busy !== null || highest < 1 || status?.dirty === true;
+
+  return (
+    <div className="toolbar">
+      <button
+        type="button"
+        data-testid="rollback-button"
+        disabled={disabled}
+        onClick={() => askRollBack({ steps: 1 })}
+      >
+        {t('action.rollBackOne')}
+      </button>
+      <label className="inline-field">
+        <span>{t('history.rollBackTo')}</span>
+        <select
+          data-testid="rollback-to-select"
+          value={chosen ?? ''}
+          disabled={disabled || targets.length === 0}
+          onChange={(event) => setTarget(Number(event.target.value))}
+        >
+          {targets.map((version) => (
+            <option key={version} value={version}>
+              {t('common.version', { version })}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button
+        type="button"
+        data-testid="rollback-to-button"
+        disabled={disabled || chosen === null}
+        onClick={() => chosen !== null && askRollBack({ to: chosen })}
+      >
+        {t('action.rollBackTo')}
+      </button>
+      {status?.dirty === true && <span className="muted">{t('history.dirtyNotice')}</span>}
+    </div>
+  );
+}
+
+export function HistoryTab() {
+  const t = useT();
+  const language = useLanguage();
+  const history = useApp((state) => state.history);
+  const applied = useApp((state) => state.status?.applied ?? null);
+  const newestFirst = useMemo(() => [...history].sort((a, b) => b.id - a.id), [history]);
+
+  return (
+    <div className="stack">
+      <RollBackControls />
+      <section aria-labelledby="log-heading">
+        <h2 id="log-heading">{t('history.log')}</h2>
+        {newestFirst.length === 0 ? (
+          <p className="muted" data-testid="history-empty">
+            {t('history.empty')}
+          </p>
+        ) : (
+          <div className="table-scroll">
+            <table className="grid" data-testid="history-table">
+              <thead>
+                <tr>
+                  <th className="num">{t('col.id')}</th>
+                  <th className="num">{t('col.version')}</th>
+                  <th>{t('col.name')}</th>
+                  <th>{t('col.direction')}</th>
+                  <th>{t('col.started')}</th>
+                  <th>{t('col.finished')}</th>
+                  <th className="num">{t('col.duration')}</th>
+                  <th className="num">{t('col.rowsChanged')}</th>
+                  <th>{t('col.outcome')}</th>
+                  <th>{t('col.notes')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {newestFirst.map((entry) => (
+                  <HistoryRow key={entry.id} entry={entry} />
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      <section aria-labelledby="applied-heading">
+        <h2 id="applied-heading">{t('history.applied')}</h2>
+        {applied === null || applied.length === 0 ? (
+          <p className="muted">{t('history.noneApplied')}</p>
+        ) : (
+          <table className="grid compact">
+            <thead>
+              <tr>
+                <th className="num">{t('col.version')}</th>
+                <th>{t('col.name')}</th>
+                <th>{t('col.source')}</th>
+                <th>{t('col.appliedAt')}</th>
+                <th className="num">{t('col.duration')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {applied.map((step) => (
+                <tr key={step.version} data-testid="applied-row">
+                  <td className="num mono">{step.version}</td>
+                  <td className="mono">{step.name}</td>
+                  <td className="mono">{step.source}</td>
+                  <td>
+                    {step.applied_at === null ? t('common.unknown') : formatDate(language, step.applied_at)}
+                  </td>
+                  <td className="num">
+                    {step.duration_ms === null ? t('common.none') : t('unit.ms', { value: step.duration_ms })}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </div>
+  );
+}

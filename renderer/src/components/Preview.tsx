@@ -1,0 +1,74 @@
+// The dry run, step by step: each row that would change with its JSON diff, the rows skipped and
+// why, and the step's notes.
+import { memo } from 'react';
+import type { RunReport, StepReport } from '../../../electron/shared/reports';
+import { useT } from '../store/react';
+import { ChangeView } from './ChangeView';
+
+const StepPreview = memo(function StepPreview({ step }: { step: StepReport }) {
+  const t = useT();
+  return (
+    <section className="card step-preview" data-testid="preview-step" data-version={step.version}>
+      <div className="card-head">
+        <h3 className="mono">{t('common.versionName', { version: step.version, name: step.name })}</h3>
+        <span className="chip">{t('preview.rowsChanged', { rows: step.rows_changed })}</span>
+        {step.skipped.length > 0 && (
+          <span className="chip chip-warn">{t('preview.rowsSkipped', { rows: step.skipped.length })}</span>
+        )}
+        {step.status === 'failed' && <span className="chip chip-danger">{t('stepStatus.failed')}</span>}
+      </div>
+      {step.error !== undefined && <p className="text-danger">{step.error}</p>}
+      {step.notes.length > 0 && (
+        <ul className="notes-list" aria-label={t('col.notes')}>
+          {step.notes.map((note, index) => (
+            <li key={index}>{note}</li>
+          ))}
+        </ul>
+      )}
+      {step.changes.length === 0 && step.rows_changed === 0 && (
+        <p className="muted">{t('preview.noChanges')}</p>
+      )}
+      {step.changes.map((change) => (
+        <ChangeView key={`${change.table}-${change.rowid}-${change.column}`} change={change} />
+      ))}
+      {step.skipped.length > 0 && (
+        <table className="grid compact" aria-label={t('preview.skippedTitle')}>
+          <thead>
+            <tr>
+              <th>{t('preview.skippedTitle')}</th>
+              <th>{t('col.reason')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {step.skipped.map((row) => (
+              <tr key={`${row.table}-${row.rowid}`} data-testid="skipped-row">
+                <td className="mono">{t('common.row', { table: row.table, rowid: row.rowid })}</td>
+                <td>{row.reason}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+});
+
+export function Preview({ report }: { report: RunReport }) {
+  const t = useT();
+  const rows = report.steps.reduce((sum, step) => sum + step.rows_changed, 0);
+  return (
+    <div className="preview stack" data-testid="preview">
+      <h2>
+        {t('preview.title', {
+          from: report.from_version,
+          to: report.to_version,
+          steps: report.steps.length,
+          rows,
+        })}
+      </h2>
+      {report.steps.map((step) => (
+        <StepPreview key={step.version} step={step} />
+      ))}
+    </div>
+  );
+}

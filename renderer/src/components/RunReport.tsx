@@ -1,0 +1,101 @@
+// What the last migrate or roll back did: per step its status, duration and rows changed, and for
+// a roll back whether the touched tables are back to the content they had before the step.
+import type { StepReport } from '../../../electron/shared/reports';
+import type { MessageKey } from '../i18n';
+import { useApp, useT } from '../store/react';
+
+const STATUS_CLASS: Record<StepReport['status'], string> = {
+  applied: 'chip chip-ok',
+  reverted: 'chip chip-ok',
+  failed: 'chip chip-danger',
+};
+
+const hashKey = (restored: boolean | undefined): MessageKey =>
+  restored === undefined ? 'common.none' : restored ? 'run.hashMatches' : 'run.hashDiffers';
+
+export function RunReport() {
+  const t = useT();
+  const report = useApp((state) => state.lastRun);
+  const dismiss = useApp((state) => state.dismissRunReport);
+  if (report === null) return null;
+  const rollback = report.operation === 'rollback';
+
+  return (
+    <section className="run-report card" data-testid="run-report" aria-labelledby="run-report-heading">
+      <div className="card-head">
+        <h2 id="run-report-heading">
+          {t(rollback ? 'run.rollBackTitle' : 'run.migrateTitle', {
+            from: report.from_version,
+            to: report.to_version,
+          })}
+        </h2>
+        <span className={report.saved ? 'chip chip-ok' : 'chip chip-info'}>
+          {t(report.saved ? 'run.saved' : 'run.notSaved')}
+        </span>
+        <span className="spacer" />
+        <button type="button" className="link" data-testid="run-report-dismiss" onClick={dismiss}>
+          {t('common.dismiss')}
+        </button>
+      </div>
+      {report.backup !== null && (
+        <p className="muted">
+          {t('run.backupTaken')} <code className="mono">{report.backup.id}</code>
+        </p>
+      )}
+      {report.moved_aside.length > 0 && (
+        <p className="muted">
+          {t('run.movedAside')} <code className="mono">{report.moved_aside.join(', ')}</code>
+        </p>
+      )}
+      <table className="grid">
+        <thead>
+          <tr>
+            <th>{t('col.version')}</th>
+            <th>{t('col.name')}</th>
+            <th>{t('col.direction')}</th>
+            <th>{t('col.status')}</th>
+            <th className="num">{t('col.duration')}</th>
+            <th className="num">{t('col.rowsChanged')}</th>
+            {rollback && <th>{t('col.contentHash')}</th>}
+            <th>{t('col.notes')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {report.steps.map((step) => (
+            <tr key={`${step.direction}-${step.version}`} data-testid="run-step" data-status={step.status}>
+              <td className="num mono">{step.version}</td>
+              <td className="mono">{step.name}</td>
+              <td>{t(`direction.${step.direction}`)}</td>
+              <td>
+                <span className={STATUS_CLASS[step.status]}>{t(`stepStatus.${step.status}`)}</span>
+              </td>
+              <td className="num">{t('unit.ms', { value: step.duration_ms })}</td>
+              <td className="num">{step.rows_changed}</td>
+              {rollback && (
+                <td data-testid="content-hash">
+                  <span
+                    className={
+                      step.content_hash_restored === false
+                        ? 'chip chip-danger'
+                        : step.content_hash_restored
+                          ? 'chip chip-ok'
+                          : ''
+                    }
+                  >
+                    {t(hashKey(step.content_hash_restored))}
+                  </span>
+                </td>
+              )}
+              <td className="notes">
+                {step.error !== undefined && <div className="text-danger">{step.error}</div>}
+                {step.notes.map((note, index) => (
+                  <div key={index}>{note}</div>
+                ))}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,18 @@
+// The version a backup holds, from its metadata: "v3 · applied 1, 2, 3", dirty marked in red.
+import type { BackupEntry } from '../../../electron/shared/reports';
+import { useT } from '../store/react';
+
+export function VersionState({ backup }: { backup: BackupEntry }) {
+  const t = useT();
+  const state = backup.metadata?.version_state;
+  if (state === undefined) return <span className="muted">{t('common.unknown')}</span>;
+  return (
+    <span>
+      {t('backups.versionState', {
+        version: state.current_version,
+        applied: state.applied.length === 0 ? t('common.none') : state.applied.join(', '),
+      })}
+      {state.dirty && <span className="badge badge-danger">{t('header.dirty')}</span>}
+    </span>
+  );
+}

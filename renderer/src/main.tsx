@@ -1,0 +1,32 @@
+// Entry: connect to the engine (window.api or HTTP), build the store, render, load the session.
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { connectApi } from './api';
+import { App } from './App';
+import { createAppStore } from './store';
+import type { KeyValueStore } from './store/env';
+import './styles.css';
+
+const localStore = (): KeyValueStore | null => {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+};
+
+const store = createAppStore(connectApi(), {
+  storage: localStore(),
+  languages: [navigator.language],
+  now: () => new Date(),
+});
+
+const root = document.getElementById('root');
+if (root !== null) {
+  createRoot(root).render(
+    <StrictMode>
+      <App store={store} />
+    </StrictMode>,
+  );
+}
+void store.getState().init();

@@ -1,0 +1,32 @@
+// Checks: the repair report (evidence, which version the data is at, the recommendation) and
+// forcing the recorded version when a step failed half-way.
+import type { RepairReport } from '../../../electron/shared/reports';
+import { perform } from './perform';
+import type { SliceDeps } from './state';
+
+export interface ChecksSlice {
+  repairReport: RepairReport | null;
+  loadRepair(): Promise<void>;
+  forceVersion(version: number): Promise<void>;
+}
+
+export function createChecksSlice(deps: SliceDeps): ChecksSlice {
+  const { api, set } = deps;
+  return {
+    repairReport: null,
+    loadRepair: async () => {
+      await perform(deps, 'load', () => api.repair({}), { onOk: (repairReport) => set({ repairReport }) });
+    },
+    forceVersion: async (version) => {
+      await perform(deps, 'forceVersion', () => api.repair({ forceVersion: version }), {
+        write: true,
+        progress: true,
+        onOk: () => set({ preview: null, lastRun: null }),
+        success: (report) => ({
+          key: 'activity.forced',
+          params: { version, backup: report.forced?.backup.id ?? '' },
+        }),
+      });
+    },
+  };
+}

@@ -1,0 +1,75 @@
+// Where the file stands and how it moves: status, history, the dry-run preview of the pending
+// steps, migrate and roll back, and the report of the last run.
+import type { ApiRequest } from '../../../electron/shared/contract';
+import type { HistoryEntry, RunReport, StatusReport } from '../../../electron/shared/reports';
+import { perform } from './perform';
+import type { SliceDeps } from './state';
+
+export type RollBackRequest = ApiRequest<'rollBack'>;
+
+export interface MigrationsSlice {
+  status: StatusReport | null;
+  history: HistoryEntry[];
+  /** The dry run of `migrate`: what each pending step would change. */
+  preview: RunReport | null;
+  /** The report of the last migrate or roll back, kept on screen until dismissed. */
+  lastRun: RunReport | null;
+  loadStatus(): Promise<void>;
+  loadHistory(): Promise<void>;
+  loadPreview(): Promise<RunReport | null>;
+  migrate(to?: number): Promise<void>;
+  rollBack(request: RollBackRequest): Promise<void>;
+  dismissRunReport(): void;
+}
+
+export function createMigrationsSlice(deps: SliceDeps): MigrationsSlice {
+  const { api, set } = deps;
+  const ran = (report: RunReport) => set({ lastRun: report, preview: null });
+  return {
+    status: null,
+    history: [],
+    preview: null,
+    lastRun: null,
+    loadStatus: async () => {
+      await perform(deps, 'load', () => api.getStatus({}), { onOk: (status) => set({ status }) });
+    },
+    loadHistory: async () => {
+      await perform(deps, 'load', () => api.getHistory({}), { onOk: (history) => set({ history }) });
+    },
+    loadPreview: () =>
+      perform(deps, 'preview', () => api.previewMigrate({}), {
+        progress: true,
+        onOk: (preview) => set({ preview }),
+        success: (preview) => ({
+          key: 'activity.previewed',
+          params: {
+            steps: preview.steps.length,
+            rows: preview.steps.reduce((sum, step) => sum + step.rows_changed, 0),
+          },
+        }),
+      }),
+    migrate: async (to) => {
+      await perform(deps, 'migrate', () => api.migrate(to === undefined ? {} : { to }), {
+        write: true,
+        progress: true,
+        onOk: ran,
+        success: (report) => ({
+          key: 'activity.migrated',
+          params: { from: report.from_version, to: report.to_version, steps: report.steps.length },
+        }),
+      });
+    },
+    rollBack: async (request) => {
+      await perform(deps, 'rollBack', () => api.rollBack(request), {
+        write: true,
+        progress: true,
+        onOk: ran,
+        success: (report) => ({
+          key: 'activity.rolledBack',
+          params: { from: report.from_version, to: report.to_version, steps: report.steps.length },
+        }),
+      });
+    },
+    dismissRunReport: () => set({ lastRun: null }),
+  };
+}

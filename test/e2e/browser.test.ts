@@ -1,0 +1,160 @@
+// End to end in Debian's Chromium against `paneldb serve` on a fixture, as an admin would use it:
+// open → pending → preview → migrate → history → roll back → restore a backup, in English and in
+// Chinese, with a screenshot of each screen in test-output/screenshots. The fixture carries hostile
+// text in a remark and a client email: it must show as text and never run.
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildFixture } from '../fixtures/build';
+import { launchChromium } from '../support/browser';
+import { servePanel } from '../support/serve-process';
+import { sqlite3 } from '../support/sqlite-cli';
+import { sha256File, tempDir } from '../support/temp-dir';
+
+const XSS = '<img src=x onerror=alert(1)>';
+const SHOTS = join(process.cwd(), 'test-output', 'screenshots');
+
+async function hostileFixture(): Promise<string> {
+  const path = await buildFixture('f2-tls-variants', await tempDir());
+  sqlite3(
+    path,
+    `UPDATE inbounds SET remark = '${XSS}' WHERE id = (SELECT min(id) FROM inbounds);
+     UPDATE settings SET value = '<script>alert(2)</script>' WHERE key = 'webBasePath';`,
+  );
+  return path;
+}
+
+const texts = {
+  en: { history: 'History', backups: 'Backups' },
+  'zh-CN': { history: '历史', backups: '备份' },
+} as const;
+
+async function shot(page: Page, lang: string, name: string) {
+  await page.screenshot({ path: join(SHOTS, `${lang}-${name}.png`), fullPage: true });
+}
+
+async function confirm(page: Page) {
+  await page.getByTestId('confirm-dialog').waitFor();
+  await page.getByTestId('confirm-ok').click();
+  await page.getByTestId('confirm-dialog').waitFor({ state: 'detached' });
+}
+
+describe.each(['en', 'zh-CN'] as const)('the browser UI in %s', (lang) => {
+  let browser: Awaited<ReturnType<typeof launchChromium>>;
+  beforeAll(async () => {
+    await mkdir(SHOTS, { recursive: true });
+    browser = await launchChromium(lang === 'en' ? 'en-US' : 'zh-CN');
+  }, 60_000);
+  afterAll(async () => browser?.close());
+
+  it('opens, previews, migrates, shows history, rolls back and restores a backup', async () => {
+    const path = await hostileFixture();
+    const served = await servePanel([path]);
+    const page = await browser.context.newPage();
+    const dialogs: string[] = [];
+    const consoleErrors: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+    try {
+      await page.goto(served.url);
+      // The token leaves the address bar once the page has it.
+      await expect.poll(() => page.url()).not.toContain('token=');
+      await page.getByTestId('version-badge').waitFor();
+      expect(await page.getByTestId('version-badge').textContent()).toMatch(/0/);
+      await shot(page, lang, '1-overview');
+
+      await page.getByTestId('tab-pending').click();
+      await page.getByTestId('preview-button').click();
+      await page.getByTestId('preview').waitFor();
+      expect(await page.getByTestId('json-change').count()).toBeGreaterThan(0);
+      await shot(page, lang, '2-preview');
+
+      await page.getByTestId('migrate-button').click();
+      await page.getByTestId('confirm-dialog').waitFor();
+      await shot(page, lang, '3-confirm-migrate');
+      await confirm(page);
+      await page.getByTestId('run-report').waitFor();
+      expect(await page.getByTestId('run-step').count()).toBe(4);
+      await expect.poll(() => page.getByTestId('version-badge').textContent()).toMatch(/5/);
+      await shot(page, lang, '4-run-report');
+
+      await page.getByTestId('tab-history').click();
+      expect(await page.getByRole('tab', { name: texts[lang].history }).getAttribute('aria-selected')).toBe(
+        'true',
+      );
+      await expect.poll(() => page.getByTestId('history-row').count()).toBe(4);
+      await shot(page, lang, '5-history');
+      await page.getByTestId('rollback-button').click();
+      await confirm(page);
+      await page.getByTestId('content-hash').waitFor();
+      await expect.poll(() => page.getByTestId('history-row').count()).toBe(5);
+      await shot(page, lang, '6-rolled-back');
+
+      await page.getByTestId('tab-backups').click();
+      expect(await page.getByRole('tab', { name: texts[lang].backups }).getAttribute('aria-selected')).toBe(
+        'true',
+      );
+      const beforeMigrate = page.locator('[data-testid="backup-row"][data-backup-id*="before-migrate"]');
+      await beforeMigrate.waitFor();
+      await shot(page, lang, '7-backups');
+      const backupId = (await beforeMigrate.getAttribute('data-backup-id')) ?? '';
+      await beforeMigrate.getByTestId('restore-button').click();
+      await confirm(page);
+      await expect.poll(() => page.getByTestId('version-badge').textContent()).toMatch(/0/);
+      await shot(page, lang, '8-restored');
+      expect(await sha256File(path)).toBe(await sha256File(join(`${path}.backups`, backupId)));
+
+      // Hostile text from the database is shown as text and never runs.
+      await page.getByTestId('tab-pending').click();
+      await page.getByTestId('preview-button').click();
+      await page.getByTestId('preview').waitFor();
+      const fullText = page.getByTestId('full-text-toggle').first();
+      if (await fullText.count()) await fullText.click();
+      expect(await page.locator('img').count()).toBe(0);
+      expect(await page.locator('script:not([src])').count()).toBe(0);
+      expect(dialogs).toEqual([]);
+      expect(consoleErrors.filter((text) => /Content Security Policy/i.test(text))).toEqual([]);
+      await page
+        .getByTestId('error-banner')
+        .waitFor({ state: 'detached', timeout: 1000 })
+        .catch(() => undefined);
+    } finally {
+      await page.close();
+      expect(await served.stop()).toBe(0);
+    }
+  }, 120_000);
+
+  it('shows an inbound remark that is HTML as literal text', async () => {
+    const path = await hostileFixture();
+    const served = await servePanel([path]);
+    const page = await browser.context.newPage();
+    let alerted = false;
+    page.on('dialog', (dialog) => {
+      alerted = true;
+      void dialog.dismiss();
+    });
+    try {
+      await page.goto(served.url);
+      await page.getByTestId('tab-pending').click();
+      await page.getByTestId('preview-button').click();
+      await page.getByTestId('preview').waitFor();
+      // The preview names each changed inbound by its remark: here, the hostile one.
+      await expect
+        .poll(() => page.getByTestId('row-label').filter({ hasText: XSS }).count())
+        .toBeGreaterThan(0);
+      expect(await page.getByTestId('row-label').filter({ hasText: XSS }).first().textContent()).toBe(XSS);
+      expect(await page.locator('img').count()).toBe(0);
+      expect(alerted).toBe(false);
+      await shot(page, lang, '9-hostile-text');
+    } finally {
+      await page.close();
+      await served.stop();
+    }
+  }, 60_000);
+});
