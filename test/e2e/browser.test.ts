@@ -13,15 +13,29 @@ import { sqlite3 } from '../support/sqlite-cli';
 import { sha256File, tempDir } from '../support/temp-dir';
 
 const XSS = '<img src=x onerror=alert(1)>';
+/** Hostile strings an attacker with write access to the panel could plant in remarks and emails. */
+const XSS_CORPUS = [
+  XSS,
+  '<script>alert(2)</script>',
+  '"><svg onload=alert(3)>',
+  "javascript:alert(4)//'",
+  '{{constructor.constructor("alert(5)")()}}',
+  '<iframe src="javascript:alert(6)"></iframe>',
+];
 const SHOTS = join(process.cwd(), 'test-output', 'screenshots');
+const sqlText = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
+/** f2-tls-variants with the corpus in inbound remarks, in client emails inside the JSON, and in a setting. */
 async function hostileFixture(): Promise<string> {
   const path = await buildFixture('f2-tls-variants', await tempDir());
-  sqlite3(
-    path,
-    `UPDATE inbounds SET remark = '${XSS}' WHERE id = (SELECT min(id) FROM inbounds);
-     UPDATE settings SET value = '<script>alert(2)</script>' WHERE key = 'webBasePath';`,
-  );
+  const ids = sqlite3(path, 'SELECT id FROM inbounds ORDER BY id;').trim().split('\n').map(Number);
+  const statements = ids.map((id, index) => {
+    const payload = XSS_CORPUS[index % XSS_CORPUS.length] ?? XSS;
+    const settings = JSON.stringify({ clients: [{ email: payload, flow: '' }], decryption: 'none' });
+    return `UPDATE inbounds SET remark = ${sqlText(payload)}, settings = ${sqlText(settings)} WHERE id = ${id};`;
+  });
+  statements.push(`UPDATE settings SET value = ${sqlText(XSS_CORPUS[1] ?? '')} WHERE key = 'webBasePath';`);
+  sqlite3(path, statements.join('\n'));
   return path;
 }
 
@@ -130,7 +144,7 @@ describe.each(['en', 'zh-CN'] as const)('the browser UI in %s', (lang) => {
     }
   }, 120_000);
 
-  it('shows an inbound remark that is HTML as literal text', async () => {
+  it('shows hostile remarks and emails (an XSS corpus) as literal text, running none of them', async () => {
     const path = await hostileFixture();
     const served = await servePanel([path]);
     const page = await browser.context.newPage();
@@ -144,12 +158,14 @@ describe.each(['en', 'zh-CN'] as const)('the browser UI in %s', (lang) => {
       await page.getByTestId('tab-pending').click();
       await page.getByTestId('preview-button').click();
       await page.getByTestId('preview').waitFor();
-      // The preview names each changed inbound by its remark: here, the hostile one.
+      // The preview names each changed inbound by its remark: here, hostile ones, shown verbatim.
       await expect
         .poll(() => page.getByTestId('row-label').filter({ hasText: XSS }).count())
         .toBeGreaterThan(0);
-      expect(await page.getByTestId('row-label').filter({ hasText: XSS }).first().textContent()).toBe(XSS);
-      expect(await page.locator('img').count()).toBe(0);
+      const labels = await page.getByTestId('row-label').allTextContents();
+      for (const label of labels) expect(XSS_CORPUS).toContain(label);
+      expect(new Set(labels).size).toBeGreaterThan(1);
+      expect(await page.locator('img, svg, iframe').count()).toBe(0);
       expect(alerted).toBe(false);
       await shot(page, lang, '9-hostile-text');
     } finally {
