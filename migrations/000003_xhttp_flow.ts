@@ -8,7 +8,7 @@
 // keys (what S11 leaves: `"flow":"xtls-rprx-vision",…,"flow":""`) is always rewritten, so every client
 // ends with exactly one `flow`. The value kept is the last one — the one Go, JavaScript and Xray
 // already read — so the rewrite changes no meaning, only what SQLite's json_extract (first key) sees.
-import { queryRows } from '../electron/core/sql';
+import { queryRows, queryValue } from '../electron/core/sql';
 import { descriptorOf } from './catalog';
 import { goMarshal, isPlainObject, parseJson } from './go-json';
 import type { PanelMigration, StepContext } from './types';
@@ -20,16 +20,18 @@ export const xhttpFlow: PanelMigration = {
   touches: ['inbounds'],
   up(context: StepContext) {
     // `=` on a text column without collation is case-sensitive, as in the Go seeder's query.
+    // `settings` (the big column: every client) is read only for the rows this step covers, one
+    // row at a time, so a 300 MB file never has all of its clients in memory at once.
     const rows = queryRows(
       context.db,
-      "SELECT rowid AS rowid, id, remark, settings, stream_settings FROM inbounds WHERE protocol = 'vless' ORDER BY rowid",
+      "SELECT rowid AS rowid, id, remark, stream_settings, settings IS NOT NULL AND settings != '' AS has_settings FROM inbounds WHERE protocol = 'vless' ORDER BY rowid",
     );
     let inboundsChanged = 0;
     let clientsChanged = 0;
     for (const row of rows) {
       const rowid = Number(row.rowid);
-      const { settings: settingsText, stream_settings: streamText } = row;
-      if (typeof settingsText !== 'string' || settingsText === '') continue;
+      const { stream_settings: streamText } = row;
+      if (row.has_settings !== 1) continue;
       if (typeof streamText !== 'string' || streamText === '') continue;
 
       const stream = parseJson(streamText);
@@ -40,6 +42,8 @@ export const xhttpFlow: PanelMigration = {
       if (stream.network !== 'xhttp' || (stream.security !== 'tls' && stream.security !== 'reality'))
         continue;
 
+      const settingsText = queryValue(context.db, 'SELECT settings FROM inbounds WHERE rowid = ?', [rowid]);
+      if (typeof settingsText !== 'string' || settingsText === '') continue;
       const settings = parseJson(settingsText);
       if (!isPlainObject(settings)) {
         context.skip('inbounds', rowid, 'settings is not a valid JSON object; left as it is');

@@ -9,15 +9,27 @@ export function goMarshal(value: unknown): string {
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (Array.isArray(value)) return `[${value.map(goMarshal).join(',')}]`;
   if (typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) =>
-      Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8')),
-    );
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => compareKeys(a, b));
     return `{${entries.map(([key, item]) => `${goString(key)}:${goMarshal(item)}`).join(',')}}`;
   }
   throw new TypeError(`cannot marshal a ${typeof value}`);
 }
 
+/** Go sorts map keys by their UTF-8 bytes. */
+function compareKeys(a: string, b: string): number {
+  // UTF-16 code-unit order is UTF-8 byte order unless a surrogate (U+D800–DFFF) meets a code unit
+  // above it (U+E000–FFFF); only then are the keys compared as bytes.
+  if (!HIGH_CODE_UNIT.test(a) && !HIGH_CODE_UNIT.test(b)) return a < b ? -1 : a > b ? 1 : 0;
+  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+}
+
+const HIGH_CODE_UNIT = /[\uD800-\uFFFF]/;
+/** Characters goString escapes, and lone surrogates (which it writes as they are): none → no loop. */
+// [^ -\uFFFF] is every control character below U+0020 (spelled so the linter accepts it).
+const NEEDS_LOOP = /["\\<>&\u2028\u2029\uD800-\uDFFF]|[^ -\uFFFF]/;
+
 function goString(text: string): string {
+  if (!NEEDS_LOOP.test(text)) return `"${text}"`;
   let out = '"';
   for (const char of text) {
     const code = char.codePointAt(0) ?? 0;

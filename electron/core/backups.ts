@@ -4,7 +4,7 @@
 import { basename, dirname, join } from 'node:path';
 import { EngineError, osErrorCode, osErrorText } from './engine-error';
 import type { FileSystem } from './file-system';
-import { openImage, readDatabaseImage, sha256Of, type LoadedImage } from './database';
+import { openImage, readDatabaseImage, sha256OfFile, type LoadedImage } from './database';
 import { writeFileAtomically } from './save';
 import { CORE_PANEL_TABLES, PANEL_TABLES } from '../../migrations/panel-schema';
 import { queryRows } from './sql';
@@ -85,8 +85,9 @@ export async function createBackup(image: LoadedImage, options: CreateBackupOpti
       thrown instanceof EngineError ? thrown.detail : osErrorText(thrown),
     );
   }
-  const written = await fs.readFile(path).catch(() => null);
-  if (written === null || sha256Of(written) !== image.sha256) {
+  // Read back from disk and hashed in 1 MiB pieces: proof without a second copy of the file in RAM.
+  const written = await sha256OfFile(path, fs).catch(() => null);
+  if (written === null || written.size !== image.bytes.length || written.sha256 !== image.sha256) {
     await fs.rm(path, { force: true }).catch(() => undefined);
     throw new EngineError(
       'BACKUP_FAILED',
@@ -196,6 +197,17 @@ async function readMetadata(backupPath: string, fs: FileSystem): Promise<BackupM
 
 /** integrity_check, sha256 against the sidecar, and the panel tables present. */
 export async function verifyBackupFile(path: string, fs: FileSystem): Promise<VerifyReport> {
+  return (await verifyBackupImage(path, fs)).report;
+}
+
+/**
+ * verifyBackupFile, also handing back the image it verified: a restore writes exactly the bytes
+ * that passed, without reading and hashing the file again.
+ */
+export async function verifyBackupImage(
+  path: string,
+  fs: FileSystem,
+): Promise<{ report: VerifyReport; image: LoadedImage }> {
   const metadata = await readMetadata(path, fs);
   const origin = metadata !== null ? 'paneldb' : PANEL_BACKUP_NAME.test(basename(path)) ? 'panel' : 'unknown';
   const image = await readDatabaseImage(path, { fs });
@@ -216,7 +228,9 @@ export async function verifyBackupFile(path: string, fs: FileSystem): Promise<Ve
         detail: 'No PanelDB metadata beside this file; nothing to compare.',
       });
     } else {
-      const actual = sha256Of(await fs.readFile(path));
+      // The bytes just opened are the file's own (a -wal beside a backup would have been merged
+      // into the image, never into `original`): no need to read and hash the file a second time.
+      const actual = image.original.sha256;
       const same = actual === metadata.sha256;
       checks.push({
         id: 'sha256',
@@ -242,7 +256,7 @@ export async function verifyBackupFile(path: string, fs: FileSystem): Promise<Ve
   } finally {
     db.close();
   }
-  return { path, ok: checks.every((check) => check.ok), origin, checks, metadata };
+  return { report: { path, ok: checks.every((check) => check.ok), origin, checks, metadata }, image };
 }
 
 /** A backup named by an id PanelDB listed — the only way the UI may name one (no paths, no traversal). */

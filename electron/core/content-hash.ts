@@ -4,6 +4,9 @@ import { createHash } from 'node:crypto';
 import type { Database } from 'sql.js';
 import { quoteIdentifier } from './sql';
 
+/** Row tables are hashed value by value (v2); the marker tells them from v1 hashes in older logs. */
+const V2 = 'v2:';
+
 export function tableContentHash(db: Database, table: string): string {
   const hash = createHash('sha256');
   if (table === 'sqlite_master') {
@@ -12,15 +15,64 @@ export function tableContentHash(db: Database, table: string): string {
       hash.update(row);
     return hash.digest('hex');
   }
-  const exists = db.exec("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [table]).length > 0;
-  if (!exists) return 'absent';
+  if (!tableExists(db, table)) return 'absent';
+  const statement = db.prepare(`SELECT rowid, * FROM ${quoteIdentifier(table)} ORDER BY rowid`);
+  try {
+    // Typed and length-prefixed, so 1 and '1' and NULL and '' differ and no two rows run together.
+    // Values go to the hash as they come: no JSON text of a row whose columns hold MBs of JSON.
+    while (statement.step()) {
+      hash.update('r');
+      for (const value of statement.get()) {
+        if (value === null) hash.update('n;');
+        else if (typeof value === 'number') hash.update(`d${value};`);
+        else if (typeof value === 'string') {
+          hash.update(`s${value.length}:`);
+          hash.update(value);
+        } else {
+          hash.update(`b${value.length}:`);
+          hash.update(value);
+        }
+      }
+    }
+  } finally {
+    statement.free();
+  }
+  return `${V2}${hash.digest('hex')}`;
+}
+
+/** The v1 hash (one JSON line per row) that logs written before v2 hold: still comparable. */
+export function legacyTableContentHash(db: Database, table: string): string {
+  if (table === 'sqlite_master') return tableContentHash(db, table);
+  if (!tableExists(db, table)) return 'absent';
+  const hash = createHash('sha256');
   for (const row of rows(db, `SELECT rowid, * FROM ${quoteIdentifier(table)} ORDER BY rowid`))
     hash.update(row);
   return hash.digest('hex');
 }
 
-export function contentHashes(db: Database, tables: readonly string[]): Record<string, string> {
-  return Object.fromEntries(tables.map((table) => [table, tableContentHash(db, table)]));
+/** Whether `table` now hashes to `recorded`, whichever version of the hash the log holds. */
+export function contentMatches(
+  db: Database,
+  table: string,
+  current: string | undefined,
+  recorded: string | undefined,
+) {
+  if (recorded === undefined) return false;
+  if (current === recorded) return true;
+  const legacy = /^[0-9a-f]{64}$/.test(recorded) && table !== 'sqlite_master';
+  return legacy && legacyTableContentHash(db, table) === recorded;
+}
+
+export function contentHashes(
+  db: Database,
+  tables: readonly string[],
+  known?: ReadonlyMap<string, string>,
+): Record<string, string> {
+  return Object.fromEntries(tables.map((table) => [table, known?.get(table) ?? tableContentHash(db, table)]));
+}
+
+function tableExists(db: Database, table: string): boolean {
+  return db.exec("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [table]).length > 0;
 }
 
 function* rows(db: Database, sql: string): Generator<string> {

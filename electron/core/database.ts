@@ -103,11 +103,40 @@ export async function readDatabaseImage(givenPath: string, options: LoadOptions)
     }
   }
   checkImageSize(path, image);
-  if (image === main) image = Buffer.from(main);
   // The opened image is a standalone rollback-journal database: no reader may look for a -wal.
+  // `main` is not kept (only its fingerprint is), so it becomes the image itself when no WAL was
+  // merged: no 2nd copy of the file in memory. Its hash is the image's when the header already
+  // says rollback mode (the usual case), so the bytes are hashed once.
+  const sameBytes = image === main && image[18] === 1 && image[19] === 1;
   image[18] = 1;
   image[19] = 1;
-  return { path, bytes: image, sha256: sha256Of(image), original, wal, journal };
+  return {
+    path,
+    bytes: image,
+    sha256: sameBytes ? original.sha256 : sha256Of(image),
+    original,
+    wal,
+    journal,
+  };
+}
+
+/** The SHA-256 of a file, streamed in 1 MiB reads: no copy of the whole file in memory. */
+export async function sha256OfFile(path: string, fs: FileSystem): Promise<{ size: number; sha256: string }> {
+  const handle = await fs.open(path, 'r');
+  try {
+    const hash = createHash('sha256');
+    const chunk = Buffer.allocUnsafe(1024 * 1024);
+    let size = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) break;
+      hash.update(chunk.subarray(0, bytesRead));
+      size += bytesRead;
+    }
+    return { size, sha256: hash.digest('hex') };
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Opens the image in sql.js and proves SQLite can read its schema. */

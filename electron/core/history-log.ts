@@ -3,7 +3,7 @@
 // alone), so the log travels with the file.
 import type { Database } from 'sql.js';
 import type { RecordedChange, SkippedRow } from '../../migrations/types';
-import { queryRows } from './sql';
+import { queryRows, textParam } from './sql';
 import type { Direction, StoredChange, HistoryEntry } from '../shared/reports';
 export type { Direction, StoredChange, HistoryEntry };
 
@@ -39,8 +39,10 @@ export function appendHistory(db: Database, entry: NewHistoryEntry, sha256: (tex
     before: change.before,
     after_sha256: change.after === null ? null : sha256(change.after),
   }));
+  // The before-images make this row as large as the rows the step changed: bound as UTF-8 bytes.
+  const changes = textParam(db, JSON.stringify(stored));
   db.run(
-    `INSERT INTO ${HISTORY_TABLE} (version, name, direction, started_at, finished_at, duration_ms, checksum, rows_changed, changes, skipped, notes, hash_before, hash_after, tool_version, outcome) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO ${HISTORY_TABLE} (version, name, direction, started_at, finished_at, duration_ms, checksum, rows_changed, changes, skipped, notes, hash_before, hash_after, tool_version, outcome) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ${changes.placeholder}, ?, ?, ?, ?, ?, ?)`,
     [
       entry.version,
       entry.name,
@@ -50,7 +52,7 @@ export function appendHistory(db: Database, entry: NewHistoryEntry, sha256: (tex
       entry.duration_ms,
       entry.checksum,
       entry.rows_changed,
-      JSON.stringify(stored),
+      changes.value,
       JSON.stringify(entry.skipped),
       JSON.stringify(entry.notes),
       JSON.stringify(entry.hash_before),

@@ -88,7 +88,7 @@ export function createEngine(options: EngineOptions): Engine {
     dbPath,
     backupDir,
     getStatus: () =>
-      withPanel(async ({ image, db, detection, recovery }) => {
+      withPanel(async ({ image, db, detection, recovery, integrity }) => {
         const backups = await listBackups(dbPath, backupDir, fs);
         return buildStatus({
           recovery,
@@ -98,11 +98,12 @@ export function createEngine(options: EngineOptions): Engine {
           journal: image.journal,
           backups,
           history: readHistory(db),
+          integrity: integrity(),
         });
       }),
     createBackup: (reason = 'manual') =>
-      withPanel(({ image, db, detection }) => {
-        assertIntact(db, dbPath);
+      withPanel(({ image, db, detection, integrity }) => {
+        assertIntact(db, dbPath, integrity());
         return createBackup(image, {
           fs,
           backupDir,

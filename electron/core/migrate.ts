@@ -47,7 +47,7 @@ export async function migrateOpened(
 ): Promise<RunReport> {
   const { image, db, detection } = opened;
   assertMigratable(detection, image.path);
-  assertIntact(db, image.path);
+  assertIntact(db, image.path, opened.integrity());
   const plan = planUp(context.migrations, detection, request.to);
   return runAndSave(opened, context, {
     operation: 'migrate',

@@ -8,11 +8,11 @@ import diff from 'microdiff';
 import { MigrationError, Umzug } from 'umzug';
 import { isPlainObject, parseJson } from '../../migrations/go-json';
 import type { PanelMigration } from '../../migrations/types';
-import { contentHashes } from './content-hash';
+import { contentHashes, contentMatches } from './content-hash';
 import { EngineError } from './engine-error';
-import { appendHistory, type HistoryEntry, type StoredChange } from './history-log';
+import { appendHistory, HISTORY_TABLE, type HistoryEntry, type StoredChange } from './history-log';
 import { addSeederMarker, removeSeederMarker, setSchemaVersion } from './markers';
-import { queryRows, quoteIdentifier } from './sql';
+import { queryRows, quoteIdentifier, textParam } from './sql';
 import { createStepContext } from './step-context';
 import { TOOL_VERSION } from './tool-version';
 import type { JsonChange, ChangePreview, StepReport, ProgressEvent } from '../shared/reports';
@@ -86,6 +86,23 @@ async function runWithUmzug(
   }
 }
 
+/**
+ * Tables the bookkeeping of a step writes after its closing hash (markers, schema version, log).
+ * For every other table the hash taken at the end of a step is still its content when the next
+ * step of the same run starts, so that step reuses it instead of reading the table again.
+ */
+const BOOKKEEPING_TABLES = new Set([
+  'sqlite_master',
+  'history_of_seeders',
+  'schema_migrations',
+  HISTORY_TABLE,
+]);
+
+function rememberHashes(known: Map<string, string>, hashes: Record<string, string>): void {
+  for (const [table, hash] of Object.entries(hashes))
+    if (!BOOKKEEPING_TABLES.has(table)) known.set(table, hash);
+}
+
 /** Applies `plan` in order. On failure the failing step's transaction is rolled back and MIGRATION_FAILED names it. */
 export async function runUp(
   db: Database,
@@ -94,6 +111,7 @@ export async function runUp(
 ): Promise<StepReport[]> {
   const reports: StepReport[] = [];
   const steps = new Map<string, () => Promise<void>>();
+  const known = new Map<string, string>();
   plan.forEach((migration, index) => {
     steps.set(stepKey(migration), async () => {
       deps.onProgress?.({
@@ -104,7 +122,7 @@ export async function runUp(
         index,
         total: plan.length,
       });
-      reports.push(await applyStep(db, migration, deps));
+      reports.push(await applyStep(db, migration, deps, known));
     });
   });
   try {
@@ -130,9 +148,10 @@ async function applyStep(
   db: Database,
   migration: PanelMigration,
   deps: RunDependencies,
+  known: Map<string, string>,
 ): Promise<StepReport> {
   const started = deps.now();
-  const hashBefore = contentHashes(db, migration.touches);
+  const hashBefore = contentHashes(db, migration.touches, known);
   db.exec('BEGIN');
   try {
     const { context, recording } = createStepContext(db, {
@@ -187,6 +206,7 @@ async function applyStep(
       sha256,
     );
     db.exec('COMMIT');
+    rememberHashes(known, hashAfter);
     return report;
   } catch (thrown) {
     db.exec('ROLLBACK');
@@ -198,6 +218,36 @@ async function applyStep(
 export interface DownPlanItem {
   migration: PanelMigration;
   up: HistoryEntry;
+}
+
+interface CurrentValue {
+  exists: boolean;
+  text: string | null;
+}
+
+/** The current text of every changed cell, read once (a cell can be MBs of JSON). */
+function currentValues(db: Database, changes: StoredChange[]): CurrentValue[] {
+  return changes.map((change) => {
+    const rows = queryRows(
+      db,
+      `SELECT ${quoteIdentifier(change.column)} AS value FROM ${quoteIdentifier(change.table)} WHERE rowid = ?`,
+      [change.rowid],
+    );
+    const value = rows[0]?.value;
+    return { exists: rows.length > 0, text: value === null || value === undefined ? null : String(value) };
+  });
+}
+
+function conflictsOf(changes: StoredChange[], current: CurrentValue[]): string[] {
+  const conflicts: string[] = [];
+  changes.forEach((change, index) => {
+    const { exists, text } = current[index] ?? { exists: false, text: null };
+    if (!exists) conflicts.push(`${change.table} row ${change.rowid} no longer exists`);
+    else if ((text === null ? null : sha256(text)) !== change.after_sha256) {
+      conflicts.push(`${change.table} row ${change.rowid} (${change.column}) was changed after the step`);
+    }
+  });
+  return conflicts;
 }
 
 const LABEL_COLUMNS: Record<string, string> = {
@@ -221,20 +271,7 @@ function rowLabel(db: Database, table: string, rowid: number): string | null {
 
 /** Rows whose current value is no longer what the up wrote: restoring them would lose a later edit. */
 export function findRollbackConflicts(db: Database, changes: StoredChange[]): string[] {
-  const conflicts: string[] = [];
-  for (const change of changes) {
-    const rows = queryRows(
-      db,
-      `SELECT ${quoteIdentifier(change.column)} AS value FROM ${quoteIdentifier(change.table)} WHERE rowid = ?`,
-      [change.rowid],
-    );
-    const current = rows[0]?.value;
-    if (rows.length === 0) conflicts.push(`${change.table} row ${change.rowid} no longer exists`);
-    else if ((current === null ? null : sha256(String(current))) !== change.after_sha256) {
-      conflicts.push(`${change.table} row ${change.rowid} (${change.column}) was changed after the step`);
-    }
-  }
-  return conflicts;
+  return conflictsOf(changes, currentValues(db, changes));
 }
 
 /** Undoes `plan` (highest version first) from the before-images its up runs recorded. */
@@ -245,6 +282,7 @@ export async function runDown(
 ): Promise<StepReport[]> {
   const reports: StepReport[] = [];
   const steps = new Map<string, () => Promise<void>>();
+  const known = new Map<string, string>();
   plan.forEach(({ migration, up }, index) => {
     steps.set(stepKey(migration), async () => {
       deps.onProgress?.({
@@ -255,7 +293,7 @@ export async function runDown(
         index,
         total: plan.length,
       });
-      reports.push(revertStep(db, migration, up, deps));
+      reports.push(revertStep(db, migration, up, deps, known));
     });
   });
   // Every step in a down plan is applied by definition; umzug reverts exactly these, in this order.
@@ -268,12 +306,14 @@ function revertStep(
   migration: PanelMigration,
   up: HistoryEntry,
   deps: RunDependencies,
+  known: Map<string, string>,
 ): StepReport {
   const started = deps.now();
-  const hashBefore = contentHashes(db, migration.touches);
+  const hashBefore = contentHashes(db, migration.touches, known);
   db.exec('BEGIN');
   try {
-    const conflicts = findRollbackConflicts(db, up.changes);
+    const current = currentValues(db, up.changes);
+    const conflicts = conflictsOf(up.changes, current);
     if (conflicts.length > 0) {
       throw new EngineError(
         'ROLLBACK_REFUSED',
@@ -281,25 +321,21 @@ function revertStep(
         conflicts.join('\n'),
       );
     }
-    const currentTexts = up.changes.map((change) => {
-      const value = queryRows(
-        db,
-        `SELECT ${quoteIdentifier(change.column)} AS value FROM ${quoteIdentifier(change.table)} WHERE rowid = ?`,
-        [change.rowid],
-      )[0]?.value;
-      return value === null || value === undefined ? null : String(value);
-    });
+    const currentTexts = current.map((value) => value.text);
     for (const change of [...up.changes].reverse()) {
+      const before = textParam(db, change.before);
       db.run(
-        `UPDATE ${quoteIdentifier(change.table)} SET ${quoteIdentifier(change.column)} = ? WHERE rowid = ?`,
-        [change.before, change.rowid],
+        `UPDATE ${quoteIdentifier(change.table)} SET ${quoteIdentifier(change.column)} = ${before.placeholder} WHERE rowid = ?`,
+        [before.value, change.rowid],
       );
     }
     deps.applied.delete(migration.version);
     if (migration.seederMarker !== null) removeSeederMarker(db, migration.seederMarker);
     setSchemaVersion(db, currentVersionOf(deps.applied));
     const hashAfter = contentHashes(db, migration.touches);
-    const restored = migration.touches.every((table) => hashAfter[table] === up.hash_before[table]);
+    const restored = migration.touches.every((table) =>
+      contentMatches(db, table, hashAfter[table], up.hash_before[table]),
+    );
     const finished = deps.now();
     const report: StepReport = {
       version: migration.version,
@@ -349,6 +385,7 @@ function revertStep(
       sha256,
     );
     db.exec('COMMIT');
+    rememberHashes(known, hashAfter);
     return report;
   } catch (thrown) {
     db.exec('ROLLBACK');

@@ -15,6 +15,12 @@ export interface OpenedPanel {
   detection: Detection;
   /** What recovering an interrupted save did before opening, if anything. */
   recovery: string | null;
+  /**
+   * PRAGMA integrity_check of the file as opened, run at most once per open (a full check of a
+   * 300 MB file takes seconds). Valid only before anything writes to `db`: every caller asks
+   * before its first write.
+   */
+  integrity(): 'ok' | string[];
 }
 
 export interface OpenPanelOptions {
@@ -28,9 +34,29 @@ export async function openPanel(options: OpenPanelOptions): Promise<OpenedPanel>
   const realPath = await options.fs.realpath(options.dbPath).catch(() => options.dbPath);
   const recovery = await recoverInterruptedSave(realPath, options.fs);
   const image = await readDatabaseImage(options.dbPath, { fs: options.fs, ignoreWal: options.ignoreWal });
-  if (image.journal.wal_transactions_applied > 0) await refuseForeignWal(image, options);
-  const db = await openImage(image);
+  const walMerged = image.journal.wal_transactions_applied > 0;
+  let db: Database;
   try {
+    db = await openImage(image);
+  } catch (thrown) {
+    if (walMerged)
+      await refuseForeignWal([thrown instanceof Error ? thrown.message : String(thrown)], options);
+    throw thrown;
+  }
+  let integrity: 'ok' | string[] | undefined;
+  try {
+    if (walMerged) {
+      // The check that tells a foreign -wal apart is the same one status and every write need:
+      // it runs once, on the database the operation then uses.
+      let problems: string[] | null;
+      try {
+        integrity = integrityOf(db);
+        problems = integrity === 'ok' ? null : integrity;
+      } catch (thrown) {
+        problems = [thrown instanceof Error ? thrown.message : String(thrown)];
+      }
+      if (problems !== null) await refuseForeignWal(problems, options);
+    }
     const detection = detectDatabase(db, options.migrations);
     if (detection.kind === 'not-panel') {
       throw new EngineError(
@@ -38,7 +64,9 @@ export async function openPanel(options: OpenPanelOptions): Promise<OpenedPanel>
         `${options.dbPath} is a SQLite database but not an X-Panel/3x-ui panel database (tables: ${detection.tables.join(', ')}).`,
       );
     }
-    return { image, db, detection, recovery };
+    const opened = db;
+    // A check that threw is not remembered: asked again, it throws again (DATABASE_CORRUPT).
+    return { image, db, detection, recovery, integrity: () => (integrity ??= integrityOf(opened)) };
   } catch (thrown) {
     db.close();
     throw asUnreadable(thrown, options.dbPath);
@@ -50,9 +78,7 @@ export async function openPanel(options: OpenPanelOptions): Promise<OpenedPanel>
  * yields a damaged database (or silently other data). When the merged image is damaged but the
  * main file alone is sound, the -wal is the culprit: say so instead of "corrupt".
  */
-async function refuseForeignWal(image: LoadedImage, options: OpenPanelOptions): Promise<void> {
-  const mergedProblems = await integrityProblems(image);
-  if (mergedProblems === null) return;
+async function refuseForeignWal(mergedProblems: string[], options: OpenPanelOptions): Promise<void> {
   const mainOnly = await readDatabaseImage(options.dbPath, { fs: options.fs, ignoreWal: true });
   if ((await integrityProblems(mainOnly)) !== null) return; // damaged either way: let the usual errors speak
   throw new EngineError(
@@ -86,8 +112,7 @@ export function asUnreadable(thrown: unknown, path: string): unknown {
 }
 
 /** A write must start from a sound file: a backup of a damaged file is no way back. */
-export function assertIntact(db: Database, path: string): void {
-  const integrity = integrityOf(db);
+export function assertIntact(db: Database, path: string, integrity = integrityOf(db)): void {
   if (integrity !== 'ok') {
     throw new EngineError(
       'DATABASE_CORRUPT',

@@ -250,7 +250,7 @@ export async function repairOpened(
       `--force-version must be between 0 and ${detection.latestVersion}; got ${forceVersion}.`,
     );
   }
-  assertIntact(db, image.path);
+  assertIntact(db, image.path, opened.integrity());
   const backup = await createBackup(image, {
     fs: context.fs,
     backupDir: context.backupDir,

@@ -2,7 +2,7 @@
 // one, byte for byte), then replace the database atomically and move its stale -wal aside.
 import { randomBytes } from 'node:crypto';
 import { basename, join } from 'node:path';
-import { createBackup, ensureBackupDir, listBackups, verifyBackupFile, type BackupEntry } from './backups';
+import { createBackup, ensureBackupDir, listBackups, verifyBackupImage, type BackupEntry } from './backups';
 import { openImage, readDatabaseImage, walPathOf, type DiskState } from './database';
 import { diskStateOf, recoverInterruptedSave, replaceDatabaseFile, writeFileAtomically } from './save';
 import { detectDatabase } from './detect';
@@ -68,7 +68,7 @@ export async function restoreBackup(reference: string, context: OperationContext
     context.fs,
   );
   const backupPath = await resolveBackup(reference, context);
-  const verification = await verifyBackupFile(backupPath, context.fs);
+  const { report: verification, image: backup } = await verifyBackupImage(backupPath, context.fs);
   if (!verification.ok) {
     const failed = verification.checks
       .filter((check) => !check.ok)
@@ -79,7 +79,6 @@ export async function restoreBackup(reference: string, context: OperationContext
       failed.join('\n'),
     );
   }
-  const backup = await readDatabaseImage(backupPath, { fs: context.fs });
   const { path: safety, state } = await safetyCopy(context);
   if (state === null) {
     throw new EngineError(

@@ -2,7 +2,14 @@
 // same folder, fsync, rename, fsync the folder — and never a stale -wal beside a rewritten file.
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
-import { sha256Of, walPathOf, shmPathOf, type DiskState, type FileFingerprint } from './database';
+import {
+  sha256Of,
+  sha256OfFile,
+  walPathOf,
+  shmPathOf,
+  type DiskState,
+  type FileFingerprint,
+} from './database';
 import { EngineError, osErrorText } from './engine-error';
 import type { FileSystem } from './file-system';
 
@@ -61,20 +68,17 @@ export async function assertUnchangedOnDisk(image: DiskState, fs: FileSystem): P
       'FILE_CHANGED_ON_DISK',
       `${what} changed since PanelDB loaded it (is the panel running?). Nothing was written; open it again.`,
     );
-  const current = await fs.readFile(image.path).catch(() => null);
-  if (
-    current === null ||
-    current.length !== image.original.size ||
-    sha256Of(current) !== image.original.sha256
-  ) {
+  // Every byte is compared (through its hash), streamed: a size or mtime check could miss an edit.
+  const current = await sha256OfFile(image.path, fs).catch(() => null);
+  if (current === null || current.size !== image.original.size || current.sha256 !== image.original.sha256) {
     throw changed(image.path);
   }
-  const wal = await fs.readFile(walPathOf(image.path)).catch(() => null);
+  const wal = await sha256OfFile(walPathOf(image.path), fs).catch(() => null);
   if ((wal === null) !== (image.wal === null)) throw changed(walPathOf(image.path));
   if (
     wal !== null &&
     image.wal !== null &&
-    (wal.length !== image.wal.size || sha256Of(wal) !== image.wal.sha256)
+    (wal.size !== image.wal.size || wal.sha256 !== image.wal.sha256)
   ) {
     throw changed(walPathOf(image.path));
   }

@@ -39,3 +39,27 @@ export function tableNames(db: Database): string[] {
 export function columnNames(db: Database, table: string): string[] {
   return queryRows(db, `PRAGMA table_info(${quoteIdentifier(table)})`).map((row) => String(row.name));
 }
+
+const utf8Databases = new WeakMap<Database, boolean>();
+const LONG_TEXT = 4096;
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/**
+ * A placeholder and value that store `text` as TEXT. sql.js encodes a bound JS string to UTF-8 in a
+ * JavaScript loop, twice (length, then bytes) — seconds for the MBs of a big inbound's JSON. Long
+ * text is handed over as UTF-8 bytes instead (one memcpy) and `CAST(? AS TEXT)` makes it the very
+ * same TEXT value. Only in a UTF-8 database, and only for well-formed text (a lone surrogate would
+ * be encoded differently); everything else is bound as a string, as before.
+ */
+export function textParam(db: Database, text: string | null): { placeholder: string; value: SqlValue } {
+  if (text === null || text.length < LONG_TEXT || SURROGATE.test(text))
+    return { placeholder: '?', value: text };
+  let utf8 = utf8Databases.get(db);
+  if (utf8 === undefined) {
+    utf8 = queryValue(db, 'PRAGMA encoding') === 'UTF-8';
+    utf8Databases.set(db, utf8);
+  }
+  return utf8
+    ? { placeholder: 'CAST(? AS TEXT)', value: Buffer.from(text, 'utf8') }
+    : { placeholder: '?', value: text };
+}

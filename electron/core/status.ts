@@ -42,6 +42,8 @@ export interface StatusInputs {
   backups: BackupEntry[];
   history: HistoryEntry[];
   recovery?: string | null;
+  /** The integrity check already run on this open, if any (see OpenedPanel.integrity). */
+  integrity?: 'ok' | string[];
 }
 
 export function buildStatus({
@@ -52,6 +54,7 @@ export function buildStatus({
   backups,
   history,
   recovery,
+  integrity,
 }: StatusInputs): StatusReport {
   const applied = detection.versions
     .filter((state) => state.applied)
@@ -92,7 +95,7 @@ export function buildStatus({
     schema_migrations: detection.schemaMigrations,
     seeder_markers: detection.seederMarkers,
     tables: rowCounts(db, detection.tables),
-    integrity: integrityOf(db),
+    integrity: integrity ?? integrityOf(db),
     warnings,
     backups_count: backups.length,
   };

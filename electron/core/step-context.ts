@@ -2,7 +2,7 @@
 // the skipped rows and notes that make up the step's part of the run report.
 import type { Database } from 'sql.js';
 import type { RecordedChange, SkippedRow, StepContext } from '../../migrations/types';
-import { queryRows, quoteIdentifier } from './sql';
+import { queryRows, quoteIdentifier, textParam } from './sql';
 
 export interface StepRecording {
   changes: RecordedChange[];
@@ -33,7 +33,11 @@ export function createStepContext(
       if (rows.length !== 1) throw new Error(`${table} row ${rowid} does not exist`);
       const current = rows[0]?.value ?? null;
       if (current === next) return false;
-      db.run(`UPDATE ${target} SET ${quoteIdentifier(column)} = ? WHERE rowid = ?`, [next, rowid]);
+      const param = textParam(db, next);
+      db.run(`UPDATE ${target} SET ${quoteIdentifier(column)} = ${param.placeholder} WHERE rowid = ?`, [
+        param.value,
+        rowid,
+      ]);
       recording.changes.push({
         table,
         rowid,
