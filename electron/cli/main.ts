@@ -6,6 +6,8 @@ import { createDemoDatabase } from '../core/demo';
 import { nodeFileSystem } from '../core/file-system';
 import { createEngine, verifyBackup } from '../core/index';
 import { TOOL_VERSION } from '../core/tool-version';
+import { formatLintReport } from '../lint/format';
+import { lintMigrationsDir } from '../lint/lint';
 import { serveCommand } from '../server/serve-command';
 import type { AppError, Result } from '../shared/result';
 import { EXIT, exitCodeFor } from './exit-codes';
@@ -249,6 +251,24 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       report(await (await engineFor(db, options)).repair(request), options.json, (value) =>
         formatRepair(value, lang),
       );
+    });
+
+  program
+    .command('lint')
+    .description(
+      "check a golang-migrate folder (NNNNNN_name.up.sql / .down.sql) for the mistakes of the panel's own migrations; exit 3 when errors are found",
+    )
+    .argument('<dir>', 'the folder holding the migration files')
+    .option('--json', 'print JSON for scripts')
+    .action(async (dir: string, options: { json?: boolean }) => {
+      const folder = resolve(dir);
+      const result = await lintMigrationsDir(folder);
+      const linted = report(
+        result.ok ? { ok: true, value: { dir: folder, ...result.value } } : result,
+        options.json,
+        (value) => formatLintReport(value, folder, TEXT[lang].lint),
+      );
+      if (linted !== undefined && linted.summary.error > 0) exitCode = EXIT.badInput;
     });
 
   program

@@ -64,6 +64,13 @@ const en = {
   servingDemo: (path: string) => `the demo database ${path}`,
   serveStop: 'The URL holds a private token: do not share it. Press Ctrl+C to stop.',
   generations: GENERATION_LABELS as Record<GenerationId, string>,
+  lint: {
+    severity: { error: 'error', warning: 'warning', info: 'info' },
+    why: 'Why',
+    noFiles: 'No migration files (NNNNNN_name.up.sql / NNNNNN_name.down.sql) in this folder.',
+    summary: (dir: string, files: number, counts: { error: number; warning: number; info: number }) =>
+      `${dir}: ${files} migration file(s), ${counts.error} error(s), ${counts.warning} warning(s), ${counts.info} info`,
+  },
 };
 
 const zh: typeof en = {
@@ -128,6 +135,13 @@ const zh: typeof en = {
     'no-seeders-recorded': 'v2.6.0 及以后，尚未记录任何 seeder',
     'v2.6.0-to-v7.5.8': 'v2.6.0 至 X-Panel v7.5.8（只记录了 UserPasswordHash）',
     'v7.5.9-or-later': 'X-Panel v7.5.9 及以后（已记录 TLS/XHTTP seeder）',
+  },
+  lint: {
+    severity: { error: '错误', warning: '警告', info: '提示' },
+    why: '原因',
+    noFiles: '此文件夹中没有迁移文件（NNNNNN_name.up.sql / NNNNNN_name.down.sql）。',
+    summary: (dir, files, counts) =>
+      `${dir}：${files} 个迁移文件，${counts.error} 个错误，${counts.warning} 个警告，${counts.info} 条提示`,
   },
 };
 
