@@ -4,6 +4,7 @@ import { memo } from 'react';
 import type { RunReport, StepReport } from '../../../electron/shared/reports';
 import { useT } from '../store/react';
 import { ChangeView } from './ChangeView';
+import { VirtualList } from './VirtualList';
 
 const StepPreview = memo(function StepPreview({ step }: { step: StepReport }) {
   const t = useT();
@@ -28,26 +29,30 @@ const StepPreview = memo(function StepPreview({ step }: { step: StepReport }) {
       {step.changes.length === 0 && step.rows_changed === 0 && (
         <p className="muted">{t('preview.noChanges')}</p>
       )}
-      {step.changes.map((change) => (
-        <ChangeView key={`${change.table}-${change.rowid}-${change.column}`} change={change} />
-      ))}
+      <VirtualList
+        items={step.changes}
+        itemKey={(change) => `${change.table}-${change.rowid}-${change.column}`}
+        render={(change) => <ChangeView change={change} />}
+        estimateSize={110}
+        label={t('preview.rowsChanged', { rows: step.rows_changed })}
+        testId="preview-changes"
+      />
       {step.skipped.length > 0 && (
-        <table className="grid compact" aria-label={t('preview.skippedTitle')}>
-          <thead>
-            <tr>
-              <th>{t('preview.skippedTitle')}</th>
-              <th>{t('col.reason')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {step.skipped.map((row) => (
-              <tr key={`${row.table}-${row.rowid}`} data-testid="skipped-row">
-                <td className="mono">{t('common.row', { table: row.table, rowid: row.rowid })}</td>
-                <td>{row.reason}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <div className="skipped" aria-label={t('preview.skippedTitle')}>
+          <h4>{t('preview.skippedTitle')}</h4>
+          <VirtualList
+            items={step.skipped}
+            itemKey={(row) => `${row.table}-${row.rowid}`}
+            render={(row) => (
+              <div className="skipped-row" data-testid="skipped-row">
+                <span className="mono">{t('common.row', { table: row.table, rowid: row.rowid })}</span>
+                <span>{row.reason}</span>
+              </div>
+            )}
+            estimateSize={28}
+            label={t('preview.skippedTitle')}
+          />
+        </div>
       )}
     </section>
   );
