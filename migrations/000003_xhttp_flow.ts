@@ -8,6 +8,12 @@
 // keys (what S11 leaves: `"flow":"xtls-rprx-vision",…,"flow":""`) is always rewritten, so every client
 // ends with exactly one `flow`. The value kept is the last one — the one Go, JavaScript and Xray
 // already read — so the rewrite changes no meaning, only what SQLite's json_extract (first key) sees.
+//
+// Two modes (context.options.xhttpFlow). `panel`: the seeder exactly, as above. `safe` (the default):
+// Xray refuses Vision on XHTTP unless VLESS Encryption is on (§2.5a: XTLS/Xray-core issue 5576, 3x-ui
+// pull request 5185), so only inbounds whose `settings.decryption` is a string other than "none" get
+// Vision; every other row the seeder would have changed is left exactly as it is and recorded as
+// skipped with the reason. The panel marker is written in both modes (the migrator does that).
 import { queryRows, queryValue } from '../electron/core/sql';
 import { descriptorOf } from './catalog';
 import { goMarshal, isPlainObject, parseJson } from './go-json';
@@ -15,10 +21,28 @@ import type { PanelMigration, StepContext } from './types';
 
 export const VISION_FLOW = 'xtls-rprx-vision';
 
+/** VLESS Encryption is on when `decryption` is a non-empty string other than "none". */
+export function vlessEncryptionOn(settings: Record<string, unknown>): boolean {
+  const decryption = settings.decryption;
+  return typeof decryption === 'string' && decryption.trim() !== '' && decryption !== 'none';
+}
+
+export const SAFE_SKIP_REASON =
+  'Vision not set: XHTTP without VLESS Encryption (decryption is "none" or missing); Xray rejects Vision here ' +
+  '("XTLS only supports TLS and REALITY directly", XTLS/Xray-core issue 5576). Left as it is; ' +
+  'use --xhttp-flow=panel to reproduce the panel seeder';
+
 export const xhttpFlow: PanelMigration = {
   ...descriptorOf(3),
   touches: ['inbounds'],
+  variant: (options) => `xhttp-flow=${options.xhttpFlow}`,
   up(context: StepContext) {
+    const mode = context.options.xhttpFlow;
+    context.note(
+      mode === 'safe'
+        ? 'mode: safe (Vision set only where VLESS Encryption is on; panel-database.md §2.5a)'
+        : "mode: panel (the panel's XhttpFlowMigration seeder, exactly)",
+    );
     // `=` on a text column without collation is case-sensitive, as in the Go seeder's query.
     // `settings` (the big column: every client) is read only for the rows this step covers, one
     // row at a time, so a 300 MB file never has all of its clients in memory at once.
@@ -28,6 +52,7 @@ export const xhttpFlow: PanelMigration = {
     );
     let inboundsChanged = 0;
     let clientsChanged = 0;
+    let inboundsSkipped = 0;
     for (const row of rows) {
       const rowid = Number(row.rowid);
       const { stream_settings: streamText } = row;
@@ -66,6 +91,14 @@ export const xhttpFlow: PanelMigration = {
       }
       const duplicates = hasDuplicateKeys(settingsText);
       if (set === 0 && !duplicates) continue;
+      if (mode === 'safe' && !vlessEncryptionOn(settings)) {
+        // Left byte for byte as it is (duplicate keys too: the fix inbounds.duplicate-flow-keys drops them).
+        if (set > 0) {
+          context.skip('inbounds', rowid, SAFE_SKIP_REASON);
+          inboundsSkipped += 1;
+        }
+        continue;
+      }
 
       if (context.updateText('inbounds', rowid, 'settings', goMarshal(settings))) {
         inboundsChanged += 1;
@@ -76,10 +109,10 @@ export const xhttpFlow: PanelMigration = {
             `${label}: duplicate JSON keys removed from settings, keeping the value the panel reads`,
           );
         }
-        if (set > 0 && settings.decryption === 'none') {
+        if (set > 0 && !vlessEncryptionOn(settings)) {
           // panel-database.md §2.5a: Xray refuses Vision on XHTTP without VLESS Encryption.
           context.note(
-            `${label}: Vision flow set on XHTTP without VLESS Encryption (decryption "none"); ` +
+            `${label}: Vision flow set on XHTTP without VLESS Encryption (mode panel); ` +
               'Xray may reject this inbound ("XTLS only supports TLS and REALITY directly")',
           );
         }
@@ -89,6 +122,9 @@ export const xhttpFlow: PanelMigration = {
       context.note(
         `flow "${VISION_FLOW}" set on ${clientsChanged} client(s) in ${inboundsChanged} inbound(s)`,
       );
+    }
+    if (inboundsSkipped > 0) {
+      context.note(`${inboundsSkipped} inbound(s) left without Vision: no VLESS Encryption on XHTTP`);
     }
   },
 };

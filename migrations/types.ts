@@ -3,10 +3,23 @@
 // migrator stores in the same transaction — the raw material of an exact down.
 import type { Database } from 'sql.js';
 import type { MigrationDescriptor } from './catalog';
-import type { SkippedRow } from '../electron/shared/reports';
-export type { SkippedRow };
+import type { SkippedRow, XhttpFlowMode } from '../electron/shared/reports';
+export type { SkippedRow, XhttpFlowMode };
+
+/**
+ * Choices an operator makes for a run, lent to every step. `xhttpFlow`: how migration 3 treats VLESS
+ * + XHTTP + TLS/REALITY inbounds (panel-database.md §2.5a): `safe` sets Vision only where VLESS
+ * Encryption is on; `panel` reproduces the panel's Go seeder exactly.
+ */
+export interface StepOptions {
+  xhttpFlow: XhttpFlowMode;
+}
+
+export const DEFAULT_STEP_OPTIONS: StepOptions = { xhttpFlow: 'safe' };
 
 export interface RecordedChange {
+  /** `insert`: a row the step added (column is '*', `after` its canonical JSON); absent means an update. */
+  kind?: 'insert';
   table: string;
   rowid: number;
   column: string;
@@ -17,8 +30,15 @@ export interface RecordedChange {
 
 export interface StepContext {
   readonly db: Database;
+  /** The run's options (which migration-3 mode, …). */
+  readonly options: StepOptions;
   /** Writes `next` into table.column of rowid only if it differs from the current value. Returns whether it wrote. */
   updateText(table: string, rowid: number, column: string, next: string): boolean;
+  /**
+   * Inserts a row and records it, so a down deletes exactly that row (and only while it still holds
+   * what was inserted). Returns the new rowid.
+   */
+  insertRow(table: string, values: Record<string, string | number | null>): number;
   /** A row the step looked at and deliberately left alone, with the reason (shown in preview and report). */
   skip(table: string, rowid: number, reason: string): void;
   /** A line for the run report. */
@@ -31,6 +51,11 @@ export interface PanelMigration extends MigrationDescriptor {
   /** Tables whose content the step may change: hashed before and after for the content proof. */
   touches: readonly string[];
   up(context: StepContext): void | Promise<void>;
+  /**
+   * For steps whose behaviour depends on the run's options: a short label of the variant that runs
+   * (e.g. `xhttp-flow=safe`). It is part of the step's checksum and noted in its history row.
+   */
+  variant?(options: StepOptions): string;
 }
 
 /** Thrown by a step to fail cleanly: the message names the row or user and the reason. */

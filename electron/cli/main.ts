@@ -21,6 +21,7 @@ import {
   formatStatus,
   formatVerify,
 } from './format';
+import { registerCheckCommands, XHTTP_FLOW_HELP, xhttpFlowMode } from './check-command';
 import { errorLine, pickLang, TEXT, type Lang } from './messages';
 
 export interface CliIo {
@@ -44,6 +45,7 @@ interface CommonOptions {
   steps?: number;
   dryRun?: boolean;
   forceVersion?: number;
+  xhttpFlow?: 'safe' | 'panel';
   port?: number;
   host?: string;
 }
@@ -185,11 +187,12 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     .option('--demo', 'use a fresh copy of the bundled demo database')
     .option('--to <version>', 'stop after this version', wholeNumber)
     .option('--dry-run', 'write nothing; show every row that would change with a JSON diff')
+    .option('--xhttp-flow <mode>', XHTTP_FLOW_HELP, xhttpFlowMode)
     .option('--json', 'print JSON for scripts')
     .option(...backupDirOption)
     .action(async (db: string | undefined, options: CommonOptions) => {
       const engine = await engineFor(db, options);
-      const request = options.to === undefined ? {} : { to: options.to };
+      const request = { to: options.to, xhttpFlow: options.xhttpFlow };
       const result = options.dryRun ? await engine.previewMigrate(request) : await engine.migrate(request);
       report(result, options.json, (run) => formatRunReport(run, lang));
     });
@@ -252,6 +255,15 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         formatRepair(value, lang),
       );
     });
+
+  registerCheckCommands(program, {
+    lang,
+    engineFor,
+    report,
+    setExitCode: (code) => {
+      exitCode = code;
+    },
+  });
 
   program
     .command('lint')

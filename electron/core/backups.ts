@@ -26,6 +26,7 @@ export const BACKUP_REASONS = [
   'before-rollback',
   'before-restore',
   'before-repair',
+  'before-fix',
 ] as const satisfies readonly BackupReason[];
 
 export const defaultBackupDir = (dbPath: string) => `${dbPath}.backups`;

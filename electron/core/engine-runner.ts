@@ -18,7 +18,11 @@ export type EngineOperation =
   | 'restoreBackupById'
   | 'verifyBackupById'
   | 'deleteBackup'
-  | 'repair';
+  | 'repair'
+  | 'check'
+  | 'previewFix'
+  | 'applyFix'
+  | 'revertFix';
 
 type Awaited2<T> = T extends Promise<infer U> ? U : T;
 export type EngineResult<O extends EngineOperation> = Awaited2<ReturnType<Engine[O]>>;

@@ -25,6 +25,9 @@ import { repairOpened, type RepairReport } from './repair';
 import { restoreBackup, type RestoreReport } from './restore';
 import { rollBackOpened, type RollbackRequest } from './rollback';
 import { buildStatus, type StatusReport } from './status';
+import { fixOpened, revertFixOpened } from './fixes';
+import { runChecks } from './xray-checks';
+import type { CheckReport } from '../shared/reports';
 
 export interface EngineOptions {
   dbPath: string;
@@ -53,6 +56,14 @@ export interface Engine {
   verifyBackupById(id: string): Promise<Result<VerifyReport>>;
   deleteBackup(id: string): Promise<Result<{ deleted: string }>>;
   repair(request?: { forceVersion?: number }): Promise<Result<RepairReport>>;
+  /** The Xray-aware health checks; reads only. */
+  check(): Promise<Result<CheckReport>>;
+  /** What the fix for `checkId` would change; writes nothing. */
+  previewFix(checkId: string): Promise<Result<RunReport>>;
+  /** Verified backup, the fix in one transaction (logged as direction `fix`), atomic save. */
+  applyFix(checkId: string): Promise<Result<RunReport>>;
+  /** Undoes the latest applied fix of `checkId` from its before-images; refused if a row changed since. */
+  revertFix(checkId: string): Promise<Result<RunReport>>;
 }
 
 export function createEngine(options: EngineOptions): Engine {
@@ -134,6 +145,10 @@ export function createEngine(options: EngineOptions): Engine {
     deleteBackup: (id) =>
       capture(async () => ({ deleted: await deleteOwnBackup(dbPath, backupDir, id, fs) })),
     repair: (request = {}) => withPanel((opened) => repairOpened(opened, request.forceVersion, context)),
+    check: () => withPanel(({ db }) => ({ database: dbPath, ...runChecks(db) })),
+    previewFix: (checkId) => withPanel((opened) => fixOpened(opened, checkId, true, context)),
+    applyFix: (checkId) => withPanel((opened) => fixOpened(opened, checkId, false, context)),
+    revertFix: (checkId) => withPanel((opened) => revertFixOpened(opened, checkId, context)),
   };
 }
 

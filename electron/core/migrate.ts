@@ -1,6 +1,6 @@
 // `migrate`: verified backup first, every step in memory, and only if all succeed the file is
 // replaced atomically. A failure anywhere leaves the file exactly as it was.
-import type { PanelMigration } from '../../migrations/types';
+import type { PanelMigration, StepOptions } from '../../migrations/types';
 import { createBackup, type BackupReason } from './backups';
 import { replaceDatabaseFile } from './save';
 import type { Detection } from './detect';
@@ -54,6 +54,7 @@ export async function migrateOpened(
     dryRun: request.dryRun === true,
     backupReason: 'before-migrate',
     nothingToDo: plan.length === 0,
+    stepOptions: { xhttpFlow: request.xhttpFlow ?? 'safe' },
     run: (deps) => runUp(db, plan, deps),
   });
 }
@@ -63,6 +64,8 @@ export interface RunSpec {
   dryRun: boolean;
   backupReason: BackupReason;
   nothingToDo: boolean;
+  /** The run's options, handed to every step (migration 3's mode). */
+  stepOptions?: StepOptions;
   run: (deps: RunDependencies) => Promise<StepReport[]>;
 }
 
@@ -98,7 +101,12 @@ export async function runAndSave(
       versionState: versionSnapshot(detection),
     });
   }
-  report.steps = await spec.run({ now: context.now, onProgress: context.onProgress, applied });
+  report.steps = await spec.run({
+    now: context.now,
+    onProgress: context.onProgress,
+    applied,
+    stepOptions: spec.stepOptions,
+  });
   report.to_version = currentVersionOf(applied);
   if (spec.dryRun) return report;
   report.moved_aside = await replaceDatabaseFile(image, db.export(), {

@@ -7,13 +7,13 @@ import type { Database } from 'sql.js';
 import diff from 'microdiff';
 import { MigrationError, Umzug } from 'umzug';
 import { isPlainObject, parseJson } from '../../migrations/go-json';
-import type { PanelMigration } from '../../migrations/types';
+import { DEFAULT_STEP_OPTIONS, type PanelMigration, type StepOptions } from '../../migrations/types';
 import { contentHashes, contentMatches } from './content-hash';
 import { EngineError } from './engine-error';
 import { appendHistory, HISTORY_TABLE, type HistoryEntry, type StoredChange } from './history-log';
 import { addSeederMarker, removeSeederMarker, setSchemaVersion } from './markers';
 import { queryRows, quoteIdentifier, textParam } from './sql';
-import { createStepContext } from './step-context';
+import { createStepContext, rowImage } from './step-context';
 import { TOOL_VERSION } from './tool-version';
 import type { JsonChange, ChangePreview, StepReport, ProgressEvent } from '../shared/reports';
 export type { JsonChange, ChangePreview, StepReport, ProgressEvent };
@@ -23,14 +23,28 @@ export const stepKey = (migration: { version: number; name: string }) =>
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
-export const migrationChecksum = (migration: PanelMigration) =>
-  sha256(`${migration.version}\n${migration.name}\n${migration.up.toString()}`);
+/** The step's source; for a step with variants (migration 3's modes) the variant that ran is part of it. */
+export const migrationChecksum = (migration: PanelMigration, options: StepOptions = DEFAULT_STEP_OPTIONS) => {
+  const variant = migration.variant?.(options);
+  return sha256(
+    `${migration.version}\n${migration.name}\n${variant === undefined ? '' : `${variant}\n`}${migration.up.toString()}`,
+  );
+};
+
+/**
+ * A migration moves the panel's markers and version; a fix (a repair for a check) runs through the
+ * same transaction, before-images and log, but never touches markers or schema_migrations and is
+ * logged with direction `fix` / `fix-revert`.
+ */
+export type StepKind = 'migration' | 'fix';
 
 export interface RunDependencies {
   now: () => Date;
   onProgress?: (event: ProgressEvent) => void;
   /** Versions applied before the run (holes allowed); updated as steps succeed. */
   applied: Set<number>;
+  /** The run's options (migration 3's mode); the defaults when absent. */
+  stepOptions?: StepOptions;
 }
 
 /** golang-migrate's notion of "the" version: the highest V with 1..V all applied. */
@@ -40,7 +54,7 @@ export function currentVersionOf(applied: Set<number>): number {
   return version;
 }
 
-function jsonChanges(before: string | null, after: string | null): JsonChange[] | null {
+export function jsonChanges(before: string | null, after: string | null): JsonChange[] | null {
   const left = parseJson(before);
   const right = parseJson(after);
   const structured = (value: unknown) => isPlainObject(value) || Array.isArray(value);
@@ -144,26 +158,31 @@ export async function runUp(
   return reports;
 }
 
-async function applyStep(
+export async function applyStep(
   db: Database,
   migration: PanelMigration,
   deps: RunDependencies,
   known: Map<string, string>,
+  kind: StepKind = 'migration',
 ): Promise<StepReport> {
+  const stepOptions = deps.stepOptions ?? DEFAULT_STEP_OPTIONS;
   const started = deps.now();
   const hashBefore = contentHashes(db, migration.touches, known);
   db.exec('BEGIN');
   try {
     const { context, recording } = createStepContext(db, {
       keepBeforeImages: !migration.irreversible,
+      stepOptions,
       onProgress: (done, total) =>
         deps.onProgress?.({ kind: 'rows', version: migration.version, done, total }),
     });
     await migration.up(context);
     const hashAfter = contentHashes(db, migration.touches);
-    deps.applied.add(migration.version);
-    if (migration.seederMarker !== null) addSeederMarker(db, migration.seederMarker);
-    setSchemaVersion(db, currentVersionOf(deps.applied));
+    if (kind === 'migration') {
+      deps.applied.add(migration.version);
+      if (migration.seederMarker !== null) addSeederMarker(db, migration.seederMarker);
+      setSchemaVersion(db, currentVersionOf(deps.applied));
+    }
     const finished = deps.now();
     const report: StepReport = {
       version: migration.version,
@@ -189,11 +208,11 @@ async function applyStep(
       {
         version: migration.version,
         name: migration.name,
-        direction: 'up',
+        direction: kind === 'fix' ? 'fix' : 'up',
         started_at: started.toISOString(),
         finished_at: finished.toISOString(),
         duration_ms: report.duration_ms,
-        checksum: migrationChecksum(migration),
+        checksum: migrationChecksum(migration, stepOptions),
         rows_changed: report.rows_changed,
         changes: recording.changes,
         skipped: recording.skipped,
@@ -210,7 +229,7 @@ async function applyStep(
     return report;
   } catch (thrown) {
     db.exec('ROLLBACK');
-    deps.applied.delete(migration.version);
+    if (kind === 'migration') deps.applied.delete(migration.version);
     throw thrown;
   }
 }
@@ -225,9 +244,13 @@ interface CurrentValue {
   text: string | null;
 }
 
-/** The current text of every changed cell, read once (a cell can be MBs of JSON). */
+/** The current text of every changed cell (an inserted row: its row image), read once (a cell can be MBs of JSON). */
 function currentValues(db: Database, changes: StoredChange[]): CurrentValue[] {
   return changes.map((change) => {
+    if (change.kind === 'insert') {
+      const image = rowImage(db, change.table, change.rowid);
+      return { exists: image !== null, text: image };
+    }
     const rows = queryRows(
       db,
       `SELECT ${quoteIdentifier(change.column)} AS value FROM ${quoteIdentifier(change.table)} WHERE rowid = ?`,
@@ -244,7 +267,11 @@ function conflictsOf(changes: StoredChange[], current: CurrentValue[]): string[]
     const { exists, text } = current[index] ?? { exists: false, text: null };
     if (!exists) conflicts.push(`${change.table} row ${change.rowid} no longer exists`);
     else if ((text === null ? null : sha256(text)) !== change.after_sha256) {
-      conflicts.push(`${change.table} row ${change.rowid} (${change.column}) was changed after the step`);
+      conflicts.push(
+        change.kind === 'insert'
+          ? `${change.table} row ${change.rowid} (inserted by the step) was changed after the step`
+          : `${change.table} row ${change.rowid} (${change.column}) was changed after the step`,
+      );
     }
   });
   return conflicts;
@@ -301,12 +328,13 @@ export async function runDown(
   return reports;
 }
 
-function revertStep(
+export function revertStep(
   db: Database,
   migration: PanelMigration,
   up: HistoryEntry,
   deps: RunDependencies,
   known: Map<string, string>,
+  kind: StepKind = 'migration',
 ): StepReport {
   const started = deps.now();
   const hashBefore = contentHashes(db, migration.touches, known);
@@ -323,15 +351,22 @@ function revertStep(
     }
     const currentTexts = current.map((value) => value.text);
     for (const change of [...up.changes].reverse()) {
+      if (change.kind === 'insert') {
+        // Checked above: the row still holds exactly what the step inserted.
+        db.run(`DELETE FROM ${quoteIdentifier(change.table)} WHERE rowid = ?`, [change.rowid]);
+        continue;
+      }
       const before = textParam(db, change.before);
       db.run(
         `UPDATE ${quoteIdentifier(change.table)} SET ${quoteIdentifier(change.column)} = ${before.placeholder} WHERE rowid = ?`,
         [before.value, change.rowid],
       );
     }
-    deps.applied.delete(migration.version);
-    if (migration.seederMarker !== null) removeSeederMarker(db, migration.seederMarker);
-    setSchemaVersion(db, currentVersionOf(deps.applied));
+    if (kind === 'migration') {
+      deps.applied.delete(migration.version);
+      if (migration.seederMarker !== null) removeSeederMarker(db, migration.seederMarker);
+      setSchemaVersion(db, currentVersionOf(deps.applied));
+    }
     const hashAfter = contentHashes(db, migration.touches);
     const restored = migration.touches.every((table) =>
       contentMatches(db, table, hashAfter[table], up.hash_before[table]),
@@ -348,10 +383,11 @@ function revertStep(
         table: change.table,
         rowid: change.rowid,
         column: change.column,
-        label: rowLabel(db, change.table, change.rowid),
+        label: change.kind === 'insert' ? null : rowLabel(db, change.table, change.rowid),
         before: currentTexts[index] ?? null,
         after: change.before,
-        json_changes: jsonChanges(currentTexts[index] ?? null, change.before),
+        json_changes:
+          change.kind === 'insert' ? null : jsonChanges(currentTexts[index] ?? null, change.before),
       })),
       skipped: [],
       notes: [
@@ -368,11 +404,11 @@ function revertStep(
       {
         version: migration.version,
         name: migration.name,
-        direction: 'down',
+        direction: kind === 'fix' ? 'fix-revert' : 'down',
         started_at: started.toISOString(),
         finished_at: finished.toISOString(),
         duration_ms: report.duration_ms,
-        checksum: migrationChecksum(migration),
+        checksum: up.checksum,
         rows_changed: report.rows_changed,
         changes: [],
         skipped: [],
@@ -389,7 +425,7 @@ function revertStep(
     return report;
   } catch (thrown) {
     db.exec('ROLLBACK');
-    deps.applied.add(migration.version);
+    if (kind === 'migration') deps.applied.add(migration.version);
     throw thrown;
   }
 }

@@ -107,6 +107,10 @@ export function createSession(options: SessionOptions): Session {
       withDatabase((dbPath) => run({ dbPath }, 'restoreBackupById', backupId, progress)),
     deleteBackup: ({ backupId }) => withDatabase((dbPath) => run({ dbPath }, 'deleteBackup', backupId)),
     repair: (request) => withDatabase((dbPath) => run({ dbPath }, 'repair', request, progress)),
+    runChecks: () => withDatabase((dbPath) => run({ dbPath }, 'check', undefined)),
+    previewFix: ({ checkId }) => withDatabase((dbPath) => run({ dbPath }, 'previewFix', checkId, progress)),
+    applyFix: ({ checkId }) => withDatabase((dbPath) => run({ dbPath }, 'applyFix', checkId, progress)),
+    revertFix: ({ checkId }) => withDatabase((dbPath) => run({ dbPath }, 'revertFix', checkId, progress)),
   };
 
   return { handlers, openPath: (path, demo = false) => open(path, demo) };

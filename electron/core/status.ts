@@ -6,6 +6,7 @@ import type { JournalInfo } from './database';
 import type { Detection, GenerationId } from './detect';
 import { lastUpOf, type HistoryEntry } from './history-log';
 import { queryRows, queryValue, quoteIdentifier } from './sql';
+import { runChecks } from './xray-checks';
 import type { AppliedVersion, StatusReport } from '../shared/reports';
 export type { AppliedVersion, StatusReport };
 
@@ -98,5 +99,6 @@ export function buildStatus({
     integrity: integrity ?? integrityOf(db),
     warnings,
     backups_count: backups.length,
+    checks: runChecks(db),
   };
 }

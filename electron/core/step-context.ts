@@ -1,8 +1,20 @@
 // The StepContext a migration runs with: value-level writes that record their before-images, and
 // the skipped rows and notes that make up the step's part of the run report.
 import type { Database } from 'sql.js';
-import type { RecordedChange, SkippedRow, StepContext } from '../../migrations/types';
+import {
+  DEFAULT_STEP_OPTIONS,
+  type RecordedChange,
+  type SkippedRow,
+  type StepContext,
+  type StepOptions,
+} from '../../migrations/types';
 import { queryRows, quoteIdentifier, textParam } from './sql';
+
+/** A whole row as canonical text (its columns in table order): what an insert is recorded as. */
+export function rowImage(db: Database, table: string, rowid: number): string | null {
+  const row = queryRows(db, `SELECT * FROM ${quoteIdentifier(table)} WHERE rowid = ?`, [rowid])[0];
+  return row === undefined ? null : JSON.stringify(row);
+}
 
 export interface StepRecording {
   changes: RecordedChange[];
@@ -14,6 +26,8 @@ export interface StepContextOptions {
   /** Irreversible steps keep no before-image (a plaintext password must not be stored again). */
   keepBeforeImages: boolean;
   onProgress?: (done: number, total: number) => void;
+  /** The run's options; the defaults (migration 3 in `safe` mode) when not given. */
+  stepOptions?: StepOptions;
 }
 
 export function createStepContext(
@@ -23,6 +37,7 @@ export function createStepContext(
   const recording: StepRecording = { changes: [], skipped: [], notes: [] };
   const context: StepContext = {
     db,
+    options: options.stepOptions ?? DEFAULT_STEP_OPTIONS,
     updateText(table, rowid, column, next) {
       const target = `${quoteIdentifier(table)}`;
       const rows = queryRows(
@@ -46,6 +61,23 @@ export function createStepContext(
         after: next,
       });
       return true;
+    },
+    insertRow(table, values) {
+      const columns = Object.keys(values);
+      db.run(
+        `INSERT INTO ${quoteIdentifier(table)} (${columns.map(quoteIdentifier).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+        columns.map((column) => values[column] ?? null),
+      );
+      const rowid = Number(queryRows(db, 'SELECT last_insert_rowid() AS id')[0]?.id);
+      recording.changes.push({
+        kind: 'insert',
+        table,
+        rowid,
+        column: '*',
+        before: null,
+        after: rowImage(db, table, rowid),
+      });
+      return rowid;
     },
     skip(table, rowid, reason) {
       recording.skipped.push({ table, rowid, reason });

@@ -18,6 +18,10 @@ export const API_METHOD_NAMES = [
   'restoreBackup',
   'deleteBackup',
   'repair',
+  'runChecks',
+  'previewFix',
+  'applyFix',
+  'revertFix',
 ] as const;
 
 /** Engine → page: progress of a long operation. */

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type {
   BackupEntry,
+  CheckReport,
   HistoryEntry,
   ProgressEvent,
   RepairReport,
@@ -31,6 +32,20 @@ export const backupIdSchema = z
 
 const empty = z.object({}).strict();
 
+/** Migration 3's mode: `safe` (default) or `panel` (the panel's seeder exactly). */
+const xhttpFlow = z.enum(['safe', 'panel']);
+
+/** A check id as the engine lists it (`traffic.missing-row`): letters, digits, dots and dashes. */
+const fixRequest = z
+  .object({
+    checkId: z
+      .string()
+      .min(1)
+      .max(100)
+      .regex(/^[A-Za-z0-9.-]+$/, 'a check id'),
+  })
+  .strict();
+
 export const REQUEST_SCHEMAS = {
   getSession: empty,
   /** Desktop: shows the native open dialog. Not available in the browser. */
@@ -39,8 +54,8 @@ export const REQUEST_SCHEMAS = {
   /** Opens a fresh copy of the bundled demo database. */
   openDemo: empty,
   getStatus: empty,
-  previewMigrate: z.object({ to: version.optional() }).strict(),
-  migrate: z.object({ to: version.optional() }).strict(),
+  previewMigrate: z.object({ to: version.optional(), xhttpFlow: xhttpFlow.optional() }).strict(),
+  migrate: z.object({ to: version.optional(), xhttpFlow: xhttpFlow.optional() }).strict(),
   rollBack: z.union([
     z.object({ steps: z.number().int().min(1).max(9999) }).strict(),
     z.object({ to: version }).strict(),
@@ -52,6 +67,12 @@ export const REQUEST_SCHEMAS = {
   restoreBackup: z.object({ backupId: backupIdSchema }).strict(),
   deleteBackup: z.object({ backupId: backupIdSchema }).strict(),
   repair: z.object({ forceVersion: version.optional() }).strict(),
+  /** The Xray-aware health checks (read only). */
+  runChecks: empty,
+  /** A fix for one check: preview, apply (backup first) and revert the latest applied one. */
+  previewFix: fixRequest,
+  applyFix: fixRequest,
+  revertFix: fixRequest,
 } as const;
 
 export type ApiMethod = keyof typeof REQUEST_SCHEMAS;
@@ -89,6 +110,10 @@ export interface ApiResponses {
   restoreBackup: RestoreReport;
   deleteBackup: { deleted: string };
   repair: RepairReport;
+  runChecks: CheckReport;
+  previewFix: RunReport;
+  applyFix: RunReport;
+  revertFix: RunReport;
 }
 
 /** The operations, as the UI calls them. */

@@ -2,7 +2,7 @@
 // and by the renderer. Pure types: nothing here may import Node or the engine.
 
 export type BackupReason =
-  'manual' | 'before-migrate' | 'before-rollback' | 'before-restore' | 'before-repair';
+  'manual' | 'before-migrate' | 'before-rollback' | 'before-restore' | 'before-repair' | 'before-fix';
 
 export interface VersionSnapshot {
   current_version: number;
@@ -98,10 +98,13 @@ export interface DetectionWarning {
   message: string;
 }
 
-export type Direction = 'up' | 'down' | 'force';
+/** `fix` / `fix-revert`: a repair for a check (version 0, name = the check id); never moves the version. */
+export type Direction = 'up' | 'down' | 'force' | 'fix' | 'fix-revert';
 
 /** A before-image as stored: the after value only as a hash, enough for the optimistic check. */
 export interface StoredChange {
+  /** `insert`: a row the step added (column '*'); a down deletes it only while it is unchanged. */
+  kind?: 'insert';
   table: string;
   rowid: number;
   column: string;
@@ -130,7 +133,7 @@ export interface HistoryEntry {
 
 export interface RunReport {
   database: string;
-  operation: 'migrate' | 'rollback';
+  operation: 'migrate' | 'rollback' | 'fix' | 'revert-fix';
   dry_run: boolean;
   from_version: number;
   to_version: number;
@@ -142,9 +145,13 @@ export interface RunReport {
   steps: StepReport[];
 }
 
+/** Migration 3: `safe` (default) sets Vision only with VLESS Encryption; `panel` is the panel's seeder exactly. */
+export type XhttpFlowMode = 'safe' | 'panel';
+
 export interface MigrateRequest {
   to?: number;
   dryRun?: boolean;
+  xhttpFlow?: XhttpFlowMode;
 }
 
 export interface JsonChange {
@@ -250,6 +257,46 @@ export interface StatusReport {
   integrity: 'ok' | string[];
   warnings: DetectionWarning[];
   backups_count: number;
+  /** The Xray-aware health checks (the same as `paneldb check`). */
+  checks: ChecksSection;
+}
+
+export type CheckSeverity = 'error' | 'warning' | 'info';
+
+/** One rule that found something: stable id, what it concerns, why, and where to read more. */
+export interface CheckFinding {
+  id: string;
+  severity: CheckSeverity;
+  title: string;
+  /** One line: why this matters. */
+  reason: string;
+  /** An upstream issue, pull request or document section; plain text, never a link to follow blindly. */
+  reference: string | null;
+  /** The rows concerned, as an admin finds them (`inbounds #3 (remark): client alice`). */
+  rows: string[];
+  /** Whether `paneldb fix <db> <id>` has a safe, reversible fix for it. */
+  fixable: boolean;
+}
+
+export interface ChecksSummary {
+  error: number;
+  warning: number;
+  info: number;
+  /** How many rules ran. */
+  rules: number;
+}
+
+export interface ChecksSection {
+  checks: CheckFinding[];
+  summary: ChecksSummary;
+}
+
+export interface CheckReport extends ChecksSection {
+  database: string;
+}
+
+export interface FixRequest {
+  checkId: string;
 }
 
 export interface SkippedRow {

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { queryValue } from '../../electron/core/sql';
 import { createStepContext } from '../../electron/core/step-context';
 import { hasDuplicateKeys, xhttpFlow } from '../../migrations/000003_xhttp_flow';
+import type { XhttpFlowMode } from '../../migrations/types';
 import { panelDb } from '../support/memory-panel';
 
 type Json = Record<string, unknown>;
@@ -30,8 +31,12 @@ const streamOf = (db: Database, id: number) =>
 const clientsOf = (db: Database, id: number) =>
   (JSON.parse(settingsOf(db, id) ?? '') as { clients: Json[] }).clients;
 
-async function migrate(db: Database) {
-  const { context, recording } = createStepContext(db, { keepBeforeImages: true });
+/** The parity tests below run the panel's seeder exactly (`panel` mode); `safe` mode has its own block. */
+async function migrate(db: Database, mode: XhttpFlowMode = 'panel') {
+  const { context, recording } = createStepContext(db, {
+    keepBeforeImages: true,
+    stepOptions: { xhttpFlow: mode },
+  });
   await xhttpFlow.up(context);
   return recording;
 }
@@ -86,7 +91,7 @@ const F3C_STREAM = pretty({
   xhttpSettings: { path: '/ui', host: '', headers: {}, mode: 'auto' },
 });
 
-describe('migration 3, xhttp_flow', () => {
+describe('migration 3, xhttp_flow, in panel mode (the Go seeder exactly)', () => {
   it('F3a: the bot REALITY row gets Vision on its client with flow "" and is otherwise byte-identical', async () => {
     const db = await panelDb();
     const id = addInbound(db, F3A_SETTINGS, F3A_STREAM);
@@ -252,5 +257,80 @@ describe('migration 3, xhttp_flow', () => {
     const recording = await migrate(db);
     expect(recording.changes).toHaveLength(1);
     expect(clientsOf(db, id).map((client) => client.flow)).toEqual([VISION, VISION]);
+  });
+});
+
+describe('migration 3, xhttp_flow, in safe mode (the default)', () => {
+  it('is the default when a step context is given no options', async () => {
+    const db = await panelDb();
+    const id = addInbound(db, F3A_SETTINGS, F3A_STREAM);
+    const { context, recording } = createStepContext(db, { keepBeforeImages: true });
+    await xhttpFlow.up(context);
+    expect(settingsOf(db, id)).toBe(F3A_SETTINGS);
+    expect(recording.notes).toContainEqual(expect.stringMatching(/^mode: safe/));
+  });
+
+  it('F3a: skips the REALITY row with decryption "none", byte for byte, and records why', async () => {
+    const db = await panelDb();
+    const id = addInbound(db, F3A_SETTINGS, F3A_STREAM);
+    const recording = await migrate(db, 'safe');
+    expect(settingsOf(db, id)).toBe(F3A_SETTINGS);
+    expect(recording.changes).toEqual([]);
+    expect(recording.skipped).toEqual([
+      { table: 'inbounds', rowid: id, reason: expect.stringMatching(/without VLESS Encryption.*issue 5576/) },
+    ]);
+    expect(recording.notes).toContainEqual('1 inbound(s) left without Vision: no VLESS Encryption on XHTTP');
+  });
+
+  it('F3b: sets Vision on the TLS row whose decryption is ML-KEM (VLESS Encryption on), exactly as panel mode does', async () => {
+    const safeDb = await panelDb();
+    const panelModeDb = await panelDb();
+    const safeId = addInbound(safeDb, F3B_SETTINGS, F3B_STREAM);
+    const panelId = addInbound(panelModeDb, F3B_SETTINGS, F3B_STREAM);
+    const recording = await migrate(safeDb, 'safe');
+    await migrate(panelModeDb, 'panel');
+    expect(settingsOf(safeDb, safeId)).toBe(
+      F3B_SETTINGS.replace('"enable":true,', `"enable":true,"flow":"${VISION}",`),
+    );
+    expect(settingsOf(safeDb, safeId)).toBe(settingsOf(panelModeDb, panelId));
+    expect(recording.skipped).toEqual([]);
+  });
+
+  it('F3c: skips the pretty UI row (decryption "none"), keeping its text and its one Vision client as they are', async () => {
+    const db = await panelDb();
+    const id = addInbound(db, F3C_SETTINGS, F3C_STREAM);
+    const recording = await migrate(db, 'safe');
+    expect(settingsOf(db, id)).toBe(F3C_SETTINGS);
+    expect(recording.skipped.map((row) => row.rowid)).toEqual([id]);
+  });
+
+  it('treats a missing, empty or "none" decryption as no VLESS Encryption, and any other string as on', async () => {
+    const db = await panelDb();
+    const client = '{"email":"e","id":"u"}';
+    const ids = [
+      addInbound(db, `{"clients":[${client}]}`, F3B_STREAM),
+      addInbound(db, `{"clients":[${client}],"decryption":""}`, F3B_STREAM),
+      addInbound(db, `{"clients":[${client}],"decryption":"none"}`, F3B_STREAM),
+      addInbound(db, `{"clients":[${client}],"decryption":5}`, F3B_STREAM),
+      addInbound(db, `{"clients":[${client}],"decryption":"mlkem768x25519plus.native.600s.X"}`, F3B_STREAM),
+    ];
+    const recording = await migrate(db, 'safe');
+    expect(recording.skipped.map((row) => row.rowid)).toEqual(ids.slice(0, 4));
+    expect(clientsOf(db, ids[4] ?? 0)[0]?.flow).toBe(VISION);
+  });
+
+  it('leaves duplicate flow keys of a skipped row alone (the fix inbounds.duplicate-flow-keys drops them)', async () => {
+    const db = await panelDb();
+    const id = addInbound(db, F3A_AFTER_SQL, F3A_STREAM);
+    const recording = await migrate(db, 'safe');
+    expect(settingsOf(db, id)).toBe(F3A_AFTER_SQL);
+    expect(recording.skipped.map((row) => row.rowid)).toEqual([id]);
+  });
+
+  it('gives the two modes different checksums, so the history row says which one ran', async () => {
+    const { migrationChecksum } = await import('../../electron/core/migrator');
+    expect(migrationChecksum(xhttpFlow, { xhttpFlow: 'safe' })).not.toBe(
+      migrationChecksum(xhttpFlow, { xhttpFlow: 'panel' }),
+    );
   });
 });

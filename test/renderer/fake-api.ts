@@ -10,7 +10,16 @@ import type {
 } from '../../electron/shared/contract';
 import type { ProgressEvent } from '../../electron/shared/reports';
 import { ok, type Result } from '../../electron/shared/result';
-import { backup, demoSession, migrated, noDatabase, preview, repairReport, status } from './fake-data';
+import {
+  backup,
+  checkReport,
+  demoSession,
+  migrated,
+  noDatabase,
+  preview,
+  repairReport,
+  status,
+} from './fake-data';
 
 type Handler<M extends ApiMethod> = (
   request: ApiRequest<M>,
@@ -50,6 +59,10 @@ export function fakeApi(overrides: Partial<Handlers> = {}): FakeApi {
       }),
     deleteBackup: ({ backupId }) => ok({ deleted: backupId }),
     repair: () => ok(repairReport()),
+    runChecks: () => ok(checkReport()),
+    previewFix: () => ok({ ...preview(), operation: 'fix' }),
+    applyFix: () => ok({ ...migrated(), operation: 'fix' }),
+    revertFix: () => ok({ ...migrated(), operation: 'revert-fix' }),
   };
   const handlers = { ...defaults, ...overrides } as Handlers;
   const calls: FakeApi['calls'] = [];

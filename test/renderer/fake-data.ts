@@ -3,6 +3,9 @@
 import type { SessionInfo } from '../../electron/shared/contract';
 import type {
   BackupEntry,
+  CheckFinding,
+  CheckReport,
+  ChecksSection,
   HistoryEntry,
   RepairReport,
   RunReport,
@@ -63,7 +66,33 @@ export const status = (overrides: Partial<StatusReport> = {}): StatusReport => (
   integrity: 'ok',
   warnings: [],
   backups_count: 0,
+  checks: checksSection(),
   ...overrides,
+});
+
+/** What the demo file's checks find: Vision-less bot row is fine, one client without a traffic row. */
+export function checksSection(checks: CheckFinding[] = [trafficFinding()]): ChecksSection {
+  const count = (severity: CheckFinding['severity']) => checks.filter((c) => c.severity === severity).length;
+  return {
+    checks,
+    summary: { error: count('error'), warning: count('warning'), info: count('info'), rules: 17 },
+  };
+}
+
+export const trafficFinding = (overrides: Partial<CheckFinding> = {}): CheckFinding => ({
+  id: 'traffic.missing-row',
+  severity: 'warning',
+  title: 'Clients without a client_traffics row',
+  reason: 'The panel shows no traffic for them and cannot enforce their quota or expiry.',
+  reference: 'panel-database.md Appendix A',
+  rows: ['inbounds #2 (bot xhttp reality): client x7Kp2QaZ'],
+  fixable: true,
+  ...overrides,
+});
+
+export const checkReport = (checks?: CheckFinding[]): CheckReport => ({
+  database: '/tmp/paneldb-demo-1/x-ui.db',
+  ...checksSection(checks),
 });
 
 const step = (

@@ -22,7 +22,7 @@ describe('migrating from the store', () => {
         { version: 4, name: 'reality_target', rows: 1 },
       ],
     });
-    expect(api.callsTo('previewMigrate')).toEqual([{}]);
+    expect(api.callsTo('previewMigrate')).toEqual([{ xhttpFlow: 'safe' }]);
     expect(api.callsTo('migrate')).toEqual([]);
   });
 
@@ -75,7 +75,7 @@ describe('migrating from the store', () => {
       },
     ]);
     const state = store.getState();
-    expect(api.callsTo('migrate')).toEqual([{ to: 5 }]);
+    expect(api.callsTo('migrate')).toEqual([{ to: 5, xhttpFlow: 'safe' }]);
     expect(state.progress).toBeNull();
     expect(state.busy).toBeNull();
     expect(state.lastRun?.saved).toBe(true);

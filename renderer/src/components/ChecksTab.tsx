@@ -1,7 +1,8 @@
-// Integrity and panel invariants, the repair evidence for a dirty or half-applied file, which
+// The health checks (what Xray and the panel will accept) with a Fix… button where a safe fix exists,
+// integrity and panel invariants, the repair evidence for a dirty or half-applied file, which
 // version the data is at, the recommendation, and forcing the recorded version.
 import { useState } from 'react';
-import type { Evidence } from '../../../electron/shared/reports';
+import type { ChecksSection, Evidence } from '../../../electron/shared/reports';
 import { useApp, useT } from '../store/react';
 
 const SEVERITY_CLASS: Record<Evidence['severity'], string> = {
@@ -46,6 +47,76 @@ function ForceVersion({ latest, suggested }: { latest: number; suggested: number
   );
 }
 
+/** Every finding of the health checks. Database text and references are shown as text, never as links. */
+function HealthChecks({ section }: { section: ChecksSection }) {
+  const t = useT();
+  const busy = useApp((state) => state.busy !== null);
+  const askFix = useApp((state) => state.askFix);
+  const { summary } = section;
+  return (
+    <section className="card" aria-labelledby="health-heading" data-testid="health-checks">
+      <div className="card-head">
+        <h2 id="health-heading">{t('checks.health')}</h2>
+        <span className="chip" data-testid="health-summary">
+          {t('checks.healthSummary', { error: summary.error, warning: summary.warning, info: summary.info })}
+        </span>
+      </div>
+      <p className="muted">{t('checks.healthIntro')}</p>
+      {section.checks.length === 0 ? (
+        <p className="muted" data-testid="health-none">
+          {t('checks.healthNone', { rules: summary.rules })}
+        </p>
+      ) : (
+        <table className="grid">
+          <thead>
+            <tr>
+              <th>{t('col.severity')}</th>
+              <th>{t('col.check')}</th>
+              <th>{t('col.title')}</th>
+              <th>{t('col.rowsAffected')}</th>
+              <th>{t('col.reference')}</th>
+              <th>{t('col.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {section.checks.map((check) => (
+              <tr key={check.id} data-testid="check-row" data-check={check.id} data-severity={check.severity}>
+                <td>
+                  <span className={SEVERITY_CLASS[check.severity]}>{t(`severity.${check.severity}`)}</span>
+                </td>
+                <td className="mono">{check.id}</td>
+                <td>
+                  <strong>{check.title}</strong>
+                  <div className="muted">{check.reason}</div>
+                </td>
+                <td className="mono">
+                  {check.rows.map((row, index) => (
+                    <div key={index}>{row}</div>
+                  ))}
+                </td>
+                <td className="muted">{check.reference ?? ''}</td>
+                <td>
+                  {check.fixable && (
+                    <button
+                      type="button"
+                      data-testid="fix-button"
+                      title={t('checks.fixable')}
+                      disabled={busy}
+                      onClick={() => void askFix(check.id)}
+                    >
+                      {t('action.fix')}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
 export function ChecksTab() {
   const t = useT();
   const status = useApp((state) => state.status);
@@ -57,6 +128,7 @@ export function ChecksTab() {
 
   return (
     <div className="stack">
+      <HealthChecks section={status.checks} />
       <section className="card" aria-labelledby="recommendation-heading">
         <div className="card-head">
           <h2 id="recommendation-heading">{t('checks.recommendation')}</h2>

@@ -7,6 +7,33 @@ import type { ConfirmAction } from '../store/dialogs-slice';
 import { useApp, useT } from '../store/react';
 import { BackupSummary } from './BackupSummary';
 
+/** Migration 3's mode (issue 8): safe by default; panel reproduces the panel's seeder. */
+function XhttpFlowChoice() {
+  const t = useT();
+  const mode = useApp((state) => state.xhttpFlow);
+  const busy = useApp((state) => state.busy !== null);
+  const setMode = useApp((state) => state.setXhttpFlow);
+  return (
+    <fieldset className="xhttp-flow-choice" data-testid="xhttp-flow-choice">
+      <legend>{t('confirm.xhttpFlow')}</legend>
+      {(['safe', 'panel'] as const).map((value) => (
+        <label key={value} className="inline-field">
+          <input
+            type="radio"
+            name="xhttp-flow"
+            value={value}
+            data-testid={`xhttp-flow-${value}`}
+            checked={mode === value}
+            disabled={busy}
+            onChange={() => void setMode(value)}
+          />
+          <span>{t(value === 'safe' ? 'confirm.xhttpFlowSafe' : 'confirm.xhttpFlowPanel')}</span>
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
 const FOCUSABLE = 'button:not([disabled]), select, input, textarea, a[href], [tabindex]:not([tabindex="-1"])';
 
 function describe(action: ConfirmAction, t: Translate): { title: string; ok: string; body: ReactNode } {
@@ -28,6 +55,7 @@ function describe(action: ConfirmAction, t: Translate): { title: string; ok: str
                 </li>
               ))}
             </ol>
+            {action.steps.some((step) => step.version === 3) && <XhttpFlowChoice />}
             <p>{t('confirm.backupFirst')}</p>
             <p className="muted">{t('confirm.allOrNothing')}</p>
           </>
@@ -93,6 +121,27 @@ function describe(action: ConfirmAction, t: Translate): { title: string; ok: str
           </>
         ),
       };
+    case 'fix':
+      return {
+        title: t('confirm.fixTitle', { check: action.checkId }),
+        ok: t('confirm.fixOk'),
+        body: (
+          <>
+            <p>{action.title}</p>
+            <p>{t('confirm.fixIntro', { count: action.rows.length })}</p>
+            <ul className="confirm-steps mono" data-testid="confirm-fix-rows">
+              {action.rows.map((row, index) => (
+                <li key={index}>
+                  {row.table} #{row.rowid}
+                  {row.label === null ? '' : ` (${row.label})`}
+                </li>
+              ))}
+            </ul>
+            <p>{t('confirm.backupFirst')}</p>
+            <p className="muted">{t('confirm.fixLogged', { check: action.checkId })}</p>
+          </>
+        ),
+      };
   }
 }
 
@@ -134,7 +183,7 @@ export function ConfirmDialog() {
     }
   };
 
-  const destructive = action.kind !== 'migrate';
+  const destructive = action.kind !== 'migrate' && action.kind !== 'fix';
   return (
     <div className="backdrop" onMouseDown={(event) => event.target === event.currentTarget && cancel()}>
       <div

@@ -111,6 +111,7 @@ export const en = {
   'action.restore': 'Restore…',
   'action.delete': 'Delete…',
   'action.forceVersion': 'Force version…',
+  'action.fix': 'Fix…',
 
   'history.log': "PanelDB's history log",
   'history.empty': 'PanelDB has not run any step on this file yet.',
@@ -155,6 +156,12 @@ export const en = {
   'checks.noEvidence': 'No problems found.',
   'checks.forceLabel': 'Mark the file as',
   'checks.forceHint': 'Only the recorded version changes; rows are not touched.',
+  'checks.health': 'Health checks',
+  'checks.healthIntro':
+    'What Xray and the panel will accept: each finding names its rows and, where one exists, a reference.',
+  'checks.healthNone': 'No problems found ({rules} rules).',
+  'checks.healthSummary': '{error} errors, {warning} warnings, {info} info',
+  'checks.fixable': 'A safe fix exists: it is previewed, backed up, logged and reversible.',
 
   'confirm.backupFirst': 'A verified backup of the current file is taken first.',
   'confirm.allOrNothing': 'The steps run in memory; the file is replaced only if all of them succeed.',
@@ -179,6 +186,16 @@ export const en = {
   'confirm.forceFromClean': 'The file is recorded at v{current}; it will be recorded at v{version}.',
   'confirm.forceNoRows': 'Only the recorded version changes; no rows are touched.',
   'confirm.forceOk': 'Force v{version}',
+  'confirm.xhttpFlow': 'Migration 3 (Vision on XHTTP)',
+  'confirm.xhttpFlowSafe':
+    'Safe: Vision only where VLESS Encryption is on; every other row is left as it is and listed as skipped',
+  'confirm.xhttpFlowPanel':
+    "Panel: exactly what the panel's seeder does (Vision on every XHTTP client; Xray rejects it without VLESS Encryption)",
+  'confirm.fixTitle': 'Apply the fix for {check}?',
+  'confirm.fixIntro': '{count} rows will change:',
+  'confirm.fixLogged':
+    'The fix runs in one transaction and is logged; it can be reverted (paneldb fix <db> {check} --revert) while these rows are unchanged.',
+  'confirm.fixOk': 'Apply fix',
 
   'run.migrateTitle': 'Migrated v{from} → v{to}',
   'run.rollBackTitle': 'Rolled back v{from} → v{to}',
@@ -206,6 +223,8 @@ export const en = {
   'activity.forced': 'Version forced to v{version}; backup taken first: {backup}',
   'activity.nothingToMigrate': 'Nothing to migrate.',
   'activity.nothingToRollBack': 'Nothing to roll back.',
+  'activity.fixed': 'Fix {check} applied: {rows} rows changed; backup: {backup}',
+  'activity.nothingToFix': 'Nothing to fix for {check}.',
 
   'errorBanner.showDetails': 'Details',
   'errorBanner.hideDetails': 'Hide details',
@@ -238,6 +257,8 @@ export const en = {
   'col.check': 'Check',
   'col.message': 'Finding',
   'col.rowsAffected': 'Rows',
+  'col.reference': 'Reference',
+  'col.title': 'Finding',
 
   'common.cancel': 'Cancel',
   'common.dismiss': 'Dismiss',
@@ -261,6 +282,8 @@ export const en = {
   'operation.deleteBackup': 'Delete backup',
   'operation.repair': 'Repair',
   'operation.forceVersion': 'Force version',
+  'operation.previewFix': 'Preview fix',
+  'operation.fix': 'Fix',
 
   'outcome.ok': 'done',
   'outcome.info': 'note',
@@ -269,6 +292,8 @@ export const en = {
   'direction.up': 'up',
   'direction.down': 'down',
   'direction.force': 'force',
+  'direction.fix': 'fix',
+  'direction.fix-revert': 'fix reverted',
 
   'stepStatus.applied': 'applied',
   'stepStatus.reverted': 'reverted',
@@ -299,6 +324,7 @@ export const en = {
   'reason.before-rollback': 'before roll back',
   'reason.before-restore': 'before restore',
   'reason.before-repair': 'before repair',
+  'reason.before-fix': 'before fix',
 
   'recommendation.none': 'nothing to repair',
   'recommendation.migrate': 'migrate',

@@ -73,6 +73,7 @@ export const zhCN: Dictionary = {
   'action.restore': '恢复…',
   'action.delete': '删除…',
   'action.forceVersion': '强制设定版本…',
+  'action.fix': '修复…',
 
   'history.log': 'PanelDB 历史记录',
   'history.empty': 'PanelDB 尚未在此文件上执行任何步骤。',
@@ -117,6 +118,11 @@ export const zhCN: Dictionary = {
   'checks.noEvidence': '未发现问题。',
   'checks.forceLabel': '将文件标记为',
   'checks.forceHint': '只修改记录的版本号，不会改动任何数据行。',
+  'checks.health': '健康检查',
+  'checks.healthIntro': '检查 Xray 和面板能否接受这些配置：每条发现都列出相关行，如有参考资料也一并列出。',
+  'checks.healthNone': '未发现问题（{rules} 条规则）。',
+  'checks.healthSummary': '{error} 个错误，{warning} 个警告，{info} 条提示',
+  'checks.fixable': '有安全的修复：先预览、先备份、记入日志，并且可以撤销。',
 
   'confirm.backupFirst': '操作前会先为当前文件做一份经过校验的备份。',
   'confirm.allOrNothing': '所有步骤在内存中执行，只有全部成功才会替换文件。',
@@ -140,6 +146,16 @@ export const zhCN: Dictionary = {
   'confirm.forceFromClean': '文件记录的版本为 v{current}；将改为 v{version}。',
   'confirm.forceNoRows': '只修改记录的版本号，不会改动任何数据行。',
   'confirm.forceOk': '强制设定为 v{version}',
+  'confirm.xhttpFlow': '迁移 3（XHTTP 上的 Vision）',
+  'confirm.xhttpFlowSafe':
+    '安全：只在启用了 VLESS Encryption 的入站上设置 Vision；其余行保持原样并列为已跳过',
+  'confirm.xhttpFlowPanel':
+    '面板：与面板的 seeder 完全一致（所有 XHTTP 客户端都设置 Vision；没有 VLESS Encryption 时 Xray 会拒绝）',
+  'confirm.fixTitle': '应用 {check} 的修复？',
+  'confirm.fixIntro': '将修改以下 {count} 行：',
+  'confirm.fixLogged':
+    '修复在一个事务中完成并记入日志；只要这些行未被改动，就可以撤销（paneldb fix <db> {check} --revert）。',
+  'confirm.fixOk': '应用修复',
 
   'run.migrateTitle': '已迁移 v{from} → v{to}',
   'run.rollBackTitle': '已回滚 v{from} → v{to}',
@@ -167,6 +183,8 @@ export const zhCN: Dictionary = {
   'activity.forced': '版本已强制设定为 v{version}；事先备份：{backup}',
   'activity.nothingToMigrate': '没有需要迁移的内容。',
   'activity.nothingToRollBack': '没有可回滚的步骤。',
+  'activity.fixed': '已应用修复 {check}：修改了 {rows} 行；备份：{backup}',
+  'activity.nothingToFix': '{check} 没有需要修复的内容。',
 
   'errorBanner.showDetails': '详情',
   'errorBanner.hideDetails': '收起详情',
@@ -199,6 +217,8 @@ export const zhCN: Dictionary = {
   'col.check': '检查项',
   'col.message': '发现',
   'col.rowsAffected': '相关行',
+  'col.reference': '参考',
+  'col.title': '发现',
 
   'common.cancel': '取消',
   'common.dismiss': '关闭',
@@ -222,6 +242,8 @@ export const zhCN: Dictionary = {
   'operation.deleteBackup': '删除备份',
   'operation.repair': '修复',
   'operation.forceVersion': '强制设定版本',
+  'operation.previewFix': '预览修复',
+  'operation.fix': '修复',
 
   'outcome.ok': '完成',
   'outcome.info': '提示',
@@ -230,6 +252,8 @@ export const zhCN: Dictionary = {
   'direction.up': '升级',
   'direction.down': '降级',
   'direction.force': '强制',
+  'direction.fix': '修复',
+  'direction.fix-revert': '撤销修复',
 
   'stepStatus.applied': '已执行',
   'stepStatus.reverted': '已撤销',
@@ -260,6 +284,7 @@ export const zhCN: Dictionary = {
   'reason.before-rollback': '回滚前',
   'reason.before-restore': '恢复前',
   'reason.before-repair': '修复前',
+  'reason.before-fix': '修复前',
 
   'recommendation.none': '无需修复',
   'recommendation.migrate': '迁移',

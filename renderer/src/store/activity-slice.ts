@@ -16,7 +16,9 @@ export type Operation =
   | 'restoreBackup'
   | 'deleteBackup'
   | 'repair'
-  | 'forceVersion';
+  | 'forceVersion'
+  | 'previewFix'
+  | 'fix';
 
 export interface ActivityEntry {
   id: number;

@@ -8,6 +8,8 @@ export interface ChecksSlice {
   repairReport: RepairReport | null;
   loadRepair(): Promise<void>;
   forceVersion(version: number): Promise<void>;
+  /** Applies the fix for a check (the confirm dialog asked first): backup, one transaction, logged. */
+  applyFix(checkId: string): Promise<void>;
 }
 
 export function createChecksSlice(deps: SliceDeps): ChecksSlice {
@@ -25,6 +27,21 @@ export function createChecksSlice(deps: SliceDeps): ChecksSlice {
         success: (report) => ({
           key: 'activity.forced',
           params: { version, backup: report.forced?.backup.id ?? '' },
+        }),
+      });
+    },
+    applyFix: async (checkId) => {
+      await perform(deps, 'fix', () => api.applyFix({ checkId }), {
+        write: true,
+        progress: true,
+        onOk: (report) => set({ lastRun: report, preview: null }),
+        success: (report) => ({
+          key: 'activity.fixed',
+          params: {
+            check: checkId,
+            rows: report.steps.reduce((sum, step) => sum + step.rows_changed, 0),
+            backup: report.backup?.id ?? '',
+          },
         }),
       });
     },

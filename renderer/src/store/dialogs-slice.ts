@@ -1,6 +1,7 @@
 // What is on screen: the open tab and the confirm dialog. Every write is asked for first; the
 // question carries the exact steps or backup concerned, and accepting it runs the operation.
-import type { BackupEntry } from '../../../electron/shared/reports';
+import type { BackupEntry, RunReport } from '../../../electron/shared/reports';
+import { perform } from './perform';
 import type { RollBackRequest } from './migrations-slice';
 import { backupForPath, rollbackPlan, type PlannedStep } from './plans';
 import type { SliceDeps } from './state';
@@ -13,7 +14,14 @@ export type ConfirmAction =
   | { kind: 'rollback'; request: RollBackRequest; from: number; steps: PlannedStep[] }
   | { kind: 'restore'; backup: BackupEntry }
   | { kind: 'delete-backup'; backup: BackupEntry }
-  | { kind: 'force-version'; version: number; current: number; dirtyVersion: number | null };
+  | { kind: 'force-version'; version: number; current: number; dirtyVersion: number | null }
+  | {
+      kind: 'fix';
+      checkId: string;
+      title: string;
+      /** The rows the fix would change, from its dry run (labels are database text: shown as text). */
+      rows: Array<{ table: string; rowid: number; label: string | null }>;
+    };
 
 export interface DialogsSlice {
   tab: TabId;
@@ -24,13 +32,27 @@ export interface DialogsSlice {
   askRestore(backupId: string): void;
   askDeleteBackup(backupId: string): void;
   askForceVersion(version: number): void;
+  /** Dry-runs the fix for a check and asks to apply it, listing the rows it would change. */
+  askFix(checkId: string): Promise<void>;
+  /** The migrate question, computed again from a fresh preview (after the migration-3 mode changed). */
+  refreshMigrateQuestion(): Promise<void>;
   /** Follows the repair report's recommendation: force a version, migrate or restore. */
   askRepair(): Promise<void>;
   cancelConfirm(): void;
   acceptConfirm(): Promise<void>;
 }
 
-export function createDialogsSlice({ get, set }: SliceDeps): DialogsSlice {
+function migrateQuestion(preview: RunReport): ConfirmAction {
+  return {
+    kind: 'migrate',
+    from: preview.from_version,
+    to: preview.to_version,
+    steps: preview.steps.map(({ version, name, rows_changed }) => ({ version, name, rows: rows_changed })),
+  };
+}
+
+export function createDialogsSlice(deps: SliceDeps): DialogsSlice {
+  const { get, set, api } = deps;
   const backup = (id: string) => get().backups.find((entry) => entry.id === id);
   const ask = (confirm: ConfirmAction) => {
     if (get().busy === null) set({ confirm });
@@ -46,16 +68,27 @@ export function createDialogsSlice({ get, set }: SliceDeps): DialogsSlice {
         get().log('migrate', 'info', { key: 'activity.nothingToMigrate' });
         return;
       }
-      ask({
-        kind: 'migrate',
-        from: preview.from_version,
-        to: preview.to_version,
-        steps: preview.steps.map(({ version, name, rows_changed }) => ({
-          version,
-          name,
-          rows: rows_changed,
-        })),
+      ask(migrateQuestion(preview));
+    },
+    refreshMigrateQuestion: async () => {
+      const preview = await get().loadPreview();
+      if (preview !== null && get().confirm?.kind === 'migrate') set({ confirm: migrateQuestion(preview) });
+    },
+    askFix: async (checkId) => {
+      const finding = get().status?.checks.checks.find((check) => check.id === checkId);
+      if (finding === undefined || !finding.fixable) return;
+      const preview = await perform(deps, 'previewFix', () => api.previewFix({ checkId }), {
+        progress: true,
       });
+      if (preview === null) return;
+      const rows = preview.steps.flatMap((step) =>
+        step.changes.map(({ table, rowid, label }) => ({ table, rowid, label })),
+      );
+      if (rows.length === 0) {
+        get().log('fix', 'info', { key: 'activity.nothingToFix', params: { check: checkId } });
+        return;
+      }
+      ask({ kind: 'fix', checkId, title: finding.title, rows });
     },
     askRollBack: (request) => {
       const { status, history } = get();
@@ -121,6 +154,8 @@ export function createDialogsSlice({ get, set }: SliceDeps): DialogsSlice {
           return state.deleteBackup(action.backup.id);
         case 'force-version':
           return state.forceVersion(action.version);
+        case 'fix':
+          return state.applyFix(action.checkId);
       }
     },
   };

@@ -1,7 +1,7 @@
 // Where the file stands and how it moves: status, history, the dry-run preview of the pending
 // steps, migrate and roll back, and the report of the last run.
 import type { ApiRequest } from '../../../electron/shared/contract';
-import type { HistoryEntry, RunReport, StatusReport } from '../../../electron/shared/reports';
+import type { HistoryEntry, RunReport, StatusReport, XhttpFlowMode } from '../../../electron/shared/reports';
 import { perform } from './perform';
 import type { SliceDeps } from './state';
 
@@ -14,6 +14,10 @@ export interface MigrationsSlice {
   preview: RunReport | null;
   /** The report of the last migrate or roll back, kept on screen until dismissed. */
   lastRun: RunReport | null;
+  /** Migration 3's mode for the preview and the run: `safe` unless the admin picks `panel`. */
+  xhttpFlow: XhttpFlowMode;
+  /** Changes the mode; the preview (and an open migrate question) is computed again for it. */
+  setXhttpFlow(mode: XhttpFlowMode): Promise<void>;
   loadStatus(): Promise<void>;
   loadHistory(): Promise<void>;
   loadPreview(): Promise<RunReport | null>;
@@ -23,13 +27,19 @@ export interface MigrationsSlice {
 }
 
 export function createMigrationsSlice(deps: SliceDeps): MigrationsSlice {
-  const { api, set } = deps;
+  const { api, set, get } = deps;
   const ran = (report: RunReport) => set({ lastRun: report, preview: null });
   return {
     status: null,
     history: [],
     preview: null,
     lastRun: null,
+    xhttpFlow: 'safe',
+    setXhttpFlow: async (mode) => {
+      if (get().xhttpFlow === mode) return;
+      set({ xhttpFlow: mode, preview: null });
+      if (get().confirm?.kind === 'migrate') await get().refreshMigrateQuestion();
+    },
     loadStatus: async () => {
       await perform(deps, 'load', () => api.getStatus({}), { onOk: (status) => set({ status }) });
     },
@@ -37,7 +47,7 @@ export function createMigrationsSlice(deps: SliceDeps): MigrationsSlice {
       await perform(deps, 'load', () => api.getHistory({}), { onOk: (history) => set({ history }) });
     },
     loadPreview: () =>
-      perform(deps, 'preview', () => api.previewMigrate({}), {
+      perform(deps, 'preview', () => api.previewMigrate({ xhttpFlow: get().xhttpFlow }), {
         progress: true,
         onOk: (preview) => set({ preview }),
         success: (preview) => ({
@@ -49,15 +59,21 @@ export function createMigrationsSlice(deps: SliceDeps): MigrationsSlice {
         }),
       }),
     migrate: async (to) => {
-      await perform(deps, 'migrate', () => api.migrate(to === undefined ? {} : { to }), {
-        write: true,
-        progress: true,
-        onOk: ran,
-        success: (report) => ({
-          key: 'activity.migrated',
-          params: { from: report.from_version, to: report.to_version, steps: report.steps.length },
-        }),
-      });
+      const xhttpFlow = get().xhttpFlow;
+      await perform(
+        deps,
+        'migrate',
+        () => api.migrate(to === undefined ? { xhttpFlow } : { to, xhttpFlow }),
+        {
+          write: true,
+          progress: true,
+          onOk: ran,
+          success: (report) => ({
+            key: 'activity.migrated',
+            params: { from: report.from_version, to: report.to_version, steps: report.steps.length },
+          }),
+        },
+      );
     },
     rollBack: async (request) => {
       await perform(deps, 'rollBack', () => api.rollBack(request), {

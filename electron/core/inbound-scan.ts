@@ -1,0 +1,173 @@
+// One read of the inbounds a check or a fix looks at, parsed once, and the Xray facts the rules
+// share: which transport and security an inbound runs, whether VLESS Encryption is on, what a client
+// is called, whether a REALITY target is one Xray accepts (panel-database.md §1.4, §2.5a).
+import type { Database } from 'sql.js';
+import { isPlainObject, parseJson } from '../../migrations/go-json';
+import { vlessEncryptionOn } from '../../migrations/000003_xhttp_flow';
+import { queryRows } from './sql';
+
+export interface ScannedInbound {
+  rowid: number;
+  id: number;
+  /** `inbounds #3 (remark)`: how an admin finds the row in the panel. */
+  label: string;
+  protocol: string;
+  tag: string | null;
+  settingsText: string | null;
+  /** The parsed settings object; undefined when empty, not JSON or not an object. */
+  settings: Record<string, unknown> | undefined;
+  stream: Record<string, unknown> | undefined;
+  /** `settings.clients` when it is an array. */
+  clients: unknown[] | undefined;
+}
+
+export function tableExists(db: Database, table: string): boolean {
+  return queryRows(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [table]).length > 0;
+}
+
+const text = (value: unknown): string | null =>
+  value === null || value === undefined ? null : String(value);
+
+export function scanInbounds(db: Database): ScannedInbound[] {
+  if (!tableExists(db, 'inbounds')) return [];
+  return queryRows(
+    db,
+    'SELECT rowid AS rowid, id, remark, protocol, tag, settings, stream_settings FROM inbounds ORDER BY rowid',
+  ).map((row) => {
+    const settingsText = text(row.settings);
+    const settings = parseJson(settingsText);
+    const stream = parseJson(text(row.stream_settings));
+    const remark = text(row.remark);
+    const object = isPlainObject(settings) ? settings : undefined;
+    return {
+      rowid: Number(row.rowid),
+      id: Number(row.id),
+      label: `inbounds #${String(row.id)}${remark ? ` (${remark})` : ''}`,
+      protocol: text(row.protocol) ?? '',
+      tag: text(row.tag),
+      settingsText,
+      settings: object,
+      stream: isPlainObject(stream) ? stream : undefined,
+      clients: object !== undefined && Array.isArray(object.clients) ? object.clients : undefined,
+    };
+  });
+}
+
+/** Xray's default transport is raw TCP; `raw` is its newer name. */
+export function networkOf(stream: Record<string, unknown>): string {
+  const network = stream.network;
+  return typeof network === 'string' && network !== '' ? network : 'tcp';
+}
+
+export function securityOf(stream: Record<string, unknown>): string {
+  const security = stream.security;
+  return typeof security === 'string' && security !== '' ? security : 'none';
+}
+
+export const isVisionFlow = (flow: unknown): boolean =>
+  typeof flow === 'string' && flow.startsWith('xtls-rprx-vision');
+
+export function clientName(client: Record<string, unknown>, index: number): string {
+  if (typeof client.email === 'string' && client.email !== '') return `client ${client.email}`;
+  if (typeof client.id === 'string' && client.id !== '') return `client ${client.id}`;
+  return `client #${index + 1}`;
+}
+
+export const encryptionOn = (inbound: ScannedInbound): boolean =>
+  inbound.settings !== undefined && vlessEncryptionOn(inbound.settings);
+
+/** VLESS inbounds on XHTTP with TLS or REALITY and no VLESS Encryption: Vision cannot run there. */
+export function isXhttpWithoutEncryption(inbound: ScannedInbound): boolean {
+  if (inbound.protocol !== 'vless' || inbound.stream === undefined) return false;
+  const security = securityOf(inbound.stream);
+  return (
+    networkOf(inbound.stream) === 'xhttp' &&
+    (security === 'tls' || security === 'reality') &&
+    !encryptionOn(inbound)
+  );
+}
+
+/** Indexes of the client objects whose flow (the value Go and Xray read: the last key) is Vision. */
+export function visionClientIndexes(inbound: ScannedInbound): number[] {
+  const indexes: number[] = [];
+  inbound.clients?.forEach((client, index) => {
+    if (isPlainObject(client) && isVisionFlow(client.flow)) indexes.push(index);
+  });
+  return indexes;
+}
+
+/**
+ * Whether Xray accepts a REALITY target (transport_internet.go REALITYConfig.Build): a port number,
+ * a digit string (127.0.0.1:<n>), a unix socket (`/path`, `@name`) or host:port ([v6]:port).
+ */
+export function realityTargetProblem(target: unknown): string | null {
+  if (typeof target === 'number') return Number.isInteger(target) && target >= 0 ? null : 'not a port';
+  if (typeof target !== 'string') return 'neither a string nor a port number';
+  if (target === '') return 'empty';
+  if (/^\d+$/.test(target)) return Number(target) <= 65535 ? null : 'port out of range';
+  if (target.startsWith('/') || target.startsWith('@')) return null;
+  const colon = target.lastIndexOf(':');
+  if (colon < 0) return 'no port';
+  const host = target.slice(0, colon);
+  const port = target.slice(colon + 1);
+  if (!/^\d+$/.test(port) || Number(port) > 65535) return 'no valid port';
+  if (host === '') return 'no host';
+  if (host.includes(':') && !/^\[[0-9A-Fa-f:.%\w]+\]$/.test(host)) return 'IPv6 host not in brackets';
+  return null;
+}
+
+/**
+ * Names of keys that appear twice in one object of valid JSON text (JSON.parse keeps the last one).
+ * Same scan as migration 3's hasDuplicateKeys, but it says which keys.
+ */
+export function duplicateKeyNames(json: string): Set<string> {
+  const names = new Set<string>();
+  const scopes: (Set<string> | null)[] = [];
+  let index = 0;
+  while (index < json.length) {
+    const char = json[index];
+    if (char === '{') scopes.push(new Set());
+    else if (char === '[') scopes.push(null);
+    else if (char === '}' || char === ']') scopes.pop();
+    else if (char === '"') {
+      let end = index + 1;
+      while (end < json.length && json[end] !== '"') end += json[end] === '\\' ? 2 : 1;
+      const literal = json.slice(index, end + 1);
+      index = end + 1;
+      while (index < json.length && /\s/.test(json[index] ?? '')) index += 1;
+      const keys = scopes[scopes.length - 1];
+      if (json[index] === ':' && keys) {
+        const key = JSON.parse(literal) as string;
+        if (keys.has(key)) names.add(key);
+        keys.add(key);
+      }
+      continue;
+    }
+    index += 1;
+  }
+  return names;
+}
+
+/** Inbounds whose settings hold a client with two `flow` keys (what SQL file 000003 left, §3.6 S11). */
+export function hasDuplicateFlowKeys(inbound: ScannedInbound): boolean {
+  return (
+    inbound.settings !== undefined &&
+    inbound.settingsText !== null &&
+    inbound.settingsText.includes('"flow"') &&
+    duplicateKeyNames(inbound.settingsText).has('flow')
+  );
+}
+
+/** Every client object with a non-empty string email, with the inbound it belongs to. */
+export function clientsWithEmail(
+  inbounds: ScannedInbound[],
+): Array<{ inbound: ScannedInbound; client: Record<string, unknown>; email: string }> {
+  const found: Array<{ inbound: ScannedInbound; client: Record<string, unknown>; email: string }> = [];
+  for (const inbound of inbounds) {
+    for (const client of inbound.clients ?? []) {
+      if (isPlainObject(client) && typeof client.email === 'string' && client.email !== '')
+        found.push({ inbound, client, email: client.email });
+    }
+  }
+  return found;
+}

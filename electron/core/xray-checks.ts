@@ -1,0 +1,176 @@
+// Health checks for a panel database: not only well-formed, but a configuration Xray and the panel
+// will accept (panel-database.md Appendix A "Checks a repair tool can run", §2.5a). Each rule has a
+// stable id, a severity, the rows it concerns, a one-line reason and, where one exists, a reference.
+// Only rules that found something are reported; `fixable` says whether `paneldb fix` has a fix.
+import type { Database } from 'sql.js';
+import { isPlainObject } from '../../migrations/go-json';
+import { findJsonProblems, markerDisagreements, passwordStates } from './checks';
+import {
+  clientName,
+  clientsWithEmail,
+  encryptionOn,
+  hasDuplicateFlowKeys,
+  isXhttpWithoutEncryption,
+  networkOf,
+  realityTargetProblem,
+  scanInbounds,
+  securityOf,
+  tableExists,
+  visionClientIndexes,
+  type ScannedInbound,
+} from './inbound-scan';
+import { queryRows } from './sql';
+import { CHECK_RULES, checkRule, type CheckRule } from './check-rules';
+import type { CheckFinding, CheckSeverity, ChecksSection } from '../shared/reports';
+
+export { CHECK_RULES, checkRule, type CheckRule };
+
+type Found = Map<string, string[]>;
+
+function add(found: Found, id: string, row: string): void {
+  const rows = found.get(id) ?? [];
+  rows.push(row);
+  found.set(id, rows);
+}
+
+function checkInbound(found: Found, inbound: ScannedInbound): void {
+  const { stream, settings, label } = inbound;
+  if (settings !== undefined && 'clients' in settings && inbound.clients === undefined)
+    add(found, 'clients.not-object', `${label}: settings.clients is not an array`);
+  inbound.clients?.forEach((client, index) => {
+    if (!isPlainObject(client))
+      add(found, 'clients.not-object', `${label}: clients[${index}] is ${JSON.stringify(client)}`);
+  });
+  if (inbound.tag === null || inbound.tag.trim() === '') add(found, 'inbounds.tag-empty', label);
+  if (stream === undefined) return;
+
+  if (inbound.protocol === 'vless') {
+    const clients = visionClientIndexes(inbound).map((index) =>
+      clientName(inbound.clients?.[index] as Record<string, unknown>, index),
+    );
+    if (clients.length > 0) {
+      const network = networkOf(stream);
+      const security = securityOf(stream);
+      const where = `${label}: ${network}+${security}`;
+      if (isXhttpWithoutEncryption(inbound)) {
+        add(found, 'xray.vision-xhttp-without-encryption', `${label}: ${clients.join(', ')}`);
+      } else if (!['tcp', 'raw', 'xhttp'].includes(network)) {
+        add(found, 'xray.vision-transport', `${where}: ${clients.join(', ')}`);
+      } else if (security !== 'tls' && security !== 'reality' && !encryptionOn(inbound)) {
+        add(found, 'xray.vision-transport', `${where}: ${clients.join(', ')}`);
+      }
+    }
+  }
+  if (hasDuplicateFlowKeys(inbound)) add(found, 'inbounds.duplicate-flow-keys', label);
+
+  const reality = stream.realitySettings;
+  if (securityOf(stream) !== 'reality' || !isPlainObject(reality)) return;
+  const hasTarget = 'target' in reality;
+  const target = hasTarget ? reality.target : reality.dest;
+  if (!hasTarget && 'dest' in reality)
+    add(found, 'reality.legacy-dest', `${label}: dest ${JSON.stringify(reality.dest)}`);
+  const problem = !hasTarget && !('dest' in reality) ? 'missing' : realityTargetProblem(target);
+  if (problem !== null)
+    add(
+      found,
+      'reality.target-invalid',
+      `${label}: ${hasTarget ? 'target' : 'dest'} ${JSON.stringify(target ?? null)} (${problem})`,
+    );
+}
+
+function checkAcrossInbounds(db: Database, found: Found, inbounds: ScannedInbound[]): void {
+  const byEmail = new Map<string, string[]>();
+  const clients = clientsWithEmail(inbounds);
+  for (const { inbound, email } of clients)
+    byEmail.set(email, [...(byEmail.get(email) ?? []), `#${inbound.id}`]);
+  for (const [email, where] of byEmail)
+    if (where.length > 1)
+      add(found, 'clients.duplicate-email', `email ${JSON.stringify(email)}: inbounds ${where.join(', ')}`);
+
+  const byTag = new Map<string, number[]>();
+  for (const inbound of inbounds)
+    if (inbound.tag !== null && inbound.tag.trim() !== '')
+      byTag.set(inbound.tag, [...(byTag.get(inbound.tag) ?? []), inbound.id]);
+  for (const [tag, ids] of byTag)
+    if (ids.length > 1)
+      add(found, 'inbounds.tag-duplicate', `tag ${JSON.stringify(tag)}: inbounds #${ids.join(', #')}`);
+
+  if (!tableExists(db, 'client_traffics')) return;
+  const traffic = queryRows(db, 'SELECT id, inbound_id, email FROM client_traffics ORDER BY id');
+  const tracked = new Set(traffic.map((row) => String(row.email)));
+  for (const { inbound, client, email } of clients)
+    if (!tracked.has(email)) add(found, 'traffic.missing-row', `${inbound.label}: ${clientName(client, 0)}`);
+  const known = new Set(clients.map((entry) => entry.email));
+  // An inbound whose clients cannot be read says nothing about which of its traffic rows are orphans.
+  const unreadable = new Set(
+    inbounds.filter((inbound) => inbound.clients === undefined).map((inbound) => inbound.id),
+  );
+  for (const row of traffic) {
+    if (row.email === null || known.has(String(row.email)) || unreadable.has(Number(row.inbound_id)))
+      continue;
+    add(
+      found,
+      'traffic.orphan-row',
+      `client_traffics #${String(row.id)} (${String(row.email)}, inbound ${String(row.inbound_id)})`,
+    );
+  }
+}
+
+function checkUsersAndMarkers(db: Database, found: Found): CheckFinding[] {
+  for (const { user, state } of passwordStates(db)) {
+    if (state === 'hashed-prefix') add(found, 'users.password-hashed-prefix', user);
+    else if (state !== 'bcrypt') add(found, 'users.password-not-bcrypt', `${user}: ${state}`);
+  }
+  if (tableExists(db, 'schema_migrations')) {
+    const rows = queryRows(db, 'SELECT version, dirty FROM schema_migrations');
+    if (rows.length > 1)
+      add(
+        found,
+        'schema-migrations.multiple-rows',
+        rows.map((row) => `version ${String(row.version)} dirty ${String(row.dirty)}`).join('; '),
+      );
+  }
+  const markers = tableExists(db, 'history_of_seeders')
+    ? queryRows(db, 'SELECT seeder_name FROM history_of_seeders').map((row) => String(row.seeder_name))
+    : [];
+  const base = checkRule('markers.disagree') as CheckRule;
+  // One finding per disagreeing marker, each with the severity the evidence gives it.
+  return markerDisagreements(db, markers).map((evidence) => ({
+    ...base,
+    id: `markers.disagree.${evidence.id.replace(/^marker-disagrees:/, '')}`,
+    severity: evidence.severity,
+    reason: evidence.message,
+    rows: evidence.rows,
+  }));
+}
+
+/** Runs every rule. Safe on any SQLite file: rules whose tables are missing find nothing. */
+export function runChecks(db: Database): ChecksSection {
+  const found: Found = new Map();
+  const inbounds = scanInbounds(db);
+  for (const inbound of inbounds) checkInbound(found, inbound);
+  checkAcrossInbounds(db, found, inbounds);
+  for (const { where, problem } of findJsonProblems(db))
+    add(found, problem === 'invalid-json' ? 'json.invalid' : 'json.duplicate-keys', where);
+  const markerFindings = checkUsersAndMarkers(db, found);
+
+  const checks: CheckFinding[] = [];
+  for (const entry of CHECK_RULES) {
+    const rows = found.get(entry.id);
+    if (rows !== undefined && rows.length > 0) checks.push({ ...entry, rows });
+  }
+  checks.push(...markerFindings);
+  const count = (severity: CheckSeverity) => checks.filter((check) => check.severity === severity).length;
+  return {
+    checks,
+    summary: {
+      error: count('error'),
+      warning: count('warning'),
+      info: count('info'),
+      rules: CHECK_RULES.length,
+    },
+  };
+}
+
+/** True when a finding of `error` severity is present: `paneldb check` exits 4. */
+export const hasErrors = (section: ChecksSection): boolean => section.summary.error > 0;
