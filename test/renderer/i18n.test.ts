@@ -80,3 +80,16 @@ describe('the interface language', () => {
     expect(store.getState().language).toBe('zh-CN');
   });
 });
+
+describe('the health checks in Chinese', () => {
+  it('has a Chinese title and reason for every rule the engine defines', async () => {
+    const { CHECK_RULES } = await import('../../electron/core/check-rules');
+    const { checkTextZhCN } = await import('../../renderer/src/i18n/checks-zh-CN');
+    for (const rule of CHECK_RULES) {
+      const text = checkTextZhCN(rule.id);
+      expect(text, rule.id).toBeDefined();
+      expect(text?.title).toMatch(/[\u4e00-\u9fff]/);
+    }
+    expect(checkTextZhCN('markers.disagree.TlsConfigMigration')).toBeDefined();
+  });
+});

@@ -3,7 +3,8 @@
 // version the data is at, the recommendation, and forcing the recorded version.
 import { useState } from 'react';
 import type { ChecksSection, Evidence } from '../../../electron/shared/reports';
-import { useApp, useT } from '../store/react';
+import { checkTextZhCN } from '../i18n/checks-zh-CN';
+import { useApp, useLanguage, useT } from '../store/react';
 
 const SEVERITY_CLASS: Record<Evidence['severity'], string> = {
   error: 'chip chip-danger',
@@ -50,6 +51,7 @@ function ForceVersion({ latest, suggested }: { latest: number; suggested: number
 /** Every finding of the health checks. Database text and references are shown as text, never as links. */
 function HealthChecks({ section }: { section: ChecksSection }) {
   const t = useT();
+  const language = useLanguage();
   const busy = useApp((state) => state.busy !== null);
   const askFix = useApp((state) => state.askFix);
   const { summary } = section;
@@ -86,8 +88,10 @@ function HealthChecks({ section }: { section: ChecksSection }) {
                 </td>
                 <td className="mono">{check.id}</td>
                 <td>
-                  <strong>{check.title}</strong>
-                  <div className="muted">{check.reason}</div>
+                  <strong>{(language === 'zh-CN' && checkTextZhCN(check.id)?.title) || check.title}</strong>
+                  <div className="muted">
+                    {(language === 'zh-CN' && checkTextZhCN(check.id)?.reason) || check.reason}
+                  </div>
                 </td>
                 <td className="mono">
                   {check.rows.map((row, index) => (
