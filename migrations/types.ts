@@ -18,8 +18,11 @@ export interface StepOptions {
 export const DEFAULT_STEP_OPTIONS: StepOptions = { xhttpFlow: 'safe' };
 
 export interface RecordedChange {
-  /** `insert`: a row the step added (column is '*', `after` its canonical JSON); absent means an update. */
-  kind?: 'insert';
+  /**
+   * `insert`: a row the step added (column is '*', `after` its canonical JSON); `delete`: a row an
+   * external SQL step removed (column '*', `before` its canonical JSON); absent means an update.
+   */
+  kind?: 'insert' | 'delete';
   table: string;
   rowid: number;
   column: string;
@@ -43,6 +46,11 @@ export interface StepContext {
   skip(table: string, rowid: number, reason: string): void;
   /** A line for the run report. */
   note(message: string): void;
+  /**
+   * Records a change the step made by other means (an external SQL file run with `db.exec`), found
+   * by diffing the touched tables: it goes to the report and the history like any other change.
+   */
+  record(change: RecordedChange): void;
   /** For slow steps (bcrypt): how far along the step is. */
   progress(done: number, total: number): void;
 }
@@ -56,6 +64,17 @@ export interface PanelMigration extends MigrationDescriptor {
    * (e.g. `xhttp-flow=safe`). It is part of the step's checksum and noted in its history row.
    */
   variant?(options: StepOptions): string;
+  /**
+   * A down of its own (an external `.down.sql`): run instead of replaying before-images. The
+   * rollback checks that it returns the touched tables to their exact pre-step content.
+   */
+  down?(context: StepContext): void;
+  /** The step's checksum when it has a source of its own (external steps: sha256 of the up file). */
+  checksum?: string;
+  /** Where the step comes from: PanelDB's built-in steps, or a `--migrations-dir` folder. */
+  source?: 'built-in' | 'external';
+  /** External steps: the up file's name (named in errors and drift warnings). */
+  upFile?: string;
 }
 
 /** Thrown by a step to fail cleanly: the message names the row or user and the reason. */

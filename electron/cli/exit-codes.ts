@@ -29,6 +29,7 @@ const CATEGORY: Record<ErrorCode, number> = {
   DATABASE_DIRTY: EXIT.refused,
   VERSION_NEWER_THAN_TOOL: EXIT.refused,
   ROLLBACK_REFUSED: EXIT.refused,
+  MIGRATION_DRIFT: EXIT.refused,
   REPAIR_NEEDED: EXIT.refused,
   BACKUP_DIR_UNWRITABLE: EXIT.writeFailed,
   BACKUP_FAILED: EXIT.writeFailed,

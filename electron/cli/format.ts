@@ -7,6 +7,7 @@ import type { RunReport } from '../core/migrate';
 import type { ChangePreview } from '../core/migrator';
 import type { RepairReport } from '../core/repair';
 import type { RestoreReport } from '../core/restore';
+import type { RoundTripReport } from '../core/roundtrip';
 import { TEXT, type Lang } from './messages';
 
 export function formatStatus(status: StatusReport, lang: Lang): string {
@@ -199,5 +200,27 @@ export function formatRepair(report: RepairReport, lang: Lang): string {
   if (report.recommendation.backup !== null) lines.push(`  ${report.recommendation.backup}`);
   if (report.forced !== null)
     lines.push(`${t.forced(report.forced.version)} ${t.backupCreated}: ${report.forced.backup.path}`);
+  return lines.join('\n');
+}
+
+/** `check-roundtrip`: one line per step, the changed rows under a failing one. */
+export function formatRoundTrip(report: RoundTripReport): string {
+  const lines = [`${report.database}: round trip ${report.passed ? 'passed' : 'FAILED'}`];
+  for (const step of report.steps) {
+    const label = `${step.version} ${step.name} (${step.source})`;
+    if (step.error !== undefined) lines.push(`  ✗ ${label}: ${step.error}`);
+    else if (step.irreversible === true) lines.push(`  - ${label}: irreversible (no down), up only`);
+    else {
+      const ok = step.down_restores && step.second_up_same;
+      lines.push(
+        `  ${ok ? '✓' : '✗'} ${label}: down ${step.down_restores ? 'restores' : 'DOES NOT restore'} the touched tables; second up ${step.second_up_same ? 'same' : 'DIFFERS'}`,
+      );
+      if (step.changed_rows.length > 0)
+        lines.push(
+          `      changed rows: ${step.changed_rows.slice(0, 20).join(', ')}${step.changed_rows.length > 20 ? ', …' : ''}`,
+        );
+    }
+  }
+  for (const note of report.notes) lines.push(`  ${note}`);
   return lines.join('\n');
 }

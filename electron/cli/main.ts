@@ -17,6 +17,7 @@ import {
   formatHistory,
   formatRepair,
   formatRestore,
+  formatRoundTrip,
   formatRunReport,
   formatStatus,
   formatVerify,
@@ -48,6 +49,7 @@ interface CommonOptions {
   xhttpFlow?: 'safe' | 'panel';
   port?: number;
   host?: string;
+  migrationsDir?: string;
 }
 
 function wholeNumber(text: string): number {
@@ -97,6 +99,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       dbPath,
       backupDir: options.backupDir === undefined ? undefined : resolve(options.backupDir),
       ignoreWal: options.ignoreWal === true,
+      migrationsDir: options.migrationsDir === undefined ? undefined : resolve(options.migrationsDir),
       // Progress goes to stderr so --json output on stdout stays parseable.
       onProgress: (event) => {
         if (event.kind === 'step') {
@@ -127,6 +130,10 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     '--backup-dir <dir>',
     'backup folder (default: <db>.backups beside the database)',
   ] as const;
+  const migrationsDirOption = [
+    '--migrations-dir <dir>',
+    'a golang-migrate folder (NNNNNN_name.up.sql / .down.sql) whose versions above 5 run after the built-in steps',
+  ] as const;
 
   program
     .command('status')
@@ -136,6 +143,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     .option('--json', 'print JSON for scripts')
     .option(...backupDirOption)
     .option('--ignore-wal', 'read the main file alone even though a -wal exists (shows old data)')
+    .option(...migrationsDirOption)
     .action(async (db: string | undefined, options: CommonOptions) => {
       report(await (await engineFor(db, options)).getStatus(), options.json, (status) =>
         formatStatus(status, lang),
@@ -188,6 +196,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     .option('--to <version>', 'stop after this version', wholeNumber)
     .option('--dry-run', 'write nothing; show every row that would change with a JSON diff')
     .option('--xhttp-flow <mode>', XHTTP_FLOW_HELP, xhttpFlowMode)
+    .option(...migrationsDirOption)
     .option('--json', 'print JSON for scripts')
     .option(...backupDirOption)
     .action(async (db: string | undefined, options: CommonOptions) => {
@@ -217,6 +226,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     .argument('<db>', 'the panel database file')
     .option('--steps <n>', 'how many steps to undo (default 1)', wholeNumber)
     .option('--to <version>', 'undo every step above this version', wholeNumber)
+    .option(...migrationsDirOption)
     .option('--json', 'print JSON for scripts')
     .option(...backupDirOption)
     .action(async (db: string, options: CommonOptions) => {
@@ -227,6 +237,21 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       report(await (await engineFor(db, options)).rollBack(request), options.json, (run) =>
         formatRunReport(run, lang),
       );
+    });
+
+  program
+    .command('check-roundtrip')
+    .description(
+      'on an in-memory copy, run up → down → up for every pending step and check the down restores the touched tables exactly; exit 3 when one does not',
+    )
+    .argument('<db>', 'the panel database file (never written)')
+    .option(...migrationsDirOption)
+    .option('--json', 'print JSON for scripts')
+    .action(async (db: string, options: CommonOptions) => {
+      const checked = report(await (await engineFor(db, options)).checkRoundTrip(), options.json, (value) =>
+        formatRoundTrip(value),
+      );
+      if (checked !== undefined && !checked.passed) exitCode = EXIT.badInput;
     });
 
   program

@@ -164,6 +164,7 @@ const ZH_ERRORS: Record<ErrorCode, string> = {
   DATABASE_DIRTY: '数据库处于脏状态',
   VERSION_NEWER_THAN_TOOL: '数据库版本比本工具更新',
   ROLLBACK_REFUSED: '拒绝回滚',
+  MIGRATION_DRIFT: '已应用的迁移文件被修改过（漂移）',
   REPAIR_NEEDED: '需要先修复',
   BACKUP_NOT_FOUND: '找不到备份',
   BACKUP_INVALID: '备份无效',

@@ -33,7 +33,7 @@ export type NewHistoryEntry = Omit<HistoryEntry, 'id' | 'changes'> & { changes: 
 export function appendHistory(db: Database, entry: NewHistoryEntry, sha256: (text: string) => string): void {
   db.run(HISTORY_DDL);
   const stored: StoredChange[] = entry.changes.map((change) => ({
-    ...(change.kind === 'insert' ? { kind: 'insert' as const } : {}),
+    ...(change.kind === undefined ? {} : { kind: change.kind }),
     table: change.table,
     rowid: change.rowid,
     column: change.column,

@@ -15,6 +15,8 @@ import {
   type VerifyReport,
 } from './backups';
 import { capture } from './engine-error';
+import { loadMigrations } from './external-migrations';
+import { roundTripOpened, type RoundTripReport } from './roundtrip';
 import { nodeFileSystem, type FileSystem } from './file-system';
 import { readHistory, type HistoryEntry } from './history-log';
 import { migrateOpened, versionSnapshot, type MigrateRequest, type RunReport } from './migrate';
@@ -37,6 +39,11 @@ export interface EngineOptions {
   now?: () => Date;
   ignoreWal?: boolean;
   onProgress?: (event: ProgressEvent) => void;
+  /**
+   * A golang-migrate folder whose versions (above the built-in 1–5) run after the built-in steps.
+   * Read afresh for every operation, so a file edited after it was applied shows as drift.
+   */
+  migrationsDir?: string;
 }
 
 export interface Engine {
@@ -56,6 +63,8 @@ export interface Engine {
   verifyBackupById(id: string): Promise<Result<VerifyReport>>;
   deleteBackup(id: string): Promise<Result<{ deleted: string }>>;
   repair(request?: { forceVersion?: number }): Promise<Result<RepairReport>>;
+  /** up → down → up for every pending step on an in-memory copy; the file is never written. */
+  checkRoundTrip(): Promise<Result<RoundTripReport>>;
   /** The Xray-aware health checks; reads only. */
   check(): Promise<Result<CheckReport>>;
   /** What the fix for `checkId` would change; writes nothing. */
@@ -77,17 +86,24 @@ export function createEngine(options: EngineOptions): Engine {
   };
   const { dbPath, backupDir, fs } = context;
 
-  /** Opens the panel, runs `work`, always closes it, and turns SQLite's damage reports into DATABASE_CORRUPT. */
-  const withPanel = <T>(work: (opened: OpenedPanel) => Promise<T> | T): Promise<Result<T>> =>
+  /**
+   * Opens the panel, runs `work`, always closes it, and turns SQLite's damage reports into
+   * DATABASE_CORRUPT. With a migrations folder, its versions join the steps for this operation.
+   */
+  const withPanel = <T>(
+    work: (opened: OpenedPanel, operation: OperationContext) => Promise<T> | T,
+  ): Promise<Result<T>> =>
     capture(async () => {
+      const migrations = await loadMigrations(options.migrationsDir, context.migrations, fs);
+      const operation: OperationContext = { ...context, migrations };
       const opened = await openPanel({
         dbPath,
         fs,
-        migrations: context.migrations,
+        migrations,
         ignoreWal: options.ignoreWal ?? false,
       });
       try {
-        return await work(opened);
+        return await work(opened, operation);
       } catch (thrown) {
         throw asUnreadable(thrown, dbPath);
       } finally {
@@ -99,7 +115,7 @@ export function createEngine(options: EngineOptions): Engine {
     dbPath,
     backupDir,
     getStatus: () =>
-      withPanel(async ({ image, db, detection, recovery, integrity }) => {
+      withPanel(async ({ image, db, detection, recovery, integrity }, operation) => {
         const backups = await listBackups(dbPath, backupDir, fs);
         return buildStatus({
           recovery,
@@ -110,6 +126,7 @@ export function createEngine(options: EngineOptions): Engine {
           backups,
           history: readHistory(db),
           integrity: integrity(),
+          migrations: operation.migrations,
         });
       }),
     createBackup: (reason = 'manual') =>
@@ -125,10 +142,11 @@ export function createEngine(options: EngineOptions): Engine {
       }),
     listBackups: () => capture(() => listBackups(dbPath, backupDir, fs)),
     previewMigrate: (request = {}) =>
-      withPanel((opened) => migrateOpened(opened, { ...request, dryRun: true }, context)),
+      withPanel((opened, operation) => migrateOpened(opened, { ...request, dryRun: true }, operation)),
     migrate: (request = {}) =>
-      withPanel((opened) => migrateOpened(opened, { ...request, dryRun: false }, context)),
-    rollBack: (request = {}) => withPanel((opened) => rollBackOpened(opened, request, context)),
+      withPanel((opened, operation) => migrateOpened(opened, { ...request, dryRun: false }, operation)),
+    rollBack: (request = {}) => withPanel((opened, operation) => rollBackOpened(opened, request, operation)),
+    checkRoundTrip: () => withPanel((opened, operation) => roundTripOpened(opened, operation)),
     getHistory: () => withPanel(({ db }) => readHistory(db)),
     restoreBackup: (backup) => capture(() => restoreBackup(backup, context)),
     restoreBackupById: (id) =>
@@ -144,7 +162,8 @@ export function createEngine(options: EngineOptions): Engine {
       }),
     deleteBackup: (id) =>
       capture(async () => ({ deleted: await deleteOwnBackup(dbPath, backupDir, id, fs) })),
-    repair: (request = {}) => withPanel((opened) => repairOpened(opened, request.forceVersion, context)),
+    repair: (request = {}) =>
+      withPanel((opened, operation) => repairOpened(opened, request.forceVersion, operation)),
     check: () => withPanel(({ db }) => ({ database: dbPath, ...runChecks(db) })),
     previewFix: (checkId) => withPanel((opened) => fixOpened(opened, checkId, true, context)),
     applyFix: (checkId) => withPanel((opened) => fixOpened(opened, checkId, false, context)),

@@ -12,6 +12,8 @@ import {
   type RunDependencies,
   type StepReport,
 } from './migrator';
+import { assertNoDrift } from './external-migrations';
+import { readHistory } from './history-log';
 import { assertIntact, assertMigratable, type OpenedPanel } from './open-panel';
 import type { OperationContext } from './operation-context';
 import type { RunReport, MigrateRequest } from '../shared/reports';
@@ -48,6 +50,7 @@ export async function migrateOpened(
   const { image, db, detection } = opened;
   assertMigratable(detection, image.path);
   assertIntact(db, image.path, opened.integrity());
+  assertNoDrift(context.migrations, detection, readHistory(db));
   const plan = planUp(context.migrations, detection, request.to);
   return runAndSave(opened, context, {
     operation: 'migrate',

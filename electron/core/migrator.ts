@@ -25,6 +25,8 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 
 /** The step's source; for a step with variants (migration 3's modes) the variant that ran is part of it. */
 export const migrationChecksum = (migration: PanelMigration, options: StepOptions = DEFAULT_STEP_OPTIONS) => {
+  // An external step is its up file: the checksum drift detection compares with the file later.
+  if (migration.checksum !== undefined) return migration.checksum;
   const variant = migration.variant?.(options);
   return sha256(
     `${migration.version}\n${migration.name}\n${variant === undefined ? '' : `${variant}\n`}${migration.up.toString()}`,
@@ -301,6 +303,42 @@ export function findRollbackConflicts(db: Database, changes: StoredChange[]): st
   return conflictsOf(changes, currentValues(db, changes));
 }
 
+/**
+ * An own down (an external `.down.sql`) runs only on the content the up left: if a touched table
+ * changed since, the down might delete or overwrite a later edit, so it is refused.
+ */
+function runOwnDown(
+  db: Database,
+  migration: PanelMigration,
+  up: HistoryEntry,
+  hashBefore: Record<string, string>,
+  deps: RunDependencies,
+): ChangePreview[] {
+  const changed = migration.touches.filter(
+    (table) => !contentMatches(db, table, hashBefore[table], up.hash_after[table]),
+  );
+  if (changed.length > 0) {
+    throw new EngineError(
+      'ROLLBACK_REFUSED',
+      `Cannot roll back step ${migration.version} ${migration.name}: ${changed.join(', ')} changed since it ran, so its down file could lose those edits. Restore a backup instead.`,
+    );
+  }
+  const { context, recording } = createStepContext(db, {
+    keepBeforeImages: true,
+    stepOptions: deps.stepOptions,
+  });
+  migration.down?.(context);
+  return recording.changes.map((change) => ({
+    table: change.table,
+    rowid: change.rowid,
+    column: change.column,
+    label: change.kind === undefined ? rowLabel(db, change.table, change.rowid) : null,
+    before: change.before,
+    after: change.after,
+    json_changes: change.kind === undefined ? jsonChanges(change.before, change.after) : null,
+  }));
+}
+
 /** Undoes `plan` (highest version first) from the before-images its up runs recorded. */
 export async function runDown(
   db: Database,
@@ -335,32 +373,49 @@ export function revertStep(
   deps: RunDependencies,
   known: Map<string, string>,
   kind: StepKind = 'migration',
+  /** Refuse (and roll back) an own down that does not restore the touched tables; check-roundtrip keeps the result to name the rows. */
+  requireRestored = true,
 ): StepReport {
   const started = deps.now();
   const hashBefore = contentHashes(db, migration.touches, known);
   db.exec('BEGIN');
   try {
-    const current = currentValues(db, up.changes);
-    const conflicts = conflictsOf(up.changes, current);
-    if (conflicts.length > 0) {
-      throw new EngineError(
-        'ROLLBACK_REFUSED',
-        `Cannot roll back step ${migration.version} ${migration.name}: ${conflicts.length} row(s) changed since it ran (${conflicts.slice(0, 5).join('; ')}). Restore a backup instead.`,
-        conflicts.join('\n'),
-      );
-    }
-    const currentTexts = current.map((value) => value.text);
-    for (const change of [...up.changes].reverse()) {
-      if (change.kind === 'insert') {
-        // Checked above: the row still holds exactly what the step inserted.
-        db.run(`DELETE FROM ${quoteIdentifier(change.table)} WHERE rowid = ?`, [change.rowid]);
-        continue;
+    let changes: ChangePreview[];
+    if (migration.down !== undefined) {
+      changes = runOwnDown(db, migration, up, hashBefore, deps);
+    } else {
+      const current = currentValues(db, up.changes);
+      const conflicts = conflictsOf(up.changes, current);
+      if (conflicts.length > 0) {
+        throw new EngineError(
+          'ROLLBACK_REFUSED',
+          `Cannot roll back step ${migration.version} ${migration.name}: ${conflicts.length} row(s) changed since it ran (${conflicts.slice(0, 5).join('; ')}). Restore a backup instead.`,
+          conflicts.join('\n'),
+        );
       }
-      const before = textParam(db, change.before);
-      db.run(
-        `UPDATE ${quoteIdentifier(change.table)} SET ${quoteIdentifier(change.column)} = ${before.placeholder} WHERE rowid = ?`,
-        [before.value, change.rowid],
-      );
+      const currentTexts = current.map((value) => value.text);
+      for (const change of [...up.changes].reverse()) {
+        if (change.kind === 'insert') {
+          // Checked above: the row still holds exactly what the step inserted.
+          db.run(`DELETE FROM ${quoteIdentifier(change.table)} WHERE rowid = ?`, [change.rowid]);
+          continue;
+        }
+        const before = textParam(db, change.before);
+        db.run(
+          `UPDATE ${quoteIdentifier(change.table)} SET ${quoteIdentifier(change.column)} = ${before.placeholder} WHERE rowid = ?`,
+          [before.value, change.rowid],
+        );
+      }
+      changes = up.changes.map((change, index) => ({
+        table: change.table,
+        rowid: change.rowid,
+        column: change.column,
+        label: change.kind === 'insert' ? null : rowLabel(db, change.table, change.rowid),
+        before: currentTexts[index] ?? null,
+        after: change.before,
+        json_changes:
+          change.kind === 'insert' ? null : jsonChanges(currentTexts[index] ?? null, change.before),
+      }));
     }
     if (kind === 'migration') {
       deps.applied.delete(migration.version);
@@ -371,6 +426,15 @@ export function revertStep(
     const restored = migration.touches.every((table) =>
       contentMatches(db, table, hashAfter[table], up.hash_before[table]),
     );
+    if (!restored && migration.down !== undefined && requireRestored) {
+      const tables = migration.touches.filter(
+        (table) => !contentMatches(db, table, hashAfter[table], up.hash_before[table]),
+      );
+      throw new EngineError(
+        'ROLLBACK_REFUSED',
+        `Cannot roll back step ${migration.version} ${migration.name}: its down file does not return ${tables.join(', ')} to the exact content they had before the step (run \`paneldb check-roundtrip\` to see the rows). Nothing was changed; restore the backup taken before the step instead.`,
+      );
+    }
     const finished = deps.now();
     const report: StepReport = {
       version: migration.version,
@@ -378,17 +442,8 @@ export function revertStep(
       direction: 'down',
       status: 'reverted',
       duration_ms: finished.getTime() - started.getTime(),
-      rows_changed: up.changes.length,
-      changes: up.changes.map((change, index) => ({
-        table: change.table,
-        rowid: change.rowid,
-        column: change.column,
-        label: change.kind === 'insert' ? null : rowLabel(db, change.table, change.rowid),
-        before: currentTexts[index] ?? null,
-        after: change.before,
-        json_changes:
-          change.kind === 'insert' ? null : jsonChanges(currentTexts[index] ?? null, change.before),
-      })),
+      rows_changed: migration.down !== undefined ? changes.length : up.changes.length,
+      changes,
       skipped: [],
       notes: [
         restored

@@ -4,6 +4,8 @@ import type { Database } from 'sql.js';
 import type { BackupEntry } from './backups';
 import type { JournalInfo } from './database';
 import type { Detection, GenerationId } from './detect';
+import type { PanelMigration } from '../../migrations/types';
+import { driftMessage, findDrift } from './external-migrations';
 import { lastUpOf, type HistoryEntry } from './history-log';
 import { queryRows, queryValue, quoteIdentifier } from './sql';
 import { runChecks } from './xray-checks';
@@ -45,6 +47,8 @@ export interface StatusInputs {
   recovery?: string | null;
   /** The integrity check already run on this open, if any (see OpenedPanel.integrity). */
   integrity?: 'ok' | string[];
+  /** The steps this run knows (built-in and external): tells pending external files and drift. */
+  migrations?: readonly PanelMigration[];
 }
 
 export function buildStatus({
@@ -56,7 +60,9 @@ export function buildStatus({
   history,
   recovery,
   integrity,
+  migrations = [],
 }: StatusInputs): StatusReport {
+  const stepOf = (version: number) => migrations.find((migration) => migration.version === version);
   const applied = detection.versions
     .filter((state) => state.applied)
     .map((state) => {
@@ -71,9 +77,22 @@ export function buildStatus({
     });
   const pending = detection.versions
     .filter((state) => !state.applied)
-    .map((state) => ({ version: state.version, name: state.name }));
+    .map((state) => {
+      const step = stepOf(state.version);
+      return {
+        version: state.version,
+        name: state.name,
+        source: step?.source ?? 'built-in',
+        ...(step?.upFile === undefined ? {} : { file: step.upFile }),
+      };
+    });
   const warnings = [...detection.warnings];
   if (recovery) warnings.push({ code: 'INTERRUPTED_SAVE_RECOVERED', message: recovery });
+  for (const drift of findDrift(migrations, detection, history))
+    warnings.push({
+      code: 'MIGRATION_FILE_DRIFT',
+      message: `${driftMessage(drift)} migrate is blocked until it is resolved.`,
+    });
   if (journal.wal_note !== null) warnings.push({ code: 'WAL', message: journal.wal_note });
   return {
     database: path,

@@ -79,6 +79,9 @@ export function createStepContext(
       });
       return rowid;
     },
+    record(change) {
+      recording.changes.push(options.keepBeforeImages ? change : { ...change, before: null });
+    },
     skip(table, rowid, reason) {
       recording.skipped.push({ table, rowid, reason });
     },

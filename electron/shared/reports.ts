@@ -103,8 +103,11 @@ export type Direction = 'up' | 'down' | 'force' | 'fix' | 'fix-revert';
 
 /** A before-image as stored: the after value only as a hash, enough for the optimistic check. */
 export interface StoredChange {
-  /** `insert`: a row the step added (column '*'); a down deletes it only while it is unchanged. */
-  kind?: 'insert';
+  /**
+   * `insert`: a row the step added (column '*'); a down deletes it only while it is unchanged.
+   * `delete`: a row an external SQL step removed (column '*', `before` its row image).
+   */
+  kind?: 'insert' | 'delete';
   table: string;
   rowid: number;
   column: string;
@@ -248,7 +251,7 @@ export interface StatusReport {
   dirty_version: number | null;
   newer_version: number | null;
   applied: AppliedVersion[];
-  pending: Array<{ version: number; name: string }>;
+  pending: Array<{ version: number; name: string; source?: 'built-in' | 'external'; file?: string }>;
   journal: JournalInfo;
   panel: { kind: PanelKind; generation: GenerationId; generation_label: string; traits: string[] };
   schema_migrations: Array<{ version: number | null; dirty: boolean }> | null;

@@ -20,6 +20,8 @@ const errors = {
   'error.DATABASE_DIRTY': 'A step failed half-way and the file is marked dirty: repair it first.',
   'error.VERSION_NEWER_THAN_TOOL': 'The file is at a newer version than this PanelDB knows.',
   'error.ROLLBACK_REFUSED': 'This step cannot be undone exactly; restore a backup instead.',
+  'error.MIGRATION_DRIFT':
+    'A migration file changed after it was applied: put the applied file back, or restore a backup.',
   'error.REPAIR_NEEDED': 'The file needs a repair before this can run.',
   'error.BACKUP_NOT_FOUND': 'That backup no longer exists.',
   'error.BACKUP_INVALID': 'That backup failed verification and will not be used.',

@@ -315,6 +315,7 @@ export const zhCN: Dictionary = {
   'error.DATABASE_DIRTY': '某一步执行到一半失败，文件被标记为 dirty：请先修复。',
   'error.VERSION_NEWER_THAN_TOOL': '文件版本比此 PanelDB 支持的更新。',
   'error.ROLLBACK_REFUSED': '该步骤无法精确撤销；请改为恢复备份。',
+  'error.MIGRATION_DRIFT': '某个迁移文件在应用后被修改过：请放回已应用的文件，或恢复备份。',
   'error.REPAIR_NEEDED': '需要先修复文件才能执行此操作。',
   'error.BACKUP_NOT_FOUND': '该备份已不存在。',
   'error.BACKUP_INVALID': '该备份未通过校验，不会被使用。',
