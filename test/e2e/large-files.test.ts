@@ -53,7 +53,8 @@ describe('the browser UI on large files', () => {
 
   it(`keeps painting and answering clicks while a ${BIG_FILE_MB} MB file loads`, async () => {
     const path = await writeBigPanel(join(await tempDir(), 'x-ui.db'), BIG_FILE_MB);
-    const served = await servePanel([path]);
+    // Serve itself opens and checks the file before it listens: allow for a busy CI machine.
+    const served = await servePanel([path], {}, 240_000);
     const page = await browser.context.newPage();
     try {
       // Count animation frames from the first script on: a frozen page paints none.

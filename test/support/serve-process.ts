@@ -9,7 +9,12 @@ export interface ServedPanel {
   stop: () => Promise<number | null>;
 }
 
-export async function servePanel(args: string[], env: NodeJS.ProcessEnv = {}): Promise<ServedPanel> {
+/** `startupMs`: serve opens (and integrity-checks) the file before it listens; big files take a while. */
+export async function servePanel(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+  startupMs = 20_000,
+): Promise<ServedPanel> {
   const child: ChildProcess = spawn('node', ['bin/paneldb.js', 'serve', ...args, '--port', '0'], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -25,7 +30,7 @@ export async function servePanel(args: string[], env: NodeJS.ProcessEnv = {}): P
       if (match !== null) {
         clearInterval(poll);
         resolve(match[0]);
-      } else if (child.exitCode !== null || Date.now() - started > 20_000) {
+      } else if (child.exitCode !== null || Date.now() - started > startupMs) {
         clearInterval(poll);
         reject(new Error(`paneldb serve did not start: ${output}`));
       }
