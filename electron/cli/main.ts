@@ -315,10 +315,12 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     .option('--demo', 'open a fresh copy of the bundled demo database')
     .option('--port <n>', 'port to listen on (default 0: any free port)', portNumber, 0)
     .option('--host <host>', 'loopback address to listen on: 127.0.0.1, ::1 or localhost', '127.0.0.1')
+    .option(...migrationsDirOption)
     .action(async (db: string | undefined, options: CommonOptions) => {
       const error = await serveCommand({
         db,
         demo: options.demo === true,
+        migrationsDir: options.migrationsDir === undefined ? undefined : resolve(options.migrationsDir),
         host: options.host ?? '127.0.0.1',
         port: options.port ?? 0,
         announce: ({ database, demo, url }) => {

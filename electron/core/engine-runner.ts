@@ -22,7 +22,8 @@ export type EngineOperation =
   | 'check'
   | 'previewFix'
   | 'applyFix'
-  | 'revertFix';
+  | 'revertFix'
+  | 'checkRoundTrip';
 
 type Awaited2<T> = T extends Promise<infer U> ? U : T;
 export type EngineResult<O extends EngineOperation> = Awaited2<ReturnType<Engine[O]>>;
@@ -31,6 +32,8 @@ export type EngineArgument<O extends EngineOperation> = Parameters<Engine[O]>[0]
 export interface EngineTarget {
   dbPath: string;
   backupDir?: string;
+  /** The session's golang-migrate folder, read afresh by every call. */
+  migrationsDir?: string;
 }
 
 export interface EngineRunner {

@@ -2,9 +2,11 @@
 // contract method, over one open database at a time. Operations run one after another — two
 // writes racing on the same file is exactly what the engine's "changed on disk" check refuses.
 import { basename, dirname } from 'node:path';
+import { lintMigrationsDir } from '../lint/lint';
 import type { ApiHandlers, ProgressListener, SessionInfo } from '../shared/contract';
+import type { MigrationFileLint, MigrationsReview } from '../shared/reports';
 import { fail, ok, type Result } from '../shared/result';
-import type { EngineRunner } from './engine-runner';
+import type { EngineRunner, EngineTarget } from './engine-runner';
 
 export interface RecentFiles {
   list(): Promise<Array<{ id: string; path: string }>>;
@@ -22,16 +24,47 @@ export interface SessionOptions {
   /** A database given on the command line or dropped on the window. */
   initialDatabase?: { path: string; demo: boolean };
   onProgress?: ProgressListener;
+  /** Desktop: the native folder dialog for a golang-migrate folder; resolves null when the user cancels. */
+  chooseMigrationsFolder?: () => Promise<string | null>;
+  /** A golang-migrate folder given on the command line (`serve --migrations-dir`). */
+  initialMigrationsDir?: string;
 }
 
 export interface Session {
   handlers: ApiHandlers;
   /** For a file dropped on the window or given on the command line: validated like openDatabase. */
   openPath(path: string, demo?: boolean): Promise<Result<SessionInfo>>;
+  /** Sets the golang-migrate folder after linting it (and checking it against the open database); keeps the previous one when refused. */
+  setMigrationsDir(dir: string): Promise<Result<SessionInfo>>;
+}
+
+/** Refuses a folder golang-migrate itself would refuse (duplicate versions), naming the files. */
+async function validateMigrationsDir(dir: string): Promise<Result<MigrationFileLint[]>> {
+  const linted = await lintMigrationsDir(dir);
+  if (!linted.ok) return linted;
+  const duplicates = linted.value.findings.filter((item) => item.rule === 'duplicate-version');
+  if (duplicates.length > 0) {
+    return fail(
+      'INVALID_ARGUMENT',
+      `The migrations folder ${basename(dir)} has duplicate versions: ${duplicates.map((item) => item.message).join('; ')}`,
+    );
+  }
+  const byFile = new Map<string, MigrationFileLint>();
+  for (const item of linted.value.findings) {
+    const entry = byFile.get(item.file) ?? { file: item.file, errors: 0, warnings: 0, findings: [] };
+    if (item.severity === 'error') entry.errors++;
+    if (item.severity === 'warning') entry.warnings++;
+    entry.findings.push({ line: item.line, rule: item.rule, severity: item.severity, message: item.message });
+    byFile.set(item.file, entry);
+  }
+  return ok([...byFile.values()]);
 }
 
 export function createSession(options: SessionOptions): Session {
   let current = options.initialDatabase ?? null;
+  let migrationsDir: string | null = options.initialMigrationsDir ?? null;
+  const target = (dbPath: string): EngineTarget =>
+    migrationsDir === null ? { dbPath } : { dbPath, migrationsDir };
   let queue: Promise<unknown> = Promise.resolve();
   const serialised = <T>(work: () => Promise<T>): Promise<T> => {
     const next = queue.then(work, work);
@@ -53,13 +86,16 @@ export function createSession(options: SessionOptions): Session {
         folder: dirname(entry.path),
       })),
       canChooseFile: options.chooseDatabase !== undefined,
+      migrationsFolder:
+        migrationsDir === null ? null : { name: basename(migrationsDir), folder: dirname(migrationsDir) },
+      canChooseMigrationsFolder: options.chooseMigrationsFolder !== undefined,
     };
   };
 
   /** Switches to `path` only if the engine can read it as a panel database; otherwise keeps the current one. */
   const open = (path: string, demo: boolean): Promise<Result<SessionInfo>> =>
     serialised(async () => {
-      const status = await options.runner.run({ dbPath: path }, 'getStatus', undefined);
+      const status = await options.runner.run(target(path), 'getStatus', undefined);
       if (!status.ok) return status;
       current = { path, demo };
       if (!demo) await options.recent?.add(path);
@@ -72,7 +108,42 @@ export function createSession(options: SessionOptions): Session {
       return work(current.path);
     });
 
-  const run = options.runner.run.bind(options.runner);
+  const setMigrationsDir = (dir: string): Promise<Result<SessionInfo>> =>
+    serialised(async () => {
+      const linted = await validateMigrationsDir(dir);
+      if (!linted.ok) return linted;
+      if (current !== null) {
+        const status = await options.runner.run(
+          { dbPath: current.path, migrationsDir: dir },
+          'getStatus',
+          undefined,
+        );
+        if (!status.ok) return status;
+      }
+      migrationsDir = dir;
+      return ok(await info());
+    });
+
+  const review = (dbPath: string): Promise<Result<MigrationsReview>> => {
+    const dir = migrationsDir;
+    if (dir === null) {
+      return Promise.resolve(
+        fail('INVALID_ARGUMENT', 'No migrations folder: add one first to review its files.'),
+      );
+    }
+    return (async () => {
+      const lint = await validateMigrationsDir(dir);
+      if (!lint.ok) return lint;
+      const roundtrip = await options.runner.run({ dbPath, migrationsDir: dir }, 'checkRoundTrip', undefined);
+      if (!roundtrip.ok) return roundtrip;
+      const { passed, steps, notes } = roundtrip.value;
+      return ok({ lint: lint.value, roundtrip: { passed, steps, notes } });
+    })();
+  };
+
+  const runner = options.runner;
+  const run: EngineRunner['run'] = (engineTarget, operation, argument, onProgress) =>
+    runner.run(target(engineTarget.dbPath), operation, argument, onProgress);
   const progress = options.onProgress;
 
   const handlers: ApiHandlers = {
@@ -111,7 +182,23 @@ export function createSession(options: SessionOptions): Session {
     previewFix: ({ checkId }) => withDatabase((dbPath) => run({ dbPath }, 'previewFix', checkId, progress)),
     applyFix: ({ checkId }) => withDatabase((dbPath) => run({ dbPath }, 'applyFix', checkId, progress)),
     revertFix: ({ checkId }) => withDatabase((dbPath) => run({ dbPath }, 'revertFix', checkId, progress)),
+    addMigrationsFolder: async () => {
+      if (options.chooseMigrationsFolder === undefined) {
+        return fail(
+          'UNSUPPORTED',
+          'Choosing a folder needs the desktop app; in the browser, start `paneldb serve <db> --migrations-dir DIR`.',
+        );
+      }
+      const dir = await options.chooseMigrationsFolder();
+      return dir === null ? ok(await info()) : setMigrationsDir(dir);
+    },
+    removeMigrationsFolder: () =>
+      serialised(async () => {
+        migrationsDir = null;
+        return ok(await info());
+      }),
+    reviewMigrations: () => withDatabase(review),
   };
 
-  return { handlers, openPath: (path, demo = false) => open(path, demo) };
+  return { handlers, openPath: (path, demo = false) => open(path, demo), setMigrationsDir };
 }

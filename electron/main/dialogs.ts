@@ -22,6 +22,20 @@ export async function chooseDatabaseFile(
   return chosen.canceled ? null : (chosen.filePaths[0] ?? null);
 }
 
+/** Resolves the chosen golang-migrate folder, or null when the user cancels. */
+export async function chooseMigrationsFolder(
+  window: BrowserWindow | null,
+  labels: MainLabels,
+): Promise<string | null> {
+  const options: OpenDialogOptions = {
+    title: labels.migrationsDialogTitle,
+    properties: ['openDirectory', 'dontAddToRecent'],
+  };
+  const chosen =
+    window === null ? await dialog.showOpenDialog(options) : await dialog.showOpenDialog(window, options);
+  return chosen.canceled ? null : (chosen.filePaths[0] ?? null);
+}
+
 export async function showAbout(window: BrowserWindow | null, labels: MainLabels): Promise<void> {
   const options: MessageBoxOptions = {
     type: 'info',

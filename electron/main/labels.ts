@@ -24,6 +24,7 @@ export interface MainLabels {
   help: string;
   about: string;
   openDialogTitle: string;
+  migrationsDialogTitle: string;
   sqliteFiles: string;
   allFiles: string;
   aboutDetail: (versions: { app: string; electron: string; chrome: string; node: string }) => string;
@@ -53,6 +54,7 @@ const en: MainLabels = {
   help: '&Help',
   about: 'About PanelDB',
   openDialogTitle: 'Open a panel database',
+  migrationsDialogTitle: 'Add a golang-migrate migrations folder',
   sqliteFiles: 'SQLite databases',
   allFiles: 'All files',
   aboutDetail: (v) =>
@@ -83,6 +85,7 @@ const zhCN: MainLabels = {
   help: '帮助(&H)',
   about: '关于 PanelDB',
   openDialogTitle: '打开面板数据库',
+  migrationsDialogTitle: '添加 golang-migrate 迁移文件夹',
   sqliteFiles: 'SQLite 数据库',
   allFiles: '所有文件',
   aboutDetail: (v) =>

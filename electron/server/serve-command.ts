@@ -15,6 +15,8 @@ import { createProgressHub, ServerError, startServer } from './serve';
 export interface ServeCommandOptions {
   db: string | undefined;
   demo: boolean;
+  /** `--migrations-dir`: the session's golang-migrate folder from the start. */
+  migrationsDir?: string;
   host: string;
   port: number;
   /** Called once the server listens: what is open and the URL (with its token) to give the user. */
@@ -75,6 +77,13 @@ export async function serveCommand(options: ServeCommandOptions): Promise<AppErr
   let database: string | null = null;
   let server;
   try {
+    if (options.migrationsDir !== undefined) {
+      const folder = await session.setMigrationsDir(options.migrationsDir);
+      if (!folder.ok) {
+        await runner.close();
+        return folder.error;
+      }
+    }
     if (options.demo || options.db !== undefined) {
       database = options.demo ? await createDemoDatabase(nodeFileSystem) : resolve(options.db ?? '');
       const opened = await session.openPath(database, options.demo);

@@ -22,6 +22,9 @@ export const API_METHOD_NAMES = [
   'previewFix',
   'applyFix',
   'revertFix',
+  'addMigrationsFolder',
+  'removeMigrationsFolder',
+  'reviewMigrations',
 ] as const;
 
 /** Engine → page: progress of a long operation. */

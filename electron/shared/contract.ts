@@ -8,6 +8,7 @@ import type {
   BackupEntry,
   CheckReport,
   HistoryEntry,
+  MigrationsReview,
   ProgressEvent,
   RepairReport,
   RestoreReport,
@@ -73,6 +74,11 @@ export const REQUEST_SCHEMAS = {
   previewFix: fixRequest,
   applyFix: fixRequest,
   revertFix: fixRequest,
+  /** Desktop: a native folder dialog picks a golang-migrate folder (linted first). Browser: `serve --migrations-dir`. */
+  addMigrationsFolder: empty,
+  removeMigrationsFolder: empty,
+  /** The lint of the session's migrations folder and the round trip of the pending steps. */
+  reviewMigrations: empty,
 } as const;
 
 export type ApiMethod = keyof typeof REQUEST_SCHEMAS;
@@ -92,6 +98,10 @@ export interface SessionInfo {
   recent: Array<{ id: string; name: string; folder: string }>;
   /** Whether `openDatabase` can show a native dialog here. */
   canChooseFile: boolean;
+  /** The golang-migrate folder whose versions follow the built-in ones, or null. */
+  migrationsFolder: { name: string; folder: string } | null;
+  /** Whether `addMigrationsFolder` can show a native folder dialog here. */
+  canChooseMigrationsFolder: boolean;
 }
 
 export interface ApiResponses {
@@ -114,6 +124,9 @@ export interface ApiResponses {
   previewFix: RunReport;
   applyFix: RunReport;
   revertFix: RunReport;
+  addMigrationsFolder: SessionInfo;
+  removeMigrationsFolder: SessionInfo;
+  reviewMigrations: MigrationsReview;
 }
 
 /** The operations, as the UI calls them. */

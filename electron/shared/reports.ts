@@ -307,3 +307,37 @@ export interface SkippedRow {
   rowid: number;
   reason: string;
 }
+
+/** One lint finding as the app shows it beside a pending external file (no paths). */
+export interface MigrationLintFinding {
+  line: number;
+  rule: string;
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+}
+
+/** The lint findings of one file of the migrations folder (the folder's own findings under its file names). */
+export interface MigrationFileLint {
+  file: string;
+  errors: number;
+  warnings: number;
+  findings: MigrationLintFinding[];
+}
+
+/** One pending step's up → down → up on an in-memory copy (core/roundtrip.ts). */
+export interface MigrationRoundTripStep {
+  version: number;
+  name: string;
+  source: 'built-in' | 'external';
+  down_restores: boolean;
+  changed_rows: string[];
+  second_up_same: boolean;
+  irreversible?: true;
+  error?: string;
+}
+
+/** What the app shows beside the pending external files: their lint and the round trip. */
+export interface MigrationsReview {
+  lint: MigrationFileLint[];
+  roundtrip: { passed: boolean; steps: MigrationRoundTripStep[]; notes: string[] };
+}

@@ -1,4 +1,4 @@
-import { copyFile } from 'node:fs/promises';
+import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDemoDatabase } from '../../electron/core/demo';
@@ -98,5 +98,85 @@ describe('a UI session over the engine', () => {
     } finally {
       await runner.close();
     }
+  });
+});
+
+const CLEAN = join(import.meta.dirname, '..', 'fixtures', 'panel-sql', 'clean');
+
+describe('a session with a golang-migrate folder', () => {
+  const desktopSession = (choose: () => Promise<string | null>) =>
+    createSession({
+      mode: 'desktop',
+      runner: inProcessRunner(),
+      createDemo: () => createDemoDatabase(nodeFileSystem),
+      chooseMigrationsFolder: choose,
+    });
+
+  it('adds a folder from the desktop chooser: its versions join the pending list', async () => {
+    const { handlers } = desktopSession(async () => CLEAN);
+    unwrap(await handlers.openDemo({}));
+    const before = unwrap(await handlers.getSession({}));
+    expect(before).toMatchObject({ migrationsFolder: null, canChooseMigrationsFolder: true });
+    const added = unwrap(await handlers.addMigrationsFolder({}));
+    expect(added.migrationsFolder).toEqual({ name: 'clean', folder: join(CLEAN, '..') });
+    const status = unwrap(await handlers.getStatus({}));
+    const external = status.pending.filter((step) => step.source === 'external');
+    expect(external.map((step) => step.version)).toEqual([6, 7, 8]);
+    expect(external[0]?.file).toBe('000006_sniffing_route_only.up.sql');
+    const removed = unwrap(await handlers.removeMigrationsFolder({}));
+    expect(removed.migrationsFolder).toBeNull();
+    expect(unwrap(await handlers.getStatus({})).pending.some((step) => step.source === 'external')).toBe(
+      false,
+    );
+  });
+
+  it('refuses a folder with duplicate versions and keeps the previous one', async () => {
+    const dir = await tempDir();
+    const bad = join(dir, 'bad');
+    await mkdir(bad);
+    await writeFile(join(bad, '000006_a.up.sql'), 'SELECT 1;\n');
+    await writeFile(join(bad, '000006_b.up.sql'), 'SELECT 2;\n');
+    let next = CLEAN;
+    const { handlers } = desktopSession(async () => next);
+    unwrap(await handlers.openDemo({}));
+    unwrap(await handlers.addMigrationsFolder({}));
+    next = bad;
+    const refused = await handlers.addMigrationsFolder({});
+    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+    expect(unwrap(await handlers.getSession({})).migrationsFolder?.name).toBe('clean');
+  });
+
+  it('keeps the folder when the dialog is cancelled', async () => {
+    const { handlers } = desktopSession(async () => null);
+    expect(unwrap(await handlers.addMigrationsFolder({})).migrationsFolder).toBeNull();
+  });
+
+  it('in the browser, points to `serve --migrations-dir`', async () => {
+    const { handlers } = demoSession();
+    const refused = await handlers.addMigrationsFolder({});
+    expect(refused).toMatchObject({ ok: false, error: { code: 'UNSUPPORTED' } });
+    expect(refused.ok ? '' : refused.error.message).toContain('--migrations-dir');
+    expect(unwrap(await handlers.getSession({})).canChooseMigrationsFolder).toBe(false);
+  });
+
+  it('reviews the folder: lint grouped by file and the round trip of every pending step', async () => {
+    const { handlers } = desktopSession(async () => CLEAN);
+    expect(await handlers.reviewMigrations({})).toMatchObject({
+      ok: false,
+      error: { code: 'NO_DATABASE_OPEN' },
+    });
+    unwrap(await handlers.openDemo({}));
+    expect(await handlers.reviewMigrations({})).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT' },
+    });
+    unwrap(await handlers.addMigrationsFolder({}));
+    const review = unwrap(await handlers.reviewMigrations({}));
+    expect(review.lint.every((entry) => entry.errors === 0)).toBe(true);
+    expect(
+      review.roundtrip.steps.filter((step) => step.source === 'external').map((step) => step.version),
+    ).toEqual([6, 7, 8]);
+    expect(review.roundtrip.passed).toBe(true);
+    expect(JSON.stringify(review)).not.toContain(CLEAN);
   });
 });

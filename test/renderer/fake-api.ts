@@ -18,6 +18,7 @@ import {
   noDatabase,
   preview,
   repairReport,
+  review,
   status,
 } from './fake-data';
 
@@ -63,6 +64,9 @@ export function fakeApi(overrides: Partial<Handlers> = {}): FakeApi {
     previewFix: () => ok({ ...preview(), operation: 'fix' }),
     applyFix: () => ok({ ...migrated(), operation: 'fix' }),
     revertFix: () => ok({ ...migrated(), operation: 'revert-fix' }),
+    addMigrationsFolder: () => ok(noDatabase),
+    removeMigrationsFolder: () => ok(noDatabase),
+    reviewMigrations: () => ok(review()),
   };
   const handlers = { ...defaults, ...overrides } as Handlers;
   const calls: FakeApi['calls'] = [];

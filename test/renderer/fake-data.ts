@@ -7,19 +7,29 @@ import type {
   CheckReport,
   ChecksSection,
   HistoryEntry,
+  MigrationsReview,
   RepairReport,
   RunReport,
   StatusReport,
   StepReport,
 } from '../../electron/shared/reports';
 
-export const noDatabase: SessionInfo = { mode: 'browser', database: null, recent: [], canChooseFile: false };
+export const noDatabase: SessionInfo = {
+  mode: 'browser',
+  database: null,
+  recent: [],
+  canChooseFile: false,
+  migrationsFolder: null,
+  canChooseMigrationsFolder: false,
+};
 
 export const demoSession = (folder = '/tmp/paneldb-demo-1'): SessionInfo => ({
   mode: 'browser',
   database: { name: 'x-ui.db', folder, demo: true },
   recent: [],
   canChooseFile: false,
+  migrationsFolder: null,
+  canChooseMigrationsFolder: false,
 });
 
 export const status = (overrides: Partial<StatusReport> = {}): StatusReport => ({
@@ -217,5 +227,39 @@ export const repairReport = (overrides: Partial<RepairReport> = {}): RepairRepor
     reason: 'The file is clean; run `paneldb migrate` to apply the pending steps.',
   },
   forced: null,
+  ...overrides,
+});
+
+export const review = (overrides: Partial<MigrationsReview> = {}): MigrationsReview => ({
+  lint: [
+    {
+      file: '000006_sniffing_route_only.up.sql',
+      errors: 1,
+      warnings: 1,
+      findings: [
+        { line: 3, rule: 'json-string-edit', severity: 'error', message: 'REPLACE on settings' },
+        {
+          line: 7,
+          rule: 'missing-json-valid',
+          severity: 'warning',
+          message: 'json_extract without json_valid',
+        },
+      ],
+    },
+  ],
+  roundtrip: {
+    passed: false,
+    notes: [],
+    steps: [
+      {
+        version: 6,
+        name: 'sniffing_route_only',
+        source: 'external',
+        down_restores: false,
+        changed_rows: ['inbounds#1'],
+        second_up_same: true,
+      },
+    ],
+  },
   ...overrides,
 });

@@ -1,5 +1,6 @@
 // The steps not yet applied, the dry-run preview of what each would change, and Migrate.
 import { useApp, useT } from '../store/react';
+import { ExternalLint, ExternalRoundTrip } from './ExternalReview';
 import { Preview } from './Preview';
 
 export function PendingTab() {
@@ -9,9 +10,16 @@ export function PendingTab() {
   const busy = useApp((state) => state.busy);
   const loadPreview = useApp((state) => state.loadPreview);
   const askMigrate = useApp((state) => state.askMigrate);
+  const session = useApp((state) => state.session);
+  const review = useApp((state) => state.review);
+  const reviewLoading = useApp((state) => state.reviewLoading);
+  const addMigrationsFolder = useApp((state) => state.addMigrationsFolder);
+  const removeMigrationsFolder = useApp((state) => state.removeMigrationsFolder);
   if (status === null) return <p className="muted">{t('common.loading')}</p>;
   const blocked = status.dirty || status.newer_version !== null;
   const nothing = status.pending_count === 0;
+  const folder = session?.migrationsFolder ?? null;
+  const external = status.pending.some((step) => step.source === 'external');
 
   return (
     <div className="stack">
@@ -38,6 +46,36 @@ export function PendingTab() {
           <span className="text-danger">{t('pending.newerNotice', { version: status.newer_version })}</span>
         )}
       </div>
+      {(folder !== null || session?.canChooseMigrationsFolder === true) && (
+        <div className="toolbar">
+          {folder !== null && (
+            <>
+              <span data-testid="migrations-folder" title={folder.folder}>
+                {t('pending.folder', { name: folder.name })}
+              </span>
+              <button
+                type="button"
+                data-testid="remove-migrations-folder"
+                disabled={busy !== null}
+                onClick={() => void removeMigrationsFolder()}
+              >
+                {t('pending.removeFolder')}
+              </button>
+            </>
+          )}
+          {session?.canChooseMigrationsFolder === true && (
+            <button
+              type="button"
+              data-testid="add-migrations-folder"
+              disabled={busy !== null}
+              onClick={() => void addMigrationsFolder()}
+            >
+              {t('pending.addFolder')}
+            </button>
+          )}
+          {reviewLoading && <span className="muted">{t('pending.reviewLoading')}</span>}
+        </div>
+      )}
       {nothing ? (
         <p className="muted" data-testid="pending-none">
           {t('pending.none')}
@@ -48,6 +86,13 @@ export function PendingTab() {
             <tr>
               <th className="num">{t('col.version')}</th>
               <th>{t('col.name')}</th>
+              {external && (
+                <>
+                  <th>{t('pending.file')}</th>
+                  <th>{t('pending.lint')}</th>
+                  <th>{t('pending.roundtrip')}</th>
+                </>
+              )}
             </tr>
           </thead>
           <tbody>
@@ -55,6 +100,20 @@ export function PendingTab() {
               <tr key={step.version} data-testid="pending-row">
                 <td className="num mono">{step.version}</td>
                 <td className="mono">{step.name}</td>
+                {external &&
+                  (step.source === 'external' ? (
+                    <>
+                      <td className="mono">{step.file ?? ''}</td>
+                      <td data-testid="external-lint">
+                        <ExternalLint version={step.version} review={review} />
+                      </td>
+                      <td data-testid="external-roundtrip">
+                        <ExternalRoundTrip version={step.version} review={review} />
+                      </td>
+                    </>
+                  ) : (
+                    <td colSpan={3} />
+                  ))}
               </tr>
             ))}
           </tbody>

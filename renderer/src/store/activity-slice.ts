@@ -18,7 +18,9 @@ export type Operation =
   | 'repair'
   | 'forceVersion'
   | 'previewFix'
-  | 'fix';
+  | 'fix'
+  | 'migrationsFolder'
+  | 'review';
 
 export interface ActivityEntry {
   id: number;

@@ -1,7 +1,13 @@
 // Where the file stands and how it moves: status, history, the dry-run preview of the pending
 // steps, migrate and roll back, and the report of the last run.
 import type { ApiRequest } from '../../../electron/shared/contract';
-import type { HistoryEntry, RunReport, StatusReport, XhttpFlowMode } from '../../../electron/shared/reports';
+import type {
+  HistoryEntry,
+  MigrationsReview,
+  RunReport,
+  StatusReport,
+  XhttpFlowMode,
+} from '../../../electron/shared/reports';
 import { perform } from './perform';
 import type { SliceDeps } from './state';
 
@@ -24,6 +30,14 @@ export interface MigrationsSlice {
   migrate(to?: number): Promise<void>;
   rollBack(request: RollBackRequest): Promise<void>;
   dismissRunReport(): void;
+  /** The lint and round trip of the session's migrations folder; null without a folder or until read. */
+  review: MigrationsReview | null;
+  /** True while the review is being computed. */
+  reviewLoading: boolean;
+  loadReview(): Promise<void>;
+  /** Desktop: the native folder dialog; the folder's versions join the pending list. */
+  addMigrationsFolder(): Promise<void>;
+  removeMigrationsFolder(): Promise<void>;
 }
 
 export function createMigrationsSlice(deps: SliceDeps): MigrationsSlice {
@@ -87,5 +101,43 @@ export function createMigrationsSlice(deps: SliceDeps): MigrationsSlice {
       });
     },
     dismissRunReport: () => set({ lastRun: null }),
+    review: null,
+    reviewLoading: false,
+    loadReview: async () => {
+      if (get().session?.migrationsFolder == null || get().session?.database == null) {
+        set({ review: null });
+        return;
+      }
+      set({ reviewLoading: true });
+      await perform(deps, 'review', () => api.reviewMigrations({}), {
+        onOk: (review) => set({ review }),
+      });
+      set({ reviewLoading: false });
+    },
+    addMigrationsFolder: async () => {
+      const before = get().session?.migrationsFolder ?? null;
+      await perform(deps, 'migrationsFolder', () => api.addMigrationsFolder({}), {
+        onOk: async (session) => {
+          set({ session, review: null, preview: null });
+          await get().refreshAll();
+        },
+        success: (session) =>
+          session.migrationsFolder === null ||
+          (before !== null &&
+            before.name === session.migrationsFolder.name &&
+            before.folder === session.migrationsFolder.folder)
+            ? null
+            : { key: 'activity.migrationsFolderAdded', params: { name: session.migrationsFolder.name } },
+      });
+    },
+    removeMigrationsFolder: async () => {
+      await perform(deps, 'migrationsFolder', () => api.removeMigrationsFolder({}), {
+        onOk: async (session) => {
+          set({ session, review: null, preview: null });
+          await get().refreshAll();
+        },
+        success: () => ({ key: 'activity.migrationsFolderRemoved' }),
+      });
+    },
   };
 }

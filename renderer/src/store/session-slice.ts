@@ -24,6 +24,7 @@ export const DATABASE_STATE: Partial<AppState> = {
   status: null,
   history: [],
   preview: null,
+  review: null,
   lastRun: null,
   backups: [],
   verifications: {},
@@ -75,7 +76,13 @@ export function createSessionSlice(deps: SliceDeps): SessionSlice {
       if (get().session?.database == null) return;
       set({ loading: true });
       const state = get();
-      await Promise.all([state.loadStatus(), state.loadHistory(), state.loadBackups(), state.loadRepair()]);
+      await Promise.all([
+        state.loadStatus(),
+        state.loadHistory(),
+        state.loadBackups(),
+        state.loadRepair(),
+        state.loadReview(),
+      ]);
       set({ loading: false });
     },
   };
