@@ -18,7 +18,8 @@ import {
   visionClientIndexes,
 } from './inbound-scan';
 import { runAndSave, type RunReport } from './migrate';
-import { applyStep, revertStep } from './migrator';
+import { applyStep } from './migrator';
+import { revertStep } from './migrator-down';
 import { assertIntact, assertMigratable, type OpenedPanel } from './open-panel';
 import type { OperationContext } from './operation-context';
 import { columnNames, queryRows } from './sql';

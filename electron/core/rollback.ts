@@ -6,7 +6,7 @@ import { listBackups, type BackupEntry } from './backups';
 import { EngineError } from './engine-error';
 import { lastUpOf, readHistory, type HistoryEntry } from './history-log';
 import { appliedVersions, runAndSave, type RunReport } from './migrate';
-import { runDown, type DownPlanItem } from './migrator';
+import { runDown, type DownPlanItem } from './migrator-down';
 import { assertIntact, assertMigratable, type OpenedPanel } from './open-panel';
 import type { OperationContext } from './operation-context';
 import type { RollbackRequest } from '../shared/reports';

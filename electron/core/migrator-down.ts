@@ -1,0 +1,252 @@
+// Undoing steps: downs from the before-images PanelDB recorded (or an external step's own
+// .down.sql), each in one transaction with its history row and the panel markers, applied only
+// where the rows still hold what the up wrote.
+import type { Database } from 'sql.js';
+import type { PanelMigration } from '../../migrations/types';
+import type { ChangePreview, StepReport } from '../shared/reports';
+import { jsonChanges, rowLabel } from './change-preview';
+import { contentHashes, contentMatches } from './content-hash';
+import { EngineError } from './engine-error';
+import { appendHistory, type HistoryEntry, type StoredChange } from './history-log';
+import { removeSeederMarker, setSchemaVersion } from './markers';
+import {
+  currentVersionOf,
+  rememberHashes,
+  runWithUmzug,
+  sha256,
+  stepKey,
+  type RunDependencies,
+  type StepKind,
+} from './migrator';
+import { queryRows, quoteIdentifier, textParam } from './sql';
+import { createStepContext, rowImage } from './step-context';
+import { TOOL_VERSION } from './tool-version';
+export interface DownPlanItem {
+  migration: PanelMigration;
+  up: HistoryEntry;
+}
+
+interface CurrentValue {
+  exists: boolean;
+  text: string | null;
+}
+
+/** The current text of every changed cell (an inserted row: its row image), read once (a cell can be MBs of JSON). */
+function currentValues(db: Database, changes: StoredChange[]): CurrentValue[] {
+  return changes.map((change) => {
+    if (change.kind === 'insert') {
+      const image = rowImage(db, change.table, change.rowid);
+      return { exists: image !== null, text: image };
+    }
+    const rows = queryRows(
+      db,
+      `SELECT ${quoteIdentifier(change.column)} AS value FROM ${quoteIdentifier(change.table)} WHERE rowid = ?`,
+      [change.rowid],
+    );
+    const value = rows[0]?.value;
+    return { exists: rows.length > 0, text: value === null || value === undefined ? null : String(value) };
+  });
+}
+
+function conflictsOf(changes: StoredChange[], current: CurrentValue[]): string[] {
+  const conflicts: string[] = [];
+  changes.forEach((change, index) => {
+    const { exists, text } = current[index] ?? { exists: false, text: null };
+    if (!exists) conflicts.push(`${change.table} row ${change.rowid} no longer exists`);
+    else if ((text === null ? null : sha256(text)) !== change.after_sha256) {
+      conflicts.push(
+        change.kind === 'insert'
+          ? `${change.table} row ${change.rowid} (inserted by the step) was changed after the step`
+          : `${change.table} row ${change.rowid} (${change.column}) was changed after the step`,
+      );
+    }
+  });
+  return conflicts;
+}
+
+/** Rows whose current value is no longer what the up wrote: restoring them would lose a later edit. */
+export function findRollbackConflicts(db: Database, changes: StoredChange[]): string[] {
+  return conflictsOf(changes, currentValues(db, changes));
+}
+
+/**
+ * An own down (an external `.down.sql`) runs only on the content the up left: if a touched table
+ * changed since, the down might delete or overwrite a later edit, so it is refused.
+ */
+function runOwnDown(
+  db: Database,
+  migration: PanelMigration,
+  up: HistoryEntry,
+  hashBefore: Record<string, string>,
+  deps: RunDependencies,
+): ChangePreview[] {
+  const changed = migration.touches.filter(
+    (table) => !contentMatches(db, table, hashBefore[table], up.hash_after[table]),
+  );
+  if (changed.length > 0) {
+    throw new EngineError(
+      'ROLLBACK_REFUSED',
+      `Cannot roll back step ${migration.version} ${migration.name}: ${changed.join(', ')} changed since it ran, so its down file could lose those edits. Restore a backup instead.`,
+    );
+  }
+  const { context, recording } = createStepContext(db, {
+    keepBeforeImages: true,
+    stepOptions: deps.stepOptions,
+  });
+  migration.down?.(context);
+  return recording.changes.map((change) => ({
+    table: change.table,
+    rowid: change.rowid,
+    column: change.column,
+    label: change.kind === undefined ? rowLabel(db, change.table, change.rowid) : null,
+    before: change.before,
+    after: change.after,
+    json_changes: change.kind === undefined ? jsonChanges(change.before, change.after) : null,
+  }));
+}
+
+/** Undoes `plan` (highest version first) from the before-images its up runs recorded. */
+export async function runDown(
+  db: Database,
+  plan: DownPlanItem[],
+  deps: RunDependencies,
+): Promise<StepReport[]> {
+  const reports: StepReport[] = [];
+  const steps = new Map<string, () => Promise<void>>();
+  const known = new Map<string, string>();
+  plan.forEach(({ migration, up }, index) => {
+    steps.set(stepKey(migration), async () => {
+      deps.onProgress?.({
+        kind: 'step',
+        direction: 'down',
+        version: migration.version,
+        name: migration.name,
+        index,
+        total: plan.length,
+      });
+      reports.push(revertStep(db, migration, up, deps, known));
+    });
+  });
+  // Every step in a down plan is applied by definition; umzug reverts exactly these, in this order.
+  await runWithUmzug('down', [...steps.keys()], [...steps.keys()].reverse(), steps);
+  return reports;
+}
+
+export function revertStep(
+  db: Database,
+  migration: PanelMigration,
+  up: HistoryEntry,
+  deps: RunDependencies,
+  known: Map<string, string>,
+  kind: StepKind = 'migration',
+  /** Refuse (and roll back) an own down that does not restore the touched tables; check-roundtrip keeps the result to name the rows. */
+  requireRestored = true,
+): StepReport {
+  const started = deps.now();
+  const hashBefore = contentHashes(db, migration.touches, known);
+  db.exec('BEGIN');
+  try {
+    let changes: ChangePreview[];
+    if (migration.down !== undefined) {
+      changes = runOwnDown(db, migration, up, hashBefore, deps);
+    } else {
+      const current = currentValues(db, up.changes);
+      const conflicts = conflictsOf(up.changes, current);
+      if (conflicts.length > 0) {
+        throw new EngineError(
+          'ROLLBACK_REFUSED',
+          `Cannot roll back step ${migration.version} ${migration.name}: ${conflicts.length} row(s) changed since it ran (${conflicts.slice(0, 5).join('; ')}). Restore a backup instead.`,
+          conflicts.join('\n'),
+        );
+      }
+      const currentTexts = current.map((value) => value.text);
+      for (const change of [...up.changes].reverse()) {
+        if (change.kind === 'insert') {
+          // Checked above: the row still holds exactly what the step inserted.
+          db.run(`DELETE FROM ${quoteIdentifier(change.table)} WHERE rowid = ?`, [change.rowid]);
+          continue;
+        }
+        const before = textParam(db, change.before);
+        db.run(
+          `UPDATE ${quoteIdentifier(change.table)} SET ${quoteIdentifier(change.column)} = ${before.placeholder} WHERE rowid = ?`,
+          [before.value, change.rowid],
+        );
+      }
+      changes = up.changes.map((change, index) => ({
+        table: change.table,
+        rowid: change.rowid,
+        column: change.column,
+        label: change.kind === 'insert' ? null : rowLabel(db, change.table, change.rowid),
+        before: currentTexts[index] ?? null,
+        after: change.before,
+        json_changes:
+          change.kind === 'insert' ? null : jsonChanges(currentTexts[index] ?? null, change.before),
+      }));
+    }
+    if (kind === 'migration') {
+      deps.applied.delete(migration.version);
+      if (migration.seederMarker !== null) removeSeederMarker(db, migration.seederMarker);
+      setSchemaVersion(db, currentVersionOf(deps.applied));
+    }
+    const hashAfter = contentHashes(db, migration.touches);
+    const restored = migration.touches.every((table) =>
+      contentMatches(db, table, hashAfter[table], up.hash_before[table]),
+    );
+    if (!restored && migration.down !== undefined && requireRestored) {
+      const tables = migration.touches.filter(
+        (table) => !contentMatches(db, table, hashAfter[table], up.hash_before[table]),
+      );
+      throw new EngineError(
+        'ROLLBACK_REFUSED',
+        `Cannot roll back step ${migration.version} ${migration.name}: its down file does not return ${tables.join(', ')} to the exact content they had before the step (run \`paneldb check-roundtrip\` to see the rows). Nothing was changed; restore the backup taken before the step instead.`,
+      );
+    }
+    const finished = deps.now();
+    const report: StepReport = {
+      version: migration.version,
+      name: migration.name,
+      direction: 'down',
+      status: 'reverted',
+      duration_ms: finished.getTime() - started.getTime(),
+      rows_changed: migration.down !== undefined ? changes.length : up.changes.length,
+      changes,
+      skipped: [],
+      notes: [
+        restored
+          ? 'Touched tables are back to their pre-migration content hash.'
+          : 'Touched tables differ from their pre-migration content hash (other rows changed since).',
+      ],
+      hash_before: hashBefore,
+      hash_after: hashAfter,
+      content_hash_restored: restored,
+    };
+    appendHistory(
+      db,
+      {
+        version: migration.version,
+        name: migration.name,
+        direction: kind === 'fix' ? 'fix-revert' : 'down',
+        started_at: started.toISOString(),
+        finished_at: finished.toISOString(),
+        duration_ms: report.duration_ms,
+        checksum: up.checksum,
+        rows_changed: report.rows_changed,
+        changes: [],
+        skipped: [],
+        notes: report.notes,
+        hash_before: hashBefore,
+        hash_after: hashAfter,
+        tool_version: TOOL_VERSION,
+        outcome: 'reverted',
+      },
+      sha256,
+    );
+    db.exec('COMMIT');
+    rememberHashes(known, hashAfter);
+    return report;
+  } catch (thrown) {
+    db.exec('ROLLBACK');
+    if (kind === 'migration') deps.applied.add(migration.version);
+    throw thrown;
+  }
+}
