@@ -130,8 +130,11 @@ export async function createBackup(image: LoadedImage, options: CreateBackupOpti
   };
 }
 
+/** The time in a backup's file name: 20261126T102030-456Z. */
+export const backupStamp = (at: Date) => at.toISOString().replace(/[-:]/g, '').replace('.', '-');
+
 async function freeBackupPath(dir: string, dbName: string, at: Date, reason: BackupReason, fs: FileSystem) {
-  const stamp = at.toISOString().replace(/[-:]/g, '').replace('.', '-');
+  const stamp = backupStamp(at);
   for (let attempt = 1; ; attempt += 1) {
     const suffix = attempt === 1 ? '' : `-${attempt}`;
     const path = join(dir, `${dbName}.${stamp}${suffix}.${reason}.db`);

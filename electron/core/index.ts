@@ -24,7 +24,7 @@ import type { ProgressEvent } from './migrator';
 import { asUnreadable, assertIntact, openPanel, type OpenedPanel } from './open-panel';
 import type { OperationContext } from './operation-context';
 import { repairOpened, type RepairReport } from './repair';
-import { restoreBackup, type RestoreReport } from './restore';
+import { restoreBackup, restoreBackupFile, type RestoreReport } from './restore';
 import { rollBackOpened, type RollbackRequest } from './rollback';
 import { buildStatus, type StatusReport } from './status';
 import { fixOpened, revertFixOpened } from './fixes';
@@ -150,16 +150,11 @@ export function createEngine(options: EngineOptions): Engine {
     getHistory: () => withPanel(({ db }) => readHistory(db)),
     restoreBackup: (backup) => capture(() => restoreBackup(backup, context)),
     restoreBackupById: (id) =>
-      capture(async () => restoreBackup((await findListedBackup(dbPath, backupDir, id, fs)).path, context)),
+      capture(async () =>
+        restoreBackupFile((await findListedBackup(dbPath, backupDir, id, fs)).path, context),
+      ),
     verifyBackupById: (id) =>
-      capture(async () => {
-        const entry = await findListedBackup(dbPath, backupDir, id, fs);
-        try {
-          return await verifyBackupFile(entry.path, fs);
-        } catch (thrown) {
-          throw asUnreadable(thrown, entry.path);
-        }
-      }),
+      capture(async () => verifyWithCodes((await findListedBackup(dbPath, backupDir, id, fs)).path, fs)),
     deleteBackup: (id) =>
       capture(async () => ({ deleted: await deleteOwnBackup(dbPath, backupDir, id, fs) })),
     repair: (request = {}) =>
@@ -172,11 +167,14 @@ export function createEngine(options: EngineOptions): Engine {
 }
 
 export function verifyBackup(path: string, fs: FileSystem = nodeFileSystem): Promise<Result<VerifyReport>> {
-  return capture(async () => {
-    try {
-      return await verifyBackupFile(path, fs);
-    } catch (thrown) {
-      throw asUnreadable(thrown, path);
-    }
-  });
+  return capture(() => verifyWithCodes(path, fs));
+}
+
+/** verifyBackupFile, with SQLite's damage reports turned into DATABASE_CORRUPT. */
+async function verifyWithCodes(path: string, fs: FileSystem): Promise<VerifyReport> {
+  try {
+    return await verifyBackupFile(path, fs);
+  } catch (thrown) {
+    throw asUnreadable(thrown, path);
+  }
 }

@@ -2,7 +2,14 @@
 // one, byte for byte), then replace the database atomically and move its stale -wal aside.
 import { randomBytes } from 'node:crypto';
 import { basename, join } from 'node:path';
-import { createBackup, ensureBackupDir, listBackups, verifyBackupImage, type BackupEntry } from './backups';
+import {
+  createBackup,
+  ensureBackupDir,
+  listBackups,
+  verifyBackupImage,
+  type BackupEntry,
+  backupStamp,
+} from './backups';
 import { openImage, readDatabaseImage, walPathOf, type DiskState } from './database';
 import { diskStateOf, recoverInterruptedSave, replaceDatabaseFile, writeFileAtomically } from './save';
 import { detectDatabase } from './detect';
@@ -49,7 +56,7 @@ async function safetyCopy(context: OperationContext): Promise<{ path: string; st
   const state = await diskStateOf(context.dbPath, context.fs).catch(() => null);
   if (state === null) return { path: '', state: null };
   await ensureBackupDir(context.backupDir, context.fs);
-  const stamp = context.now().toISOString().replace(/[-:]/g, '').replace('.', '-');
+  const stamp = backupStamp(context.now());
   const unique = randomBytes(3).toString('hex');
   const path = join(context.backupDir, `${basename(context.dbPath)}.${stamp}-${unique}.before-restore.raw`);
   await writeFileAtomically(path, await context.fs.readFile(context.dbPath), { fs: context.fs, mode: 0o600 });
@@ -62,12 +69,20 @@ async function safetyCopy(context: OperationContext): Promise<{ path: string; st
   return { path, state };
 }
 
+/** CLI: `reference` is a path or a listed id. */
 export async function restoreBackup(reference: string, context: OperationContext): Promise<RestoreReport> {
+  return restoreBackupFile(await resolveBackup(reference, context), context);
+}
+
+/** Restores the backup at `backupPath`, already resolved (a listed backup, or a file the CLI named). */
+export async function restoreBackupFile(
+  backupPath: string,
+  context: OperationContext,
+): Promise<RestoreReport> {
   await recoverInterruptedSave(
     await context.fs.realpath(context.dbPath).catch(() => context.dbPath),
     context.fs,
   );
-  const backupPath = await resolveBackup(reference, context);
   const { report: verification, image: backup } = await verifyBackupImage(backupPath, context.fs);
   if (!verification.ok) {
     const failed = verification.checks
