@@ -10,6 +10,7 @@ import { copyFile, mkdtemp, rename, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PANEL_DDL } from '../migrations/panel-schema';
+import { copyWhileOpen } from '../test/support/sqlite-cli';
 
 /** Bytes of database per client, measured on the generated files (JSON + traffic + IP rows + indexes). */
 const BYTES_PER_CLIENT = 476;
@@ -223,51 +224,35 @@ export async function generateWalPair(base: string, target: string, walMegabytes
   const dir = await mkdtemp(join(tmpdir(), 'paneldb-bench-wal-'));
   const live = join(dir, 'live.db');
   await copyFile(base, live);
-  const child = spawn('sqlite3', ['-batch', live], { stdio: ['pipe', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
-  try {
-    // The traffic counters a running panel updates every few seconds: many small transactions
-    // rewriting client_traffics pages, plus one new inbound — until the WAL reaches its size.
-    const pages = Math.round((walMegabytes * 1024 * 1024) / (4096 + 24));
-    const perTxn = 2000;
-    const lines = ['PRAGMA journal_mode=WAL;', 'PRAGMA wal_autocheckpoint=0;'];
-    // ~76 client_traffics rows per 4 KiB page: a txn of `perTxn` consecutive ids dirties ~26 pages;
-    // passes wrap around the table (the WAL appends a new frame for every commit of a page).
-    const transactions = Math.ceil(pages / (perTxn / 76));
-    for (let k = 0; k < transactions; k += 1) {
-      const from = `(${k * perTxn} % (SELECT max(id) FROM client_traffics))`;
-      lines.push(
-        `UPDATE client_traffics SET up = up + 1048576, down = down + 4194304, last_online = 1764100000000 + ${k} WHERE id > ${from} AND id <= ${from} + ${perTxn};`,
-      );
-    }
+  // The traffic counters a running panel updates every few seconds: many small transactions
+  // rewriting client_traffics pages, plus one new inbound — until the WAL reaches its size.
+  const pages = Math.round((walMegabytes * 1024 * 1024) / (4096 + 24));
+  const perTxn = 2000;
+  const lines = ['PRAGMA journal_mode=WAL;', 'PRAGMA wal_autocheckpoint=0;'];
+  // ~76 client_traffics rows per 4 KiB page: a txn of `perTxn` consecutive ids dirties ~26 pages;
+  // passes wrap around the table (the WAL appends a new frame for every commit of a page).
+  const transactions = Math.ceil(pages / (perTxn / 76));
+  for (let k = 0; k < transactions; k += 1) {
+    const from = `(${k * perTxn} % (SELECT max(id) FROM client_traffics))`;
     lines.push(
-      'INSERT INTO inbounds (user_id,up,down,total,remark,enable,expiry_time,port,protocol,settings,stream_settings,tag,sniffing) VALUES (1,0,0,0,\'added while running\',1,0,65000,\'vless\',\'{"clients":[],"decryption":"none"}\',\'{"network":"tcp","security":"none"}\',\'inbound-65000\',\'{}\');',
+      `UPDATE client_traffics SET up = up + 1048576, down = down + 4194304, last_online = 1764100000000 + ${k} WHERE id > ${from} AND id <= ${from} + ${perTxn};`,
     );
-    lines.push('.print __PANELDB_READY__', '');
-    child.stdin.write(lines.join('\n'));
-    await new Promise<void>((resolve, reject) => {
-      const started = Date.now();
-      const poll = setInterval(() => {
-        if (stdout.includes('__PANELDB_READY__')) {
-          clearInterval(poll);
-          resolve();
-        } else if (child.exitCode !== null || Date.now() - started > 300_000) {
-          clearInterval(poll);
-          reject(new Error(`sqlite3 did not build the WAL pair: ${stderr || 'timeout'}`));
-        }
-      }, 20);
-    });
-    if (stderr.trim() !== '') throw new Error(`sqlite3 reported: ${stderr.trim()}`);
-    await copyFile(live, `${target}.generating`);
-    await copyFile(`${live}-wal`, `${target}-wal`);
-    await rename(`${target}.generating`, target);
+  }
+  lines.push(
+    'INSERT INTO inbounds (user_id,up,down,total,remark,enable,expiry_time,port,protocol,settings,stream_settings,tag,sniffing) VALUES (1,0,0,0,\'added while running\',1,0,65000,\'vless\',\'{"clients":[],"decryption":"none"}\',\'{"network":"tcp","security":"none"}\',\'inbound-65000\',\'{}\');',
+  );
+  try {
+    await copyWhileOpen(
+      live,
+      lines.join('\n'),
+      async () => {
+        await copyFile(live, `${target}.generating`);
+        await copyFile(`${live}-wal`, `${target}-wal`);
+        await rename(`${target}.generating`, target);
+      },
+      300_000,
+    );
   } finally {
-    child.kill('SIGKILL');
-    await exited;
     await rm(dir, { recursive: true, force: true });
   }
 }

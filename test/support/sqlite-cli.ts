@@ -44,13 +44,16 @@ export interface WalPairSpec {
 }
 
 /**
- * Makes `<target>` + `<target>-wal` exactly as a running panel leaves them: one sqlite3 process
- * keeps the database open with auto-checkpoint off, and both files are copied while it still
- * runs (closing it would checkpoint and delete the WAL). The process is then killed.
+ * Runs `script` in one sqlite3 process on `live` and, once it has printed the ready marker, calls
+ * `copy` while that process still holds the database open (closing it would checkpoint and delete
+ * the WAL). The process is then killed, so nothing checkpoints afterwards.
  */
-export async function makeWalPair(target: string, spec: WalPairSpec): Promise<void> {
-  const dir = await mkdtemp(join(tmpdir(), 'paneldb-walpair-'));
-  const live = join(dir, 'live.db');
+export async function copyWhileOpen(
+  live: string,
+  script: string,
+  copy: () => Promise<void>,
+  timeoutMs = 20_000,
+): Promise<void> {
   const child = spawn('sqlite3', ['-batch', live], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
@@ -58,36 +61,49 @@ export async function makeWalPair(target: string, spec: WalPairSpec): Promise<vo
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
   try {
-    const script = [
-      spec.pageSize === undefined ? '' : `PRAGMA page_size=${spec.pageSize};`,
-      'PRAGMA journal_mode=WAL;',
-      'PRAGMA wal_autocheckpoint=0;',
-      spec.checkpointedSql,
-      'PRAGMA wal_checkpoint(TRUNCATE);',
-      spec.walOnlySql,
-      spec.uncommittedSql === undefined ? '' : `BEGIN;\n${spec.uncommittedSql}`,
-      '.print __PANELDB_READY__',
-      '',
-    ].join('\n');
-    child.stdin.write(script);
+    child.stdin.write(`${script}\n.print __PANELDB_READY__\n`);
     await new Promise<void>((resolve, reject) => {
       const started = Date.now();
       const poll = setInterval(() => {
         if (stdout.includes('__PANELDB_READY__')) {
           clearInterval(poll);
           resolve();
-        } else if (child.exitCode !== null || Date.now() - started > 20_000) {
+        } else if (child.exitCode !== null || Date.now() - started > timeoutMs) {
           clearInterval(poll);
           reject(new Error(`sqlite3 did not build the WAL pair: ${stderr || 'timeout'}`));
         }
       }, 5);
     });
     if (stderr.trim() !== '') throw new Error(`sqlite3 reported: ${stderr.trim()}`);
-    await copyFile(live, target);
-    await copyFile(`${live}-wal`, `${target}-wal`);
+    await copy();
   } finally {
     child.kill('SIGKILL');
     await exited;
+  }
+}
+
+/**
+ * Makes `<target>` + `<target>-wal` exactly as a running panel leaves them: one sqlite3 process
+ * keeps the database open with auto-checkpoint off, and both files are copied while it still runs.
+ */
+export async function makeWalPair(target: string, spec: WalPairSpec): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'paneldb-walpair-'));
+  const live = join(dir, 'live.db');
+  const script = [
+    spec.pageSize === undefined ? '' : `PRAGMA page_size=${spec.pageSize};`,
+    'PRAGMA journal_mode=WAL;',
+    'PRAGMA wal_autocheckpoint=0;',
+    spec.checkpointedSql,
+    'PRAGMA wal_checkpoint(TRUNCATE);',
+    spec.walOnlySql,
+    spec.uncommittedSql === undefined ? '' : `BEGIN;\n${spec.uncommittedSql}`,
+  ].join('\n');
+  try {
+    await copyWhileOpen(live, script, async () => {
+      await copyFile(live, target);
+      await copyFile(`${live}-wal`, `${target}-wal`);
+    });
+  } finally {
     await rm(dir, { recursive: true, force: true });
   }
 }
