@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import { copyFile, mkdtemp, rename, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PANEL_DDL } from '../migrations/panel-schema';
+import { PANEL_DDL } from '../electron/panel/panel-schema';
 import { copyWhileOpen } from '../test/support/sqlite-cli';
 
 /** Bytes of database per client, measured on the generated files (JSON + traffic + IP rows + indexes). */

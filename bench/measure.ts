@@ -2,7 +2,7 @@
 // no TypeScript loader sits in the process being measured). sql.js is initialised before the clock
 // starts: the figure is the operation itself. Prints one JSON line: { ms, maxRssKB, detail }.
 import { performance } from 'node:perf_hooks';
-import { createEngine } from '../electron/core/index';
+import { createPanelEngine } from '../electron/app/panel-engine';
 import { loadSqlJs } from '../electron/core/sqljs';
 import type { Result } from '../electron/shared/result';
 
@@ -20,7 +20,7 @@ function unwrap<T>(result: Result<T>): T {
 async function main(): Promise<void> {
   const [op = '', dbPath = '', backupDir = '', extra = ''] = process.argv.slice(2);
   await loadSqlJs();
-  const engine = createEngine({ dbPath, backupDir });
+  const engine = createPanelEngine({ dbPath, backupDir });
   const detail: Record<string, unknown> = {};
   const started = performance.now();
   switch (op) {

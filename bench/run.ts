@@ -9,7 +9,7 @@ import { cpus, freemem, totalmem, release } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { PANEL_DDL, PANEL_TABLES } from '../migrations/panel-schema';
+import { PANEL_DDL, PANEL_TABLES } from '../electron/panel/panel-schema';
 import { generatePanelDb, generateWalPair, pipeIntoSqlite, sizeOf } from './generate';
 
 const BENCH = dirname(fileURLToPath(import.meta.url));

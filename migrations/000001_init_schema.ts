@@ -2,9 +2,9 @@
 // it and AutoMigrate finds nothing to change). On a panel file it is a baseline: recorded, nothing
 // changed — never the branch's 000001 SQL, whose schema the panel cannot start on (S1). There is no
 // down: dropping panel tables is never a way back (S2).
-import { descriptorOf } from './catalog';
-import { PANEL_DDL, PANEL_TABLES } from './panel-schema';
-import type { PanelMigration } from './types';
+import { descriptorOf } from '../electron/panel/catalog';
+import { PANEL_DDL, PANEL_TABLES } from '../electron/panel/panel-schema';
+import type { PanelMigration } from '../electron/core/step-types';
 import { queryRows } from '../electron/core/sql';
 
 export const initSchema: PanelMigration = {

@@ -6,9 +6,9 @@
 //   (C) `~` → `,` inside the two pinnedPeerCertSha256 strings, nowhere else.
 // A changed row is written as Go writes it (compact, sorted keys); other rows keep their bytes.
 import { queryRows } from '../electron/core/sql';
-import { descriptorOf } from './catalog';
-import { goMarshal, isPlainObject, parseJson } from './go-json';
-import type { PanelMigration, StepContext } from './types';
+import { descriptorOf } from '../electron/panel/catalog';
+import { goMarshal, isPlainObject, parseJson } from '../electron/panel/go-json';
+import type { PanelMigration, StepContext } from '../electron/core/step-types';
 
 export const tlsConfig: PanelMigration = {
   ...descriptorOf(2),

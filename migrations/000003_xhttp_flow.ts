@@ -15,17 +15,12 @@
 // Vision; every other row the seeder would have changed is left exactly as it is and recorded as
 // skipped with the reason. The panel marker is written in both modes (the migrator does that).
 import { queryRows, queryValue } from '../electron/core/sql';
-import { descriptorOf } from './catalog';
-import { goMarshal, isPlainObject, parseJson } from './go-json';
-import type { PanelMigration, StepContext } from './types';
+import { descriptorOf } from '../electron/panel/catalog';
+import { goMarshal, isPlainObject, parseJson } from '../electron/panel/go-json';
+import { vlessEncryptionOn } from '../electron/panel/xray';
+import type { PanelMigration, StepContext } from '../electron/core/step-types';
 
 export const VISION_FLOW = 'xtls-rprx-vision';
-
-/** VLESS Encryption is on when `decryption` is a non-empty string other than "none". */
-export function vlessEncryptionOn(settings: Record<string, unknown>): boolean {
-  const decryption = settings.decryption;
-  return typeof decryption === 'string' && decryption.trim() !== '' && decryption !== 'none';
-}
 
 export const SAFE_SKIP_REASON =
   'Vision not set: XHTTP without VLESS Encryption (decryption is "none" or missing); Xray rejects Vision here ' +

@@ -11,9 +11,9 @@
 // failed the whole migration on one unparseable row; this step parses every row and never fails.
 // A changed row is written as Go writes it (compact, sorted keys); other rows keep their bytes.
 import { queryRows } from '../electron/core/sql';
-import { descriptorOf } from './catalog';
-import { goMarshal, isPlainObject, parseJson } from './go-json';
-import type { PanelMigration, StepContext } from './types';
+import { descriptorOf } from '../electron/panel/catalog';
+import { goMarshal, isPlainObject, parseJson } from '../electron/panel/go-json';
+import type { PanelMigration, StepContext } from '../electron/core/step-types';
 
 const LABEL = '[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?';
 const HOST_NAME = new RegExp(`^${LABEL}(?:\\.${LABEL})*$`);

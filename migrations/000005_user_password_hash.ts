@@ -15,8 +15,8 @@
 // bcryptjs writes `$2b$10$…`; Go's bcrypt accepts any `$2?$` minor version.
 import bcrypt from 'bcryptjs';
 import { queryRows } from '../electron/core/sql';
-import { descriptorOf } from './catalog';
-import { StepFailure, type PanelMigration, type StepContext } from './types';
+import { descriptorOf } from '../electron/panel/catalog';
+import { StepFailure, type PanelMigration, type StepContext } from '../electron/core/step-types';
 
 export const BCRYPT_COST = 10;
 export const BCRYPT_MAX_BYTES = 72;

@@ -5,7 +5,7 @@ import { tlsConfig } from './000002_tls_config';
 import { xhttpFlow } from './000003_xhttp_flow';
 import { realityTarget } from './000004_reality_target';
 import { userPasswordHash } from './000005_user_password_hash';
-import type { PanelMigration } from './types';
+import type { PanelMigration } from '../electron/core/step-types';
 
 export const MIGRATIONS: readonly PanelMigration[] = [
   initSchema,

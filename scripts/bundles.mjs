@@ -15,7 +15,7 @@ export function nodeBundles(outRoot = 'dist') {
   return {
     node: {
       ...common,
-      entryPoints: { cli: 'electron/cli/main.ts', 'engine-worker': 'electron/core/engine-worker.ts' },
+      entryPoints: { cli: 'electron/cli/main.ts', 'engine-worker': 'electron/app/engine-worker.ts' },
       outdir: join(outRoot, 'node'),
       platform: 'node',
       format: 'esm',

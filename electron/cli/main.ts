@@ -4,7 +4,8 @@ import { resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { createDemoDatabase } from '../core/demo';
 import { nodeFileSystem } from '../core/file-system';
-import { createEngine, verifyBackup } from '../core/index';
+import { createPanelEngine } from '../app/panel-engine';
+import { verifyBackup } from '../core/index';
 import { TOOL_VERSION } from '../core/tool-version';
 import { formatLintReport } from '../lint/format';
 import { lintMigrationsDir } from '../lint/lint';
@@ -95,7 +96,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     } else {
       dbPath = resolve(db);
     }
-    return createEngine({
+    return createPanelEngine({
       dbPath,
       backupDir: options.backupDir === undefined ? undefined : resolve(options.backupDir),
       ignoreWal: options.ignoreWal === true,

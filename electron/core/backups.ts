@@ -6,7 +6,7 @@ import { EngineError, osErrorCode, osErrorText } from './engine-error';
 import type { FileSystem } from './file-system';
 import { openImage, readDatabaseImage, sha256OfFile, type LoadedImage } from './database';
 import { writeFileAtomically } from './save';
-import { CORE_PANEL_TABLES, PANEL_TABLES } from '../../migrations/panel-schema';
+import { CORE_PANEL_TABLES, PANEL_TABLES } from '../panel/panel-schema';
 import { queryRows } from './sql';
 import { integrityOf } from './status';
 import { TOOL_VERSION } from './tool-version';

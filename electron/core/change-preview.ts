@@ -1,7 +1,7 @@
 // How a changed value is shown: the key-level JSON diff and the name an admin knows the row by.
 import type { Database } from 'sql.js';
 import diff from 'microdiff';
-import { isPlainObject, parseJson } from '../../migrations/go-json';
+import { isPlainObject, parseJson } from '../panel/go-json';
 import type { JsonChange } from '../shared/reports';
 import { queryRows, quoteIdentifier } from './sql';
 

@@ -3,7 +3,7 @@
 // SQL file 000003 created them), passwords are bcrypt, and each seeder marker agrees with the data.
 import type { Database } from 'sql.js';
 import { visit } from 'jsonc-parser';
-import { isPlainObject, parseJson } from '../../migrations/go-json';
+import { isPlainObject, parseJson } from '../panel/go-json';
 import { queryRows } from './sql';
 import type { Evidence } from '../shared/reports';
 export type { Evidence };

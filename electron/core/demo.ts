@@ -5,7 +5,7 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PANEL_DDL } from '../../migrations/panel-schema';
+import { PANEL_DDL } from '../panel/panel-schema';
 import { writeFileAtomically } from './save';
 import type { FileSystem } from './file-system';
 import { loadSqlJs } from './sqljs';

@@ -2,8 +2,8 @@
 // doc, Appendix A), and which versioned steps are applied according to the two kinds of marker the
 // panel itself uses — golang-migrate's schema_migrations row and history_of_seeders names.
 import type { Database } from 'sql.js';
-import type { MigrationDescriptor } from '../../migrations/catalog';
-import { CORE_PANEL_TABLES, UPSTREAM_V3_TABLES } from '../../migrations/panel-schema';
+import type { MigrationDescriptor } from '../panel/catalog';
+import { CORE_PANEL_TABLES, UPSTREAM_V3_TABLES } from '../panel/panel-schema';
 import { columnNames, queryRows } from './sql';
 import type {
   PanelKind,

@@ -12,10 +12,10 @@ import {
   type PanelMigration,
   type RecordedChange,
   type StepContext,
-} from '../../migrations/types';
-import { readMigrationsDir, type LintFileSystem, type MigrationFolder } from '../lint/migration-files';
-import { identName, isIdent, isPunct, isWord } from '../lint/sql-shape';
-import { parseSql, type Token } from '../lint/sql-tokens';
+} from './step-types';
+import { readMigrationsDir, type LintFileSystem, type MigrationFolder } from '../sqlfiles/migration-files';
+import { identName, isIdent, isPunct, isWord } from '../sqlfiles/sql-shape';
+import { parseSql, type Token } from '../sqlfiles/sql-tokens';
 import { EngineError } from './engine-error';
 import { lastUpOf, HISTORY_TABLE, type HistoryEntry } from './history-log';
 import type { Detection } from './detect';

@@ -4,8 +4,8 @@
 // and the check id as its name, and it never touches the panel markers or schema_migrations.
 // Undoing one is `revertFix(id)`: the latest `fix` entry of that id not yet reverted is undone from
 // its before-images (direction `fix-revert`), refused if a row changed since.
-import { goMarshal, isPlainObject, parseJson } from '../../migrations/go-json';
-import type { PanelMigration, StepContext } from '../../migrations/types';
+import { goMarshal, isPlainObject, parseJson } from '../panel/go-json';
+import type { PanelMigration, StepContext } from './step-types';
 import { EngineError } from './engine-error';
 import { readHistory, type HistoryEntry } from './history-log';
 import {

@@ -2,7 +2,7 @@
 // the step, with the before-images a down needs. The panel ignores unknown tables (GORM leaves them
 // alone), so the log travels with the file.
 import type { Database } from 'sql.js';
-import type { RecordedChange, SkippedRow } from '../../migrations/types';
+import type { RecordedChange, SkippedRow } from './step-types';
 import { queryRows, textParam } from './sql';
 import type { Direction, StoredChange, HistoryEntry } from '../shared/reports';
 export type { Direction, StoredChange, HistoryEntry };

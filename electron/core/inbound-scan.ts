@@ -2,8 +2,8 @@
 // share: which transport and security an inbound runs, whether VLESS Encryption is on, what a client
 // is called, whether a REALITY target is one Xray accepts (panel-database.md §1.4, §2.5a).
 import type { Database } from 'sql.js';
-import { isPlainObject, parseJson } from '../../migrations/go-json';
-import { vlessEncryptionOn } from '../../migrations/000003_xhttp_flow';
+import { isPlainObject, parseJson } from '../panel/go-json';
+import { vlessEncryptionOn } from '../panel/xray';
 import { queryRows } from './sql';
 
 export interface ScannedInbound {

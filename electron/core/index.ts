@@ -1,8 +1,7 @@
 // The engine's public entry. Everything it needs comes in as parameters (paths, clock, file system,
 // migration list); every operation returns a Result and never throws.
-import { MIGRATIONS } from '../../migrations/index';
-import type { PanelMigration } from '../../migrations/types';
 import type { Result } from '../shared/result';
+import type { PanelMigration } from './step-types';
 import {
   createBackup,
   defaultBackupDir,
@@ -34,7 +33,8 @@ import type { CheckReport } from '../shared/reports';
 export interface EngineOptions {
   dbPath: string;
   backupDir?: string;
-  migrations?: readonly PanelMigration[];
+  /** The steps this engine knows, in order (the app passes the panel's built-in list). */
+  migrations: readonly PanelMigration[];
   fs?: FileSystem;
   now?: () => Date;
   ignoreWal?: boolean;
@@ -81,7 +81,7 @@ export function createEngine(options: EngineOptions): Engine {
     backupDir: options.backupDir ?? defaultBackupDir(options.dbPath),
     fs: options.fs ?? nodeFileSystem,
     now: options.now ?? (() => new Date()),
-    migrations: options.migrations ?? MIGRATIONS,
+    migrations: options.migrations,
     onProgress: options.onProgress,
   };
   const { dbPath, backupDir, fs } = context;

@@ -2,7 +2,7 @@
 // there) and golang-migrate's schema_migrations (branch builds read its single row). PanelDB writes
 // them the way the panel would — never a duplicate name, never more than one clean row.
 import type { Database } from 'sql.js';
-import { PANEL_DDL, SCHEMA_MIGRATIONS_DDL } from '../../migrations/panel-schema';
+import { PANEL_DDL, SCHEMA_MIGRATIONS_DDL } from '../panel/panel-schema';
 import { queryRows } from './sql';
 
 function tableExists(db: Database, name: string): boolean {

@@ -1,6 +1,6 @@
 // `migrate`: verified backup first, every step in memory, and only if all succeed the file is
 // replaced atomically. A failure anywhere leaves the file exactly as it was.
-import type { PanelMigration, StepOptions } from '../../migrations/types';
+import type { PanelMigration, StepOptions } from './step-types';
 import { createBackup, type BackupReason } from './backups';
 import { replaceDatabaseFile } from './save';
 import type { Detection } from './detect';

@@ -2,7 +2,7 @@
 // .down.sql), each in one transaction with its history row and the panel markers, applied only
 // where the rows still hold what the up wrote.
 import type { Database } from 'sql.js';
-import type { PanelMigration } from '../../migrations/types';
+import type { PanelMigration } from './step-types';
 import type { ChangePreview, StepReport } from '../shared/reports';
 import { jsonChanges, rowLabel } from './change-preview';
 import { contentHashes, contentMatches } from './content-hash';

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { Database } from 'sql.js';
 import { MigrationError, Umzug } from 'umzug';
-import { DEFAULT_STEP_OPTIONS, type PanelMigration, type StepOptions } from '../../migrations/types';
+import { DEFAULT_STEP_OPTIONS, type PanelMigration, type StepOptions } from './step-types';
 import { jsonChanges, rowLabel } from './change-preview';
 import { contentHashes } from './content-hash';
 import { EngineError } from './engine-error';

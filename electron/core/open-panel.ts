@@ -1,7 +1,7 @@
 // Every operation starts the same way: load the file (WAL merged), open it in sql.js, find out what
 // it is, and refuse a SQLite file that is not a panel's.
 import type { Database } from 'sql.js';
-import type { MigrationDescriptor } from '../../migrations/catalog';
+import type { MigrationDescriptor } from '../panel/catalog';
 import { openImage, readDatabaseImage, type LoadedImage } from './database';
 import { detectDatabase, type Detection } from './detect';
 import { EngineError } from './engine-error';

@@ -1,5 +1,5 @@
 // What every write operation is given: where things are, the clock, the file system and the steps.
-import type { PanelMigration } from '../../migrations/types';
+import type { PanelMigration } from './step-types';
 import type { FileSystem } from './file-system';
 import type { ProgressEvent } from './migrator';
 

@@ -1,7 +1,7 @@
 // `rollback`: real downs from the before-images PanelDB recorded when it ran each step. A step that
 // is irreversible, or that the panel ran itself (a marker but no before-images), is refused before
 // anything runs — the way back from those is a backup, and the refusal names it.
-import type { PanelMigration } from '../../migrations/types';
+import type { PanelMigration } from './step-types';
 import { listBackups, type BackupEntry } from './backups';
 import { EngineError } from './engine-error';
 import { lastUpOf, readHistory, type HistoryEntry } from './history-log';

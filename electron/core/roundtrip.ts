@@ -2,7 +2,7 @@
 // up → down → up. The down must bring the touched tables back to the exact content hash they had
 // before the step, and the second up must give the same content as the first.
 import type { Database } from 'sql.js';
-import type { PanelMigration } from '../../migrations/types';
+import type { PanelMigration } from './step-types';
 import { EngineError } from './engine-error';
 import { assertNoDrift, changedRows, snapshotTables } from './external-migrations';
 import { lastUpOf, readHistory } from './history-log';

@@ -4,7 +4,7 @@ import type { Database } from 'sql.js';
 import type { BackupEntry } from './backups';
 import type { JournalInfo } from './database';
 import type { Detection, GenerationId } from './detect';
-import type { PanelMigration } from '../../migrations/types';
+import type { PanelMigration } from './step-types';
 import { driftMessage, findDrift } from './external-migrations';
 import { lastUpOf, type HistoryEntry } from './history-log';
 import { queryRows, queryValue, quoteIdentifier } from './sql';

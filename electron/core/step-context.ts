@@ -7,7 +7,7 @@ import {
   type SkippedRow,
   type StepContext,
   type StepOptions,
-} from '../../migrations/types';
+} from './step-types';
 import { queryRows, quoteIdentifier, textParam } from './sql';
 
 /** A whole row as canonical text (its columns in table order): what an insert is recorded as. */

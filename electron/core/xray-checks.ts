@@ -3,7 +3,7 @@
 // stable id, a severity, the rows it concerns, a one-line reason and, where one exists, a reference.
 // Only rules that found something are reported; `fixable` says whether `paneldb fix` has a fix.
 import type { Database } from 'sql.js';
-import { isPlainObject } from '../../migrations/go-json';
+import { isPlainObject } from '../panel/go-json';
 import { findJsonProblems, markerDisagreements, passwordStates } from './checks';
 import {
   clientName,

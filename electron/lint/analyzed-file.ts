@@ -1,7 +1,7 @@
 // One migration file, tokenized once and shared by every rule.
-import type { MigrationFile } from './migration-files';
-import { parseUpdate, statementVerb, tableScope, type Scope, type UpdateParts } from './sql-shape';
-import { parseSql, type LexProblem, type Statement, type Token } from './sql-tokens';
+import type { MigrationFile } from '../sqlfiles/migration-files';
+import { parseUpdate, statementVerb, tableScope, type Scope, type UpdateParts } from '../sqlfiles/sql-shape';
+import { parseSql, type LexProblem, type Statement, type Token } from '../sqlfiles/sql-tokens';
 
 export interface AnalyzedStatement {
   statement: Statement;

@@ -1,7 +1,7 @@
 // CREATE TABLE parsed into columns and constraints, and compared with GORM's DDL for the panel tables
 // (migrations/panel-schema.ts = panel-database.md §1.2). Comparison is by meaning: names, declared
 // types, PRIMARY KEY / AUTOINCREMENT, NOT NULL, UNIQUE, DEFAULT and foreign keys; not by spelling.
-import { PANEL_DDL, PANEL_TABLES, type PanelTable } from '../../migrations/panel-schema';
+import { PANEL_DDL, PANEL_TABLES, type PanelTable } from '../panel/panel-schema';
 import {
   identName,
   isIdent,
@@ -11,8 +11,8 @@ import {
   splitTopLevel,
   tableNameAt,
   type Range,
-} from './sql-shape';
-import { tokenize, type Token } from './sql-tokens';
+} from '../sqlfiles/sql-shape';
+import { tokenize, type Token } from '../sqlfiles/sql-tokens';
 
 export interface ColumnDef {
   name: string;

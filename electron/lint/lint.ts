@@ -1,16 +1,16 @@
 // `paneldb lint DIR`: checks a golang-migrate folder for the mistakes the panel's own migration
 // files 000001–000005 made (panel-database.md §3.6, S1–S20), without running anything.
-import { nodeFileSystem } from '../core/file-system';
 import { ok, type Result } from '../shared/result';
 import { analyzeFile, type AnalyzedFile } from './analyzed-file';
 import {
   collectMigrationFiles,
+  nodeFolderReader,
   readMigrationsDir,
   type LintFileSystem,
   type MigrationFolder,
   type MigrationSource,
   type MigrationVersion,
-} from './migration-files';
+} from '../sqlfiles/migration-files';
 import { checkData } from './rules-data';
 import { checkFolder } from './rules-folder';
 import { checkJsonText } from './rules-json';
@@ -84,6 +84,6 @@ export async function lintMigrationsDir(
   dir: string,
   options: { fs?: LintFileSystem } = {},
 ): Promise<Result<LintReport>> {
-  const folder = await readMigrationsDir(dir, options.fs ?? nodeFileSystem);
+  const folder = await readMigrationsDir(dir, options.fs ?? nodeFolderReader);
   return folder.ok ? ok(lintFolder(folder.value)) : folder;
 }

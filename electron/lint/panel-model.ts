@@ -10,8 +10,8 @@ import {
   type ColumnRef,
   type Range,
   type Scope,
-} from './sql-shape';
-import type { Token } from './sql-tokens';
+} from '../sqlfiles/sql-shape';
+import type { Token } from '../sqlfiles/sql-tokens';
 
 /** JSON-bearing columns per table (`allocate` is legacy, still present in upgraded files). */
 export const JSON_COLUMNS: Readonly<Record<string, readonly string[]>> = {

@@ -14,8 +14,8 @@ import {
   unwrap,
   writeTarget,
   type Range,
-} from './sql-shape';
-import type { Token } from './sql-tokens';
+} from '../sqlfiles/sql-shape';
+import type { Token } from '../sqlfiles/sql-tokens';
 
 /** Go's bcrypt output: `$2a$10$` + 53 characters (any minor letter is accepted at login). */
 const BCRYPT = /^\$2[abxy]?\$\d{2}\$[./A-Za-z0-9]{53}$/;

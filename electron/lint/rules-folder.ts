@@ -1,6 +1,6 @@
 // Rules about the folder as golang-migrate reads it: duplicate versions (S3), gaps, missing halves
 // of a pair, names that don't match the grammar, and extensions golang-migrate runs anyway.
-import type { MigrationFolder } from './migration-files';
+import type { MigrationFolder } from '../sqlfiles/migration-files';
 import { finding, type Finding } from './rules';
 
 /** Versions this large are timestamps (20240131120000_x.up.sql), where gaps are the norm. */

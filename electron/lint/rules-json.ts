@@ -17,8 +17,8 @@ import {
   unwrap,
   type Call,
   type Range,
-} from './sql-shape';
-import type { Token } from './sql-tokens';
+} from '../sqlfiles/sql-shape';
+import type { Token } from '../sqlfiles/sql-tokens';
 
 /** Functions that read their first argument as JSON (and fail on malformed text). */
 export const JSON_READERS = new Set(

@@ -4,8 +4,8 @@
 import type { AnalyzedFile } from './analyzed-file';
 import { compareWithGorm, gormTable, isPanelTable, parseCreateTable, type TableDef } from './ddl';
 import { finding, type Finding } from './rules';
-import { identName, isIdent, isPunct, isWord, tableNameAt, writeTarget } from './sql-shape';
-import type { Token } from './sql-tokens';
+import { identName, isIdent, isPunct, isWord, tableNameAt, writeTarget } from '../sqlfiles/sql-shape';
+import type { Token } from '../sqlfiles/sql-tokens';
 
 const TRANSACTION_VERBS = ['BEGIN', 'COMMIT', 'END', 'ROLLBACK', 'SAVEPOINT', 'RELEASE'];
 const WRITE_VERBS = ['INSERT', 'REPLACE', 'UPDATE', 'DELETE', 'DROP', 'ALTER', 'CREATE'];

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { z } from 'zod';
-import type { RecentFiles } from '../core/session';
+import type { RecentFiles } from '../app/session';
 
 export const MAX_RECENT_FILES = 10;
 

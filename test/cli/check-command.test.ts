@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { registerCheckCommands, xhttpFlowMode } from '../../electron/cli/check-command';
 import { EXIT, exitCodeFor } from '../../electron/cli/exit-codes';
 import { main } from '../../electron/cli/main';
-import { createEngine } from '../../electron/core/index';
+import { createPanelEngine } from '../../electron/app/panel-engine';
 import type { Result } from '../../electron/shared/result';
 import { buildFixture } from '../fixtures/build';
 import { sqlite3 } from '../support/sqlite-cli';
@@ -19,7 +19,7 @@ async function run(argv: string[]) {
   registerCheckCommands(program, {
     lang: 'en',
     engineFor: async (db, options) =>
-      createEngine({
+      createPanelEngine({
         dbPath: resolve(db ?? ''),
         backupDir: options.backupDir === undefined ? undefined : resolve(options.backupDir),
       }),

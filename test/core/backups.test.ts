@@ -3,7 +3,8 @@ import { copyFile, mkdir, readFile, readdir, stat, writeFile } from 'node:fs/pro
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { nodeFileSystem, type FileSystem } from '../../electron/core/file-system';
-import { createEngine, verifyBackup } from '../../electron/core/index';
+import { createPanelEngine } from '../../electron/app/panel-engine';
+import { verifyBackup } from '../../electron/core/index';
 import { TOOL_VERSION } from '../../electron/core/tool-version';
 import { writePanelDb, writePanelWalPair } from '../support/panel-db';
 import { sqlite3 } from '../support/sqlite-cli';
@@ -23,7 +24,7 @@ describe('taking a backup', () => {
   it('writes a standalone 0600 file in a 0700 folder that holds the rows living only in the -wal', async () => {
     const dir = await tempDir();
     const path = await writePanelWalPair(join(dir, 'x-ui.db'), WAL_ONLY_INBOUND);
-    const entry = unwrap(await createEngine({ dbPath: path }).createBackup());
+    const entry = unwrap(await createPanelEngine({ dbPath: path }).createBackup());
 
     expect((await stat(join(dir, 'x-ui.db.backups'))).mode & 0o777).toBe(0o700);
     expect((await stat(entry.path)).mode & 0o777).toBe(0o600);
@@ -41,7 +42,7 @@ describe('taking a backup', () => {
     const dir = await tempDir();
     const path = writePanelDb(join(dir, 'x-ui.db'));
     const now = new Date('2026-11-26T10:20:30.456Z');
-    const entry = unwrap(await createEngine({ dbPath: path, now: () => now }).createBackup('before-migrate'));
+    const entry = unwrap(await createPanelEngine({ dbPath: path, now: () => now }).createBackup('before-migrate'));
     const metadata = JSON.parse(await readFile(`${entry.path}.json`, 'utf8')) as Record<string, unknown>;
     expect(metadata).toEqual({
       format: 'paneldb-backup/1',
@@ -62,7 +63,7 @@ describe('taking a backup', () => {
     const path = await writePanelWalPair(join(dir, 'x-ui.db'), WAL_ONLY_INBOUND);
     const before = await sha256File(path);
     const walBefore = await sha256File(`${path}-wal`);
-    unwrap(await createEngine({ dbPath: path }).createBackup());
+    unwrap(await createPanelEngine({ dbPath: path }).createBackup());
     expect(await sha256File(path)).toBe(before);
     expect(await sha256File(`${path}-wal`)).toBe(walBefore);
   });
@@ -70,7 +71,7 @@ describe('taking a backup', () => {
   it('gives two backups taken in the same millisecond distinct names', async () => {
     const dir = await tempDir();
     const path = writePanelDb(join(dir, 'x-ui.db'));
-    const engine = createEngine({ dbPath: path, now: () => new Date('2026-01-01T00:00:00Z') });
+    const engine = createPanelEngine({ dbPath: path, now: () => new Date('2026-01-01T00:00:00Z') });
     const first = unwrap(await engine.createBackup());
     const second = unwrap(await engine.createBackup());
     expect(first.path).not.toBe(second.path);
@@ -82,7 +83,7 @@ describe('taking a backup', () => {
     const path = writePanelDb(join(dir, 'x-ui.db'));
     await writeFile(join(dir, 'in-the-way'), 'a file, not a folder');
     const before = await snapshotTree(dir);
-    const result = await createEngine({ dbPath: path, backupDir: join(dir, 'in-the-way') }).createBackup();
+    const result = await createPanelEngine({ dbPath: path, backupDir: join(dir, 'in-the-way') }).createBackup();
     expect(result).toMatchObject({ ok: false, error: { code: 'BACKUP_DIR_UNWRITABLE' } });
     expect(await snapshotTree(dir)).toEqual(before);
 
@@ -91,7 +92,7 @@ describe('taking a backup', () => {
       access: async () => Promise.reject(Object.assign(new Error('EACCES'), { code: 'EACCES' })),
     };
     await mkdir(join(dir, 'read-only'));
-    const denied = await createEngine({
+    const denied = await createPanelEngine({
       dbPath: path,
       backupDir: join(dir, 'read-only'),
       fs: readOnly,
@@ -112,7 +113,7 @@ describe('taking a backup', () => {
         });
       }) as FileSystem['open'],
     };
-    const result = await createEngine({ dbPath: path, fs: full }).createBackup();
+    const result = await createPanelEngine({ dbPath: path, fs: full }).createBackup();
     expect(result).toMatchObject({ ok: false, error: { code: 'BACKUP_FAILED' } });
     expect(await readdir(join(dir, 'x-ui.db.backups'))).toEqual([]);
   });
@@ -127,7 +128,7 @@ describe('taking a backup', () => {
        PRAGMA writable_schema = ON;
        UPDATE sqlite_master SET sql = 'CREATE INDEX extra_a ON extra (b)' WHERE name = 'extra_a';`,
     );
-    const result = await createEngine({ dbPath: path }).createBackup();
+    const result = await createPanelEngine({ dbPath: path }).createBackup();
     expect(result).toMatchObject({ ok: false, error: { code: 'DATABASE_CORRUPT' } });
   });
 });
@@ -138,7 +139,7 @@ describe('listing backups', () => {
     const path = writePanelDb(join(dir, 'x-ui.db'));
     await copyFile(path, join(dir, 'x-ui.db.backup.1770180197'));
     await copyFile(path, join(dir, 'other.db.backup.1770180199'));
-    const engine = createEngine({ dbPath: path, now: () => new Date('2026-11-26T00:00:00Z') });
+    const engine = createPanelEngine({ dbPath: path, now: () => new Date('2026-11-26T00:00:00Z') });
     unwrap(await engine.createBackup());
     const list = unwrap(await engine.listBackups());
     expect(list.map((entry) => [entry.origin, entry.id])).toEqual([
@@ -155,7 +156,7 @@ describe('verifying a backup', () => {
   it('passes a sound backup and names each check', async () => {
     const dir = await tempDir();
     const path = writePanelDb(join(dir, 'x-ui.db'));
-    const entry = unwrap(await createEngine({ dbPath: path }).createBackup());
+    const entry = unwrap(await createPanelEngine({ dbPath: path }).createBackup());
     const report = unwrap(await verifyBackup(entry.path));
     expect(report.ok).toBe(true);
     expect(report.origin).toBe('paneldb');
@@ -170,7 +171,7 @@ describe('verifying a backup', () => {
   it('catches a backup whose bytes no longer match its metadata', async () => {
     const dir = await tempDir();
     const path = writePanelDb(join(dir, 'x-ui.db'));
-    const entry = unwrap(await createEngine({ dbPath: path }).createBackup());
+    const entry = unwrap(await createPanelEngine({ dbPath: path }).createBackup());
     sqlite3(entry.path, "UPDATE settings SET value = '9999' WHERE key = 'webPort';");
     const report = unwrap(await verifyBackup(entry.path));
     expect(report.ok).toBe(false);

@@ -7,7 +7,7 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { nodeFileSystem, type FileSystem } from '../../electron/core/file-system';
-import { createEngine } from '../../electron/core/index';
+import { createPanelEngine } from '../../electron/app/panel-engine';
 import { buildFixture } from '../fixtures/build';
 import { sqlite3OnCopy } from '../support/sqlite-cli';
 import { sha256File, tempDir } from '../support/temp-dir';
@@ -50,7 +50,7 @@ describe('a migrate killed at any write', () => {
     const reference = await buildFixture('f7-wal-uncheckpointed', await tempDir());
     const beforeContent = await inboundsOf(reference, true);
     const counter = dyingFileSystem(Number.POSITIVE_INFINITY);
-    const run = await createEngine({ dbPath: reference, fs: counter.fs }).migrate();
+    const run = await createPanelEngine({ dbPath: reference, fs: counter.fs }).migrate();
     expect(run.ok).toBe(true);
     const afterContent = await inboundsOf(reference, false);
     const totalWrites = counter.calls();
@@ -61,7 +61,7 @@ describe('a migrate killed at any write', () => {
       const path = await buildFixture('f7-wal-uncheckpointed', dir);
       const mainBefore = await sha256File(path);
       const { fs } = dyingFileSystem(crashAt);
-      const result = await createEngine({ dbPath: path, fs }).migrate();
+      const result = await createPanelEngine({ dbPath: path, fs }).migrate();
       expect(result.ok, `crash at ${crashAt} must surface as a failure`).toBe(false);
 
       // Straight after the "kill": the main file is the old bytes or a complete new file.
@@ -76,7 +76,7 @@ describe('a migrate killed at any write', () => {
       }
 
       // The next open (a plain status) recovers and reads exactly the old or the new content.
-      const status = await createEngine({ dbPath: path }).getStatus();
+      const status = await createPanelEngine({ dbPath: path }).getStatus();
       expect(status.ok, `crash at ${crashAt}: status works afterwards`).toBe(true);
       const content = await inboundsOf(path, true);
       const isBefore = JSON.stringify(content) === JSON.stringify(beforeContent);
@@ -112,11 +112,11 @@ describe('a migrate killed at any write', () => {
         return nodeFs.rm(...args);
       },
     };
-    expect((await createEngine({ dbPath: path, fs }).migrate()).ok).toBe(false);
+    expect((await createPanelEngine({ dbPath: path, fs }).migrate()).ok).toBe(false);
     expect(renames.some((from) => from.endsWith('-wal'))).toBe(true);
     await expect(stat(`${path}-wal`)).rejects.toMatchObject({ code: 'ENOENT' }); // the WAL is aside
 
-    const status = await createEngine({ dbPath: path }).getStatus();
+    const status = await createPanelEngine({ dbPath: path }).getStatus();
     expect(status.ok).toBe(true);
     if (status.ok) expect(status.value.warnings.map((w) => w.code)).toContain('INTERRUPTED_SAVE_RECOVERED');
     expect(await readFile(`${path}-wal`)).toEqual(walBefore);

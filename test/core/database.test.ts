@@ -6,7 +6,7 @@ import { openImage, readDatabaseImage } from '../../electron/core/database';
 import { replaceDatabaseFile, writeFileAtomically } from '../../electron/core/save';
 import { EngineError } from '../../electron/core/engine-error';
 import { nodeFileSystem, type FileSystem } from '../../electron/core/file-system';
-import { createEngine } from '../../electron/core/index';
+import { createPanelEngine } from '../../electron/app/panel-engine';
 import { queryValue } from '../../electron/core/sql';
 import type { ErrorCode } from '../../electron/shared/result';
 import { writePanelDb, writePanelWalPair } from '../support/panel-db';
@@ -49,7 +49,7 @@ describe('loading a database', () => {
     const dir = await tempDir();
     const path = await writePanelWalPair(join(dir, 'x-ui.db'), INBOUND_SQL(1));
     const before = await snapshotTree(dir);
-    const status = await createEngine({ dbPath: path }).getStatus();
+    const status = await createPanelEngine({ dbPath: path }).getStatus();
     expect(status.ok).toBe(true);
     expect(await snapshotTree(dir)).toEqual(before);
   });
@@ -199,7 +199,7 @@ describe('refusing bad input with one coded error and no file changed', () => {
       const dir = await tempDir();
       const path = await testCase.make(dir);
       const before = await snapshotTree(dir);
-      const result = await createEngine({ dbPath: path, fs: testCase.fs }).getStatus();
+      const result = await createPanelEngine({ dbPath: path, fs: testCase.fs }).getStatus();
       expect(result.ok).toBe(false);
       if (result.ok) return;
       expect(result.error.code).toBe(testCase.code);

@@ -5,7 +5,7 @@ import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEngine } from '../../electron/core/index';
+import { createPanelEngine } from '../../electron/app/panel-engine';
 import type { StatusReport } from '../../electron/core/status';
 import { buildAllFixtures, FIXTURE_IDS } from '../fixtures/build';
 import { sqlite3 } from '../support/sqlite-cli';
@@ -197,7 +197,7 @@ describe('status tells which panel and generation wrote each fixture', () => {
   it.each(EXPECTED)(
     '$id is $kind, generation $generation, applied $applied, current version $current',
     async (row) => {
-      const status = unwrap(await createEngine({ dbPath: dbPathOf(row.id) }).getStatus());
+      const status = unwrap(await createPanelEngine({ dbPath: dbPathOf(row.id) }).getStatus());
       const pending = ALL_VERSIONS.filter((version) => !row.applied.includes(version));
       const codes = status.warnings.map((warning) => warning.code);
 
@@ -221,7 +221,7 @@ describe('status tells which panel and generation wrote each fixture', () => {
   );
 
   it.each(REFUSED)('$id is refused with $code', async ({ id, code }) => {
-    const result = await createEngine({ dbPath: dbPathOf(id) }).getStatus();
+    const result = await createPanelEngine({ dbPath: dbPathOf(id) }).getStatus();
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.code).toBe(code);
   });
@@ -230,7 +230,7 @@ describe('status tells which panel and generation wrote each fixture', () => {
 describe('status reads the markers the way the panel does', () => {
   it('names the source of each applied version, with holes where a marker is missing', async () => {
     const status = unwrap(
-      await createEngine({ dbPath: dbPathOf('f3-xhttp-without-flow-recorded') }).getStatus(),
+      await createPanelEngine({ dbPath: dbPathOf('f3-xhttp-without-flow-recorded') }).getStatus(),
     );
     expect(status.applied.map((entry) => [entry.version, entry.source])).toEqual([
       [2, 'history_of_seeders'],
@@ -242,7 +242,7 @@ describe('status reads the markers the way the panel does', () => {
   });
 
   it('reports a dirty row as dirty at its version and vouches only for the versions below it', async () => {
-    const status = unwrap(await createEngine({ dbPath: dbPathOf('f6-dirty-3-up-failed') }).getStatus());
+    const status = unwrap(await createPanelEngine({ dbPath: dbPathOf('f6-dirty-3-up-failed') }).getStatus());
     expect(status.schema_migrations).toEqual([{ version: 3, dirty: true }]);
     expect(status.dirty).toBe(true);
     expect(status.dirty_version).toBe(3);
@@ -253,7 +253,7 @@ describe('status reads the markers the way the panel does', () => {
   });
 
   it('merges the -wal: f7-wal-uncheckpointed shows the two transactions only the -wal holds', async () => {
-    const status = unwrap(await createEngine({ dbPath: dbPathOf('f7-wal-uncheckpointed') }).getStatus());
+    const status = unwrap(await createPanelEngine({ dbPath: dbPathOf('f7-wal-uncheckpointed') }).getStatus());
     expect(status.journal.mode).toBe('wal');
     expect(status.journal.wal_present).toBe(true);
     expect(status.journal.wal_transactions_applied).toBe(2);
@@ -263,7 +263,7 @@ describe('status reads the markers the way the panel does', () => {
 
   it('opens f7-wal-stale with ignoreWal, reading the main file alone and saying so', async () => {
     const status = unwrap(
-      await createEngine({ dbPath: dbPathOf('f7-wal-stale'), ignoreWal: true }).getStatus(),
+      await createPanelEngine({ dbPath: dbPathOf('f7-wal-stale'), ignoreWal: true }).getStatus(),
     );
     expect(status.panel.kind).toBe('x-panel');
     expect(status.journal.wal_transactions_applied).toBe(0);
@@ -273,7 +273,7 @@ describe('status reads the markers the way the panel does', () => {
 
   it('reports an empty schema_migrations table as nil version', async () => {
     const status = unwrap(
-      await createEngine({ dbPath: dbPathOf('f8-branch-empty-schema-migrations') }).getStatus(),
+      await createPanelEngine({ dbPath: dbPathOf('f8-branch-empty-schema-migrations') }).getStatus(),
     );
     expect(status.schema_migrations).toEqual([]);
     expect(status.current_version).toBe(0);
@@ -281,7 +281,7 @@ describe('status reads the markers the way the panel does', () => {
   });
 
   it('lists the panel x-ui.db.backup.<unix> siblings among the backups', async () => {
-    const status = unwrap(await createEngine({ dbPath: dbPathOf('f8-branch-version-5') }).getStatus());
+    const status = unwrap(await createPanelEngine({ dbPath: dbPathOf('f8-branch-version-5') }).getStatus());
     expect(status.backups_count).toBe(2);
     expect(status.last_backup).toBe(join(root, 'f8-branch-version-5', 'x-ui.db.backup.1770180197'));
   });
@@ -298,7 +298,7 @@ describe('status on hand-edited schema_migrations', () => {
   it('a schema_migrations version above 5 is reported as newer than the tool', async () => {
     const path = await copyOfF8();
     sqlite3(path, 'UPDATE schema_migrations SET version=7;');
-    const engine = createEngine({ dbPath: path });
+    const engine = createPanelEngine({ dbPath: path });
     const status = unwrap(await engine.getStatus());
     expect(status.newer_version).toBe(7);
     expect(status.latest_version).toBe(5);
@@ -313,7 +313,7 @@ describe('status on hand-edited schema_migrations', () => {
     const path = await copyOfF8();
     // version_unique forbids a second row at 5; what hand-run SQL files leave is one row per version (S9).
     sqlite3(path, 'INSERT INTO schema_migrations (version, dirty) VALUES (3, 0);');
-    const status = unwrap(await createEngine({ dbPath: path }).getStatus());
+    const status = unwrap(await createPanelEngine({ dbPath: path }).getStatus());
     expect(status.schema_migrations).toHaveLength(2);
     expect(status.schema_migrations).toEqual(
       expect.arrayContaining([
@@ -329,8 +329,8 @@ describe('status never writes', () => {
   it.each([...FIXTURE_IDS])('the fixture folder snapshot is identical after status on %s', async (id) => {
     const folder = join(root, id);
     const before = await snapshotTree(folder);
-    await createEngine({ dbPath: dbPathOf(id) }).getStatus();
-    await createEngine({ dbPath: dbPathOf(id), ignoreWal: true }).getStatus();
+    await createPanelEngine({ dbPath: dbPathOf(id) }).getStatus();
+    await createPanelEngine({ dbPath: dbPathOf(id), ignoreWal: true }).getStatus();
     expect(await snapshotTree(folder)).toEqual(before);
   });
 
@@ -339,7 +339,7 @@ describe('status never writes', () => {
     await mkdir(join(dir, 'f2'));
     const path = join(dir, 'f2', 'x-ui.db');
     await copyFile(dbPathOf('f2-tls-variants'), path);
-    unwrap(await createEngine({ dbPath: path }).getStatus());
+    unwrap(await createPanelEngine({ dbPath: path }).getStatus());
     expect(Object.keys(await snapshotTree(dir))).toEqual(['/f2/x-ui.db']);
   });
 });

@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writtenTables } from '../../electron/core/external-migrations';
-import { createEngine } from '../../electron/core/index';
+import { createPanelEngine } from '../../electron/app/panel-engine';
 import { buildFixture } from '../fixtures/build';
 import { sqlite3Json } from '../support/sqlite-cli';
 import { sha256File, tempDir } from '../support/temp-dir';
@@ -45,7 +45,7 @@ describe('external golang-migrate folders', () => {
       '000006_remark_suffix.down.sql': REMARK_DOWN,
       '000007_notes.up.sql': 'CREATE TABLE notes (id integer PRIMARY KEY, note text);\n',
     });
-    const engine = createEngine({ dbPath: path, migrationsDir: dir });
+    const engine = createPanelEngine({ dbPath: path, migrationsDir: dir });
 
     const status = unwrap(await engine.getStatus());
     expect(status.pending.filter((step) => step.source === 'external')).toEqual([
@@ -101,7 +101,7 @@ describe('external golang-migrate folders', () => {
       '000006_remark_suffix.up.sql': REMARK_UP,
       '000006_remark_suffix.down.sql': "UPDATE inbounds SET remark = 'lost';\n",
     });
-    const engine = createEngine({ dbPath: path, migrationsDir: dir });
+    const engine = createPanelEngine({ dbPath: path, migrationsDir: dir });
     unwrap(await engine.migrate());
     const before = await sha256File(path);
     const refused = await engine.rollBack({ steps: 1 });
@@ -116,7 +116,7 @@ describe('external golang-migrate folders', () => {
       '000006_a.up.sql': REMARK_UP,
       '6_b.up.sql': REMARK_UP,
     });
-    const result = await createEngine({ dbPath: path, migrationsDir: dir }).getStatus();
+    const result = await createPanelEngine({ dbPath: path, migrationsDir: dir }).getStatus();
     expect(result.ok ? null : result.error.code).toBe('INVALID_ARGUMENT');
     expect(result.ok ? '' : result.error.message).toContain('000006_a.up.sql');
     expect(result.ok ? '' : result.error.message).toContain('6_b.up.sql');
@@ -125,7 +125,7 @@ describe('external golang-migrate folders', () => {
   it('refuses a version of 5 or below, naming the file', async () => {
     const path = await buildFixture('f2-tls-variants', await tempDir());
     const dir = await sqlFolder({ '000005_mine.up.sql': REMARK_UP });
-    const result = await createEngine({ dbPath: path, migrationsDir: dir }).migrate();
+    const result = await createPanelEngine({ dbPath: path, migrationsDir: dir }).migrate();
     expect(result.ok ? null : result.error.code).toBe('INVALID_ARGUMENT');
     expect(result.ok ? '' : result.error.message).toContain('000005_mine.up.sql');
   });
@@ -136,7 +136,7 @@ describe('external golang-migrate folders', () => {
       '000006_remark_suffix.up.sql': REMARK_UP,
       '000006_remark_suffix.down.sql': REMARK_DOWN,
     });
-    const engine = createEngine({ dbPath: path, migrationsDir: dir });
+    const engine = createPanelEngine({ dbPath: path, migrationsDir: dir });
     unwrap(await engine.migrate());
     const history = unwrap(await engine.getHistory());
     expect(history.find((entry) => entry.version === 6)?.checksum).toMatch(/^[0-9a-f]{64}$/);
@@ -164,7 +164,7 @@ describe('external golang-migrate folders', () => {
       const path = await buildFixture('f2-tls-variants', await tempDir());
       const dir = await sqlFolder({ '000006_broken.up.sql': bad });
       const before = await sha256File(path);
-      const result = await createEngine({ dbPath: path, migrationsDir: dir }).migrate();
+      const result = await createPanelEngine({ dbPath: path, migrationsDir: dir }).migrate();
       expect(result.ok ? null : result.error.code).toBe('MIGRATION_FAILED');
       expect(result.ok ? '' : result.error.message).toContain('Step 6 broken');
       expect(result.ok ? '' : result.error.message).toContain('000006_broken.up.sql');
@@ -184,7 +184,7 @@ describe('check-roundtrip', () => {
       '000007_notes.down.sql': 'DROP TABLE notes;\n',
     });
     const before = await sha256File(path);
-    const report = unwrap(await createEngine({ dbPath: path, migrationsDir: dir }).checkRoundTrip());
+    const report = unwrap(await createPanelEngine({ dbPath: path, migrationsDir: dir }).checkRoundTrip());
     expect(report.passed).toBe(true);
     expect(
       report.steps.map((step) => [step.version, step.irreversible === true, step.down_restores]),
@@ -208,7 +208,7 @@ describe('check-roundtrip', () => {
       // Deletes the first inbound and does not restore the remark of the others.
       '000006_remark_suffix.down.sql': `DELETE FROM inbounds WHERE id = ${String(ids[0])};\n`,
     });
-    const report = unwrap(await createEngine({ dbPath: path, migrationsDir: dir }).checkRoundTrip());
+    const report = unwrap(await createPanelEngine({ dbPath: path, migrationsDir: dir }).checkRoundTrip());
     expect(report.passed).toBe(false);
     const step = report.steps.find((entry) => entry.version === 6);
     expect(step?.down_restores).toBe(false);
@@ -220,7 +220,7 @@ describe('check-roundtrip on the example folder', () => {
   it('passes on the clean example files of test/fixtures/panel-sql/clean', async () => {
     const path = await buildFixture('f2-tls-variants', await tempDir());
     const dir = join(import.meta.dirname, '../fixtures/panel-sql/clean');
-    const report = unwrap(await createEngine({ dbPath: path, migrationsDir: dir }).checkRoundTrip());
+    const report = unwrap(await createPanelEngine({ dbPath: path, migrationsDir: dir }).checkRoundTrip());
     expect(report.passed).toBe(true);
     expect(report.steps.filter((step) => step.source === 'external').map((step) => step.version)).toEqual([
       6, 7, 8,

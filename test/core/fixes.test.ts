@@ -1,7 +1,7 @@
 // Fixes for checks (issue 8): previewed, backed up, logged as direction `fix`, reversible exactly,
 // refused when a row changed since, and never touching the panel markers or schema_migrations.
 import { describe, expect, it } from 'vitest';
-import { createEngine } from '../../electron/core/index';
+import { createPanelEngine } from '../../electron/app/panel-engine';
 import { buildFixture } from '../fixtures/build';
 import { sqlite3, sqlite3Json } from '../support/sqlite-cli';
 import { sha256File, tempDir } from '../support/temp-dir';
@@ -22,27 +22,27 @@ const markers = (path: string) => ({
     : null,
 });
 const checkIds = async (path: string) =>
-  unwrap(await createEngine({ dbPath: path }).check()).checks.map((check) => check.id);
+  unwrap(await createPanelEngine({ dbPath: path }).check()).checks.map((check) => check.id);
 
 async function roundTrip(path: string, checkId: string, table: string) {
   const before = dump(path, table);
   const markersBefore = markers(path);
-  const applied = unwrap(await createEngine({ dbPath: path }).applyFix(checkId));
+  const applied = unwrap(await createPanelEngine({ dbPath: path }).applyFix(checkId));
   expect(applied).toMatchObject({ operation: 'fix', saved: true, backup: { reason: 'before-fix' } });
   expect(applied.steps).toHaveLength(1);
   expect(applied.steps[0]?.rows_changed).toBeGreaterThan(0);
   expect(await checkIds(path)).not.toContain(checkId);
   expect(markers(path)).toEqual(markersBefore);
-  const history = unwrap(await createEngine({ dbPath: path }).getHistory());
+  const history = unwrap(await createPanelEngine({ dbPath: path }).getHistory());
   expect(history.at(-1)).toMatchObject({ version: 0, name: checkId, direction: 'fix', outcome: 'applied' });
 
-  const reverted = unwrap(await createEngine({ dbPath: path }).revertFix(checkId));
+  const reverted = unwrap(await createPanelEngine({ dbPath: path }).revertFix(checkId));
   expect(reverted.operation).toBe('revert-fix');
   expect(reverted.steps[0]?.content_hash_restored).toBe(true);
   expect(dump(path, table)).toEqual(before);
   expect(markers(path)).toEqual(markersBefore);
   expect(await checkIds(path)).toContain(checkId);
-  const after = unwrap(await createEngine({ dbPath: path }).getHistory());
+  const after = unwrap(await createPanelEngine({ dbPath: path }).getHistory());
   expect(after.at(-1)).toMatchObject({ version: 0, name: checkId, direction: 'fix-revert' });
   return applied;
 }
@@ -50,16 +50,16 @@ async function roundTrip(path: string, checkId: string, table: string) {
 describe('fixes for checks', () => {
   it('(a) removes Vision from XHTTP clients without VLESS Encryption after the panel seeder ran, and rolls back exactly', async () => {
     const path = await buildFixture('f3-xhttp-without-flow', await tempDir());
-    unwrap(await createEngine({ dbPath: path }).migrate({ xhttpFlow: 'panel' }));
+    unwrap(await createPanelEngine({ dbPath: path }).migrate({ xhttpFlow: 'panel' }));
     const applied = await roundTrip(path, 'xray.vision-xhttp-without-encryption', 'inbounds');
     expect(applied.steps[0]?.changes.map((change) => change.rowid)).toEqual([1, 3]);
   });
 
   it('(a) leaves Vision where VLESS Encryption is on (F3b)', async () => {
     const path = await buildFixture('f3-xhttp-without-flow', await tempDir());
-    unwrap(await createEngine({ dbPath: path }).migrate({ xhttpFlow: 'panel' }));
+    unwrap(await createPanelEngine({ dbPath: path }).migrate({ xhttpFlow: 'panel' }));
     const [f3b] = sqlite3Json(path, 'SELECT settings FROM inbounds WHERE id = 2');
-    unwrap(await createEngine({ dbPath: path }).applyFix('xray.vision-xhttp-without-encryption'));
+    unwrap(await createPanelEngine({ dbPath: path }).applyFix('xray.vision-xhttp-without-encryption'));
     expect(sqlite3Json(path, 'SELECT settings FROM inbounds WHERE id = 2')).toEqual([f3b]);
     const flows = sqlite3Json(path, 'SELECT settings FROM inbounds WHERE id IN (1, 3) ORDER BY id').map(
       (row) =>
@@ -72,10 +72,10 @@ describe('fixes for checks', () => {
     const path = await buildFixture('f2-tls-variants', await tempDir());
     const [removed] = sqlite3Json(path, 'SELECT * FROM client_traffics WHERE id = 1');
     sqlite3(path, 'DELETE FROM client_traffics WHERE id = 1;');
-    const preview = unwrap(await createEngine({ dbPath: path }).previewFix('traffic.missing-row'));
+    const preview = unwrap(await createPanelEngine({ dbPath: path }).previewFix('traffic.missing-row'));
     expect(preview.steps[0]?.changes).toHaveLength(1);
     await roundTrip(path, 'traffic.missing-row', 'client_traffics');
-    unwrap(await createEngine({ dbPath: path }).applyFix('traffic.missing-row'));
+    unwrap(await createPanelEngine({ dbPath: path }).applyFix('traffic.missing-row'));
     const [added] = sqlite3Json(
       path,
       `SELECT * FROM client_traffics WHERE email = '${String(removed?.email)}'`,
@@ -94,10 +94,10 @@ describe('fixes for checks', () => {
   it('(b) refuses to roll back when an inserted row changed since, and leaves the file untouched', async () => {
     const path = await buildFixture('f2-tls-variants', await tempDir());
     sqlite3(path, 'DELETE FROM client_traffics WHERE id = 1;');
-    unwrap(await createEngine({ dbPath: path }).applyFix('traffic.missing-row'));
+    unwrap(await createPanelEngine({ dbPath: path }).applyFix('traffic.missing-row'));
     sqlite3(path, 'UPDATE client_traffics SET up = 12345 WHERE id = (SELECT max(id) FROM client_traffics);');
     const hash = await sha256File(path);
-    const result = await createEngine({ dbPath: path }).revertFix('traffic.missing-row');
+    const result = await createPanelEngine({ dbPath: path }).revertFix('traffic.missing-row');
     expect(result).toMatchObject({ ok: false, error: { code: 'ROLLBACK_REFUSED' } });
     if (!result.ok) expect(result.error.message).toContain('inserted by the step');
     expect(await sha256File(path)).toBe(hash);
@@ -109,7 +109,7 @@ describe('fixes for checks', () => {
     const panelReads = (JSON.parse(String(before?.settings)) as { clients: Array<{ flow: unknown }> })
       .clients;
     await roundTrip(path, 'inbounds.duplicate-flow-keys', 'inbounds');
-    unwrap(await createEngine({ dbPath: path }).applyFix('inbounds.duplicate-flow-keys'));
+    unwrap(await createPanelEngine({ dbPath: path }).applyFix('inbounds.duplicate-flow-keys'));
     const [after] = sqlite3Json(path, 'SELECT settings FROM inbounds WHERE id = 2');
     const text = String(after?.settings);
     expect(JSON.parse(text)).toEqual(JSON.parse(String(before?.settings)));
@@ -119,9 +119,9 @@ describe('fixes for checks', () => {
 
   it('refuses to roll back a fix whose row changed since', async () => {
     const path = await buildFixture('f3-xhttp-without-flow-recorded', await tempDir());
-    unwrap(await createEngine({ dbPath: path }).applyFix('xray.vision-xhttp-without-encryption'));
+    unwrap(await createPanelEngine({ dbPath: path }).applyFix('xray.vision-xhttp-without-encryption'));
     sqlite3(path, `UPDATE inbounds SET settings = '{"clients":[]}' WHERE id = 3;`);
-    const result = await createEngine({ dbPath: path }).revertFix('xray.vision-xhttp-without-encryption');
+    const result = await createPanelEngine({ dbPath: path }).revertFix('xray.vision-xhttp-without-encryption');
     expect(result).toMatchObject({ ok: false, error: { code: 'ROLLBACK_REFUSED' } });
   });
 
@@ -129,18 +129,18 @@ describe('fixes for checks', () => {
     const path = await buildFixture('f3-xhttp-without-flow-recorded', await tempDir());
     const hash = await sha256File(path);
     const preview = unwrap(
-      await createEngine({ dbPath: path }).previewFix('xray.vision-xhttp-without-encryption'),
+      await createPanelEngine({ dbPath: path }).previewFix('xray.vision-xhttp-without-encryption'),
     );
     expect(preview).toMatchObject({ dry_run: true, saved: false, backup: null });
     expect(preview.steps[0]?.changes.map((change) => change.rowid)).toEqual([3]);
-    const nothing = unwrap(await createEngine({ dbPath: path }).applyFix('traffic.missing-row'));
+    const nothing = unwrap(await createPanelEngine({ dbPath: path }).applyFix('traffic.missing-row'));
     expect(nothing).toMatchObject({ steps: [], backup: null, saved: false });
     expect(await sha256File(path)).toBe(hash);
     for (const id of ['no.such-check', 'reality.target-invalid']) {
-      const result = await createEngine({ dbPath: path }).applyFix(id);
+      const result = await createPanelEngine({ dbPath: path }).applyFix(id);
       expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
     }
-    expect(await createEngine({ dbPath: path }).revertFix('traffic.missing-row')).toMatchObject({
+    expect(await createPanelEngine({ dbPath: path }).revertFix('traffic.missing-row')).toMatchObject({
       ok: false,
       error: { code: 'ROLLBACK_REFUSED' },
     });
@@ -148,10 +148,10 @@ describe('fixes for checks', () => {
 
   it('a fix entry in the history does not disturb rolling back migrations', async () => {
     const path = await buildFixture('f3-xhttp-without-flow', await tempDir());
-    unwrap(await createEngine({ dbPath: path }).migrate({ to: 3, xhttpFlow: 'panel' }));
+    unwrap(await createPanelEngine({ dbPath: path }).migrate({ to: 3, xhttpFlow: 'panel' }));
     sqlite3(path, 'DELETE FROM client_traffics WHERE id = 1;');
-    unwrap(await createEngine({ dbPath: path }).applyFix('traffic.missing-row'));
-    const rolled = unwrap(await createEngine({ dbPath: path }).rollBack({ steps: 1 }));
+    unwrap(await createPanelEngine({ dbPath: path }).applyFix('traffic.missing-row'));
+    const rolled = unwrap(await createPanelEngine({ dbPath: path }).rollBack({ steps: 1 }));
     expect(rolled.steps.map((step) => [step.version, step.status])).toEqual([[3, 'reverted']]);
   });
 });

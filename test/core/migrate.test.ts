@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import bcrypt from 'bcryptjs';
 import { describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../migrations/index';
-import { StepFailure, type PanelMigration } from '../../migrations/types';
+import { StepFailure, type PanelMigration } from '../../electron/core/step-types';
 import { findJsonProblems, markerDisagreements } from '../../electron/core/checks';
 import { openImage, readDatabaseImage } from '../../electron/core/database';
 import { nodeFileSystem } from '../../electron/core/file-system';
-import { createEngine } from '../../electron/core/index';
+import { createPanelEngine } from '../../electron/app/panel-engine';
 import { queryRows } from '../../electron/core/sql';
 import { buildFixture } from '../fixtures/build';
 import { F2B_EXPECTED_GO_RESULT } from '../fixtures/scenarios';
@@ -34,7 +34,7 @@ async function openForChecks(path: string) {
 describe('migrating a panel database', () => {
   it('brings a v7.5.8-era file to v5 with a verified backup taken first', async () => {
     const path = await fixture('f2-tls-variants');
-    const report = unwrap(await createEngine({ dbPath: path }).migrate());
+    const report = unwrap(await createPanelEngine({ dbPath: path }).migrate());
     expect(report.from_version).toBe(0);
     expect(report.to_version).toBe(5);
     expect(report.saved).toBe(true);
@@ -46,14 +46,14 @@ describe('migrating a panel database', () => {
       [3, 'applied'],
       [4, 'applied'],
     ]);
-    const status = unwrap(await createEngine({ dbPath: path }).getStatus());
+    const status = unwrap(await createPanelEngine({ dbPath: path }).getStatus());
     expect(status).toMatchObject({ current_version: 5, pending_count: 0, dirty: false });
     expect(status.applied.find((a) => a.version === 2)?.applied_at).not.toBeNull();
   });
 
   it("rewrites F2b exactly as the panel's Go seeder would (byte for byte)", async () => {
     const path = await fixture('f2-tls-variants');
-    unwrap(await createEngine({ dbPath: path }).migrate());
+    unwrap(await createPanelEngine({ dbPath: path }).migrate());
     const texts = sqlite3Json(path, 'SELECT stream_settings AS s FROM inbounds').map((row) => row.s);
     expect(texts).toContain(F2B_EXPECTED_GO_RESULT);
   });
@@ -67,7 +67,7 @@ describe('migrating a panel database', () => {
       'f5-passwords-a',
     ]) {
       const path = await fixture(id);
-      unwrap(await createEngine({ dbPath: path }).migrate());
+      unwrap(await createPanelEngine({ dbPath: path }).migrate());
       expect(sqlite3(path, 'PRAGMA integrity_check;').trim()).toBe('ok');
       const db = await openForChecks(path);
       const markers = queryRows(db, 'SELECT seeder_name FROM history_of_seeders').map((r) =>
@@ -93,10 +93,10 @@ describe('migrating a panel database', () => {
 
   it('never runs a step twice: a step applied by either marker is skipped, and a second migrate does nothing', async () => {
     const path = await fixture('f3-xhttp-without-flow-recorded'); // 2, 3 and 5 recorded by the panel
-    const first = unwrap(await createEngine({ dbPath: path }).migrate());
+    const first = unwrap(await createPanelEngine({ dbPath: path }).migrate());
     expect(first.steps.map((step) => step.version)).toEqual([1, 4]);
     const before = await sha256File(path);
-    const second = unwrap(await createEngine({ dbPath: path }).migrate());
+    const second = unwrap(await createPanelEngine({ dbPath: path }).migrate());
     expect(second.steps).toEqual([]);
     expect(second.backup).toBeNull();
     expect(await sha256File(path)).toBe(before);
@@ -105,7 +105,7 @@ describe('migrating a panel database', () => {
   it('never hashes a password twice', async () => {
     const path = await fixture('f5-passwords-b'); // a bcrypt hash of "admin" with no UserPasswordHash marker
     const [before] = sqlite3Json(path, 'SELECT password FROM users');
-    unwrap(await createEngine({ dbPath: path }).migrate());
+    unwrap(await createPanelEngine({ dbPath: path }).migrate());
     const [after] = sqlite3Json(path, 'SELECT password FROM users');
     expect(after).toEqual(before);
     expect(bcrypt.compareSync('admin', String(after?.password))).toBe(true);
@@ -113,7 +113,7 @@ describe('migrating a panel database', () => {
 
   it('hashes a plaintext password so the same password still logs in', async () => {
     const path = await fixture('f5-passwords-a');
-    unwrap(await createEngine({ dbPath: path }).migrate());
+    unwrap(await createPanelEngine({ dbPath: path }).migrate());
     const [row] = sqlite3Json(path, 'SELECT password FROM users');
     expect(String(row?.password)).toMatch(/^\$2b\$10\$/);
     expect(bcrypt.compareSync('admin', String(row?.password))).toBe(true);
@@ -121,15 +121,15 @@ describe('migrating a panel database', () => {
 
   it('migrates only up to --to and records schema_migrations at that version', async () => {
     const path = await fixture('f2-tls-variants');
-    const report = unwrap(await createEngine({ dbPath: path }).migrate({ to: 2 }));
+    const report = unwrap(await createPanelEngine({ dbPath: path }).migrate({ to: 2 }));
     expect(report.steps.map((step) => step.version)).toEqual([1, 2]);
     expect(sqlite3(path, 'SELECT version, dirty FROM schema_migrations;').trim()).toBe('2|0');
   });
 
   it('keeps the rows that lived only in the -wal and moves the stale -wal aside', async () => {
     const path = await fixture('f7-wal-uncheckpointed');
-    const rowsBefore = unwrap(await createEngine({ dbPath: path }).getStatus()).tables;
-    const report = unwrap(await createEngine({ dbPath: path }).migrate());
+    const rowsBefore = unwrap(await createPanelEngine({ dbPath: path }).getStatus()).tables;
+    const report = unwrap(await createPanelEngine({ dbPath: path }).migrate());
     expect(report.moved_aside.some((moved) => moved.includes('x-ui.db-wal'))).toBe(true);
     await expect(stat(`${path}-wal`)).rejects.toMatchObject({ code: 'ENOENT' });
     const counts = sqlite3Json(path, 'SELECT count(*) AS n FROM inbounds')[0];
@@ -143,7 +143,7 @@ describe('previewing a migration (dry run)', () => {
     const path = await fixture('f2-tls-variants');
     const dir = join(path, '..');
     const before = await snapshotTree(dir);
-    const report = unwrap(await createEngine({ dbPath: path }).previewMigrate());
+    const report = unwrap(await createPanelEngine({ dbPath: path }).previewMigrate());
     expect(await snapshotTree(dir)).toEqual(before);
     expect(report.dry_run).toBe(true);
     expect(report.saved).toBe(false);
@@ -156,7 +156,7 @@ describe('previewing a migration (dry run)', () => {
 
   it('hides password values in the preview', async () => {
     const path = await fixture('f5-passwords-a');
-    const report = unwrap(await createEngine({ dbPath: path }).previewMigrate());
+    const report = unwrap(await createPanelEngine({ dbPath: path }).previewMigrate());
     const step5 = report.steps.find((step) => step.version === 5);
     expect(step5?.changes[0]).toMatchObject({ before: null, after: null, json_changes: null });
   });
@@ -181,7 +181,7 @@ describe('a failed migration', () => {
   it('leaves the database byte-identical and names step 3 and the cause', async () => {
     const path = await fixture('f2-tls-variants');
     const before = await sha256File(path);
-    const result = await createEngine({ dbPath: path, migrations: failingStep3() }).migrate();
+    const result = await createPanelEngine({ dbPath: path, migrations: failingStep3() }).migrate();
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe('MIGRATION_FAILED');
@@ -195,7 +195,7 @@ describe('a failed migration', () => {
   it('fails step 5 cleanly, naming the user, when a password is longer than bcrypt allows', async () => {
     const path = await fixture('f5-passwords-e');
     const before = await sha256File(path);
-    const result = await createEngine({ dbPath: path }).migrate();
+    const result = await createPanelEngine({ dbPath: path }).migrate();
     expect(result).toMatchObject({ ok: false, error: { code: 'MIGRATION_FAILED' } });
     if (!result.ok)
       expect(result.error.message).toMatch(/Step 5 user_password_hash failed: user '.+' \(id \d+\)/);
@@ -207,7 +207,7 @@ describe('refusing unsafe migrations', () => {
   it('refuses a dirty file', async () => {
     const path = await fixture('f6-dirty-3-up-failed');
     const before = await sha256File(path);
-    expect(await createEngine({ dbPath: path }).migrate()).toMatchObject({
+    expect(await createPanelEngine({ dbPath: path }).migrate()).toMatchObject({
       ok: false,
       error: { code: 'DATABASE_DIRTY' },
     });
@@ -217,7 +217,7 @@ describe('refusing unsafe migrations', () => {
   it('refuses a file at a version newer than the tool knows', async () => {
     const path = await fixture('f8-branch-version-5');
     sqlite3(path, 'UPDATE schema_migrations SET version = 7;');
-    expect(await createEngine({ dbPath: path }).migrate()).toMatchObject({
+    expect(await createPanelEngine({ dbPath: path }).migrate()).toMatchObject({
       ok: false,
       error: { code: 'VERSION_NEWER_THAN_TOOL' },
     });
@@ -225,7 +225,7 @@ describe('refusing unsafe migrations', () => {
 
   it('refuses a file whose panel tables were dropped, instead of recreating them empty', async () => {
     const path = await fixture('f9-tables-dropped');
-    expect(await createEngine({ dbPath: path }).migrate()).toMatchObject({
+    expect(await createPanelEngine({ dbPath: path }).migrate()).toMatchObject({
       ok: false,
       error: { code: 'REPAIR_NEEDED' },
     });
@@ -234,7 +234,7 @@ describe('refusing unsafe migrations', () => {
   it("refuses to save when the file changed on disk during the run, keeping the other writer's bytes", async () => {
     const path = await fixture('f2-tls-variants');
     let touched = false;
-    const engine = createEngine({
+    const engine = createPanelEngine({
       dbPath: path,
       onProgress: (event) => {
         if (event.kind === 'step' && event.version === 4 && !touched) {
@@ -252,7 +252,7 @@ describe('refusing unsafe migrations', () => {
 describe('the SQL files bugs that must not exist in PanelDB (migrator level)', () => {
   it("S1: on an empty file, step 1 creates exactly GORM's schema, which the panel starts on", async () => {
     const path = await fixture('empty-sqlite');
-    unwrap(await createEngine({ dbPath: path }).migrate({ to: 1 }));
+    unwrap(await createPanelEngine({ dbPath: path }).migrate({ to: 1 }));
     const ddl = sqlite3Json(path, "SELECT sql FROM sqlite_master WHERE type='table' AND name='settings'")[0];
     expect(ddl?.sql).toBe(
       'CREATE TABLE `settings` (`id` integer PRIMARY KEY AUTOINCREMENT,`key` text,`value` text)',
@@ -261,9 +261,9 @@ describe('the SQL files bugs that must not exist in PanelDB (migrator level)', (
 
   it('S2: step 1 has no down; rolling back to 0 refuses instead of dropping the panel tables', async () => {
     const path = await fixture('f2-tls-variants');
-    unwrap(await createEngine({ dbPath: path }).migrate());
+    unwrap(await createPanelEngine({ dbPath: path }).migrate());
     const before = await sha256File(path);
-    const result = await createEngine({ dbPath: path }).rollBack({ to: 0 });
+    const result = await createPanelEngine({ dbPath: path }).rollBack({ to: 0 });
     expect(result).toMatchObject({ ok: false, error: { code: 'ROLLBACK_REFUSED' } });
     expect(await sha256File(path)).toBe(before);
   });
@@ -280,9 +280,9 @@ describe('the SQL files bugs that must not exist in PanelDB (migrator level)', (
 
   it('S9: schema_migrations always ends with exactly one clean row', async () => {
     const path = await fixture('f2-tls-variants');
-    unwrap(await createEngine({ dbPath: path }).migrate({ to: 3 }));
-    unwrap(await createEngine({ dbPath: path }).migrate());
-    unwrap(await createEngine({ dbPath: path }).rollBack({ steps: 2 }));
+    unwrap(await createPanelEngine({ dbPath: path }).migrate({ to: 3 }));
+    unwrap(await createPanelEngine({ dbPath: path }).migrate());
+    unwrap(await createPanelEngine({ dbPath: path }).rollBack({ steps: 2 }));
     expect(sqlite3Json(path, 'SELECT version, dirty FROM schema_migrations')).toEqual([
       { version: 2, dirty: 0 },
     ]);
@@ -290,12 +290,12 @@ describe('the SQL files bugs that must not exist in PanelDB (migrator level)', (
 
   it('S20: one bookkeeping for both systems — a step records the panel marker in the same transaction, so the panel never re-runs it', async () => {
     const path = await fixture('f2-tls-variants');
-    unwrap(await createEngine({ dbPath: path }).migrate({ to: 2 }));
+    unwrap(await createPanelEngine({ dbPath: path }).migrate({ to: 2 }));
     const markers = sqlite3Json(path, 'SELECT seeder_name FROM history_of_seeders ORDER BY id').map(
       (r) => r.seeder_name,
     );
     expect(markers).toEqual(['UserPasswordHash', 'TlsConfigMigration']);
-    const history = unwrap(await createEngine({ dbPath: path }).getHistory());
+    const history = unwrap(await createPanelEngine({ dbPath: path }).getHistory());
     expect(history.map((entry) => [entry.version, entry.direction])).toEqual([
       [1, 'up'],
       [2, 'up'],

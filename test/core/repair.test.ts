@@ -3,7 +3,8 @@
 // clean at the chosen version, the way golang-migrate's Force does. Without it, it only reads.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createEngine, verifyBackup } from '../../electron/core/index';
+import { createPanelEngine } from '../../electron/app/panel-engine';
+import { verifyBackup } from '../../electron/core/index';
 import type { RepairReport } from '../../electron/core/repair';
 import { buildFixture } from '../fixtures/build';
 import { sqlite3, sqlite3Json } from '../support/sqlite-cli';
@@ -23,7 +24,7 @@ async function fixture(id: string): Promise<{ dir: string; path: string }> {
 
 async function repairReport(id: string): Promise<{ dir: string; path: string; report: RepairReport }> {
   const { dir, path } = await fixture(id);
-  return { dir, path, report: unwrap(await createEngine({ dbPath: path }).repair()) };
+  return { dir, path, report: unwrap(await createPanelEngine({ dbPath: path }).repair()) };
 }
 
 const evidenceIds = (report: RepairReport) => report.evidence.map((entry) => entry.id);
@@ -91,7 +92,7 @@ describe('repair with forceVersion', () => {
   it('on f6 "up of 3 failed", forceVersion 2 backs up first, leaves one clean row (2,0) and logs a force', async () => {
     const { path } = await fixture('f6-dirty-3-up-failed');
     const before = await sha256File(path);
-    const engine = createEngine({ dbPath: path });
+    const engine = createPanelEngine({ dbPath: path });
 
     const report = unwrap(await engine.repair({ forceVersion: 2 }));
 
@@ -121,7 +122,7 @@ describe('repair with forceVersion', () => {
     const sha = await sha256File(path);
     const before = await snapshotTree(dir);
 
-    const result = await createEngine({ dbPath: path }).repair({ forceVersion: 9 });
+    const result = await createPanelEngine({ dbPath: path }).repair({ forceVersion: 9 });
 
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.code).toBe('INVALID_ARGUMENT');
@@ -136,7 +137,7 @@ describe('a read-only repair', () => {
     async (id) => {
       const { dir, path } = await fixture(id);
       const before = await snapshotTree(dir);
-      unwrap(await createEngine({ dbPath: path }).repair());
+      unwrap(await createPanelEngine({ dbPath: path }).repair());
       expect(await snapshotTree(dir)).toEqual(before);
     },
   );

@@ -5,7 +5,8 @@ import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BackupEntry } from '../../electron/core/backups';
-import { createEngine, verifyBackup } from '../../electron/core/index';
+import { createPanelEngine } from '../../electron/app/panel-engine';
+import { verifyBackup } from '../../electron/core/index';
 import { buildFixture } from '../fixtures/build';
 import { sqlite3, sqlite3OnCopy } from '../support/sqlite-cli';
 import { sha256File, snapshotTree, tempDir } from '../support/temp-dir';
@@ -28,7 +29,7 @@ const dumpOf = (path: string) => sqlite3(path, '.dump');
 async function migratedF2(): Promise<{ dir: string; path: string; backup: BackupEntry }> {
   const dir = await tempDir();
   const path = await buildFixture('f2-tls-variants', dir);
-  const engine = createEngine({ dbPath: path });
+  const engine = createPanelEngine({ dbPath: path });
   const report = unwrap(await engine.migrate());
   expect(report.saved).toBe(true);
   const listed = unwrap(await engine.listBackups());
@@ -48,7 +49,7 @@ describe('restoring the before-migrate backup', () => {
     const backupDump = dumpOf(backup.path);
     expect(dumpOf(path)).not.toBe(backupDump);
 
-    const engine = createEngine({ dbPath: path });
+    const engine = createPanelEngine({ dbPath: path });
     const report = unwrap(await engine.restoreBackup(reference(backup)));
 
     expect(report.restored_from).toBe(backup.path);
@@ -67,7 +68,7 @@ describe('restoring the before-migrate backup', () => {
     const { path, backup } = await migratedF2();
     const migratedSha = await sha256File(path);
     const migratedDump = dumpOf(path);
-    const engine = createEngine({ dbPath: path });
+    const engine = createPanelEngine({ dbPath: path });
 
     const report = unwrap(await engine.restoreBackup(backup.id));
 
@@ -93,7 +94,7 @@ describe('restoring over a database with a -wal', () => {
     const path = await buildFixture('f7-wal-uncheckpointed', dir);
     const replacement = await buildFixture('f0-fresh-first-start', join(dir, 'elsewhere'));
     const walSha = await sha256File(`${path}-wal`);
-    const engine = createEngine({ dbPath: path });
+    const engine = createPanelEngine({ dbPath: path });
 
     const report = unwrap(await engine.restoreBackup(replacement));
 
@@ -117,7 +118,7 @@ describe('restore refuses', () => {
   it('a backup that fails verification (tampered after it was written) with BACKUP_INVALID, leaving everything byte-identical', async () => {
     const dir = await tempDir();
     const path = await buildFixture('f2-tls-variants', dir);
-    const engine = createEngine({ dbPath: path });
+    const engine = createPanelEngine({ dbPath: path });
     const backup = unwrap(await engine.createBackup());
     sqlite3(backup.path, "UPDATE users SET password = 'tampered';");
     const before = await snapshotTree(dir);
@@ -132,7 +133,7 @@ describe('restore refuses', () => {
   it('an unknown id with BACKUP_NOT_FOUND', async () => {
     const dir = await tempDir();
     const path = await buildFixture('f2-tls-variants', dir);
-    const engine = createEngine({ dbPath: path });
+    const engine = createPanelEngine({ dbPath: path });
     unwrap(await engine.createBackup());
     const before = await snapshotTree(dir);
 
@@ -147,7 +148,7 @@ describe('restoring over a damaged database', () => {
   it('still works and keeps a raw .raw safety copy holding the damaged bytes', async () => {
     const dir = await tempDir();
     const path = await buildFixture('f2-tls-variants', dir);
-    const engine = createEngine({ dbPath: path });
+    const engine = createPanelEngine({ dbPath: path });
     const backup = unwrap(await engine.createBackup());
     const damaged = await readFile(path);
     for (let offset = 100; offset < 4000; offset += 1) damaged[offset] = (offset * 37 + 11) & 0xff;
@@ -171,7 +172,7 @@ describe("restoring one of the panel's own x-ui.db.backup.<unix> siblings", () =
     const path = await buildFixture('f8-branch-version-5', dir);
     const sibling = join(dirname(path), 'x-ui.db.backup.1770180192');
     const siblingSha = await sha256File(sibling);
-    const engine = createEngine({ dbPath: path });
+    const engine = createPanelEngine({ dbPath: path });
     const listed = unwrap(await engine.listBackups()).find(
       (entry) => entry.id === 'x-ui.db.backup.1770180192',
     );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createEngine } from '../../electron/core/index';
+import { createPanelEngine } from '../../electron/app/panel-engine';
 import { buildFixture } from '../fixtures/build';
 import { sqlite3, sqlite3Json } from '../support/sqlite-cli';
 import { sha256File, tempDir } from '../support/temp-dir';
@@ -18,12 +18,12 @@ describe('rolling back', () => {
   it('returns the touched tables to their pre-migration content, row by row and by content hash', async () => {
     const path = await buildFixture('f4-reality-targets', await tempDir());
     const inboundsBefore = dump(path, 'inbounds');
-    const migrated = unwrap(await createEngine({ dbPath: path }).migrate());
+    const migrated = unwrap(await createPanelEngine({ dbPath: path }).migrate());
     expect(migrated.steps.map((step) => step.version)).toEqual([1, 4]);
     expect(dump(path, 'inbounds')).not.toEqual(inboundsBefore);
 
     // Step 1 (init_schema) is irreversible, so undo the step that changed rows: 4.
-    const report = unwrap(await createEngine({ dbPath: path }).rollBack({ steps: 1 }));
+    const report = unwrap(await createPanelEngine({ dbPath: path }).rollBack({ steps: 1 }));
     expect(report.steps.map((step) => [step.version, step.status, step.content_hash_restored])).toEqual([
       [4, 'reverted', true],
     ]);
@@ -34,8 +34,8 @@ describe('rolling back', () => {
   it('restores the exact original text of compact and pretty rows alike', async () => {
     const path = await buildFixture('f2-tls-variants', await tempDir());
     const before = sqlite3Json(path, 'SELECT id, stream_settings FROM inbounds ORDER BY id');
-    unwrap(await createEngine({ dbPath: path }).migrate({ to: 2 }));
-    unwrap(await createEngine({ dbPath: path }).rollBack({ steps: 1 }));
+    unwrap(await createPanelEngine({ dbPath: path }).migrate({ to: 2 }));
+    unwrap(await createPanelEngine({ dbPath: path }).rollBack({ steps: 1 }));
     expect(sqlite3Json(path, 'SELECT id, stream_settings FROM inbounds ORDER BY id')).toEqual(before);
     expect(sqlite3Json(path, 'SELECT seeder_name FROM history_of_seeders')).toEqual([
       { seeder_name: 'UserPasswordHash' },
@@ -47,14 +47,14 @@ describe('rolling back', () => {
 
   it('refuses, naming the rows, when a row was edited after the step ran', async () => {
     const path = await buildFixture('f3-xhttp-without-flow', await tempDir());
-    unwrap(await createEngine({ dbPath: path }).migrate({ to: 3 }));
+    unwrap(await createPanelEngine({ dbPath: path }).migrate({ to: 3 }));
     const [changed] = sqlite3Json(
       path,
       "SELECT id FROM inbounds WHERE settings LIKE '%xtls-rprx-vision%' ORDER BY id LIMIT 1",
     );
     sqlite3(path, `UPDATE inbounds SET settings = '{"clients":[]}' WHERE id = ${Number(changed?.id)};`);
     const before = await sha256File(path);
-    const result = await createEngine({ dbPath: path }).rollBack();
+    const result = await createPanelEngine({ dbPath: path }).rollBack();
     expect(result).toMatchObject({ ok: false, error: { code: 'ROLLBACK_REFUSED' } });
     if (!result.ok) expect(result.error.message).toContain(`inbounds row ${Number(changed?.id)}`);
     expect(await sha256File(path)).toBe(before);
@@ -62,9 +62,9 @@ describe('rolling back', () => {
 
   it('refuses an irreversible step and names the backup to restore instead', async () => {
     const path = await buildFixture('f5-passwords-a', await tempDir());
-    const migrated = unwrap(await createEngine({ dbPath: path }).migrate());
+    const migrated = unwrap(await createPanelEngine({ dbPath: path }).migrate());
     const before = await sha256File(path);
-    const result = await createEngine({ dbPath: path }).rollBack();
+    const result = await createPanelEngine({ dbPath: path }).rollBack();
     expect(result).toMatchObject({ ok: false, error: { code: 'ROLLBACK_REFUSED' } });
     if (!result.ok) {
       expect(result.error.message).toContain('irreversible');
@@ -76,7 +76,7 @@ describe('rolling back', () => {
   it('refuses a step the panel ran itself, because PanelDB holds no before-images for it', async () => {
     const path = await buildFixture('f3-xhttp-without-flow-recorded', await tempDir());
     sqlite3(path, "DELETE FROM history_of_seeders WHERE seeder_name = 'UserPasswordHash';"); // top version: 3, the panel's
-    const result = await createEngine({ dbPath: path }).rollBack();
+    const result = await createPanelEngine({ dbPath: path }).rollBack();
     expect(result).toMatchObject({ ok: false, error: { code: 'ROLLBACK_REFUSED' } });
     if (!result.ok) expect(result.error.message).toMatch(/applied by the panel itself/);
   });
@@ -84,8 +84,8 @@ describe('rolling back', () => {
   it('S10: a down puts back the exact tlsSettings text and never injects "allowInsecure":false', async () => {
     const path = await buildFixture('f2-tls-variants', await tempDir());
     const before = sqlite3Json(path, 'SELECT id, stream_settings FROM inbounds ORDER BY id');
-    unwrap(await createEngine({ dbPath: path }).migrate({ to: 2 }));
-    unwrap(await createEngine({ dbPath: path }).rollBack({ steps: 1 }));
+    unwrap(await createPanelEngine({ dbPath: path }).migrate({ to: 2 }));
+    unwrap(await createPanelEngine({ dbPath: path }).rollBack({ steps: 1 }));
     const after = sqlite3Json(path, 'SELECT id, stream_settings FROM inbounds ORDER BY id');
     expect(after).toEqual(before);
     const injected = after.filter((row) =>
@@ -101,8 +101,8 @@ describe('rolling back', () => {
       .filter((row) => String(row.settings).includes('xtls-rprx-vision'))
       .map((row) => row.id);
     expect(visionBefore.length).toBeGreaterThan(0); // F3c: a client that already had Vision
-    unwrap(await createEngine({ dbPath: path }).migrate({ to: 3 }));
-    unwrap(await createEngine({ dbPath: path }).rollBack({ steps: 1 }));
+    unwrap(await createPanelEngine({ dbPath: path }).migrate({ to: 3 }));
+    unwrap(await createPanelEngine({ dbPath: path }).rollBack({ steps: 1 }));
     expect(sqlite3Json(path, 'SELECT id, settings FROM inbounds ORDER BY id')).toEqual(before);
   });
 
@@ -113,8 +113,8 @@ describe('rolling back', () => {
       "SELECT id, stream_settings FROM inbounds WHERE stream_settings LIKE '%:443%' ORDER BY id",
     );
     expect(withPortBefore.length).toBeGreaterThan(0);
-    unwrap(await createEngine({ dbPath: path }).migrate());
-    unwrap(await createEngine({ dbPath: path }).rollBack({ steps: 1 }));
+    unwrap(await createPanelEngine({ dbPath: path }).migrate());
+    unwrap(await createPanelEngine({ dbPath: path }).rollBack({ steps: 1 }));
     expect(
       sqlite3Json(
         path,
@@ -126,10 +126,10 @@ describe('rolling back', () => {
   it('S19: step 5 has no down that could REPLACE inside passwords; rolling it back refuses and the hashes stay', async () => {
     const path = await buildFixture('f5-passwords-c', await tempDir()); // 'HASHED:admin' at schema version 5
     sqlite3(path, 'DELETE FROM schema_migrations;');
-    const migrated = unwrap(await createEngine({ dbPath: path }).migrate());
+    const migrated = unwrap(await createPanelEngine({ dbPath: path }).migrate());
     expect(migrated.steps.map((step) => step.version)).toContain(5);
     const hashes = sqlite3Json(path, 'SELECT password FROM users');
-    expect(await createEngine({ dbPath: path }).rollBack()).toMatchObject({
+    expect(await createPanelEngine({ dbPath: path }).rollBack()).toMatchObject({
       ok: false,
       error: { code: 'ROLLBACK_REFUSED' },
     });

@@ -2,9 +2,9 @@ import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDemoDatabase } from '../../electron/core/demo';
-import { inProcessRunner, workerRunner } from '../../electron/core/engine-runner';
+import { inProcessRunner, workerRunner } from '../../electron/app/engine-runner';
 import { nodeFileSystem } from '../../electron/core/file-system';
-import { createSession } from '../../electron/core/session';
+import { createSession } from '../../electron/app/session';
 import type { ProgressEvent } from '../../electron/shared/reports';
 import { tempDir } from '../support/temp-dir';
 

@@ -1,11 +1,11 @@
 // The health checks (issue 8): each rule on a fixture that triggers it and on clean fixtures that do
 // not; fixtures come from test/fixtures plus small sqlite3 edits.
 import { describe, expect, it } from 'vitest';
-import { createEngine } from '../../electron/core/index';
+import { createPanelEngine } from '../../electron/app/panel-engine';
 import { loadSqlJs } from '../../electron/core/sqljs';
 import { CHECK_RULES, runChecks } from '../../electron/core/xray-checks';
 import type { CheckReport } from '../../electron/shared/reports';
-import { PANEL_DDL } from '../../migrations/panel-schema';
+import { PANEL_DDL } from '../../electron/panel/panel-schema';
 import { buildFixture } from '../fixtures/build';
 import { F3A_SETTINGS, F3A_STREAM, F3B_SETTINGS, F3B_STREAM } from '../fixtures/scenarios';
 import { sqlite3 } from '../support/sqlite-cli';
@@ -21,7 +21,7 @@ function unwrap<T>(
 async function checksOf(id: string, edit = ''): Promise<CheckReport> {
   const path = await buildFixture(id, await tempDir());
   if (edit !== '') sqlite3(path, edit);
-  return unwrap(await createEngine({ dbPath: path }).check());
+  return unwrap(await createPanelEngine({ dbPath: path }).check());
 }
 
 const ids = (report: CheckReport) => report.checks.map((check) => check.id);
@@ -154,7 +154,7 @@ describe('health checks', () => {
   it('flags a client email used in two inbounds', async () => {
     const path = await buildFixture('f3-xhttp-without-flow', await tempDir());
     sqlite3(path, inboundSql(50, F3A_SETTINGS, F3B_STREAM));
-    const report = unwrap(await createEngine({ dbPath: path }).check());
+    const report = unwrap(await createPanelEngine({ dbPath: path }).check());
     expect(rowsOf(report, 'clients.duplicate-email')).toEqual(['email "x7Kp2QaZ": inbounds #1, #50']);
   });
 
@@ -223,7 +223,7 @@ describe('health checks', () => {
 
   it('puts the same checks in the status report', async () => {
     const path = await buildFixture('f4-reality-targets', await tempDir());
-    const status = unwrap(await createEngine({ dbPath: path }).getStatus());
+    const status = unwrap(await createPanelEngine({ dbPath: path }).getStatus());
     expect(status.checks.summary.error).toBe(1);
     expect(status.checks.checks.map((check) => check.id)).toEqual([
       'reality.target-invalid',

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Database } from 'sql.js';
 import { describe, expect, it } from 'vitest';
-import { PANEL_TABLES, SCHEMA_MIGRATIONS_DDL } from '../../migrations/panel-schema';
+import { PANEL_TABLES, SCHEMA_MIGRATIONS_DDL } from '../../electron/panel/panel-schema';
 import { panelDb } from '../support/memory-panel';
 
 const ORIGINAL = join(import.meta.dirname, '../fixtures/panel-sql/original');

@@ -4,7 +4,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintMigrationSources, lintMigrationsDir } from '../../electron/lint/lint';
-import { parseMigrationFileName, type LintFileSystem } from '../../electron/lint/migration-files';
+import { parseMigrationFileName, type LintFileSystem } from '../../electron/sqlfiles/migration-files';
 import type { RuleId } from '../../electron/lint/rules';
 import { tempDir } from '../support/temp-dir';
 

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { lintMigrationSources } from '../../electron/lint/lint';
 import type { Finding, RuleId } from '../../electron/lint/rules';
-import { PANEL_DDL } from '../../migrations/panel-schema';
+import { PANEL_DDL } from '../../electron/panel/panel-schema';
 
 /** Lints one version: the up file, and a down file (a harmless one unless given). */
 function lint(up: string, down = '-- nothing to undo\n'): Finding[] {

@@ -8,12 +8,12 @@ import { nodeFileSystem } from '../../electron/core/file-system';
 import { API_METHODS, PROGRESS_CHANNEL } from '../../electron/shared/contract';
 import { tempDir } from '../support/temp-dir';
 import { fakeElectron } from './fake-electron';
-import type * as EngineRunnerModule from '../../electron/core/engine-runner';
+import type * as EngineRunnerModule from '../../electron/app/engine-runner';
 
 vi.mock('electron', async () => (await import('./fake-electron')).fakeElectron.module);
 
 // The engine worker is a built file; here the same engine runs in-process.
-vi.mock('../../electron/core/engine-runner', async (importOriginal) => {
+vi.mock('../../electron/app/engine-runner', async (importOriginal) => {
   const original = await importOriginal<typeof EngineRunnerModule>();
   return { ...original, workerRunner: () => original.inProcessRunner() };
 });

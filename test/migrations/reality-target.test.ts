@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { queryValue } from '../../electron/core/sql';
 import { createStepContext } from '../../electron/core/step-context';
 import { decideTarget, realityTarget } from '../../migrations/000004_reality_target';
-import { goMarshal } from '../../migrations/go-json';
+import { goMarshal } from '../../electron/panel/go-json';
 import { panelDb } from '../support/memory-panel';
 
 type Json = Record<string, unknown>;

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { queryValue } from '../../electron/core/sql';
 import { createStepContext } from '../../electron/core/step-context';
 import { goSprint, tlsConfig } from '../../migrations/000002_tls_config';
-import { goMarshal } from '../../migrations/go-json';
+import { goMarshal } from '../../electron/panel/go-json';
 import { panelDb } from '../support/memory-panel';
 
 type Json = Record<string, unknown>;

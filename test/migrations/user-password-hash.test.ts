@@ -8,8 +8,8 @@ import { queryValue } from '../../electron/core/sql';
 import { loadSqlJs } from '../../electron/core/sqljs';
 import { createStepContext } from '../../electron/core/step-context';
 import { BCRYPT_HASH, userPasswordHash } from '../../migrations/000005_user_password_hash';
-import { PANEL_DDL } from '../../migrations/panel-schema';
-import { StepFailure } from '../../migrations/types';
+import { PANEL_DDL } from '../../electron/panel/panel-schema';
+import { StepFailure } from '../../electron/core/step-types';
 
 /** bcrypt of `admin` as Go writes it (`$2a$10$…`). */
 const ADMIN_BCRYPT = '$2a$10$lRV2nTkSylYDsvlnUcCO1eoSnxMJN.bPC0BB9me38I4Os79Yp/XMO';

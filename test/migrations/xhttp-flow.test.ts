@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { queryValue } from '../../electron/core/sql';
 import { createStepContext } from '../../electron/core/step-context';
 import { hasDuplicateKeys, xhttpFlow } from '../../migrations/000003_xhttp_flow';
-import type { XhttpFlowMode } from '../../migrations/types';
+import type { XhttpFlowMode } from '../../electron/core/step-types';
 import { panelDb } from '../support/memory-panel';
 
 type Json = Record<string, unknown>;

@@ -6,7 +6,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { nodeFileSystem, type FileSystem } from '../../electron/core/file-system';
-import { createEngine } from '../../electron/core/index';
+import { createPanelEngine } from '../../electron/app/panel-engine';
 import { buildFixture } from '../fixtures/build';
 import { tempDir } from '../support/temp-dir';
 
@@ -83,7 +83,7 @@ describe('disk faults during a migrate', () => {
       const path = await buildFixture('f7-wal-uncheckpointed', dir);
       const before = [await readFile(path), await readFile(`${path}-wal`)];
       const fs = { ...nodeFileSystem, ...testCase.fs } as FileSystem;
-      const result = await createEngine({ dbPath: path, fs }).migrate();
+      const result = await createPanelEngine({ dbPath: path, fs }).migrate();
       expect(result.ok).toBe(false);
       if (result.ok) return;
       expect(result.error.code).toBe(testCase.code);
@@ -93,7 +93,7 @@ describe('disk faults during a migrate', () => {
       const folder = await readdir(dirname(path));
       expect(folder.filter((name) => /paneldb-(tmp|save)/.test(name))).toEqual([]);
       // And nothing is lost: the next status reads the same rows, WAL included.
-      const status = await createEngine({ dbPath: path }).getStatus();
+      const status = await createPanelEngine({ dbPath: path }).getStatus();
       expect(status.ok && status.value.journal.wal_transactions_applied).toBeGreaterThan(0);
     });
   }

@@ -3,9 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ProgressListener, WindowApi } from '../../electron/shared/contract';
 import { createDemoDatabase } from '../../electron/core/demo';
-import { inProcessRunner } from '../../electron/core/engine-runner';
+import { inProcessRunner } from '../../electron/app/engine-runner';
 import { nodeFileSystem } from '../../electron/core/file-system';
-import { createSession } from '../../electron/core/session';
+import { createSession } from '../../electron/app/session';
 import { createAppStore, type AppStore } from '../../renderer/src/store';
 
 function engineApi(): WindowApi {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createEngine } from '../../electron/core/index';
+import { createPanelEngine } from '../../electron/app/panel-engine';
 import { CONTENT_SECURITY_POLICY } from '../../electron/server/responses';
 import type { BackupEntry, HistoryEntry, RunReport, StatusReport } from '../../electron/shared/reports';
 import { buildFixture } from '../fixtures/build';
@@ -44,7 +44,7 @@ describe('paneldb serve, as the browser uses it', () => {
     const response = await fetch(`${base}/api/status?token=${server.token}`);
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
-    const engine = await createEngine({ dbPath: db }).getStatus();
+    const engine = await createPanelEngine({ dbPath: db }).getStatus();
     if (!engine.ok) throw new Error(engine.error.message);
     expect(await response.json()).toEqual(JSON.parse(JSON.stringify(engine.value)));
   });

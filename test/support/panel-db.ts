@@ -1,6 +1,6 @@
 // A minimal HEAD-schema panel file written by the native sqlite3 CLI, for tests that need "a panel
 // database" rather than one of the §5 scenarios (those come from test/fixtures).
-import { PANEL_DDL } from '../../migrations/panel-schema';
+import { PANEL_DDL } from '../../electron/panel/panel-schema';
 import { makeWalPair, sqlite3 } from './sqlite-cli';
 
 export const PANEL_SCHEMA_SQL = `${Object.values(PANEL_DDL).join(';\n')};`;

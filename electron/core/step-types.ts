@@ -2,8 +2,8 @@
 // through `updateText`, which writes a value only when it differs and records the before-image the
 // migrator stores in the same transaction — the raw material of an exact down.
 import type { Database } from 'sql.js';
-import type { MigrationDescriptor } from './catalog';
-import type { SkippedRow, XhttpFlowMode } from '../electron/shared/reports';
+import type { MigrationDescriptor } from '../panel/catalog';
+import type { SkippedRow, XhttpFlowMode } from '../shared/reports';
 export type { SkippedRow, XhttpFlowMode };
 
 /**

@@ -4,7 +4,8 @@
 import { Worker } from 'node:worker_threads';
 import type { ProgressEvent } from '../shared/reports';
 import { fail, type Result } from '../shared/result';
-import { createEngine, type Engine } from './index';
+import { createPanelEngine } from './panel-engine';
+import type { Engine } from '../core/index';
 
 /** The engine operations a UI session uses; each takes at most one argument. */
 export type EngineOperation =
@@ -50,7 +51,7 @@ export interface EngineRunner {
 export function inProcessRunner(): EngineRunner {
   return {
     async run(target, operation, argument, onProgress) {
-      const engine = createEngine({ ...target, onProgress });
+      const engine = createPanelEngine({ ...target, onProgress });
       const method = engine[operation] as (argument: unknown) => Promise<unknown>;
       return (await method(argument)) as never;
     },

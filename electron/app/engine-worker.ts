@@ -2,14 +2,14 @@
 import { parentPort } from 'node:worker_threads';
 import type { WorkerMessage, WorkerRequest } from './engine-runner';
 import type { Result } from '../shared/result';
-import { toFailure } from './engine-error';
-import { createEngine } from './index';
+import { toFailure } from '../core/engine-error';
+import { createPanelEngine } from './panel-engine';
 
 const port = parentPort;
 if (port === null) throw new Error('engine-worker must run in a worker thread');
 
 port.on('message', (request: WorkerRequest) => {
-  const engine = createEngine({
+  const engine = createPanelEngine({
     ...request.target,
     onProgress: (event) =>
       port.postMessage({ id: request.id, kind: 'progress', event } satisfies WorkerMessage),

@@ -3,7 +3,7 @@
 // number overflows uint64) are skipped; a second file for the same version and direction makes
 // migrate.New fail with `duplicate migration file: <name>` (panel-database.md §3.1).
 import { join } from 'node:path';
-import type { FileSystem } from '../core/file-system';
+import * as nodeFs from 'node:fs/promises';
 import { fail, ok, type Result } from '../shared/result';
 
 export const MIGRATION_FILE_GRAMMAR = /^([0-9]+)_(.*)\.(down|up)\.(.*)$/;
@@ -108,7 +108,10 @@ export function collectMigrationFiles(sources: readonly MigrationSource[]): Migr
   return { files, versions, duplicates, ignored };
 }
 
-export type LintFileSystem = Pick<FileSystem, 'readdir' | 'readFile' | 'stat'>;
+/** The three calls reading a folder needs; the engine passes its own (fault-injecting) file system. */
+export type LintFileSystem = Pick<typeof nodeFs, 'readdir' | 'readFile' | 'stat'>;
+
+export const nodeFolderReader: LintFileSystem = nodeFs;
 
 /** Reads the folder's regular files (subfolders are skipped, as golang-migrate does). */
 export async function readMigrationsDir(dir: string, fs: LintFileSystem): Promise<Result<MigrationFolder>> {
