@@ -8,7 +8,7 @@ import { openImage, readDatabaseImage, sha256OfFile, type LoadedImage } from './
 import { writeFileAtomically } from './save';
 import { CORE_PANEL_TABLES, PANEL_TABLES } from '../panel/panel-schema';
 import { queryRows } from './sql';
-import { integrityOf } from './status';
+import { integrityOf } from './integrity';
 import { TOOL_VERSION } from './tool-version';
 import type {
   BackupReason,

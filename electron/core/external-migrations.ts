@@ -7,12 +7,7 @@
 // is irreversible (rollback refuses and names the backup).
 import { createHash } from 'node:crypto';
 import type { Database } from 'sql.js';
-import {
-  StepFailure,
-  type PanelMigration,
-  type RecordedChange,
-  type StepContext,
-} from './step-types';
+import { StepFailure, type PanelMigration, type RecordedChange, type StepContext } from './step-types';
 import { readMigrationsDir, type LintFileSystem, type MigrationFolder } from '../sqlfiles/migration-files';
 import { identName, isIdent, isPunct, isWord } from '../sqlfiles/sql-shape';
 import { parseSql, type Token } from '../sqlfiles/sql-tokens';

@@ -7,7 +7,7 @@ import { detectDatabase, type Detection } from './detect';
 import { EngineError } from './engine-error';
 import type { FileSystem } from './file-system';
 import { recoverInterruptedSave } from './save';
-import { integrityOf } from './status';
+import { integrityOf } from './integrity';
 
 export interface OpenedPanel {
   image: LoadedImage;

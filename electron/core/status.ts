@@ -1,15 +1,15 @@
 // The status report: the panel plan's MigrationStatus fields (current_version, dirty, pending_count,
 // last_backup) at top level, and beside them everything an admin needs to decide what to do next.
 import type { Database } from 'sql.js';
-import type { BackupEntry } from './backups';
 import type { JournalInfo } from './database';
 import type { Detection, GenerationId } from './detect';
 import type { PanelMigration } from './step-types';
 import { driftMessage, findDrift } from './external-migrations';
 import { lastUpOf, type HistoryEntry } from './history-log';
-import { queryRows, queryValue, quoteIdentifier } from './sql';
+import { queryValue, quoteIdentifier } from './sql';
 import { runChecks } from './xray-checks';
-import type { AppliedVersion, StatusReport } from '../shared/reports';
+import type { AppliedVersion, BackupEntry, StatusReport } from '../shared/reports';
+import { integrityOf } from './integrity';
 export type { AppliedVersion, StatusReport };
 
 export const GENERATION_LABELS: Record<GenerationId, string> = {
@@ -24,11 +24,6 @@ export const GENERATION_LABELS: Record<GenerationId, string> = {
   'v2.6.0-to-v7.5.8': 'v2.6.0 to X-Panel v7.5.8 (only UserPasswordHash recorded)',
   'v7.5.9-or-later': 'X-Panel v7.5.9 or later (TLS/XHTTP seeders recorded)',
 };
-
-export function integrityOf(db: Database): 'ok' | string[] {
-  const problems = queryRows(db, 'PRAGMA integrity_check').map((row) => String(Object.values(row)[0]));
-  return problems.length === 1 && problems[0] === 'ok' ? 'ok' : problems;
-}
 
 export function rowCounts(db: Database, tables: string[]): Record<string, number> {
   const counts: Record<string, number> = {};

@@ -3,7 +3,8 @@
 // whatever the handler does, a Result comes back — nothing is ever thrown across IPC.
 import { ipcMain } from 'electron';
 import { z } from 'zod';
-import { API_METHODS, REQUEST_SCHEMAS, type ApiHandlers, type ApiMethod } from '../shared/contract';
+import { dispatch } from '../app/dispatch';
+import { API_METHODS, type ApiHandlers } from '../shared/contract';
 import { fail, type Result } from '../shared/result';
 import { isAppUrl } from './app-protocol';
 import { DROP_CHANNEL } from './channels';
@@ -31,8 +32,6 @@ export function createSenderCheck(mainContents: () => unknown): (event: SenderEv
 
 const FOREIGN_SENDER = "the message did not come from PanelDB's own window.";
 
-const isApiMethod = (method: string): method is ApiMethod => (API_METHODS as string[]).includes(method);
-
 const describe = (error: z.ZodError) =>
   error.issues.map((issue) => `${issue.path.join('.') || 'request'}: ${issue.message}`).join('; ');
 
@@ -44,17 +43,7 @@ export function createIpcGate(options: {
     if (!options.isTrustedSender(event)) {
       return fail('FORBIDDEN', `Refused ${method}: ${FOREIGN_SENDER}`);
     }
-    if (!isApiMethod(method)) return fail('INVALID_ARGUMENT', `Unknown method ${method}.`);
-    const parsed = REQUEST_SCHEMAS[method].safeParse(request);
-    if (!parsed.success) {
-      return fail('INVALID_ARGUMENT', `Invalid request for ${method}: ${describe(parsed.error)}`);
-    }
-    try {
-      const handler = options.handlers[method] as (request: unknown) => Promise<Result<unknown>>;
-      return await handler(parsed.data);
-    } catch (error) {
-      return fail('INTERNAL', `${method} failed unexpectedly; nothing was written.`, String(error));
-    }
+    return dispatch(options.handlers, method, request, { detailOnInternal: true });
   };
 }
 

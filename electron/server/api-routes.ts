@@ -2,8 +2,8 @@
 // schemas, answered with the handler's Result), `GET /api/status` for scripts (the StatusReport,
 // like `paneldb status --json`) and `GET /api/events` (progress as server-sent events).
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { z } from 'zod';
-import { REQUEST_SCHEMAS, type ApiHandlers, type ApiMethod, type ProgressListener } from '../shared/contract';
+import { dispatch, isApiMethod } from '../app/dispatch';
+import type { ApiHandlers, ApiMethod, ProgressListener } from '../shared/contract';
 import { fail, type Result } from '../shared/result';
 import { presentedToken, tokenMatches } from './guards';
 import { sendError, sendJson } from './responses';
@@ -19,9 +19,6 @@ export interface ApiContext {
   keepAliveMs: number;
   log: (line: string) => void;
 }
-
-const isApiMethod = (name: string): name is ApiMethod =>
-  /^[A-Za-z]+$/.test(name) && Object.hasOwn(REQUEST_SCHEMAS, name);
 
 export async function handleApi(
   req: IncomingMessage,
@@ -102,25 +99,7 @@ async function callMethod(
   } catch {
     return sendError(res, 400, 'INVALID_ARGUMENT', 'The request body is not valid JSON.');
   }
-  const schema: z.ZodType = REQUEST_SCHEMAS[method];
-  const parsed = schema.safeParse(request);
-  if (!parsed.success) {
-    return sendJson(
-      res,
-      200,
-      fail('INVALID_ARGUMENT', `Invalid arguments for ${method}.`, z.prettifyError(parsed.error)),
-    );
-  }
-  const handler = context.handlers[method] as (request: unknown) => Promise<Result<unknown>>;
-  let result: Result<unknown>;
-  try {
-    result = await handler(parsed.data);
-  } catch (thrown) {
-    context.log(
-      `${method} failed unexpectedly: ${thrown instanceof Error ? thrown.message : String(thrown)}`,
-    );
-    result = fail('INTERNAL', 'PanelDB hit an unexpected error; nothing was written.');
-  }
+  const result = await dispatch(context.handlers, method, request, { log: context.log });
   sendJson(res, 200, result);
 }
 
