@@ -1,7 +1,60 @@
-// The linter holds the architecture's walls: the engine never imports Electron, and only the
-// main/preload adapters may touch Electron at all.
+// The linter holds the architecture's walls (docs/architecture.md): each folder imports only the
+// layers below it, nothing outside the engine reaches past `electron/core/index.ts`, the engine
+// never imports Electron, and only the main/preload adapters may touch Electron at all.
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
+import { ALLOWED } from './scripts/layers.mjs';
+
+const LAYERS = [
+  'app',
+  'cli',
+  'core',
+  'lint',
+  'main',
+  'migrations',
+  'panel',
+  'preload',
+  'renderer',
+  'server',
+  'sqlfiles',
+];
+
+/** Outside the engine only `core/index` may be imported; migrations also get their step types and SQL helpers. */
+const CORE_ENTRY = {
+  migrations: ['!**/core/step-types', '!**/core/sql'],
+  default: ['!**/core/index'],
+};
+
+const NO_ELECTRON = {
+  name: 'electron',
+  message: 'Only electron/main and electron/preload may import Electron.',
+};
+const NO_NODE = {
+  group: ['node:*', 'fs', 'fs/*', 'path', 'child_process', 'worker_threads', 'os'],
+  message: 'No Node here: this code runs in the page or the sandboxed preload.',
+};
+
+function layerRule(folder) {
+  const own = folder.split('/').pop();
+  const allowed = ALLOWED[folder];
+  const patterns = LAYERS.filter((layer) => layer !== own && !allowed.includes(layer)).map((layer) => ({
+    group: [`**/${layer}/**`, ...(layer === 'renderer' ? ['**/renderer/*'] : [])],
+    message: `${folder} may import only ${[...allowed, 'shared'].join(', ')} (docs/architecture.md).`,
+  }));
+  if (allowed.includes('core')) {
+    patterns.push({
+      group: ['**/core/*', ...(CORE_ENTRY[own] ?? CORE_ENTRY.default)],
+      message:
+        own === 'migrations'
+          ? 'Migrations import only core/step-types and core/sql from the engine.'
+          : 'Import the engine through electron/core/index.ts only.',
+    });
+  }
+  const usesElectron = folder === 'electron/main' || folder === 'electron/preload';
+  if (folder === 'renderer' || folder === 'electron/preload') patterns.push(NO_NODE);
+  return ['error', { paths: usesElectron ? [] : [NO_ELECTRON], patterns }];
+}
 
 export default tseslint.config(
   {
@@ -16,43 +69,16 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
+  ...Object.keys(ALLOWED).map((folder) => ({
+    files: [`${folder}/**/*.ts`, `${folder}/**/*.tsx`],
+    rules: { 'no-restricted-imports': layerRule(folder) },
+  })),
   {
-    files: [
-      'electron/core/**',
-      'electron/cli/**',
-      'electron/server/**',
-      'electron/shared/**',
-      'migrations/**',
-    ],
+    files: ['renderer/**/*.tsx', 'renderer/**/*.ts'],
+    plugins: { 'react-hooks': reactHooks },
     rules: {
-      'no-restricted-imports': [
-        'error',
-        { paths: [{ name: 'electron', message: 'The engine must not know it runs in Electron.' }] },
-      ],
-    },
-  },
-  {
-    // The page runs with no Node: it reaches the engine only through the contract (renderer/src/api.ts).
-    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          // A bare 'electron' pattern would match any path segment (gitignore rules), ../electron/shared too.
-          paths: [{ name: 'electron', message: 'The renderer talks to the engine only via window.api.' }],
-          patterns: [
-            {
-              group: ['node:*', 'fs', 'path', 'child_process', 'worker_threads'],
-              message: 'No Node in the renderer.',
-            },
-            { group: ['electron/*'], message: 'The renderer talks to the engine only via window.api.' },
-            {
-              group: ['**/electron/core/**', '**/migrations/**'],
-              message: 'Import contract types from electron/shared only.',
-            },
-          ],
-        },
-      ],
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
     },
   },
   {

@@ -2,7 +2,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { WorkerMessage, WorkerRequest } from './engine-runner';
 import type { Result } from '../shared/result';
-import { toFailure } from '../core/engine-error';
+import { toFailure } from '../core/index';
 import { createPanelEngine } from './panel-engine';
 
 const port = parentPort;

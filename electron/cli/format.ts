@@ -1,13 +1,16 @@
 // Human-readable renderings of engine results for the terminal.
-import type { BackupEntry, VerifyReport } from '../core/backups';
-import { formatBytes } from '../core/database';
-import type { StatusReport } from '../core/status';
-import type { HistoryEntry } from '../core/history-log';
-import type { RunReport } from '../core/migrate';
-import type { ChangePreview } from '../core/migrator';
-import type { RepairReport } from '../core/repair';
-import type { RestoreReport } from '../core/restore';
-import type { RoundTripReport } from '../core/roundtrip';
+import { formatBytes } from '../core/index';
+import type {
+  BackupEntry,
+  ChangePreview,
+  HistoryEntry,
+  RepairReport,
+  RestoreReport,
+  RoundTripReport,
+  RunReport,
+  StatusReport,
+  VerifyReport,
+} from '../shared/reports';
 import { TEXT, type Lang } from './messages';
 
 export function formatStatus(status: StatusReport, lang: Lang): string {

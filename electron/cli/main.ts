@@ -2,11 +2,8 @@
 // failures are one line (never a stack trace) and a documented exit status.
 import { resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
-import { createDemoDatabase } from '../core/demo';
-import { nodeFileSystem } from '../core/file-system';
 import { createPanelEngine } from '../app/panel-engine';
-import { verifyBackup } from '../core/index';
-import { TOOL_VERSION } from '../core/tool-version';
+import { createDemoDatabase, nodeFileSystem, TOOL_VERSION, verifyBackup } from '../core/index';
 import { formatLintReport } from '../lint/format';
 import { lintMigrationsDir } from '../lint/lint';
 import { serveCommand } from '../server/serve-command';

@@ -1,7 +1,7 @@
 // CLI text in English and Simplified Chinese. Many panel admins read Chinese first; the JSON output
 // stays language-neutral (codes and English messages) for scripts.
-import { GENERATION_LABELS } from '../core/status';
-import type { GenerationId } from '../core/detect';
+import { GENERATION_LABELS } from '../core/index';
+import type { GenerationId } from '../shared/reports';
 import type { ErrorCode } from '../shared/result';
 
 export type Lang = 'en' | 'zh-CN';

@@ -178,3 +178,11 @@ async function verifyWithCodes(path: string, fs: FileSystem): Promise<VerifyRepo
     throw asUnreadable(thrown, path);
   }
 }
+
+// What the hosts (CLI, app) need beside the engine itself: the only way into core from outside.
+export { createDemoDatabase } from './demo';
+export { formatBytes } from './database';
+export { toFailure } from './engine-error';
+export { nodeFileSystem, type FileSystem } from './file-system';
+export { GENERATION_LABELS } from './status';
+export { TOOL_VERSION } from './tool-version';

@@ -12,30 +12,9 @@ import { revertStep } from './migrator-down';
 import { assertIntact, assertMigratable, type OpenedPanel } from './open-panel';
 import type { OperationContext } from './operation-context';
 import { queryRows } from './sql';
+import type { RoundTripReport, RoundTripStep } from '../shared/reports';
 
-export interface RoundTripStep {
-  version: number;
-  name: string;
-  source: 'built-in' | 'external';
-  /** The down returned every touched table to its pre-step content hash. */
-  down_restores: boolean;
-  /** Rows (`table#rowid`) that differ after the down from before the up; `table#columns` for a changed column set. */
-  changed_rows: string[];
-  /** The second up left the touched tables exactly as the first did. */
-  second_up_same: boolean;
-  /** A step without a down: only its up was run. */
-  irreversible?: true;
-  /** Why the step could not be run (the steps after it are not run). */
-  error?: string;
-}
-
-export interface RoundTripReport {
-  database: string;
-  /** Every reversible step round-trips, and no step failed. */
-  passed: boolean;
-  steps: RoundTripStep[];
-  notes: string[];
-}
+export type { RoundTripReport, RoundTripStep };
 
 const SEQUENCE_NOTE =
   "AUTOINCREMENT counters (sqlite_sequence) are put back after each down, so the second up's new rows get the same ids as the first's.";

@@ -4,9 +4,8 @@
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { app, BrowserWindow, dialog, Menu, protocol, session } from 'electron';
-import { createDemoDatabase } from '../core/demo';
 import { workerRunner } from '../app/engine-runner';
-import { nodeFileSystem } from '../core/file-system';
+import { createDemoDatabase, nodeFileSystem } from '../app/host';
 import { createSession } from '../app/session';
 import { PROGRESS_CHANNEL, type SessionInfo } from '../shared/contract';
 import { fail, type Result } from '../shared/result';

@@ -4,9 +4,8 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createDemoDatabase } from '../core/demo';
 import { inProcessRunner, workerRunner, type EngineRunner } from '../app/engine-runner';
-import { nodeFileSystem } from '../core/file-system';
+import { createDemoDatabase, nodeFileSystem } from '../app/host';
 import { createSession } from '../app/session';
 import type { AppError } from '../shared/result';
 import { loopbackBindAddress } from './guards';

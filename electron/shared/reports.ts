@@ -325,19 +325,32 @@ export interface MigrationFileLint {
 }
 
 /** One pending step's up → down → up on an in-memory copy (core/roundtrip.ts). */
-export interface MigrationRoundTripStep {
+export interface RoundTripStep {
   version: number;
   name: string;
   source: 'built-in' | 'external';
+  /** The down returned every touched table to its pre-step content hash. */
   down_restores: boolean;
+  /** Rows (`table#rowid`) that differ after the down from before the up; `table#columns` for a changed column set. */
   changed_rows: string[];
+  /** The second up left the touched tables exactly as the first did. */
   second_up_same: boolean;
+  /** A step without a down: only its up was run. */
   irreversible?: true;
+  /** Why the step could not be run (the steps after it are not run). */
   error?: string;
+}
+
+export interface RoundTripReport {
+  database: string;
+  /** Every reversible step round-trips, and no step failed. */
+  passed: boolean;
+  steps: RoundTripStep[];
+  notes: string[];
 }
 
 /** What the app shows beside the pending external files: their lint and the round trip. */
 export interface MigrationsReview {
   lint: MigrationFileLint[];
-  roundtrip: { passed: boolean; steps: MigrationRoundTripStep[]; notes: string[] };
+  roundtrip: Omit<RoundTripReport, 'database'>;
 }

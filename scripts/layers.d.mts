@@ -1,0 +1,2 @@
+/** Folder (repository path) → the layers it may import besides itself and electron/shared. */
+export declare const ALLOWED: Record<string, string[]>;
