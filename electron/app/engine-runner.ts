@@ -15,6 +15,7 @@ export type EngineOperation =
   | 'previewMigrate'
   | 'migrate'
   | 'rollBack'
+  | 'previewRollBack'
   | 'getHistory'
   | 'restoreBackupById'
   | 'verifyBackupById'

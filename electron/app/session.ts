@@ -170,6 +170,7 @@ export function createSession(options: SessionOptions): Session {
       withDatabase((dbPath) => run({ dbPath }, 'previewMigrate', request, progress)),
     migrate: (request) => withDatabase((dbPath) => run({ dbPath }, 'migrate', request, progress)),
     rollBack: (request) => withDatabase((dbPath) => run({ dbPath }, 'rollBack', request, progress)),
+    previewRollBack: (request) => withDatabase((dbPath) => run({ dbPath }, 'previewRollBack', request)),
     getHistory: () => withDatabase((dbPath) => run({ dbPath }, 'getHistory', undefined)),
     listBackups: () => withDatabase((dbPath) => run({ dbPath }, 'listBackups', undefined)),
     createBackup: () => withDatabase((dbPath) => run({ dbPath }, 'createBackup', 'manual', progress)),

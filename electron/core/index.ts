@@ -24,11 +24,11 @@ import { asUnreadable, assertIntact, openPanel, type OpenedPanel } from './open-
 import type { OperationContext } from './operation-context';
 import { repairOpened, type RepairReport } from './repair';
 import { restoreBackup, restoreBackupFile, type RestoreReport } from './restore';
-import { rollBackOpened, type RollbackRequest } from './rollback';
+import { previewRollBackOpened, rollBackOpened, type RollbackRequest } from './rollback';
 import { buildStatus, type StatusReport } from './status';
 import { fixOpened, revertFixOpened } from './fixes';
 import { runChecks } from './xray-checks';
-import type { CheckReport } from '../shared/reports';
+import type { CheckReport, RollbackPreview } from '../shared/reports';
 
 export interface EngineOptions {
   dbPath: string;
@@ -55,6 +55,8 @@ export interface Engine {
   previewMigrate(request?: Omit<MigrateRequest, 'dryRun'>): Promise<Result<RunReport>>;
   migrate(request?: Omit<MigrateRequest, 'dryRun'>): Promise<Result<RunReport>>;
   rollBack(request?: RollbackRequest): Promise<Result<RunReport>>;
+  /** The steps `rollBack(request)` would undo, or its refusal; writes nothing. */
+  previewRollBack(request?: RollbackRequest): Promise<Result<RollbackPreview>>;
   getHistory(): Promise<Result<HistoryEntry[]>>;
   /** CLI: a path or a listed id. */
   restoreBackup(backup: string): Promise<Result<RestoreReport>>;
@@ -146,6 +148,8 @@ export function createEngine(options: EngineOptions): Engine {
     migrate: (request = {}) =>
       withPanel((opened, operation) => migrateOpened(opened, { ...request, dryRun: false }, operation)),
     rollBack: (request = {}) => withPanel((opened, operation) => rollBackOpened(opened, request, operation)),
+    previewRollBack: (request = {}) =>
+      withPanel((opened, operation) => previewRollBackOpened(opened, request, operation)),
     checkRoundTrip: () => withPanel((opened, operation) => roundTripOpened(opened, operation)),
     getHistory: () => withPanel(({ db }) => readHistory(db)),
     restoreBackup: (backup) => capture(() => restoreBackup(backup, context)),

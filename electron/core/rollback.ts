@@ -9,14 +9,14 @@ import { appliedVersions, runAndSave, type RunReport } from './migrate';
 import { runDown, type DownPlanItem } from './migrator-down';
 import { assertIntact, assertMigratable, type OpenedPanel } from './open-panel';
 import type { OperationContext } from './operation-context';
-import type { RollbackRequest } from '../shared/reports';
+import type { RollbackPreview, RollbackRequest } from '../shared/reports';
 export type { RollbackRequest };
 
 /**
  * `--to V` undoes every applied step above V. `--steps N` undoes the last N steps PanelDB applied,
  * most recent first; on a file PanelDB never migrated it means the highest applied version.
  */
-function chooseVersions(
+export function chooseRollbackVersions(
   applied: Set<number>,
   history: HistoryEntry[],
   request: RollbackRequest,
@@ -56,19 +56,20 @@ function backupBefore(backups: BackupEntry[], version: number): BackupEntry | un
   );
 }
 
-export async function rollBackOpened(
+/** The downs a roll back would run, highest first, or the refusal (irreversible, panel-applied). */
+async function planRollBack(
   opened: OpenedPanel,
   request: RollbackRequest,
   context: OperationContext,
-): Promise<RunReport> {
+): Promise<DownPlanItem[]> {
   const { image, db, detection } = opened;
   assertMigratable(detection, image.path);
   assertIntact(db, image.path, opened.integrity());
   const applied = appliedVersions(detection);
   const history = readHistory(db);
-  const versions = chooseVersions(applied, history, request, detection.latestVersion);
+  const versions = chooseRollbackVersions(applied, history, request, detection.latestVersion);
   const backups = await listBackups(image.path, context.backupDir, context.fs);
-  const plan: DownPlanItem[] = versions.map((version) => {
+  return versions.map((version) => {
     const migration = context.migrations.find((m) => m.version === version) as PanelMigration;
     const wayBack = backupBefore(backups, version);
     const restoreHint = wayBack
@@ -89,11 +90,32 @@ export async function rollBackOpened(
     }
     return { migration, up };
   });
+}
+
+/** What a roll back would undo, decided by the same code that runs it; writes nothing. */
+export async function previewRollBackOpened(
+  opened: OpenedPanel,
+  request: RollbackRequest,
+  context: OperationContext,
+): Promise<RollbackPreview> {
+  const plan = await planRollBack(opened, request, context);
+  return {
+    from: opened.detection.currentVersion,
+    steps: plan.map(({ migration }) => ({ version: migration.version, name: migration.name })),
+  };
+}
+
+export async function rollBackOpened(
+  opened: OpenedPanel,
+  request: RollbackRequest,
+  context: OperationContext,
+): Promise<RunReport> {
+  const plan = await planRollBack(opened, request, context);
   return runAndSave(opened, context, {
     operation: 'rollback',
     dryRun: false,
     backupReason: 'before-rollback',
     nothingToDo: plan.length === 0,
-    run: (deps) => runDown(db, plan, deps),
+    run: (deps) => runDown(opened.db, plan, deps),
   });
 }

@@ -11,6 +11,7 @@ export const API_METHOD_NAMES = [
   'previewMigrate',
   'migrate',
   'rollBack',
+  'previewRollBack',
   'getHistory',
   'listBackups',
   'createBackup',

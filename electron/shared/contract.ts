@@ -12,6 +12,7 @@ import type {
   ProgressEvent,
   RepairReport,
   RestoreReport,
+  RollbackPreview,
   RunReport,
   StatusReport,
   VerifyReport,
@@ -58,6 +59,10 @@ export const REQUEST_SCHEMAS = {
   previewMigrate: z.object({ to: version.optional(), xhttpFlow: xhttpFlow.optional() }).strict(),
   migrate: z.object({ to: version.optional(), xhttpFlow: xhttpFlow.optional() }).strict(),
   rollBack: z.union([
+    z.object({ steps: z.number().int().min(1).max(9999) }).strict(),
+    z.object({ to: version }).strict(),
+  ]),
+  previewRollBack: z.union([
     z.object({ steps: z.number().int().min(1).max(9999) }).strict(),
     z.object({ to: version }).strict(),
   ]),
@@ -113,6 +118,7 @@ export interface ApiResponses {
   previewMigrate: RunReport;
   migrate: RunReport;
   rollBack: RunReport;
+  previewRollBack: RollbackPreview;
   getHistory: HistoryEntry[];
   listBackups: BackupEntry[];
   createBackup: BackupEntry;

@@ -231,6 +231,12 @@ export interface RollbackRequest {
   to?: number;
 }
 
+/** The steps a roll back would undo, highest first, as the engine decides them (previewRollBack). */
+export interface RollbackPreview {
+  from: number;
+  steps: Array<{ version: number; name: string }>;
+}
+
 export interface AppliedVersion {
   version: number;
   name: string;

@@ -42,7 +42,9 @@ describe('taking a backup', () => {
     const dir = await tempDir();
     const path = writePanelDb(join(dir, 'x-ui.db'));
     const now = new Date('2026-11-26T10:20:30.456Z');
-    const entry = unwrap(await createPanelEngine({ dbPath: path, now: () => now }).createBackup('before-migrate'));
+    const entry = unwrap(
+      await createPanelEngine({ dbPath: path, now: () => now }).createBackup('before-migrate'),
+    );
     const metadata = JSON.parse(await readFile(`${entry.path}.json`, 'utf8')) as Record<string, unknown>;
     expect(metadata).toEqual({
       format: 'paneldb-backup/1',
@@ -83,7 +85,10 @@ describe('taking a backup', () => {
     const path = writePanelDb(join(dir, 'x-ui.db'));
     await writeFile(join(dir, 'in-the-way'), 'a file, not a folder');
     const before = await snapshotTree(dir);
-    const result = await createPanelEngine({ dbPath: path, backupDir: join(dir, 'in-the-way') }).createBackup();
+    const result = await createPanelEngine({
+      dbPath: path,
+      backupDir: join(dir, 'in-the-way'),
+    }).createBackup();
     expect(result).toMatchObject({ ok: false, error: { code: 'BACKUP_DIR_UNWRITABLE' } });
     expect(await snapshotTree(dir)).toEqual(before);
 

@@ -121,7 +121,9 @@ describe('fixes for checks', () => {
     const path = await buildFixture('f3-xhttp-without-flow-recorded', await tempDir());
     unwrap(await createPanelEngine({ dbPath: path }).applyFix('xray.vision-xhttp-without-encryption'));
     sqlite3(path, `UPDATE inbounds SET settings = '{"clients":[]}' WHERE id = 3;`);
-    const result = await createPanelEngine({ dbPath: path }).revertFix('xray.vision-xhttp-without-encryption');
+    const result = await createPanelEngine({ dbPath: path }).revertFix(
+      'xray.vision-xhttp-without-encryption',
+    );
     expect(result).toMatchObject({ ok: false, error: { code: 'ROLLBACK_REFUSED' } });
   });
 

@@ -76,8 +76,9 @@ describe('migration 3 modes', () => {
     const checksumFor = async (xhttpFlow: 'safe' | 'panel') => {
       const path = await buildFixture('f3-xhttp-without-flow', await tempDir());
       unwrap(await createPanelEngine({ dbPath: path }).migrate({ to: 3, xhttpFlow }));
-      return unwrap(await createPanelEngine({ dbPath: path }).getHistory()).find((entry) => entry.version === 3)
-        ?.checksum;
+      return unwrap(await createPanelEngine({ dbPath: path }).getHistory()).find(
+        (entry) => entry.version === 3,
+      )?.checksum;
     };
     expect(await checksumFor('safe')).not.toBe(await checksumFor('panel'));
   });

@@ -45,6 +45,7 @@ export function fakeApi(overrides: Partial<Handlers> = {}): FakeApi {
     previewMigrate: () => ok(preview()),
     migrate: () => ok(migrated()),
     rollBack: () => ok({ ...migrated(), operation: 'rollback', from_version: 5, to_version: 4, steps: [] }),
+    previewRollBack: () => ok({ from: 5, steps: [{ version: 5, name: 'user_password_hash' }] }),
     getHistory: () => ok([]),
     listBackups: () => ok([]),
     createBackup: () => ok(backup('x-ui.db.manual.db', { reason: 'manual' })),

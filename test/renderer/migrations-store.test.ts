@@ -135,8 +135,17 @@ describe('migrating from the store', () => {
     expect(store.getState().activity[0]?.message?.key).toBe('activity.nothingToMigrate');
   });
 
-  it('rolling back confirms the steps that will be undone and sends the same request', async () => {
+  it('rolling back confirms the steps the engine says it will undo and sends the same request', async () => {
     const api = fakeApi({
+      previewRollBack: () =>
+        ok({
+          from: 5,
+          steps: [
+            { version: 5, name: 'step5' },
+            { version: 4, name: 'step4' },
+            { version: 3, name: 'step3' },
+          ],
+        }),
       getStatus: () =>
         ok(
           status({
@@ -155,7 +164,8 @@ describe('migrating from the store', () => {
     });
     const store = createAppStore(api);
     await store.getState().openDemo();
-    store.getState().askRollBack({ to: 2 });
+    await store.getState().askRollBack({ to: 2 });
+    expect(api.callsTo('previewRollBack')).toEqual([{ to: 2 }]);
     expect(store.getState().confirm).toMatchObject({
       kind: 'rollback',
       from: 5,

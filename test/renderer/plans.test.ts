@@ -1,38 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { nextAction, rollbackPlan } from '../../renderer/src/store/plans';
-import { backup, historyEntry, repairReport, status } from './fake-data';
-
-const applied = (...versions: number[]) =>
-  status({
-    applied: versions.map((version) => ({
-      version,
-      name: `step${version}`,
-      source: 'schema_migrations',
-      applied_at: null,
-      duration_ms: null,
-    })),
-  });
-
-describe('which steps a roll back undoes (the engine’s rule, named before it runs)', () => {
-  it('rolls back to a version: every applied step above it, highest first', () => {
-    expect(rollbackPlan(applied(1, 2, 3, 5), [], { to: 1 }).map((step) => step.version)).toEqual([5, 3, 2]);
-  });
-
-  it('one step: the step PanelDB applied most recently, not simply the highest', () => {
-    const history = [historyEntry(1, 5), historyEntry(2, 2), historyEntry(3, 3)];
-    expect(rollbackPlan(applied(2, 3, 5), history, { steps: 1 })).toEqual([{ version: 3, name: 'step3' }]);
-    expect(rollbackPlan(applied(2, 3, 5), history, { steps: 2 }).map((step) => step.version)).toEqual([3, 2]);
-  });
-
-  it('skips steps whose latest log entry is a down', () => {
-    const history = [historyEntry(1, 2), historyEntry(2, 3), historyEntry(3, 3, 'down')];
-    expect(rollbackPlan(applied(2, 3), history, { steps: 1 }).map((step) => step.version)).toEqual([2]);
-  });
-
-  it('on a file PanelDB never migrated, the highest applied step', () => {
-    expect(rollbackPlan(applied(1, 5), [], { steps: 1 }).map((step) => step.version)).toEqual([5]);
-  });
-});
+import { nextAction } from '../../renderer/src/store/plans';
+import { backup, repairReport, status } from './fake-data';
 
 describe('the one recommended next action', () => {
   it('migrates to the latest version when steps are pending', () => {

@@ -63,7 +63,7 @@ describe('the store over the engine', () => {
     expect(migrated.history.map((entry) => entry.version)).toEqual([1, 2, 3, 4]);
     expect(migrated.backups.map((entry) => entry.reason)).toContain('before-migrate');
 
-    store.getState().askRollBack({ steps: 1 });
+    await store.getState().askRollBack({ steps: 1 });
     const rollback = store.getState().confirm;
     expect(rollback?.kind === 'rollback' && rollback.steps).toEqual([{ version: 4, name: 'reality_target' }]);
     await store.getState().acceptConfirm();

@@ -57,7 +57,7 @@ function RollBackControls() {
         type="button"
         data-testid="rollback-button"
         disabled={disabled}
-        onClick={() => askRollBack({ steps: 1 })}
+        onClick={() => void askRollBack({ steps: 1 })}
       >
         {t('action.rollBackOne')}
       </button>
@@ -80,7 +80,7 @@ function RollBackControls() {
         type="button"
         data-testid="rollback-to-button"
         disabled={disabled || chosen === null}
-        onClick={() => chosen !== null && askRollBack({ to: chosen })}
+        onClick={() => chosen !== null && void askRollBack({ to: chosen })}
       >
         {t('action.rollBackTo')}
       </button>

@@ -3,7 +3,7 @@
 import type { BackupEntry, RunReport } from '../../../electron/shared/reports';
 import { perform } from './perform';
 import type { RollBackRequest } from './migrations-slice';
-import { backupForPath, rollbackPlan, type PlannedStep } from './plans';
+import { backupForPath, type PlannedStep } from './plans';
 import type { SliceDeps } from './state';
 
 export const TABS = ['overview', 'history', 'pending', 'backups', 'checks'] as const;
@@ -28,7 +28,8 @@ export interface DialogsSlice {
   confirm: ConfirmAction | null;
   setTab(tab: TabId): void;
   askMigrate(): Promise<void>;
-  askRollBack(request: RollBackRequest): void;
+  /** Asks the engine which steps the roll back would undo (or why it refuses), then asks the user. */
+  askRollBack(request: RollBackRequest): Promise<void>;
   askRestore(backupId: string): void;
   askDeleteBackup(backupId: string): void;
   askForceVersion(version: number): void;
@@ -90,15 +91,15 @@ export function createDialogsSlice(deps: SliceDeps): DialogsSlice {
       }
       ask({ kind: 'fix', checkId, title: finding.title, rows });
     },
-    askRollBack: (request) => {
-      const { status, history } = get();
-      if (status === null) return;
-      const steps = rollbackPlan(status, history, request);
-      if (steps.length === 0) {
+    askRollBack: async (request) => {
+      if (get().status === null) return;
+      const plan = await perform(deps, 'rollBack', () => api.previewRollBack(request));
+      if (plan === null) return;
+      if (plan.steps.length === 0) {
         get().log('rollBack', 'info', { key: 'activity.nothingToRollBack' });
         return;
       }
-      ask({ kind: 'rollback', request, from: status.current_version, steps });
+      ask({ kind: 'rollback', request, from: plan.from, steps: plan.steps });
     },
     askRestore: (backupId) => {
       const entry = backup(backupId);
