@@ -1,11 +1,17 @@
 // Entry: connect to the engine (window.api or HTTP), build the store, render, load the session.
+// The shared look first (theme tokens, controls, chips, layout, tables); each component brings its own.
+import './styles/theme.css';
+import './styles/controls.css';
+import './styles/chips.css';
+import './styles/layout.css';
+import './styles/tables.css';
+import './styles/row-label.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { connectApi } from './api';
 import { App } from './App';
 import { createAppStore } from './store';
 import type { KeyValueStore } from './store/env';
-import './styles.css';
 
 const localStore = (): KeyValueStore | null => {
   try {

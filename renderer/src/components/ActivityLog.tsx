@@ -4,6 +4,7 @@ import { errorKey } from '../i18n';
 import { formatDate } from '../i18n/format';
 import type { ActivityEntry } from '../store/activity-slice';
 import { useApp, useLanguage, useT } from '../store/react';
+import './ActivityLog.css';
 
 const OUTCOME_CLASS: Record<ActivityEntry['outcome'], string> = {
   ok: 'chip chip-ok',

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { ChangePreview, JsonChange } from '../../../electron/shared/reports';
 import { formatJsonValue } from '../i18n/format';
 import { useT } from '../store/react';
+import './ChangeView.css';
 
 const SIGN: Record<JsonChange['kind'], string> = { added: '+', removed: '-', changed: '~' };
 

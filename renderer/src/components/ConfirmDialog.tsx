@@ -6,6 +6,7 @@ import type { Translate } from '../i18n';
 import type { ConfirmAction } from '../store/dialogs-slice';
 import { useApp, useT } from '../store/react';
 import { BackupSummary } from './BackupSummary';
+import './ConfirmDialog.css';
 
 /** Migration 3's mode (issue 8): safe by default; panel reproduces the panel's seeder. */
 function XhttpFlowChoice() {

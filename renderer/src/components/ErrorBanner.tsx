@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { errorKey } from '../i18n';
 import { useApp, useT } from '../store/react';
+import './ErrorBanner.css';
 
 export function ErrorBanner() {
   const t = useT();

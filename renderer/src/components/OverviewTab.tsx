@@ -4,6 +4,7 @@ import type { Translate } from '../i18n';
 import { nextAction, type NextAction } from '../store/plans';
 import { useApp, useT } from '../store/react';
 import { NextActionButton } from './NextActionButton';
+import './OverviewTab.css';
 
 function sentences(state: ReturnType<typeof useOverviewState>, t: Translate): ReactNode[] {
   const { status, backupsCount } = state;

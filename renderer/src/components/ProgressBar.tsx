@@ -1,5 +1,6 @@
 // While an operation runs: what it is, the current step (from ProgressEvents) and how far it got.
 import { useApp, useT } from '../store/react';
+import './ProgressBar.css';
 
 export function ProgressBar() {
   const t = useT();

@@ -3,6 +3,7 @@
 import type { StepReport } from '../../../electron/shared/reports';
 import type { MessageKey } from '../i18n';
 import { useApp, useT } from '../store/react';
+import './RunReport.css';
 
 const STATUS_CLASS: Record<StepReport['status'], string> = {
   applied: 'chip chip-ok',

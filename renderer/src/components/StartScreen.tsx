@@ -1,5 +1,6 @@
 // Shown while no database is open: choose a file (desktop), reopen a recent one, or try the demo.
 import { useApp, useT } from '../store/react';
+import './StartScreen.css';
 
 export function StartScreen() {
   const t = useT();

@@ -8,6 +8,7 @@ import { ChecksTab } from './ChecksTab';
 import { HistoryTab } from './HistoryTab';
 import { OverviewTab } from './OverviewTab';
 import { PendingTab } from './PendingTab';
+import './Tabs.css';
 
 const LABELS: Record<TabId, MessageKey> = {
   overview: 'tab.overview',

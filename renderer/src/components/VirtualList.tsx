@@ -2,6 +2,7 @@
 // Short lists render plainly, so small files look and behave exactly as before.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef, type ReactNode } from 'react';
+import './VirtualList.css';
 
 /** Above this many items a list is virtualised. */
 export const VIRTUALIZE_ABOVE = 200;
