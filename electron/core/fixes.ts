@@ -23,7 +23,7 @@ import { revertStep } from './migrator-down';
 import { assertIntact, assertMigratable, type OpenedPanel } from './open-panel';
 import type { OperationContext } from './operation-context';
 import { columnNames, queryRows } from './sql';
-import { checkRule, runChecks } from './xray-checks';
+import { checkRule, runChecks } from './health-checks';
 
 export interface FixStep extends PanelMigration {
   /** The check id this fix answers. */

@@ -27,7 +27,7 @@ import { restoreBackup, restoreBackupFile, type RestoreReport } from './restore'
 import { previewRollBackOpened, rollBackOpened, type RollbackRequest } from './rollback';
 import { buildStatus, type StatusReport } from './status';
 import { fixOpened, revertFixOpened } from './fixes';
-import { runChecks } from './xray-checks';
+import { runChecks } from './health-checks';
 import type { CheckReport, RollbackPreview } from '../shared/reports';
 
 export interface EngineOptions {

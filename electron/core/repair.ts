@@ -3,7 +3,7 @@
 // --force-version, take a backup and mark the file clean at the chosen version.
 import type { Database } from 'sql.js';
 import { createBackup, listBackups, verifyBackupFile, type BackupEntry } from './backups';
-import { findJsonProblems, markerDisagreements, passwordStates, type Evidence } from './checks';
+import { findJsonProblems, markerDisagreements, passwordStates, type Evidence } from './panel-invariants';
 import { openImage, readDatabaseImage, sha256Of } from './database';
 import { replaceDatabaseFile } from './save';
 import { detectDatabase, type Detection } from './detect';

@@ -7,7 +7,7 @@ import type { PanelMigration } from './step-types';
 import { driftMessage, findDrift } from './external-migrations';
 import { lastUpOf, type HistoryEntry } from './history-log';
 import { queryValue, quoteIdentifier } from './sql';
-import { runChecks } from './xray-checks';
+import { runChecks } from './health-checks';
 import type { AppliedVersion, BackupEntry, StatusReport } from '../shared/reports';
 import { integrityOf } from './integrity';
 export type { AppliedVersion, StatusReport };

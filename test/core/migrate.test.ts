@@ -4,7 +4,7 @@ import bcrypt from 'bcryptjs';
 import { describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../migrations/index';
 import { StepFailure, type PanelMigration } from '../../electron/core/step-types';
-import { findJsonProblems, markerDisagreements } from '../../electron/core/checks';
+import { findJsonProblems, markerDisagreements } from '../../electron/core/panel-invariants';
 import { openImage, readDatabaseImage } from '../../electron/core/database';
 import { nodeFileSystem } from '../../electron/core/file-system';
 import { createPanelEngine } from '../../electron/app/panel-engine';

@@ -83,7 +83,7 @@ describe('the interface language', () => {
 
 describe('the health checks in Chinese', () => {
   it('has a Chinese title and reason for every rule the engine defines', async () => {
-    const { CHECK_RULES } = await import('../../electron/core/check-rules');
+    const { CHECK_RULES } = await import('../../electron/core/health-check-rules');
     const { checkTextZhCN } = await import('../../renderer/src/i18n/checks-zh-CN');
     for (const rule of CHECK_RULES) {
       const text = checkTextZhCN(rule.id);

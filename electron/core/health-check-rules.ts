@@ -1,5 +1,5 @@
 // The health checks' rules: stable ids (scripts and fixes name them), severity, title, a one-line
-// reason and, where one exists, a reference. xray-checks.ts runs them.
+// reason and, where one exists, a reference. health-checks.ts runs them.
 import type { CheckSeverity } from '../shared/reports';
 
 export interface CheckRule {

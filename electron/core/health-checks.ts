@@ -4,7 +4,7 @@
 // Only rules that found something are reported; `fixable` says whether `paneldb fix` has a fix.
 import type { Database } from 'sql.js';
 import { isPlainObject } from '../panel/go-json';
-import { findJsonProblems, markerDisagreements, passwordStates } from './checks';
+import { findJsonProblems, markerDisagreements, passwordStates } from './panel-invariants';
 import {
   clientName,
   clientsWithEmail,
@@ -20,7 +20,7 @@ import {
   type ScannedInbound,
 } from './inbound-scan';
 import { queryRows } from './sql';
-import { CHECK_RULES, checkRule, type CheckRule } from './check-rules';
+import { CHECK_RULES, checkRule, type CheckRule } from './health-check-rules';
 import type { CheckFinding, CheckSeverity, ChecksSection } from '../shared/reports';
 
 export { CHECK_RULES, checkRule, type CheckRule };

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { createPanelEngine } from '../../electron/app/panel-engine';
 import { loadSqlJs } from '../../electron/core/sqljs';
-import { CHECK_RULES, runChecks } from '../../electron/core/xray-checks';
+import { CHECK_RULES, runChecks } from '../../electron/core/health-checks';
 import type { CheckReport } from '../../electron/shared/reports';
 import { PANEL_DDL } from '../../electron/panel/panel-schema';
 import { buildFixture } from '../fixtures/build';
