@@ -61,8 +61,9 @@ type Frame = { array: unknown[] } | { object: Record<string, unknown>; key: stri
 /**
  * Go's scanner and decoder, one pass, no recursion (10000 levels must not exhaust the stack).
  * A syntax error anywhere wins over an out-of-range number, as Go checks the syntax first.
+ * Exported so tests can hold goUnmarshal's fast path against it.
  */
-function decodeExactly(text: string): GoDecoded {
+export function decodeExactly(text: string): GoDecoded {
   let pos = 0;
   let rangeError: string | null = null;
   const fail = (what: string): never => {
