@@ -105,6 +105,7 @@ describe("Go's decoder: what it accepts", () => {
     ['low then high: two replacements', '"\\udc00\\ud800"', '\uFFFD\uFFFD'],
     ['an escaped high before a raw astral character', '"\\ud800😀"', '\uFFFD😀'],
     ['a raw lone surrogate stands for three bytes that are not UTF-8', '"a\uD800b"', 'a\uFFFD\uFFFD\uFFFDb'],
+    ['a raw lone unit never pairs with an escaped half', '"\uD800\\udc00"', '\uFFFD\uFFFD\uFFFD\uFFFD'],
     ['escaped slash and short escapes', '"\\/\\b\\f\\n\\r\\t\\"\\\\"', '/\b\f\n\r\t"\\'],
     ['raw DEL', '"\u007f"', '\u007f'],
   ])('%s', (_name, text, expected) => {
@@ -180,6 +181,15 @@ describe("Go's decoder: what it rejects", () => {
     expect(goUnmarshal(text)).toEqual({ ok: false, reason });
     expect(decodeExactly(text)).toEqual({ ok: false, reason });
     expect(parseJson(text)).toBeUndefined();
+  });
+
+  it('fails on an out-of-range number even when a duplicate key overwrites it', () => {
+    const reason = 'json: cannot unmarshal number 1e400 into Go value of type float64';
+    expect(goUnmarshal('{"n":1e400,"n":1}')).toEqual({ ok: false, reason });
+    expect(goUnmarshal('{"n":[1e+400],"n":1}')).toEqual({
+      ok: false,
+      reason: reason.replace('1e400', '1e+400'),
+    });
   });
 
   it('reports a syntax error before an out-of-range number, as Go scans the whole text first', () => {
