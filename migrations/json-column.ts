@@ -18,7 +18,7 @@ export function bomTest(column: string): string {
 }
 
 export const BOM_REASON =
-  "starts with a byte-order mark, which Go's decoder rejects (invalid character 'ï' looking for beginning of value)";
+  "invalid character 'ï' looking for beginning of value — the text starts with a byte-order mark";
 
 /** Go's decoding of a stored column text; `bom` is what bomTest's expression gave for the row. */
 export function decodeColumn(text: string, bom: unknown): GoDecoded {
@@ -32,7 +32,7 @@ export function undecodableReason(
   lead = `invalid JSON in ${column}`,
 ): string {
   const detail = decoded.ok ? '' : ` (Go's decoder: ${decoded.reason})`;
-  return `${lead}${detail}; left as it is, as the panel's seeder skips it`;
+  return `${lead}${detail}; left as it is, as the panel's seeder leaves it`;
 }
 
 export const NOT_UTF8_REASON =
