@@ -3,8 +3,11 @@
 // something new (a lone surrogate escape → U+FFFD) is rewritten as Go writes it and rolls back to
 // its exact bytes; a row whose bytes are not UTF-8 is left alone, because its bytes could not be
 // restored.
+import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import { findJsonProblems } from '../../electron/core/checks';
 import { createEngine } from '../../electron/core/index';
+import { loadSqlJs } from '../../electron/core/sqljs';
 import { BOM_REASON, NOT_UTF8_REASON } from '../../migrations/json-column';
 import { writePanelDb } from '../support/panel-db';
 import { sqlite3Json } from '../support/sqlite-cli';
@@ -110,5 +113,25 @@ describe('rows Go cannot decode, through migrate and rollback', () => {
       [2, 'reverted', true],
     ]);
     expect(bytesOf(path)).toEqual(before);
+  });
+});
+
+describe('rows Go cannot decode, in the checks', () => {
+  it('reports a BOM row and a 1e400 row as invalid JSON, although sql.js hands over the BOM row without its BOM', async () => {
+    const SQL = await loadSqlJs();
+    const db = new SQL.Database(await readFile(await panelFile()));
+    try {
+      const invalid = findJsonProblems(db)
+        .filter((found) => found.problem === 'invalid-json')
+        .map((found) => found.where);
+      expect(invalid).toEqual([
+        'inbounds #6 settings',
+        'inbounds #7 settings',
+        'inbounds #2 stream_settings',
+        'inbounds #3 stream_settings',
+      ]);
+    } finally {
+      db.close();
+    }
   });
 });
