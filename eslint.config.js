@@ -22,7 +22,7 @@ const LAYERS = [
 
 /** Outside the engine only `core/index` may be imported; migrations also get their step types and SQL helpers. */
 const CORE_ENTRY = {
-  migrations: ['!**/core/step-types', '!**/core/sql'],
+  migrations: ['!**/core/step-types', '!**/core/sql', '!**/core/json-column'],
   default: ['!**/core/index'],
 };
 
@@ -47,7 +47,7 @@ function layerRule(folder) {
       group: ['**/core/*', ...(CORE_ENTRY[own] ?? CORE_ENTRY.default)],
       message:
         own === 'migrations'
-          ? 'Migrations import only core/step-types and core/sql from the engine.'
+          ? 'Migrations import only core/step-types, core/sql and core/json-column from the engine.'
           : 'Import the engine through electron/core/index.ts only.',
     });
   }

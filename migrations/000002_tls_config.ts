@@ -4,33 +4,39 @@
 //   (A) tlsSettings.verifyPeerCertInNames → verifyPeerCertByName, one comma-separated string;
 //   (B) tlsSettings.allowInsecure deleted (tlsSettings.settings.allowInsecure is left alone, as Go does);
 //   (C) `~` → `,` inside the two pinnedPeerCertSha256 strings, nowhere else.
-// A changed row is written as Go writes it (compact, sorted keys); other rows keep their bytes.
+// A changed row is written as Go writes it (compact, sorted keys); other rows keep their bytes. A row
+// Go's decoder rejects (a leading BOM, a number beyond float64, …) is skipped with Go's reason.
 import { queryRows } from '../electron/core/sql';
 import { descriptorOf } from '../electron/panel/catalog';
-import { goMarshal, isPlainObject, parseJson } from '../electron/panel/go-json';
+import { isPlainObject } from '../electron/panel/go-json';
+import { bomTest, decodeColumn, undecodableReason, writeGoJson } from '../electron/core/json-column';
 import type { PanelMigration, StepContext } from '../electron/core/step-types';
 
 export const tlsConfig: PanelMigration = {
   ...descriptorOf(2),
   touches: ['inbounds'],
   up(context: StepContext) {
-    const rows = queryRows(context.db, 'SELECT rowid AS rowid, stream_settings FROM inbounds ORDER BY rowid');
+    const rows = queryRows(
+      context.db,
+      `SELECT rowid AS rowid, stream_settings, ${bomTest('stream_settings')} AS bom FROM inbounds ORDER BY rowid`,
+    );
     let changed = 0;
     for (const row of rows) {
       const rowid = Number(row.rowid);
       const text = row.stream_settings;
       if (typeof text !== 'string' || text === '') continue;
-      const stream = parseJson(text);
-      if (stream === undefined) {
-        context.skip('inbounds', rowid, 'invalid JSON in stream_settings; left as it is');
+      const decoded = decodeColumn(text, row.bom);
+      if (!decoded.ok) {
+        context.skip('inbounds', rowid, undecodableReason('stream_settings', decoded));
         continue;
       }
+      const stream = decoded.value;
       if (!isPlainObject(stream)) {
         context.skip('inbounds', rowid, 'stream_settings is not a JSON object; left as it is');
         continue;
       }
       if (!migrateTlsSettings(stream)) continue;
-      if (context.updateText('inbounds', rowid, 'stream_settings', goMarshal(stream))) changed += 1;
+      if (writeGoJson(context, 'inbounds', rowid, 'stream_settings', stream)) changed += 1;
     }
     if (changed > 0) context.note(`TLS settings adapted for newer Xray in ${changed} inbound(s)`);
   },

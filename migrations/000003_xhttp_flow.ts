@@ -14,9 +14,11 @@
 // pull request 5185), so only inbounds whose `settings.decryption` is a string other than "none" get
 // Vision; every other row the seeder would have changed is left exactly as it is and recorded as
 // skipped with the reason. The panel marker is written in both modes (the migrator does that).
-import { queryRows, queryValue } from '../electron/core/sql';
+import { queryRows } from '../electron/core/sql';
 import { descriptorOf } from '../electron/panel/catalog';
-import { goMarshal, isPlainObject, parseJson } from '../electron/panel/go-json';
+import { goUnmarshal } from '../electron/panel/go-json-decode';
+import { isPlainObject } from '../electron/panel/go-json';
+import { bomTest, decodeColumn, undecodableReason, writeGoJson } from '../electron/core/json-column';
 import { vlessEncryptionOn } from '../electron/panel/xray';
 import type { PanelMigration, StepContext } from '../electron/core/step-types';
 
@@ -43,7 +45,7 @@ export const xhttpFlow: PanelMigration = {
     // row at a time, so a 300 MB file never has all of its clients in memory at once.
     const rows = queryRows(
       context.db,
-      "SELECT rowid AS rowid, id, remark, stream_settings, settings IS NOT NULL AND settings != '' AS has_settings FROM inbounds WHERE protocol = 'vless' ORDER BY rowid",
+      `SELECT rowid AS rowid, id, remark, stream_settings, ${bomTest('stream_settings')} AS bom, settings IS NOT NULL AND settings != '' AS has_settings FROM inbounds WHERE protocol = 'vless' ORDER BY rowid`,
     );
     let inboundsChanged = 0;
     let clientsChanged = 0;
@@ -54,19 +56,28 @@ export const xhttpFlow: PanelMigration = {
       if (row.has_settings !== 1) continue;
       if (typeof streamText !== 'string' || streamText === '') continue;
 
-      const stream = parseJson(streamText);
+      const streamDecoded = decodeColumn(streamText, row.bom);
+      const stream = streamDecoded.ok ? streamDecoded.value : undefined;
       if (!isPlainObject(stream)) {
-        context.skip('inbounds', rowid, 'stream_settings is not a valid JSON object; left as it is');
+        const lead = 'stream_settings is not a valid JSON object';
+        context.skip('inbounds', rowid, undecodableReason('stream_settings', streamDecoded, lead));
         continue;
       }
       if (stream.network !== 'xhttp' || (stream.security !== 'tls' && stream.security !== 'reality'))
         continue;
 
-      const settingsText = queryValue(context.db, 'SELECT settings FROM inbounds WHERE rowid = ?', [rowid]);
+      const settingsRow = queryRows(
+        context.db,
+        `SELECT settings, ${bomTest('settings')} AS bom FROM inbounds WHERE rowid = ?`,
+        [rowid],
+      )[0];
+      const settingsText = settingsRow?.settings;
       if (typeof settingsText !== 'string' || settingsText === '') continue;
-      const settings = parseJson(settingsText);
+      const settingsDecoded = decodeColumn(settingsText, settingsRow?.bom);
+      const settings = settingsDecoded.ok ? settingsDecoded.value : undefined;
       if (!isPlainObject(settings)) {
-        context.skip('inbounds', rowid, 'settings is not a valid JSON object; left as it is');
+        const lead = 'settings is not a valid JSON object';
+        context.skip('inbounds', rowid, undecodableReason('settings', settingsDecoded, lead));
         continue;
       }
       const clients = settings.clients;
@@ -95,7 +106,7 @@ export const xhttpFlow: PanelMigration = {
         continue;
       }
 
-      if (context.updateText('inbounds', rowid, 'settings', goMarshal(settings))) {
+      if (writeGoJson(context, 'inbounds', rowid, 'settings', settings)) {
         inboundsChanged += 1;
         clientsChanged += set;
         const label = `inbound ${String(row.id)}${row.remark ? ` (${String(row.remark)})` : ''}`;
@@ -141,7 +152,9 @@ export function hasDuplicateKeys(text: string): boolean {
       while (index < text.length && /\s/.test(text[index] ?? '')) index += 1;
       const keys = scopes[scopes.length - 1];
       if (text[index] === ':' && keys) {
-        const key = JSON.parse(literal) as string;
+        // The key as Go reads it (a lone surrogate escape is U+FFFD, so two such keys are one).
+        const decodedKey = goUnmarshal(literal);
+        const key = decodedKey.ok ? String(decodedKey.value) : literal;
         if (keys.has(key)) return true;
         keys.add(key);
       }

@@ -12,7 +12,8 @@
 // A changed row is written as Go writes it (compact, sorted keys); other rows keep their bytes.
 import { queryRows } from '../electron/core/sql';
 import { descriptorOf } from '../electron/panel/catalog';
-import { goMarshal, isPlainObject, parseJson } from '../electron/panel/go-json';
+import { isPlainObject } from '../electron/panel/go-json';
+import { bomTest, decodeColumn, undecodableReason, writeGoJson } from '../electron/core/json-column';
 import type { PanelMigration, StepContext } from '../electron/core/step-types';
 
 const LABEL = '[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?';
@@ -46,17 +47,22 @@ export const realityTarget: PanelMigration = {
   ...descriptorOf(4),
   touches: ['inbounds'],
   up(context: StepContext) {
-    const rows = queryRows(context.db, 'SELECT rowid AS rowid, stream_settings FROM inbounds ORDER BY rowid');
+    const rows = queryRows(
+      context.db,
+      `SELECT rowid AS rowid, stream_settings, ${bomTest('stream_settings')} AS bom FROM inbounds ORDER BY rowid`,
+    );
     let changed = 0;
     for (const row of rows) {
       const rowid = Number(row.rowid);
       const text = row.stream_settings;
       if (typeof text !== 'string' || text === '') continue;
-      const stream = parseJson(text);
-      if (stream === undefined || !isPlainObject(stream)) {
+      const decoded = decodeColumn(text, row.bom);
+      const stream = decoded.ok ? decoded.value : undefined;
+      if (!isPlainObject(stream)) {
         // Only rows that could be REALITY rows concern this step (the Go seeder's LIKE '%reality%').
         if (/reality/i.test(text)) {
-          context.skip('inbounds', rowid, 'stream_settings is not a valid JSON object; left as it is');
+          const lead = 'stream_settings is not a valid JSON object';
+          context.skip('inbounds', rowid, undecodableReason('stream_settings', decoded, lead));
         }
         continue;
       }
@@ -77,7 +83,7 @@ export const realityTarget: PanelMigration = {
         continue;
       }
       reality.target = `${String(target)}:443`;
-      if (context.updateText('inbounds', rowid, 'stream_settings', goMarshal(stream))) changed += 1;
+      if (writeGoJson(context, 'inbounds', rowid, 'stream_settings', stream)) changed += 1;
     }
     if (changed > 0) context.note(`":443" added to the REALITY target of ${changed} inbound(s)`);
   },

@@ -4,7 +4,8 @@
 // and the check id as its name, and it never touches the panel markers or schema_migrations.
 // Undoing one is `revertFix(id)`: the latest `fix` entry of that id not yet reverted is undone from
 // its before-images (direction `fix-revert`), refused if a row changed since.
-import { goMarshal, isPlainObject, parseJson } from '../panel/go-json';
+import { isPlainObject, parseJson } from '../panel/go-json';
+import { writeGoJson } from './json-column';
 import type { PanelMigration, StepContext } from './step-types';
 import { EngineError } from './engine-error';
 import { readHistory, type HistoryEntry } from './history-log';
@@ -48,7 +49,7 @@ const visionOff = fixStep('xray.vision-xhttp-without-encryption', ['inbounds'], 
       client.flow = '';
       names.push(clientName(client, index));
     }
-    if (context.updateText('inbounds', inbound.rowid, 'settings', goMarshal(inbound.settings))) {
+    if (writeGoJson(context, 'inbounds', inbound.rowid, 'settings', inbound.settings)) {
       clients += indexes.length;
       context.note(`${inbound.label}: Vision removed from ${names.join(', ')}`);
     }
@@ -91,7 +92,7 @@ const duplicateFlows = fixStep('inbounds.duplicate-flow-keys', ['inbounds'], (co
     if (!hasDuplicateFlowKeys(inbound) || inbound.settings === undefined) continue;
     const parsed = parseJson(inbound.settingsText);
     if (!isPlainObject(parsed)) continue;
-    if (context.updateText('inbounds', inbound.rowid, 'settings', goMarshal(parsed)))
+    if (writeGoJson(context, 'inbounds', inbound.rowid, 'settings', parsed))
       context.note(`${inbound.label}: duplicate keys removed, keeping the value the panel reads`);
   }
 });

@@ -3,6 +3,7 @@
 // is called, whether a REALITY target is one Xray accepts (panel-database.md §1.4, §2.5a).
 import type { Database } from 'sql.js';
 import { isPlainObject, parseJson } from '../panel/go-json';
+import { bomTest } from './json-column';
 import { vlessEncryptionOn } from '../panel/xray';
 import { queryRows } from './sql';
 
@@ -32,11 +33,12 @@ export function scanInbounds(db: Database): ScannedInbound[] {
   if (!tableExists(db, 'inbounds')) return [];
   return queryRows(
     db,
-    'SELECT rowid AS rowid, id, remark, protocol, tag, settings, stream_settings FROM inbounds ORDER BY rowid',
+    `SELECT rowid AS rowid, id, remark, protocol, tag, settings, stream_settings, ${bomTest('settings')} AS settings_bom, ${bomTest('stream_settings')} AS stream_bom FROM inbounds ORDER BY rowid`,
   ).map((row) => {
     const settingsText = text(row.settings);
-    const settings = parseJson(settingsText);
-    const stream = parseJson(text(row.stream_settings));
+    // A text with a leading BOM is one the panel cannot read (json-column.ts): no settings.
+    const settings = row.settings_bom === 1 ? undefined : parseJson(settingsText);
+    const stream = row.stream_bom === 1 ? undefined : parseJson(text(row.stream_settings));
     const remark = text(row.remark);
     const object = isPlainObject(settings) ? settings : undefined;
     return {

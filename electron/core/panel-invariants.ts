@@ -4,6 +4,7 @@
 import type { Database } from 'sql.js';
 import { visit } from 'jsonc-parser';
 import { isPlainObject, parseJson } from '../panel/go-json';
+import { bomTest } from './json-column';
 import { queryRows } from './sql';
 import type { Evidence } from '../shared/reports';
 export type { Evidence };
@@ -62,10 +63,11 @@ export function findJsonProblems(db: Database): Array<{ where: string; problem: 
     for (const column of columns) {
       const rows = queryRows(
         db,
-        `SELECT rowid AS id, "${column}" AS text FROM "${table}" WHERE "${column}" IS NOT NULL AND "${column}" <> ''${where ? ` AND ${where}` : ''}`,
+        `SELECT rowid AS id, "${column}" AS text, ${bomTest(column)} AS bom FROM "${table}" WHERE "${column}" IS NOT NULL AND "${column}" <> ''${where ? ` AND ${where}` : ''}`,
       );
       for (const row of rows) {
-        const problem = jsonProblemOf(String(row.text));
+        // sql.js drops a leading BOM from the text; Go's decoder rejects it (json-column.ts).
+        const problem = row.bom === 1 ? 'invalid-json' : jsonProblemOf(String(row.text));
         if (problem !== null) found.push({ where: `${table} #${row.id} ${column}`, problem });
       }
     }
