@@ -61,6 +61,7 @@ export function formatBackups(backups: BackupEntry[], lang: Lang): string {
     entry.metadata === null
       ? '-'
       : `v${entry.metadata.version_state.current_version}${entry.metadata.version_state.dirty ? ' dirty' : ''}`,
+    entry.problem === null ? t.standing[entry.standing] : `${t.standing[entry.standing]}: ${entry.problem}`,
     formatBytes(entry.size),
     entry.path,
   ]);
@@ -73,7 +74,13 @@ export function formatBackupCreated(entry: BackupEntry, lang: Lang): string {
 
 export function formatVerify(report: VerifyReport, lang: Lang): string {
   const t = TEXT[lang];
-  const lines = [`${report.ok ? t.verifyOk : t.verifyBad}: ${report.path}`];
+  const headline =
+    report.status === 'verified'
+      ? t.verifyOk
+      : report.status === 'unverified'
+        ? t.verifyUnverified
+        : t.verifyBad;
+  const lines = [`${headline}: ${report.path}`];
   for (const check of report.checks)
     lines.push(`  ${check.ok ? 'ok ' : 'BAD'}  ${check.id.padEnd(13)} ${check.detail}`);
   return lines.join('\n');

@@ -31,7 +31,13 @@ export interface BackupEntry {
   size: number;
   reason: BackupReason | null;
   metadata: BackupMetadata | null;
+  /** `ok`: PanelDB metadata beside it; `unverified`: none (restoring needs an explicit confirmation); `invalid`: never used. */
+  standing: BackupStanding;
+  /** Why it is unverified or invalid; null when ok. */
+  problem: string | null;
 }
+
+export type BackupStanding = 'ok' | 'unverified' | 'invalid';
 
 export interface VerifyCheck {
   id: 'opens' | 'integrity' | 'sha256' | 'panel_tables';
@@ -41,7 +47,9 @@ export interface VerifyCheck {
 
 export interface VerifyReport {
   path: string;
+  /** Only a verified backup is ok; an unverified one (no metadata) is not a pass. */
   ok: boolean;
+  status: 'verified' | 'unverified' | 'invalid';
   origin: 'paneldb' | 'panel' | 'unknown';
   checks: VerifyCheck[];
   metadata: BackupMetadata | null;

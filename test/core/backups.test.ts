@@ -90,7 +90,7 @@ describe('taking a backup', () => {
       ...nodeFileSystem,
       access: async () => Promise.reject(Object.assign(new Error('EACCES'), { code: 'EACCES' })),
     };
-    await mkdir(join(dir, 'read-only'));
+    await mkdir(join(dir, 'read-only'), { mode: 0o700 });
     const denied = await createEngine({
       dbPath: path,
       backupDir: join(dir, 'read-only'),

@@ -32,6 +32,7 @@ describe('the backups slice', () => {
         ok({
           path: backupId,
           ok: false,
+          status: 'invalid',
           origin: 'panel',
           checks: [{ id: 'integrity', ok: false, detail: 'page 2 broken' }],
           metadata: null,
