@@ -20,6 +20,7 @@ import {
 } from './migrator';
 import { queryRows, quoteIdentifier, textParam } from './sql';
 import { createStepContext, rowImage } from './step-context';
+import { exactValueSql } from './stored-value';
 import { TOOL_VERSION } from './tool-version';
 export interface DownPlanItem {
   migration: PanelMigration;
@@ -62,6 +63,26 @@ function conflictsOf(changes: StoredChange[], current: CurrentValue[]): string[]
     }
   });
   return conflicts;
+}
+
+/**
+ * How a before-image is written back: as its exact storage class and bytes when the log kept them
+ * (invalid UTF-8, a BLOB, a number), else as the text it holds. A kept image that cannot be written
+ * back exactly refuses the down: the row is left alone, and the refusal names it.
+ */
+function beforeValueSql(db: Database, migration: PanelMigration, change: StoredChange) {
+  if (change.before_type === undefined) return textParam(db, change.before);
+  const exact = exactValueSql(change.before, {
+    before_type: change.before_type,
+    ...(change.before_hex === undefined ? {} : { before_hex: change.before_hex }),
+  });
+  if (exact === null) {
+    throw new EngineError(
+      'ROLLBACK_REFUSED',
+      `Cannot roll back step ${migration.version} ${migration.name}: the before-image of ${change.table} row ${change.rowid} (${change.column}) cannot be written back byte for byte, so no row was changed. Restore a backup instead.`,
+    );
+  }
+  return exact;
 }
 
 /** Rows whose current value is no longer what the up wrote: restoring them would lose a later edit. */
@@ -166,7 +187,7 @@ export function revertStep(
           db.run(`DELETE FROM ${quoteIdentifier(change.table)} WHERE rowid = ?`, [change.rowid]);
           continue;
         }
-        const before = textParam(db, change.before);
+        const before = beforeValueSql(db, migration, change);
         db.run(
           `UPDATE ${quoteIdentifier(change.table)} SET ${quoteIdentifier(change.column)} = ${before.placeholder} WHERE rowid = ?`,
           [before.value, change.rowid],

@@ -121,6 +121,12 @@ export interface StoredChange {
   column: string;
   before: string | null;
   after_sha256: string | null;
+  /**
+   * Present when `before` alone would not restore the cell exactly (invalid UTF-8, a BLOB, a
+   * number): its storage class and, for TEXT/BLOB, the stored bytes as hex. Older logs lack them.
+   */
+  before_type?: 'text' | 'blob' | 'integer' | 'real' | 'null';
+  before_hex?: string;
 }
 
 export interface HistoryEntry {

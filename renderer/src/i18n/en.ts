@@ -25,6 +25,11 @@ const errors = {
   'error.REPAIR_NEEDED': 'The file needs a repair before this can run.',
   'error.BACKUP_NOT_FOUND': 'That backup no longer exists.',
   'error.BACKUP_INVALID': 'That backup failed verification and will not be used.',
+  'error.BACKUP_UNVERIFIED':
+    'That backup has no PanelDB metadata, so nothing proves its content: confirm explicitly to restore it.',
+  'error.BACKUP_DIR_UNSAFE':
+    'The backup folder is not private (a link, owned by someone else, or open to others); it was not used.',
+  'error.HISTORY_INVALID': "PanelDB's history table in this file has a layout or content it does not recognise.",
   'error.BACKUP_DIR_UNWRITABLE': 'The backup folder cannot be written to.',
   'error.BACKUP_FAILED': 'The backup could not be written or did not verify. Nothing was changed.',
   'error.WRITE_FAILED': 'Writing the database failed. The original file was left as it was.',
