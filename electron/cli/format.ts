@@ -154,6 +154,10 @@ export function formatRunReport(report: RunReport, lang: Lang): string {
     for (const skipped of step.skipped)
       lines.push(`    = ${skipped.table} #${skipped.rowid}: ${skipped.reason}`);
     for (const note of step.notes) lines.push(`    · ${note}`);
+    for (const trigger of step.triggers ?? [])
+      lines.push(`    ! ${t.triggerFires(trigger.name, trigger.table)}`);
+    for (const effect of step.trigger_effects ?? [])
+      lines.push(`    ! ${t.triggerEffect(effect.table, effect.rows_before, effect.rows_after)}`);
   }
   lines.push(
     report.dry_run

@@ -46,6 +46,9 @@ const en = {
   nothingToDo: (v: number) => `Nothing to do: no pending step in range (at v${v}).`,
   rowsChanged: (n: number) => `${n} row(s) changed`,
   hashRestored: 'content hash = pre-migration',
+  triggerFires: (name: string, table: string) => `trigger ${name} (on ${table}) fires when this step writes`,
+  triggerEffect: (table: string, before: number, after: number) =>
+    `${table} changed by a trigger: ${before} rows before, ${after} after`,
   hashDiffers: 'content hash DIFFERS from pre-migration',
   dryRunDone: (v: number) => `Dry run: nothing was written. The file would be at v${v}.`,
   runDone: (from: number, to: number, path: string) => `v${from} → v${to}; saved ${path}`,
@@ -110,6 +113,9 @@ const zh: typeof en = {
   nothingToDo: (v) => `无事可做：范围内没有待执行的步骤（当前 v${v}）。`,
   rowsChanged: (n) => `修改了 ${n} 行`,
   hashRestored: '内容哈希与迁移前一致',
+  triggerFires: (name: string, table: string) => `此步骤写入时会触发触发器 ${name}（位于 ${table}）`,
+  triggerEffect: (table: string, before: number, after: number) =>
+    `${table} 被触发器修改：之前 ${before} 行，之后 ${after} 行`,
   hashDiffers: '内容哈希与迁移前不同',
   dryRunDone: (v) => `演练：没有写入任何内容。文件将处于 v${v}。`,
   runDone: (from, to, path) => `v${from} → v${to}；已保存 ${path}`,

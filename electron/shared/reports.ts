@@ -205,7 +205,24 @@ export interface StepReport {
   hash_after: Record<string, string>;
   /** Down only: whether the touched tables are back to the hash they had before the up. */
   content_hash_restored?: boolean;
+  /** Triggers that fire when the step writes its tables (present only when there are any). */
+  triggers?: TriggerInfo[];
+  /** Tables outside the step's `touches` whose content changed during it: what the triggers did. */
+  trigger_effects?: TriggerEffect[];
   error?: string;
+}
+
+/** A trigger in the file, and the table it is defined on (sqlite_master tbl_name). */
+export interface TriggerInfo {
+  name: string;
+  table: string;
+}
+
+/** A table a step did not say it touches, changed during it (by a trigger): rows before and after. */
+export interface TriggerEffect {
+  table: string;
+  rows_before: number;
+  rows_after: number;
 }
 
 export type ProgressEvent =
