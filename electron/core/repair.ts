@@ -131,7 +131,9 @@ async function soundBackupToRestore(
     // The panel's own backups carry no metadata: unverified, still worth recommending (restoring
     // one asks for the explicit confirmation); only an invalid one is passed over.
     if (verified === null || verified.status === 'invalid') continue;
-    const candidate = await readDatabaseImage(entry.path, { fs: context.fs, ignoreWal: true }).catch(() => null);
+    const candidate = await readDatabaseImage(entry.path, { fs: context.fs, ignoreWal: true }).catch(
+      () => null,
+    );
     const db = candidate === null ? null : await openImage(candidate).catch(() => null);
     if (db === null) continue;
     try {

@@ -29,7 +29,8 @@ const errors = {
     'That backup has no PanelDB metadata, so nothing proves its content: confirm explicitly to restore it.',
   'error.BACKUP_DIR_UNSAFE':
     'The backup folder is not private (a link, owned by someone else, or open to others); it was not used.',
-  'error.HISTORY_INVALID': "PanelDB's history table in this file has a layout or content it does not recognise.",
+  'error.HISTORY_INVALID':
+    "PanelDB's history table in this file has a layout or content it does not recognise.",
   'error.BACKUP_DIR_UNWRITABLE': 'The backup folder cannot be written to.',
   'error.BACKUP_FAILED': 'The backup could not be written or did not verify. Nothing was changed.',
   'error.WRITE_FAILED': 'Writing the database failed. The original file was left as it was.',
