@@ -150,6 +150,8 @@ export const en = {
   'backups.notVerified': 'not checked',
   'backups.verifying': 'verifying…',
   'backups.verifiedOk': 'verified',
+  'backups.unverified': 'unverified: no PanelDB metadata',
+  'backups.invalid': 'not usable (see why)',
   'backups.verifiedFailed': 'failed: {checks}',
   'backups.versionState': 'v{version} · applied: {applied}',
 
@@ -185,6 +187,13 @@ export const en = {
   'confirm.restoreTitle': 'Restore this backup?',
   'confirm.restoreVerify': 'The backup is verified first; it replaces the current file only if it passes.',
   'confirm.restoreSafety': 'The current file is kept as a safety backup before it is replaced.',
+  'confirm.restoreUnverified':
+    'This backup has no PanelDB metadata (the panel made it, or its metadata was lost), so nothing proves it holds what was backed up.',
+  'confirm.restoreUnverifiedAccept': 'I trust where this file came from: restore it anyway',
+  'confirm.restoreInvalid':
+    'This backup cannot be used: it is not a standalone file (a -wal or similar lies beside it) or its metadata is not a regular file.',
+  'triggers.fire': 'Triggers fire when this step writes: {triggers}',
+  'triggers.changed': '{table} changed by a trigger: {before} rows before, {after} after',
   'confirm.restoreOk': 'Restore',
   'confirm.deleteTitle': 'Delete this backup?',
   'confirm.deleteWarning': 'The backup file is deleted. This cannot be undone.',
