@@ -175,8 +175,15 @@ export function createSession(options: SessionOptions): Session {
     listBackups: () => withDatabase((dbPath) => run({ dbPath }, 'listBackups', undefined)),
     createBackup: () => withDatabase((dbPath) => run({ dbPath }, 'createBackup', 'manual', progress)),
     verifyBackup: ({ backupId }) => withDatabase((dbPath) => run({ dbPath }, 'verifyBackupById', backupId)),
-    restoreBackup: ({ backupId }) =>
-      withDatabase((dbPath) => run({ dbPath }, 'restoreBackupById', backupId, progress)),
+    restoreBackup: ({ backupId, acceptUnverified }) =>
+      withDatabase((dbPath) =>
+        run(
+          { dbPath },
+          'restoreBackupById',
+          { id: backupId, acceptUnverified: acceptUnverified === true },
+          progress,
+        ),
+      ),
     deleteBackup: ({ backupId }) => withDatabase((dbPath) => run({ dbPath }, 'deleteBackup', backupId)),
     repair: (request) => withDatabase((dbPath) => run({ dbPath }, 'repair', request, progress)),
     runChecks: () => withDatabase((dbPath) => run({ dbPath }, 'check', undefined)),

@@ -64,6 +64,7 @@ export function formatBackups(backups: BackupEntry[], lang: Lang): string {
     entry.metadata === null
       ? '-'
       : `v${entry.metadata.version_state.current_version}${entry.metadata.version_state.dirty ? ' dirty' : ''}`,
+    entry.problem === null ? t.standing[entry.standing] : `${t.standing[entry.standing]}: ${entry.problem}`,
     formatBytes(entry.size),
     entry.path,
   ]);
@@ -76,7 +77,13 @@ export function formatBackupCreated(entry: BackupEntry, lang: Lang): string {
 
 export function formatVerify(report: VerifyReport, lang: Lang): string {
   const t = TEXT[lang];
-  const lines = [`${report.ok ? t.verifyOk : t.verifyBad}: ${report.path}`];
+  const headline =
+    report.status === 'verified'
+      ? t.verifyOk
+      : report.status === 'unverified'
+        ? t.verifyUnverified
+        : t.verifyBad;
+  const lines = [`${headline}: ${report.path}`];
   for (const check of report.checks)
     lines.push(`  ${check.ok ? 'ok ' : 'BAD'}  ${check.id.padEnd(13)} ${check.detail}`);
   return lines.join('\n');
@@ -150,6 +157,10 @@ export function formatRunReport(report: RunReport, lang: Lang): string {
     for (const skipped of step.skipped)
       lines.push(`    = ${skipped.table} #${skipped.rowid}: ${skipped.reason}`);
     for (const note of step.notes) lines.push(`    · ${note}`);
+    for (const trigger of step.triggers ?? [])
+      lines.push(`    ! ${t.triggerFires(trigger.name, trigger.table)}`);
+    for (const effect of step.trigger_effects ?? [])
+      lines.push(`    ! ${t.triggerEffect(effect.table, effect.rows_before, effect.rows_after)}`);
   }
   lines.push(
     report.dry_run

@@ -257,12 +257,19 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     .description('verify a backup, keep a safety backup of the current file, then replace it atomically')
     .argument('<db>', 'the panel database file to replace')
     .argument('<backup>', 'a backup file, or a backup id as `paneldb backups` lists it')
+    .option(
+      '--accept-unverified',
+      'restore a backup that has no PanelDB metadata (nothing proves its content)',
+    )
     .option('--json', 'print JSON for scripts')
     .option(...backupDirOption)
-    .action(async (db: string, backup: string, options: CommonOptions) => {
+    .action(async (db: string, backup: string, options: CommonOptions & { acceptUnverified?: boolean }) => {
       const engine = await engineFor(db, options);
       const reference = backup.includes('/') || backup.includes('\\') ? resolve(backup) : backup;
-      report(await engine.restoreBackup(reference), options.json, (value) => formatRestore(value, lang));
+      const restored = await engine.restoreBackup(reference, {
+        acceptUnverified: options.acceptUnverified === true,
+      });
+      report(restored, options.json, (value) => formatRestore(value, lang));
     });
 
   program

@@ -7,6 +7,12 @@ import type { FileSystem } from './file-system';
 import { openImage, readDatabaseImage, sha256OfFile, type LoadedImage } from './database';
 import { writeFileAtomically } from './save';
 import { CORE_PANEL_TABLES, PANEL_TABLES } from '../panel/panel-schema';
+import {
+  assertPrivateBackupDir,
+  assertStandaloneBackup,
+  companionsOf,
+  readRegularFile,
+} from './backup-safety';
 import { queryRows } from './sql';
 import { integrityOf } from './integrity';
 import { TOOL_VERSION } from './tool-version';
@@ -15,10 +21,19 @@ import type {
   VersionSnapshot,
   BackupMetadata,
   BackupEntry,
+  BackupStanding,
   VerifyCheck,
   VerifyReport,
 } from '../shared/reports';
-export type { BackupReason, VersionSnapshot, BackupMetadata, BackupEntry, VerifyCheck, VerifyReport };
+export type {
+  BackupReason,
+  VersionSnapshot,
+  BackupMetadata,
+  BackupEntry,
+  BackupStanding,
+  VerifyCheck,
+  VerifyReport,
+};
 
 export const BACKUP_REASONS = [
   'manual',
@@ -33,8 +48,9 @@ export const defaultBackupDir = (dbPath: string) => `${dbPath}.backups`;
 const metadataPathOf = (backupPath: string) => `${backupPath}.json`;
 const PANEL_BACKUP_NAME = /^(.+)\.backup(?:\.(\d+))?$/;
 
-/** Creates the folder 0700, or proves an existing one is a writable folder. */
+/** Creates the folder 0700, or proves an existing one is a private (see backup-safety.ts), writable folder. */
 export async function ensureBackupDir(dir: string, fs: FileSystem): Promise<void> {
+  await assertPrivateBackupDir(dir, fs);
   const refuse = (why: string, thrown?: unknown) =>
     new EngineError(
       'BACKUP_DIR_UNWRITABLE',
@@ -127,6 +143,8 @@ export async function createBackup(image: LoadedImage, options: CreateBackupOpti
     size: metadata.size,
     reason: options.reason,
     metadata,
+    standing: 'ok',
+    problem: null,
   };
 }
 
@@ -138,7 +156,7 @@ async function freeBackupPath(dir: string, dbName: string, at: Date, reason: Bac
   for (let attempt = 1; ; attempt += 1) {
     const suffix = attempt === 1 ? '' : `-${attempt}`;
     const path = join(dir, `${dbName}.${stamp}${suffix}.${reason}.db`);
-    const taken = await fs.stat(path).then(
+    const taken = await fs.lstat(path).then(
       () => true,
       () => false,
     );
@@ -146,16 +164,22 @@ async function freeBackupPath(dir: string, dbName: string, at: Date, reason: Bac
   }
 }
 
-/** Own backups (newest first) and the panel's `<db>.backup.<unix>` siblings. */
+/**
+ * Own backups (newest first) and the panel's `<db>.backup.<unix>` siblings. Links and special files
+ * are not listed; a backup with a companion (`-wal`…) or an unfit sidecar is listed as `invalid`, one
+ * without a sidecar as `unverified`. An unsafe backup folder is refused, not read.
+ */
 export async function listBackups(dbPath: string, backupDir: string, fs: FileSystem): Promise<BackupEntry[]> {
+  await assertPrivateBackupDir(backupDir, fs);
   const entries: BackupEntry[] = [];
   const ownNames = await fs.readdir(backupDir).catch(() => [] as string[]);
   for (const name of ownNames) {
     if (!name.endsWith('.db')) continue;
     const path = join(backupDir, name);
-    const stat = await fs.stat(path).catch(() => null);
+    const stat = await fs.lstat(path).catch(() => null);
     if (stat === null || !stat.isFile()) continue;
-    const metadata = await readMetadata(path, fs);
+    const { metadata, problem: sidecarProblem } = await readMetadata(path, fs);
+    const problem = sidecarProblem ?? (await companionProblem(path, fs));
     entries.push({
       id: name,
       path,
@@ -164,6 +188,7 @@ export async function listBackups(dbPath: string, backupDir: string, fs: FileSys
       size: stat.size,
       reason: metadata?.reason ?? null,
       metadata,
+      ...standingOf(metadata, problem),
     });
   }
   const dbName = basename(dbPath);
@@ -172,7 +197,7 @@ export async function listBackups(dbPath: string, backupDir: string, fs: FileSys
     const match = PANEL_BACKUP_NAME.exec(name);
     if (match === null || match[1] !== dbName) continue;
     const path = join(dirname(dbPath), name);
-    const stat = await fs.stat(path).catch(() => null);
+    const stat = await fs.lstat(path).catch(() => null);
     if (stat === null || !stat.isFile()) continue;
     const unix = match[2] === undefined ? null : Number(match[2]);
     entries.push({
@@ -183,20 +208,54 @@ export async function listBackups(dbPath: string, backupDir: string, fs: FileSys
       size: stat.size,
       reason: null,
       metadata: null,
+      ...standingOf(null, await companionProblem(path, fs)),
     });
   }
   return entries.sort((a, b) => b.created.localeCompare(a.created));
 }
 
-async function readMetadata(backupPath: string, fs: FileSystem): Promise<BackupMetadata | null> {
-  const text = await fs.readFile(metadataPathOf(backupPath), 'utf8').catch(() => null);
-  if (text === null) return null;
+function standingOf(
+  metadata: BackupMetadata | null,
+  problem: string | null,
+): { standing: BackupStanding; problem: string | null } {
+  if (problem !== null) return { standing: 'invalid', problem };
+  return metadata === null
+    ? { standing: 'unverified', problem: 'no PanelDB metadata beside it: its content cannot be proven' }
+    : { standing: 'ok', problem: null };
+}
+
+async function companionProblem(path: string, fs: FileSystem): Promise<string | null> {
+  const companions = await companionsOf(path, fs);
+  return companions.length === 0
+    ? null
+    : `${companions.map((suffix) => basename(path) + suffix).join(', ')} beside it: not a standalone backup`;
+}
+
+const MAX_METADATA_BYTES = 1024 * 1024;
+
+/** The sidecar, read without following links; a sidecar that is there but unfit is a problem, not "no metadata". */
+async function readMetadata(
+  backupPath: string,
+  fs: FileSystem,
+): Promise<{ metadata: BackupMetadata | null; problem: string | null }> {
+  const sidecar = metadataPathOf(backupPath);
+  const present = await fs.lstat(sidecar).catch(() => null);
+  if (present === null) return { metadata: null, problem: null };
+  const unfit = {
+    metadata: null,
+    problem: `its metadata ${basename(sidecar)} is not a readable regular file`,
+  };
+  if (!present.isFile()) return unfit;
+  const bytes = await readRegularFile(sidecar, fs, MAX_METADATA_BYTES);
+  if (bytes === null) return unfit;
   try {
-    const parsed = JSON.parse(text) as Partial<BackupMetadata>;
-    return parsed.format === 'paneldb-backup/1' ? (parsed as BackupMetadata) : null;
+    const parsed = JSON.parse(bytes.toString('utf8')) as Partial<BackupMetadata> | null;
+    if (parsed?.format === 'paneldb-backup/1' && typeof parsed.sha256 === 'string')
+      return { metadata: parsed as BackupMetadata, problem: null };
   } catch {
-    return null;
+    // falls through: a sidecar that does not parse is damaged metadata, not missing metadata
   }
+  return { metadata: null, problem: `its metadata ${basename(sidecar)} is not PanelDB backup metadata` };
 }
 
 /** integrity_check, sha256 against the sidecar, and the panel tables present. */
@@ -212,9 +271,14 @@ export async function verifyBackupImage(
   path: string,
   fs: FileSystem,
 ): Promise<{ report: VerifyReport; image: LoadedImage }> {
-  const metadata = await readMetadata(path, fs);
+  // A link, a special file or a -wal beside it: refused before a byte of it is read.
+  await assertStandaloneBackup(path, fs);
+  const { metadata, problem } = await readMetadata(path, fs);
+  if (problem !== null)
+    throw new EngineError('BACKUP_INVALID', `${path} cannot be trusted: ${problem}. Nothing was restored.`);
   const origin = metadata !== null ? 'paneldb' : PANEL_BACKUP_NAME.test(basename(path)) ? 'panel' : 'unknown';
-  const image = await readDatabaseImage(path, { fs });
+  // ignoreWal: even a -wal planted after the check above is never merged into a backup.
+  const image = await readDatabaseImage(path, { fs, ignoreWal: true });
   const checks: VerifyCheck[] = [];
   const db = await openImage(image);
   try {
@@ -226,14 +290,15 @@ export async function verifyBackupImage(
       detail: integrity === 'ok' ? 'ok' : integrity.slice(0, 20).join('; '),
     });
     if (metadata === null) {
+      // Not a pass: without the sidecar nothing proves these are the bytes that were backed up.
       checks.push({
         id: 'sha256',
-        ok: true,
-        detail: 'No PanelDB metadata beside this file; nothing to compare.',
+        ok: false,
+        detail: 'No PanelDB metadata beside this file: unverified, nothing to compare its hash with.',
       });
     } else {
-      // The bytes just opened are the file's own (a -wal beside a backup would have been merged
-      // into the image, never into `original`): no need to read and hash the file a second time.
+      // The bytes just opened are the file's own (no -wal is ever merged into a backup): no need
+      // to read and hash the file a second time.
       const actual = image.original.sha256;
       const same = actual === metadata.sha256;
       checks.push({
@@ -260,7 +325,14 @@ export async function verifyBackupImage(
   } finally {
     db.close();
   }
-  return { report: { path, ok: checks.every((check) => check.ok), origin, checks, metadata }, image };
+  const failed = checks.filter((check) => !check.ok).map((check) => check.id);
+  const status =
+    failed.length === 0
+      ? 'verified'
+      : metadata === null && failed.join() === 'sha256'
+        ? 'unverified'
+        : 'invalid';
+  return { report: { path, ok: status === 'verified', status, origin, checks, metadata }, image };
 }
 
 /** A backup named by an id PanelDB listed — the only way the UI may name one (no paths, no traversal). */

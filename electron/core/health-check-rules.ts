@@ -59,6 +59,13 @@ export const CHECK_RULES: readonly CheckRule[] = [
     'panel-database.md §1.4, §3.6 S4, S5, S15',
   ),
   rule(
+    'json.too-deep',
+    'error',
+    'JSON column nested too deep to read',
+    "Go's JSON decoder (the panel, Xray) refuses more than 10,000 levels, so the panel cannot load this value; PanelDB reports the row and checks the rest.",
+    null,
+  ),
+  rule(
     'json.duplicate-keys',
     'warning',
     'Duplicate keys in a JSON column',

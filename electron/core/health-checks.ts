@@ -19,6 +19,7 @@ import {
   visionClientIndexes,
   type ScannedInbound,
 } from './inbound-scan';
+import { describeJson, isTooDeep } from './json-depth';
 import { queryRows } from './sql';
 import { CHECK_RULES, checkRule, type CheckRule } from './health-check-rules';
 import type { CheckFinding, CheckSeverity, ChecksSection } from '../shared/reports';
@@ -26,6 +27,12 @@ import type { CheckFinding, CheckSeverity, ChecksSection } from '../shared/repor
 export { CHECK_RULES, checkRule, type CheckRule };
 
 type Found = Map<string, string[]>;
+
+const JSON_PROBLEM_RULE = {
+  'invalid-json': 'json.invalid',
+  'duplicate-keys': 'json.duplicate-keys',
+  'too-deep': 'json.too-deep',
+} as const;
 
 function add(found: Found, id: string, row: string): void {
   const rows = found.get(id) ?? [];
@@ -39,7 +46,7 @@ function checkInbound(found: Found, inbound: ScannedInbound): void {
     add(found, 'clients.not-object', `${label}: settings.clients is not an array`);
   inbound.clients?.forEach((client, index) => {
     if (!isPlainObject(client))
-      add(found, 'clients.not-object', `${label}: clients[${index}] is ${JSON.stringify(client)}`);
+      add(found, 'clients.not-object', `${label}: clients[${index}] is ${describeJson(client)}`);
   });
   if (inbound.tag === null || inbound.tag.trim() === '') add(found, 'inbounds.tag-empty', label);
   if (stream === undefined) return;
@@ -148,10 +155,17 @@ function checkUsersAndMarkers(db: Database, found: Found): CheckFinding[] {
 export function runChecks(db: Database): ChecksSection {
   const found: Found = new Map();
   const inbounds = scanInbounds(db);
-  for (const inbound of inbounds) checkInbound(found, inbound);
+  for (const inbound of inbounds) {
+    try {
+      checkInbound(found, inbound);
+    } catch (thrown) {
+      // One inbound nested too deep to walk is a finding on its row; the other rows are checked.
+      if (!isTooDeep(thrown)) throw thrown;
+      add(found, 'json.too-deep', `${inbound.label}: its clients and transport could not be checked`);
+    }
+  }
   checkAcrossInbounds(db, found, inbounds);
-  for (const { where, problem } of findJsonProblems(db))
-    add(found, problem === 'invalid-json' ? 'json.invalid' : 'json.duplicate-keys', where);
+  for (const { where, problem } of findJsonProblems(db)) add(found, JSON_PROBLEM_RULE[problem], where);
   const markerFindings = checkUsersAndMarkers(db, found);
 
   const checks: CheckFinding[] = [];

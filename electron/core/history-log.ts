@@ -1,9 +1,11 @@
 // PanelDB's own log inside the database: one row per step run, written in the same transaction as
 // the step, with the before-images a down needs. The panel ignores unknown tables (GORM leaves them
 // alone), so the log travels with the file.
+import { createHash } from 'node:crypto';
 import type { Database } from 'sql.js';
 import type { RecordedChange, SkippedRow } from './step-types';
-import { queryRows, textParam } from './sql';
+import { queryRows, textParam, columnNames } from './sql';
+import { EngineError } from './engine-error';
 import type { Direction, StoredChange, HistoryEntry } from '../shared/reports';
 export type { Direction, StoredChange, HistoryEntry };
 
@@ -30,8 +32,64 @@ const HISTORY_DDL = `CREATE TABLE IF NOT EXISTS ${HISTORY_TABLE} (
 
 export type NewHistoryEntry = Omit<HistoryEntry, 'id' | 'changes'> & { changes: RecordedChange[] };
 
+/** The columns HISTORY_DDL creates; a table of that name with any other set is not PanelDB's log. */
+const HISTORY_COLUMNS = [
+  'id',
+  'version',
+  'name',
+  'direction',
+  'started_at',
+  'finished_at',
+  'duration_ms',
+  'checksum',
+  'rows_changed',
+  'changes',
+  'skipped',
+  'notes',
+  'hash_before',
+  'hash_after',
+  'tool_version',
+  'outcome',
+];
+
+const invalid = (message: string, detail?: string) =>
+  new EngineError(
+    'HISTORY_INVALID',
+    `${message} PanelDB did not use it and wrote nothing; if another tool made it, rename that table (PanelDB keeps its own log under this name).`,
+    detail,
+  );
+
+/** Whether the log exists; throws HISTORY_INVALID when the name is taken by something else. */
+function historyTableExists(db: Database): boolean {
+  const objects = queryRows(db, 'SELECT type FROM sqlite_master WHERE name = ? COLLATE NOCASE', [
+    HISTORY_TABLE,
+  ]);
+  if (objects.length === 0) return false;
+  if (objects.some((object) => object.type !== 'table'))
+    throw invalid(
+      `${HISTORY_TABLE} in this file is a ${String(objects[0]?.type)}, not PanelDB's history table.`,
+    );
+  const columns = columnNames(db, HISTORY_TABLE);
+  const unexpected = columns.filter((column) => !HISTORY_COLUMNS.includes(column));
+  const missing = HISTORY_COLUMNS.filter((column) => !columns.includes(column));
+  if (unexpected.length > 0 || missing.length > 0) {
+    throw invalid(
+      `${HISTORY_TABLE} in this file has a layout PanelDB does not know.`,
+      [
+        missing.length > 0 ? `missing columns: ${missing.join(', ')}` : '',
+        unexpected.length > 0 ? `unexpected columns: ${unexpected.join(', ')}` : '',
+      ]
+        .filter(Boolean)
+        .join('; '),
+    );
+  }
+  return true;
+}
+
 export function appendHistory(db: Database, entry: NewHistoryEntry, sha256: (text: string) => string): void {
-  db.run(HISTORY_DDL);
+  if (!historyTableExists(db)) db.run(HISTORY_DDL);
+  // Before-images of changed values, and of the after-values only a hash: enough for a down to
+  // check the row still holds what the step wrote, without growing the file by the new values.
   const stored: StoredChange[] = entry.changes.map((change) => ({
     ...(change.kind === undefined ? {} : { kind: change.kind }),
     table: change.table,
@@ -39,6 +97,8 @@ export function appendHistory(db: Database, entry: NewHistoryEntry, sha256: (tex
     column: change.column,
     before: change.before,
     after_sha256: change.after === null ? null : sha256(change.after),
+    ...(change.before_type === undefined ? {} : { before_type: change.before_type }),
+    ...(change.before_hex === undefined ? {} : { before_hex: change.before_hex }),
   }));
   // The before-images make this row as large as the rows the step changed: bound as UTF-8 bytes.
   const changes = textParam(db, JSON.stringify(stored));
@@ -65,29 +125,82 @@ export function appendHistory(db: Database, entry: NewHistoryEntry, sha256: (tex
 }
 
 export function readHistory(db: Database): HistoryEntry[] {
-  const exists = queryRows(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [
-    HISTORY_TABLE,
-  ]);
-  if (exists.length === 0) return [];
-  return queryRows(db, `SELECT * FROM ${HISTORY_TABLE} ORDER BY id`).map((row) => ({
-    id: Number(row.id),
-    version: Number(row.version),
-    name: String(row.name),
-    direction: String(row.direction) as Direction,
-    started_at: String(row.started_at),
-    finished_at: String(row.finished_at),
-    duration_ms: Number(row.duration_ms),
-    checksum: String(row.checksum),
-    rows_changed: Number(row.rows_changed),
-    changes: JSON.parse(String(row.changes)) as StoredChange[],
-    skipped: JSON.parse(String(row.skipped)) as SkippedRow[],
-    notes: JSON.parse(String(row.notes)) as string[],
-    hash_before: JSON.parse(String(row.hash_before)) as Record<string, string>,
-    hash_after: JSON.parse(String(row.hash_after)) as Record<string, string>,
-    tool_version: String(row.tool_version),
-    outcome: String(row.outcome),
-  }));
+  if (!historyTableExists(db)) return [];
+  return queryRows(db, `SELECT * FROM ${HISTORY_TABLE} ORDER BY id`).map((row) => {
+    const id = Number(row.id);
+    const json = (column: string): unknown => {
+      try {
+        return JSON.parse(String(row[column]));
+      } catch (thrown) {
+        // A RangeError (JSON nested too deep) is as much "not ours" as a syntax error.
+        throw invalid(
+          `${HISTORY_TABLE} row ${id} has a ${column} value that is not the JSON PanelDB writes.`,
+          thrown instanceof Error ? thrown.message : String(thrown),
+        );
+      }
+    };
+    const changes = json('changes');
+    if (!Array.isArray(changes) || !changes.every(isStoredChange))
+      throw invalid(`${HISTORY_TABLE} row ${id} holds changes PanelDB cannot read.`);
+    return {
+      id,
+      version: Number(row.version),
+      name: String(row.name),
+      direction: String(row.direction) as Direction,
+      started_at: String(row.started_at),
+      finished_at: String(row.finished_at),
+      duration_ms: Number(row.duration_ms),
+      checksum: String(row.checksum),
+      rows_changed: Number(row.rows_changed),
+      changes: changes.map(withAfterHash),
+      skipped: arrayOr(json('skipped')) as SkippedRow[],
+      notes: arrayOr(json('notes')) as string[],
+      hash_before: recordOr(json('hash_before')),
+      hash_after: recordOr(json('hash_after')),
+      tool_version: String(row.tool_version),
+      outcome: String(row.outcome),
+    };
+  });
 }
+
+type ParsedChange = Omit<StoredChange, 'after_sha256'> & {
+  after_sha256?: string | null;
+  after?: string | null;
+};
+
+function isStoredChange(value: unknown): value is ParsedChange {
+  if (typeof value !== 'object' || value === null) return false;
+  const change = value as Record<string, unknown>;
+  const textOrNull = (field: unknown) => field === null || field === undefined || typeof field === 'string';
+  return (
+    typeof change.table === 'string' &&
+    typeof change.rowid === 'number' &&
+    typeof change.column === 'string' &&
+    textOrNull(change.before) &&
+    textOrNull(change.after_sha256) &&
+    textOrNull(change.after) &&
+    textOrNull(change.before_hex)
+  );
+}
+
+/** Older logs kept the whole after-image: read them as its hash, as a log written now holds. */
+function withAfterHash(change: ParsedChange): StoredChange {
+  const { after, ...rest } = change;
+  if (rest.after_sha256 !== undefined)
+    return { ...rest, before: rest.before ?? null, after_sha256: rest.after_sha256 };
+  return {
+    ...rest,
+    before: rest.before ?? null,
+    after_sha256:
+      after === null || after === undefined ? null : createHash('sha256').update(after).digest('hex'),
+  };
+}
+
+const arrayOr = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+const recordOr = (value: unknown): Record<string, string> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, string>)
+    : {};
 
 /** The up run a down would undo: the latest 'up' of that version with no later 'down' of it. */
 export function lastUpOf(history: HistoryEntry[], version: number): HistoryEntry | undefined {

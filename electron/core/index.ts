@@ -23,7 +23,7 @@ import type { ProgressEvent } from './migrator';
 import { asUnreadable, assertIntact, openPanel, type OpenedPanel } from './open-panel';
 import type { OperationContext } from './operation-context';
 import { repairOpened, type RepairReport } from './repair';
-import { restoreBackup, restoreBackupFile, type RestoreReport } from './restore';
+import { restoreBackup, restoreBackupFile, type RestoreReport, type RestoreOptions } from './restore';
 import { previewRollBackOpened, rollBackOpened, type RollbackRequest } from './rollback';
 import { buildStatus, type StatusReport } from './status';
 import { fixOpened, revertFixOpened } from './fixes';
@@ -58,10 +58,10 @@ export interface Engine {
   /** The steps `rollBack(request)` would undo, or its refusal; writes nothing. */
   previewRollBack(request?: RollbackRequest): Promise<Result<RollbackPreview>>;
   getHistory(): Promise<Result<HistoryEntry[]>>;
-  /** CLI: a path or a listed id. */
-  restoreBackup(backup: string): Promise<Result<RestoreReport>>;
-  /** UI: listed ids only. */
-  restoreBackupById(id: string): Promise<Result<RestoreReport>>;
+  /** CLI: a path or a listed id. An unverified backup (no metadata) needs `acceptUnverified`. */
+  restoreBackup(backup: string, options?: RestoreOptions): Promise<Result<RestoreReport>>;
+  /** UI: listed ids only (a bare id, or the id with the person's confirmation of an unverified backup). */
+  restoreBackupById(request: string | ({ id: string } & RestoreOptions)): Promise<Result<RestoreReport>>;
   verifyBackupById(id: string): Promise<Result<VerifyReport>>;
   deleteBackup(id: string): Promise<Result<{ deleted: string }>>;
   repair(request?: { forceVersion?: number }): Promise<Result<RepairReport>>;
@@ -152,11 +152,14 @@ export function createEngine(options: EngineOptions): Engine {
       withPanel((opened, operation) => previewRollBackOpened(opened, request, operation)),
     checkRoundTrip: () => withPanel((opened, operation) => roundTripOpened(opened, operation)),
     getHistory: () => withPanel(({ db }) => readHistory(db)),
-    restoreBackup: (backup) => capture(() => restoreBackup(backup, context)),
-    restoreBackupById: (id) =>
-      capture(async () =>
-        restoreBackupFile((await findListedBackup(dbPath, backupDir, id, fs)).path, context),
-      ),
+    restoreBackup: (backup, restoreOptions = {}) =>
+      capture(() => restoreBackup(backup, context, restoreOptions)),
+    restoreBackupById: (request) =>
+      capture(async () => {
+        const { id, ...restoreOptions } = typeof request === 'string' ? { id: request } : request;
+        const listed = await findListedBackup(dbPath, backupDir, id, fs);
+        return restoreBackupFile(listed.path, context, restoreOptions);
+      }),
     verifyBackupById: (id) =>
       capture(async () => verifyWithCodes((await findListedBackup(dbPath, backupDir, id, fs)).path, fs)),
     deleteBackup: (id) =>

@@ -20,6 +20,8 @@ import {
 } from './migrator';
 import { queryRows, quoteIdentifier, textParam } from './sql';
 import { createStepContext, rowImage } from './step-context';
+import { exactValueSql } from './stored-value';
+import { effectsOutside, rowCounts, triggerNotes, triggersOn, watchedTables } from './trigger-effects';
 import { TOOL_VERSION } from './tool-version';
 export interface DownPlanItem {
   migration: PanelMigration;
@@ -64,6 +66,26 @@ function conflictsOf(changes: StoredChange[], current: CurrentValue[]): string[]
   return conflicts;
 }
 
+/**
+ * How a before-image is written back: as its exact storage class and bytes when the log kept them
+ * (invalid UTF-8, a BLOB, a number), else as the text it holds. A kept image that cannot be written
+ * back exactly refuses the down: the row is left alone, and the refusal names it.
+ */
+function beforeValueSql(db: Database, migration: PanelMigration, change: StoredChange) {
+  if (change.before_type === undefined) return textParam(db, change.before);
+  const exact = exactValueSql(change.before, {
+    before_type: change.before_type,
+    ...(change.before_hex === undefined ? {} : { before_hex: change.before_hex }),
+  });
+  if (exact === null) {
+    throw new EngineError(
+      'ROLLBACK_REFUSED',
+      `Cannot roll back step ${migration.version} ${migration.name}: the before-image of ${change.table} row ${change.rowid} (${change.column}) cannot be written back byte for byte, so no row was changed. Restore a backup instead.`,
+    );
+  }
+  return exact;
+}
+
 /** Rows whose current value is no longer what the up wrote: restoring them would lose a later edit. */
 export function findRollbackConflicts(db: Database, changes: StoredChange[]): string[] {
   return conflictsOf(changes, currentValues(db, changes));
@@ -80,7 +102,9 @@ function runOwnDown(
   hashBefore: Record<string, string>,
   deps: RunDependencies,
 ): ChangePreview[] {
-  const changed = migration.touches.filter(
+  // Every table the up's proof covered (its touches, and all tables when triggers were in play).
+  const covered = [...new Set([...migration.touches, ...Object.keys(up.hash_after)])];
+  const changed = covered.filter(
     (table) => !contentMatches(db, table, hashBefore[table], up.hash_after[table]),
   );
   if (changed.length > 0) {
@@ -143,7 +167,14 @@ export function revertStep(
   requireRestored = true,
 ): StepReport {
   const started = deps.now();
-  const hashBefore = contentHashes(db, migration.touches, known);
+  // The proof covers every table the up's proof covered, and every table when a trigger fires now.
+  const triggers = triggersOn(db, migration.touches);
+  const watched = [
+    ...new Set([...watchedTables(db, migration.touches, triggers), ...Object.keys(up.hash_before)]),
+  ];
+  const uncached = triggers.length > 0 || watched.length > migration.touches.length;
+  const hashBefore = contentHashes(db, watched, uncached ? undefined : known);
+  const countsBefore = triggers.length > 0 ? rowCounts(db, watched) : {};
   db.exec('BEGIN');
   try {
     let changes: ChangePreview[];
@@ -166,7 +197,7 @@ export function revertStep(
           db.run(`DELETE FROM ${quoteIdentifier(change.table)} WHERE rowid = ?`, [change.rowid]);
           continue;
         }
-        const before = textParam(db, change.before);
+        const before = beforeValueSql(db, migration, change);
         db.run(
           `UPDATE ${quoteIdentifier(change.table)} SET ${quoteIdentifier(change.column)} = ${before.placeholder} WHERE rowid = ?`,
           [before.value, change.rowid],
@@ -188,14 +219,17 @@ export function revertStep(
       if (migration.seederMarker !== null) removeSeederMarker(db, migration.seederMarker);
       setSchemaVersion(db, currentVersionOf(deps.applied));
     }
-    const hashAfter = contentHashes(db, migration.touches);
-    const restored = migration.touches.every((table) =>
-      contentMatches(db, table, hashAfter[table], up.hash_before[table]),
+    const hashAfter = contentHashes(db, watched);
+    // A table the up recorded must be back to its hash from before the up; one it did not record
+    // (a trigger that only fires now) must be as the down found it.
+    const differing = watched.filter((table) =>
+      up.hash_before[table] === undefined
+        ? hashAfter[table] !== hashBefore[table]
+        : !contentMatches(db, table, hashAfter[table], up.hash_before[table]),
     );
+    const restored = differing.length === 0;
     if (!restored && migration.down !== undefined && requireRestored) {
-      const tables = migration.touches.filter(
-        (table) => !contentMatches(db, table, hashAfter[table], up.hash_before[table]),
-      );
+      const tables = differing;
       throw new EngineError(
         'ROLLBACK_REFUSED',
         `Cannot roll back step ${migration.version} ${migration.name}: its down file does not return ${tables.join(', ')} to the exact content they had before the step (run \`paneldb check-roundtrip\` to see the rows). Nothing was changed; restore the backup taken before the step instead.`,
@@ -214,11 +248,17 @@ export function revertStep(
       notes: [
         restored
           ? 'Touched tables are back to their pre-migration content hash.'
-          : 'Touched tables differ from their pre-migration content hash (other rows changed since).',
+          : `Not an exact return: ${differing.join(', ')} differ${differing.length === 1 ? 's' : ''} from the pre-migration content hash (other rows changed since, or a trigger changed them).`,
       ],
       hash_before: hashBefore,
       hash_after: hashAfter,
       content_hash_restored: restored,
+      ...(triggers.length === 0
+        ? {}
+        : {
+            triggers,
+            trigger_effects: effectsOutside(db, migration.touches, hashBefore, hashAfter, countsBefore),
+          }),
     };
     appendHistory(
       db,
@@ -233,7 +273,7 @@ export function revertStep(
         rows_changed: report.rows_changed,
         changes: [],
         skipped: [],
-        notes: report.notes,
+        notes: [...report.notes, ...triggerNotes(triggers, report.trigger_effects)],
         hash_before: hashBefore,
         hash_after: hashAfter,
         tool_version: TOOL_VERSION,

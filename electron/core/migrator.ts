@@ -12,6 +12,7 @@ import { EngineError } from './engine-error';
 import { appendHistory, HISTORY_TABLE } from './history-log';
 import { addSeederMarker, setSchemaVersion } from './markers';
 import { createStepContext } from './step-context';
+import { effectsOutside, rowCounts, triggerNotes, triggersOn, watchedTables } from './trigger-effects';
 import { TOOL_VERSION } from './tool-version';
 import type { JsonChange, ChangePreview, StepReport, ProgressEvent } from '../shared/reports';
 export type { JsonChange, ChangePreview, StepReport, ProgressEvent };
@@ -148,7 +149,12 @@ export async function applyStep(
 ): Promise<StepReport> {
   const stepOptions = deps.stepOptions ?? DEFAULT_STEP_OPTIONS;
   const started = deps.now();
-  const hashBefore = contentHashes(db, migration.touches, known);
+  // With a trigger in play every table is hashed (and none taken from the cache: a trigger may
+  // have written it since); without one, only the step's touches, as always.
+  const triggers = triggersOn(db, migration.touches);
+  const watched = watchedTables(db, migration.touches, triggers);
+  const hashBefore = contentHashes(db, watched, triggers.length > 0 ? undefined : known);
+  const countsBefore = triggers.length > 0 ? rowCounts(db, watched) : {};
   db.exec('BEGIN');
   try {
     const { context, recording } = createStepContext(db, {
@@ -158,12 +164,23 @@ export async function applyStep(
         deps.onProgress?.({ kind: 'rows', version: migration.version, done, total }),
     });
     await migration.up(context);
-    const hashAfter = contentHashes(db, migration.touches);
+    let hashAfter = contentHashes(db, migration.touches);
     if (kind === 'migration') {
       deps.applied.add(migration.version);
       if (migration.seederMarker !== null) addSeederMarker(db, migration.seederMarker);
       setSchemaVersion(db, currentVersionOf(deps.applied));
     }
+    // The other tables after the markers too: a trigger on a marker table fires on those writes.
+    if (triggers.length > 0) hashAfter = { ...contentHashes(db, watched), ...hashAfter };
+    const triggerReport =
+      triggers.length === 0
+        ? {}
+        : {
+            triggers,
+            trigger_effects: effectsOutside(db, migration.touches, hashBefore, hashAfter, countsBefore),
+          };
+    // The log records them in words too; the report carries them as data (translated where shown).
+    const notes = [...recording.notes, ...triggerNotes(triggers, triggerReport.trigger_effects)];
     const finished = deps.now();
     const report: StepReport = {
       version: migration.version,
@@ -183,6 +200,7 @@ export async function applyStep(
       notes: recording.notes,
       hash_before: hashBefore,
       hash_after: hashAfter,
+      ...triggerReport,
     };
     appendHistory(
       db,
@@ -197,7 +215,7 @@ export async function applyStep(
         rows_changed: report.rows_changed,
         changes: recording.changes,
         skipped: recording.skipped,
-        notes: recording.notes,
+        notes,
         hash_before: hashBefore,
         hash_after: hashAfter,
         tool_version: TOOL_VERSION,

@@ -5,24 +5,48 @@ import type { Database } from 'sql.js';
 import { visit } from 'jsonc-parser';
 import { isPlainObject, parseJson } from '../panel/go-json';
 import { bomTest } from './json-column';
+import { GO_JSON_MAX_DEPTH, isTooDeep } from './json-depth';
 import { queryRows } from './sql';
 import type { Evidence } from '../shared/reports';
 export type { Evidence };
 
-export type JsonProblem = 'invalid-json' | 'duplicate-keys';
+export type JsonProblem = 'invalid-json' | 'duplicate-keys' | 'too-deep';
 
 /** Strict JSON (no comments, no trailing commas) and every object's keys unique. */
 export function jsonProblemOf(text: string): JsonProblem | null {
+  try {
+    return jsonTextProblem(text);
+  } catch (thrown) {
+    // The visitor recurses per level: a value this deep is reported on its row, not thrown.
+    if (isTooDeep(thrown)) return 'too-deep';
+    throw thrown;
+  }
+}
+
+function jsonTextProblem(text: string): JsonProblem | null {
   let invalid = false;
+  let depth = 0;
+  let deepest = 0;
+  const enter = () => {
+    depth += 1;
+    if (depth > deepest) deepest = depth;
+  };
+  const leave = () => void (depth -= 1);
   let duplicate = false;
   const keysStack: Set<string>[] = [];
   visit(
     text,
     {
       onObjectBegin: () => {
+        enter();
         keysStack.push(new Set());
       },
-      onObjectEnd: () => void keysStack.pop(),
+      onObjectEnd: () => {
+        leave();
+        keysStack.pop();
+      },
+      onArrayBegin: enter,
+      onArrayEnd: leave,
       onObjectProperty: (property) => {
         const keys = keysStack[keysStack.length - 1];
         if (keys?.has(property)) duplicate = true;
@@ -38,6 +62,7 @@ export function jsonProblemOf(text: string): JsonProblem | null {
     { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false },
   );
   if (invalid || parseJson(text) === undefined) return 'invalid-json';
+  if (deepest > GO_JSON_MAX_DEPTH) return 'too-deep';
   return duplicate ? 'duplicate-keys' : null;
 }
 

@@ -128,8 +128,12 @@ async function soundBackupToRestore(
     const bytes = await context.fs.readFile(entry.path).catch(() => null);
     if (bytes === null || sha256Of(bytes) === image.original.sha256) continue;
     const verified = await verifyBackupFile(entry.path, context.fs).catch(() => null);
-    if (verified === null || !verified.ok) continue;
-    const candidate = await readDatabaseImage(entry.path, { fs: context.fs }).catch(() => null);
+    // The panel's own backups carry no metadata: unverified, still worth recommending (restoring
+    // one asks for the explicit confirmation); only an invalid one is passed over.
+    if (verified === null || verified.status === 'invalid') continue;
+    const candidate = await readDatabaseImage(entry.path, { fs: context.fs, ignoreWal: true }).catch(
+      () => null,
+    );
     const db = candidate === null ? null : await openImage(candidate).catch(() => null);
     if (db === null) continue;
     try {

@@ -69,22 +69,38 @@ async function safetyCopy(context: OperationContext): Promise<{ path: string; st
   return { path, state };
 }
 
+export interface RestoreOptions {
+  /** The person saw that the backup has no PanelDB metadata (nothing proves its content) and wants it anyway. */
+  acceptUnverified?: boolean;
+}
+
 /** CLI: `reference` is a path or a listed id. */
-export async function restoreBackup(reference: string, context: OperationContext): Promise<RestoreReport> {
-  return restoreBackupFile(await resolveBackup(reference, context), context);
+export async function restoreBackup(
+  reference: string,
+  context: OperationContext,
+  options: RestoreOptions = {},
+): Promise<RestoreReport> {
+  return restoreBackupFile(await resolveBackup(reference, context), context, options);
 }
 
 /** Restores the backup at `backupPath`, already resolved (a listed backup, or a file the CLI named). */
 export async function restoreBackupFile(
   backupPath: string,
   context: OperationContext,
+  options: RestoreOptions = {},
 ): Promise<RestoreReport> {
   await recoverInterruptedSave(
     await context.fs.realpath(context.dbPath).catch(() => context.dbPath),
     context.fs,
   );
   const { report: verification, image: backup } = await verifyBackupImage(backupPath, context.fs);
-  if (!verification.ok) {
+  if (verification.status === 'unverified' && options.acceptUnverified !== true) {
+    throw new EngineError(
+      'BACKUP_UNVERIFIED',
+      `${backupPath} has no PanelDB metadata, so nothing proves it holds what was backed up; nothing was restored. Restore it only if you trust where it came from, and confirm that explicitly (CLI: --accept-unverified).`,
+    );
+  }
+  if (verification.status === 'invalid') {
     const failed = verification.checks
       .filter((check) => !check.ok)
       .map((check) => `${check.id}: ${check.detail}`);

@@ -9,6 +9,7 @@ import {
   type StepOptions,
 } from './step-types';
 import { queryRows, quoteIdentifier, textParam } from './sql';
+import { readStoredCell } from './stored-value';
 
 /** A whole row as canonical text (its columns in table order): what an insert is recorded as. */
 export function rowImage(db: Database, table: string, rowid: number): string | null {
@@ -40,14 +41,10 @@ export function createStepContext(
     options: options.stepOptions ?? DEFAULT_STEP_OPTIONS,
     updateText(table, rowid, column, next) {
       const target = `${quoteIdentifier(table)}`;
-      const rows = queryRows(
-        db,
-        `SELECT ${quoteIdentifier(column)} AS value FROM ${target} WHERE rowid = ?`,
-        [rowid],
-      );
-      if (rows.length !== 1) throw new Error(`${table} row ${rowid} does not exist`);
-      const current = rows[0]?.value ?? null;
-      if (current === next) return false;
+      // Read with its storage class and bytes: a down must put back what was stored, not its decoding.
+      const cell = readStoredCell(db, table, column, rowid);
+      if (cell === undefined) throw new Error(`${table} row ${rowid} does not exist`);
+      if (cell.value === next) return false;
       const param = textParam(db, next);
       db.run(`UPDATE ${target} SET ${quoteIdentifier(column)} = ${param.placeholder} WHERE rowid = ?`, [
         param.value,
@@ -57,8 +54,9 @@ export function createStepContext(
         table,
         rowid,
         column,
-        before: options.keepBeforeImages ? (current === null ? null : String(current)) : null,
+        before: options.keepBeforeImages ? cell.text : null,
         after: next,
+        ...(options.keepBeforeImages && cell.exact !== null ? cell.exact : {}),
       });
       return true;
     },
@@ -80,7 +78,11 @@ export function createStepContext(
       return rowid;
     },
     record(change) {
-      recording.changes.push(options.keepBeforeImages ? change : { ...change, before: null });
+      if (options.keepBeforeImages) recording.changes.push(change);
+      else {
+        const { before_type: _type, before_hex: _hex, ...kept } = change;
+        recording.changes.push({ ...kept, before: null });
+      }
     },
     skip(table, rowid, reason) {
       recording.skipped.push({ table, rowid, reason });

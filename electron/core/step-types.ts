@@ -29,6 +29,9 @@ export interface RecordedChange {
   /** The exact text before the step; null when the step keeps no before-image (irreversible). */
   before: string | null;
   after: string | null;
+  /** Storage class and stored bytes, when `before` as TEXT would not restore the cell byte for byte. */
+  before_type?: 'text' | 'blob' | 'integer' | 'real' | 'null';
+  before_hex?: string;
 }
 
 export interface StepContext {

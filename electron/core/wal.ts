@@ -139,6 +139,17 @@ export function applyWal(mainFile: Buffer, wal: WalContents): Buffer {
 
   const pageSize = wal.pageSize;
   const dbSizePages = wal.dbSizePages;
+  // Every page of the database after the commit is either in the main file or in a frame, so a
+  // commit frame claiming more pages than both can hold is forged or damaged: refused before the
+  // allocation it asks for (a 4 KiB WAL could otherwise demand gigabytes).
+  const holdable = Math.floor(mainFile.length / pageSize) + wal.committedFrames;
+  if (dbSizePages > holdable) {
+    throw new EngineError(
+      'WAL_INVALID',
+      'The WAL file is damaged: its last commit claims more pages than the database and the WAL hold.',
+      `commit frame says ${dbSizePages} pages; the main file and the WAL's committed frames hold at most ${holdable}`,
+    );
+  }
   const image = Buffer.allocUnsafe(dbSizePages * pageSize);
   const kept = mainFile.copy(image, 0, 0, Math.min(mainFile.length, image.length));
   image.fill(0, kept);

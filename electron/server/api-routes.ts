@@ -7,6 +7,7 @@ import type { ApiHandlers, ApiMethod, ProgressListener } from '../shared/contrac
 import { fail, type Result } from '../shared/result';
 import { presentedToken, tokenMatches } from './guards';
 import { sendError, sendJson } from './responses';
+import { redactInternal } from './redact';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -100,7 +101,7 @@ async function callMethod(
     return sendError(res, 400, 'INVALID_ARGUMENT', 'The request body is not valid JSON.');
   }
   const result = await dispatch(context.handlers, method, request, { log: context.log });
-  sendJson(res, 200, result);
+  sendJson(res, 200, redactInternal(result, context.log));
 }
 
 /** The StatusReport itself, as `paneldb status --json` prints it; errors as `{ error }` like the CLI. */
@@ -112,6 +113,7 @@ async function serveStatus(res: ServerResponse, context: ApiContext): Promise<vo
     context.log(`status failed unexpectedly: ${thrown instanceof Error ? thrown.message : String(thrown)}`);
     result = fail('INTERNAL', 'PanelDB hit an unexpected error; nothing was written.');
   }
+  result = redactInternal(result, context.log);
   if (result.ok) return sendJson(res, 200, result.value);
   const code = result.error.code;
   const status = code === 'NO_DATABASE_OPEN' ? 503 : code === 'INTERNAL' ? 500 : 409;

@@ -70,7 +70,8 @@ export const REQUEST_SCHEMAS = {
   listBackups: empty,
   createBackup: empty,
   verifyBackup: z.object({ backupId: backupIdSchema }).strict(),
-  restoreBackup: z.object({ backupId: backupIdSchema }).strict(),
+  /** `acceptUnverified`: the person confirmed restoring a backup without PanelDB metadata. */
+  restoreBackup: z.object({ backupId: backupIdSchema, acceptUnverified: z.boolean().optional() }).strict(),
   deleteBackup: z.object({ backupId: backupIdSchema }).strict(),
   repair: z.object({ forceVersion: version.optional() }).strict(),
   /** The Xray-aware health checks (read only). */

@@ -31,7 +31,13 @@ export interface BackupEntry {
   size: number;
   reason: BackupReason | null;
   metadata: BackupMetadata | null;
+  /** `ok`: PanelDB metadata beside it; `unverified`: none (restoring needs an explicit confirmation); `invalid`: never used. */
+  standing: BackupStanding;
+  /** Why it is unverified or invalid; null when ok. */
+  problem: string | null;
 }
+
+export type BackupStanding = 'ok' | 'unverified' | 'invalid';
 
 export interface VerifyCheck {
   id: 'opens' | 'integrity' | 'sha256' | 'panel_tables';
@@ -41,7 +47,9 @@ export interface VerifyCheck {
 
 export interface VerifyReport {
   path: string;
+  /** Only a verified backup is ok; an unverified one (no metadata) is not a pass. */
   ok: boolean;
+  status: 'verified' | 'unverified' | 'invalid';
   origin: 'paneldb' | 'panel' | 'unknown';
   checks: VerifyCheck[];
   metadata: BackupMetadata | null;
@@ -113,6 +121,12 @@ export interface StoredChange {
   column: string;
   before: string | null;
   after_sha256: string | null;
+  /**
+   * Present when `before` alone would not restore the cell exactly (invalid UTF-8, a BLOB, a
+   * number): its storage class and, for TEXT/BLOB, the stored bytes as hex. Older logs lack them.
+   */
+  before_type?: 'text' | 'blob' | 'integer' | 'real' | 'null';
+  before_hex?: string;
 }
 
 export interface HistoryEntry {
@@ -191,7 +205,24 @@ export interface StepReport {
   hash_after: Record<string, string>;
   /** Down only: whether the touched tables are back to the hash they had before the up. */
   content_hash_restored?: boolean;
+  /** Triggers that fire when the step writes its tables (present only when there are any). */
+  triggers?: TriggerInfo[];
+  /** Tables outside the step's `touches` whose content changed during it: what the triggers did. */
+  trigger_effects?: TriggerEffect[];
   error?: string;
+}
+
+/** A trigger in the file, and the table it is defined on (sqlite_master tbl_name). */
+export interface TriggerInfo {
+  name: string;
+  table: string;
+}
+
+/** A table a step did not say it touches, changed during it (by a trigger): rows before and after. */
+export interface TriggerEffect {
+  table: string;
+  rows_before: number;
+  rows_after: number;
 }
 
 export type ProgressEvent =

@@ -96,7 +96,7 @@ describe('taking a backup', () => {
       ...nodeFileSystem,
       access: async () => Promise.reject(Object.assign(new Error('EACCES'), { code: 'EACCES' })),
     };
-    await mkdir(join(dir, 'read-only'));
+    await mkdir(join(dir, 'read-only'), { mode: 0o700 });
     const denied = await createPanelEngine({
       dbPath: path,
       backupDir: join(dir, 'read-only'),

@@ -50,6 +50,7 @@ describe('health checks', () => {
       'reality.target-invalid',
       'reality.legacy-dest',
       'json.invalid',
+      'json.too-deep',
       'json.duplicate-keys',
       'inbounds.duplicate-flow-keys',
       'clients.not-object',

@@ -96,7 +96,8 @@ describe('restoring over a database with a -wal', () => {
     const walSha = await sha256File(`${path}-wal`);
     const engine = createPanelEngine({ dbPath: path });
 
-    const report = unwrap(await engine.restoreBackup(replacement));
+    // A plain database file, not a PanelDB backup: unverified, so it needs the explicit confirmation.
+    const report = unwrap(await engine.restoreBackup(replacement, { acceptUnverified: true }));
 
     expect(await readdir(dirname(path))).not.toContain('x-ui.db-wal');
     expect(report.moved_aside).toHaveLength(1);
@@ -177,8 +178,15 @@ describe("restoring one of the panel's own x-ui.db.backup.<unix> siblings", () =
       (entry) => entry.id === 'x-ui.db.backup.1770180192',
     );
     expect(listed?.origin).toBe('panel');
+    // The panel's backups carry no PanelDB metadata: listed as unverified, and restored only when confirmed.
+    expect(listed?.standing).toBe('unverified');
+    const unconfirmed = await engine.restoreBackup('x-ui.db.backup.1770180192');
+    expect(errorCodeOf(unconfirmed)).toBe('BACKUP_UNVERIFIED');
+    expect(await sha256File(path)).not.toBe(siblingSha);
 
-    const report = unwrap(await engine.restoreBackup('x-ui.db.backup.1770180192'));
+    const report = unwrap(
+      await engine.restoreBackupById({ id: 'x-ui.db.backup.1770180192', acceptUnverified: true }),
+    );
 
     expect(report.restored_from).toBe(sibling);
     expect(report.verification.origin).toBe('panel');

@@ -48,6 +48,32 @@ const withSql =
 
 const pageOf = (bytes: Buffer, page: number) => (page - 1) * bytes.readUInt16BE(16);
 
+/** Sets every commit frame's page count to `pages` and re-signs the WAL (SQLite's checksum). */
+function claimPages(wal: Buffer, pages: number): Buffer {
+  const out = Buffer.from(wal);
+  const little = (out.readUInt32BE(0) & 1) === 0;
+  const pageSize = out.readUInt32BE(8);
+  const word = (at: number) => (little ? out.readUInt32LE(at) : out.readUInt32BE(at));
+  let s0 = out.readUInt32BE(24);
+  let s1 = out.readUInt32BE(28);
+  const run = (start: number, end: number) => {
+    for (let i = start; i < end; i += 8) {
+      s0 = (s0 + word(i) + s1) >>> 0;
+      s1 = (s1 + word(i + 4) + s0) >>> 0;
+    }
+  };
+  for (let at = 32; at + 24 + pageSize <= out.length; at += 24 + pageSize) {
+    if (out.readUInt32BE(at + 4) !== 0) out.writeUInt32BE(pages, at + 4);
+    run(at, at + 8);
+    run(at + 24, at + 24 + pageSize);
+    out.writeUInt32BE(s0, at + 16);
+    out.writeUInt32BE(s1, at + 20);
+  }
+  return out;
+}
+
+const DEEP_JSON = `${'['.repeat(20_000)}${']'.repeat(20_000)}`;
+
 export const BAD_INPUTS: BadInputCase[] = [
   {
     name: 'a missing file',
@@ -293,6 +319,27 @@ export const BAD_INPUTS: BadInputCase[] = [
     make: fixture('f9-tables-dropped'),
     status: 'ok',
     migrate: 'REPAIR_NEEDED',
+  },
+  {
+    name: 'a WAL whose commit frame claims 600,000 pages',
+    make: damagedWal((wal) => claimPages(wal, 600_000)),
+    status: 'WAL_INVALID',
+    migrate: 'WAL_INVALID',
+  },
+  {
+    name: 'JSON nested 20,000 levels deep in settings and stream_settings',
+    make: withSql(
+      'f2-tls-variants',
+      `UPDATE inbounds SET settings = '{"clients":${DEEP_JSON}}', stream_settings = '${DEEP_JSON}' WHERE id = (SELECT min(id) FROM inbounds);`,
+    ),
+    status: 'ok',
+    migrate: 'ok',
+  },
+  {
+    name: 'a paneldb_history table of another layout',
+    make: withSql('f2-tls-variants', 'CREATE TABLE paneldb_history (id INTEGER PRIMARY KEY, note TEXT);'),
+    status: 'HISTORY_INVALID',
+    migrate: 'HISTORY_INVALID',
   },
   {
     name: 'bytes appended after the last page',

@@ -5,7 +5,17 @@ import { fakeApi } from './fake-api';
 import { backup, repairReport, status } from './fake-data';
 
 const own = backup('x-ui.db.20260102T030405-000Z.before-migrate.db');
-const panels = backup('x-ui.db.backup.1700000000', { origin: 'panel', reason: null, metadata: null });
+const panels = backup('x-ui.db.backup.1700000000', {
+  origin: 'panel',
+  reason: null,
+  metadata: null,
+  standing: 'unverified',
+  problem: 'no PanelDB metadata beside it',
+});
+const planted = backup('x-ui.db.20260101T000000-000Z.manual.db', {
+  standing: 'invalid',
+  problem: 'x-ui.db.20260101T000000-000Z.manual.db-wal beside it',
+});
 
 async function openWithBackups(overrides: Parameters<typeof fakeApi>[0] = {}) {
   const api = fakeApi({ listBackups: () => ok([own, panels]), ...overrides });
@@ -32,6 +42,7 @@ describe('the backups slice', () => {
         ok({
           path: backupId,
           ok: false,
+          status: 'invalid',
           origin: 'panel',
           checks: [{ id: 'integrity', ok: false, detail: 'page 2 broken' }],
           metadata: null,
@@ -46,16 +57,35 @@ describe('the backups slice', () => {
 
   it('restores only after the confirm dialog, by id, then refreshes everything', async () => {
     const { api, store } = await openWithBackups();
-    store.getState().askRestore(panels.id);
-    expect(store.getState().confirm).toEqual({ kind: 'restore', backup: panels });
+    store.getState().askRestore(own.id);
+    expect(store.getState().confirm).toEqual({ kind: 'restore', backup: own, acceptUnverified: false });
     expect(api.callsTo('restoreBackup')).toEqual([]);
     await store.getState().acceptConfirm();
-    expect(api.callsTo('restoreBackup')).toEqual([{ backupId: panels.id }]);
+    expect(api.callsTo('restoreBackup')).toEqual([{ backupId: own.id }]);
     expect(api.callsTo('getStatus')).toHaveLength(2);
     expect(store.getState().activity[0]?.message).toEqual({
       key: 'activity.restored',
-      params: { id: panels.id, safety: 'x-ui.db.safety.db' },
+      params: { id: own.id, safety: 'x-ui.db.safety.db' },
     });
+  });
+
+  it('restores an unverified backup (no metadata) only once the box is ticked, and says so to the engine', async () => {
+    const { api, store } = await openWithBackups();
+    store.getState().askRestore(panels.id);
+    await store.getState().acceptConfirm();
+    expect(api.callsTo('restoreBackup')).toEqual([]);
+    expect(store.getState().confirm?.kind).toBe('restore');
+    store.getState().setAcceptUnverified(true);
+    await store.getState().acceptConfirm();
+    expect(api.callsTo('restoreBackup')).toEqual([{ backupId: panels.id, acceptUnverified: true }]);
+  });
+
+  it('never restores an invalid backup (a -wal beside it), ticked or not', async () => {
+    const { api, store } = await openWithBackups({ listBackups: () => ok([own, planted]) });
+    store.getState().askRestore(planted.id);
+    store.getState().setAcceptUnverified(true);
+    await store.getState().acceptConfirm();
+    expect(api.callsTo('restoreBackup')).toEqual([]);
   });
 
   it("offers to delete only PanelDB's own backups, never the panel's", async () => {
@@ -72,7 +102,7 @@ describe('the backups slice', () => {
     const { store } = await openWithBackups({
       restoreBackup: () => fail('BACKUP_INVALID', 'x-ui.db.backup.1700000000 failed integrity_check'),
     });
-    store.getState().askRestore(panels.id);
+    store.getState().askRestore(own.id);
     await store.getState().acceptConfirm();
     expect(store.getState().error?.code).toBe('BACKUP_INVALID');
   });
@@ -124,6 +154,6 @@ describe('repair from the store', () => {
     const store = createAppStore(api);
     await store.getState().openDemo();
     await store.getState().askRepair();
-    expect(store.getState().confirm).toEqual({ kind: 'restore', backup: panels });
+    expect(store.getState().confirm).toEqual({ kind: 'restore', backup: panels, acceptUnverified: false });
   });
 });

@@ -50,12 +50,26 @@ export function fakeApi(overrides: Partial<Handlers> = {}): FakeApi {
     listBackups: () => ok([]),
     createBackup: () => ok(backup('x-ui.db.manual.db', { reason: 'manual' })),
     verifyBackup: ({ backupId }) =>
-      ok({ path: `/b/${backupId}`, ok: true, origin: 'paneldb', checks: [], metadata: null }),
+      ok({
+        path: `/b/${backupId}`,
+        ok: true,
+        status: 'verified',
+        origin: 'paneldb',
+        checks: [],
+        metadata: null,
+      }),
     restoreBackup: ({ backupId }) =>
       ok({
         database: '/tmp/paneldb-demo-1/x-ui.db',
         restored_from: `/b/${backupId}`,
-        verification: { path: `/b/${backupId}`, ok: true, origin: 'paneldb', checks: [], metadata: null },
+        verification: {
+          path: `/b/${backupId}`,
+          ok: true,
+          status: 'verified',
+          origin: 'paneldb',
+          checks: [],
+          metadata: null,
+        },
         safety_backup: '/tmp/paneldb-demo-1/x-ui.db.backups/x-ui.db.safety.db',
         moved_aside: [],
       }),

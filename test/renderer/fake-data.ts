@@ -178,6 +178,8 @@ export const backup = (id: string, overrides: Partial<BackupEntry> = {}): Backup
     wal_transactions_merged: 0,
     tool_version: '0.1.0',
   },
+  standing: 'ok',
+  problem: null,
   ...overrides,
 });
 

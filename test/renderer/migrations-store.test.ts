@@ -3,7 +3,7 @@ import type { RunReport } from '../../electron/shared/reports';
 import { fail, ok } from '../../electron/shared/result';
 import { createAppStore, type AppState } from '../../renderer/src/store';
 import { fakeApi } from './fake-api';
-import { migrated, status } from './fake-data';
+import { migrated, preview, status } from './fake-data';
 
 describe('migrating from the store', () => {
   it('asking to migrate loads the preview and confirms the exact steps before anything runs', async () => {
@@ -24,6 +24,29 @@ describe('migrating from the store', () => {
     });
     expect(api.callsTo('previewMigrate')).toEqual([{ xhttpFlow: 'safe' }]);
     expect(api.callsTo('migrate')).toEqual([]);
+  });
+
+  it('the confirm question carries the triggers a step sets off and what they changed', async () => {
+    const triggered = preview();
+    const [first, second, ...rest] = triggered.steps;
+    if (first === undefined || second === undefined) throw new Error('fake preview changed');
+    const triggers = [{ name: 'wipe_traffic', table: 'inbounds' }];
+    const effects = [{ table: 'client_traffics', rows_before: 3, rows_after: 0 }];
+    const api = fakeApi({
+      previewMigrate: () =>
+        ok({ ...triggered, steps: [first, { ...second, triggers, trigger_effects: effects }, ...rest] }),
+    });
+    const store = createAppStore(api);
+    await store.getState().openDemo();
+    await store.getState().askMigrate();
+    const confirm = store.getState().confirm;
+    expect(confirm?.kind === 'migrate' ? confirm.steps[1] : null).toEqual({
+      version: 2,
+      name: 'tls_config',
+      rows: 1,
+      triggers,
+      trigger_effects: effects,
+    });
   });
 
   it('cancelling the confirm dialog runs nothing', async () => {

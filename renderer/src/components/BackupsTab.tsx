@@ -7,9 +7,31 @@ import { useApp, useLanguage, useT } from '../store/react';
 import { useNow } from './useNow';
 import { VersionState } from './VersionState';
 
-function Verified({ report }: { report: VerifyReport | undefined }) {
+/** Before a verify: what the listing already knows (no metadata, or a -wal beside it). */
+function Standing({ backup }: { backup: BackupEntry }) {
   const t = useT();
-  if (report === undefined) return <span className="muted">{t('backups.notVerified')}</span>;
+  if (backup.standing === 'ok') return <span className="muted">{t('backups.notVerified')}</span>;
+  return (
+    <span
+      className={backup.standing === 'invalid' ? 'chip chip-danger' : 'chip chip-warn'}
+      data-testid="backup-standing"
+      data-standing={backup.standing}
+      title={backup.problem ?? undefined}
+    >
+      {t(backup.standing === 'invalid' ? 'backups.invalid' : 'backups.unverified')}
+    </span>
+  );
+}
+
+function Verified({ backup, report }: { backup: BackupEntry; report: VerifyReport | undefined }) {
+  const t = useT();
+  if (report === undefined) return <Standing backup={backup} />;
+  if (report.status === 'unverified')
+    return (
+      <span className="chip chip-warn" data-testid="verify-result" data-ok={false} data-status="unverified">
+        {t('backups.unverified')}
+      </span>
+    );
   const failed = report.checks.filter((check) => !check.ok);
   return (
     <span
@@ -59,7 +81,11 @@ const BackupRow = memo(function BackupRow({ backup, report, verifying, busy, now
       </td>
       <td className="num nowrap">{formatBytes(language, backup.size)}</td>
       <td className="nowrap">
-        {verifying ? <span className="muted">{t('backups.verifying')}</span> : <Verified report={report} />}
+        {verifying ? (
+          <span className="muted">{t('backups.verifying')}</span>
+        ) : (
+          <Verified backup={backup} report={report} />
+        )}
       </td>
       <td className="actions">
         <button

@@ -3,10 +3,12 @@
 // focus stays inside, and Cancel has the initial focus.
 import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import type { Translate } from '../i18n';
-import type { ConfirmAction } from '../store/dialogs-slice';
+import { confirmable, type ConfirmAction } from '../store/dialogs-slice';
 import { useApp, useT } from '../store/react';
 import { BackupSummary } from './BackupSummary';
 import './ConfirmDialog.css';
+import { TriggerNotice } from './TriggerNotice';
+import { UnverifiedRestore } from './UnverifiedRestore';
 
 /** Migration 3's mode (issue 8): safe by default; panel reproduces the panel's seeder. */
 function XhttpFlowChoice() {
@@ -53,6 +55,7 @@ function describe(action: ConfirmAction, t: Translate): { title: string; ok: str
                     {t('common.versionName', { version: step.version, name: step.name })}
                   </code>
                   <span className="muted">{t('confirm.rowsWouldChange', { rows: step.rows })}</span>
+                  <TriggerNotice triggers={step.triggers} effects={step.trigger_effects} />
                 </li>
               ))}
             </ol>
@@ -90,6 +93,7 @@ function describe(action: ConfirmAction, t: Translate): { title: string; ok: str
         body: (
           <>
             <BackupSummary backup={action.backup} />
+            <UnverifiedRestore action={action} />
             <p>{t('confirm.restoreVerify')}</p>
             <p>{t('confirm.restoreSafety')}</p>
           </>
@@ -210,6 +214,7 @@ export function ConfirmDialog() {
             type="button"
             className={destructive ? 'danger' : 'primary'}
             data-testid="confirm-ok"
+            disabled={!confirmable(action)}
             onClick={() => void accept()}
           >
             {ok}

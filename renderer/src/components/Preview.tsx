@@ -4,6 +4,7 @@ import { memo } from 'react';
 import type { RunReport, StepReport } from '../../../electron/shared/reports';
 import { useT } from '../store/react';
 import { ChangeView } from './ChangeView';
+import { TriggerNotice } from './TriggerNotice';
 import { VirtualList } from './VirtualList';
 
 const StepPreview = memo(function StepPreview({ step }: { step: StepReport }) {
@@ -19,6 +20,7 @@ const StepPreview = memo(function StepPreview({ step }: { step: StepReport }) {
         {step.status === 'failed' && <span className="chip chip-danger">{t('stepStatus.failed')}</span>}
       </div>
       {step.error !== undefined && <p className="text-danger">{step.error}</p>}
+      <TriggerNotice triggers={step.triggers} effects={step.trigger_effects} />
       {step.notes.length > 0 && (
         <ul className="notes-list" aria-label={t('col.notes')}>
           {step.notes.map((note, index) => (

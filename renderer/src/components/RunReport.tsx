@@ -4,6 +4,7 @@ import type { StepReport } from '../../../electron/shared/reports';
 import type { MessageKey } from '../i18n';
 import { useApp, useT } from '../store/react';
 import './RunReport.css';
+import { TriggerNotice } from './TriggerNotice';
 
 const STATUS_CLASS: Record<StepReport['status'], string> = {
   applied: 'chip chip-ok',
@@ -89,6 +90,7 @@ export function RunReport() {
               )}
               <td className="notes">
                 {step.error !== undefined && <div className="text-danger">{step.error}</div>}
+                <TriggerNotice triggers={step.triggers} effects={step.trigger_effects} />
                 {step.notes.map((note, index) => (
                   <div key={index}>{note}</div>
                 ))}

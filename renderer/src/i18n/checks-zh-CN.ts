@@ -24,6 +24,11 @@ export const CHECK_TEXT_ZH_CN: Readonly<Record<string, { title: string; reason: 
     title: '无法解析的 JSON 列',
     reason: '面板和 Xray 都无法读取该值（SQL 文件 000002/000003 会留下这样的行）。',
   },
+  'json.too-deep': {
+    title: '嵌套过深、无法读取的 JSON 列',
+    reason:
+      'Go 的 JSON 解码器（面板、Xray）拒绝超过 10,000 层的嵌套，面板无法加载该值；PanelDB 报告该行并继续检查其余内容。',
+  },
   'json.duplicate-keys': {
     title: 'JSON 列中存在重复的键',
     reason:

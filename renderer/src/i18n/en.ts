@@ -25,6 +25,12 @@ const errors = {
   'error.REPAIR_NEEDED': 'The file needs a repair before this can run.',
   'error.BACKUP_NOT_FOUND': 'That backup no longer exists.',
   'error.BACKUP_INVALID': 'That backup failed verification and will not be used.',
+  'error.BACKUP_UNVERIFIED':
+    'That backup has no PanelDB metadata, so nothing proves its content: confirm explicitly to restore it.',
+  'error.BACKUP_DIR_UNSAFE':
+    'The backup folder is not private (a link, owned by someone else, or open to others); it was not used.',
+  'error.HISTORY_INVALID':
+    "PanelDB's history table in this file has a layout or content it does not recognise.",
   'error.BACKUP_DIR_UNWRITABLE': 'The backup folder cannot be written to.',
   'error.BACKUP_FAILED': 'The backup could not be written or did not verify. Nothing was changed.',
   'error.WRITE_FAILED': 'Writing the database failed. The original file was left as it was.',
@@ -144,6 +150,8 @@ export const en = {
   'backups.notVerified': 'not checked',
   'backups.verifying': 'verifying…',
   'backups.verifiedOk': 'verified',
+  'backups.unverified': 'unverified: no PanelDB metadata',
+  'backups.invalid': 'not usable (see why)',
   'backups.verifiedFailed': 'failed: {checks}',
   'backups.versionState': 'v{version} · applied: {applied}',
 
@@ -179,6 +187,13 @@ export const en = {
   'confirm.restoreTitle': 'Restore this backup?',
   'confirm.restoreVerify': 'The backup is verified first; it replaces the current file only if it passes.',
   'confirm.restoreSafety': 'The current file is kept as a safety backup before it is replaced.',
+  'confirm.restoreUnverified':
+    'This backup has no PanelDB metadata (the panel made it, or its metadata was lost), so nothing proves it holds what was backed up.',
+  'confirm.restoreUnverifiedAccept': 'I trust where this file came from: restore it anyway',
+  'confirm.restoreInvalid':
+    'This backup cannot be used: it is not a standalone file (a -wal or similar lies beside it) or its metadata is not a regular file.',
+  'triggers.fire': 'Triggers fire when this step writes: {triggers}',
+  'triggers.changed': '{table} changed by a trigger: {before} rows before, {after} after',
   'confirm.restoreOk': 'Restore',
   'confirm.deleteTitle': 'Delete this backup?',
   'confirm.deleteWarning': 'The backup file is deleted. This cannot be undone.',

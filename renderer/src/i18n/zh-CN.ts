@@ -104,6 +104,8 @@ export const zhCN: Dictionary = {
   'backups.notVerified': '未校验',
   'backups.verifying': '校验中…',
   'backups.verifiedOk': '校验通过',
+  'backups.unverified': '未验证：没有 PanelDB 元数据',
+  'backups.invalid': '不可用（查看原因）',
   'backups.verifiedFailed': '校验失败：{checks}',
   'backups.versionState': 'v{version} · 已执行：{applied}',
 
@@ -137,6 +139,13 @@ export const zhCN: Dictionary = {
   'confirm.restoreTitle': '恢复此备份？',
   'confirm.restoreVerify': '会先校验该备份；只有校验通过才会替换当前文件。',
   'confirm.restoreSafety': '替换前，当前文件会另存为一份安全备份。',
+  'confirm.restoreUnverified':
+    '此备份没有 PanelDB 元数据（由面板创建，或元数据已丢失），无法证明它保存的就是当时备份的内容。',
+  'confirm.restoreUnverifiedAccept': '我信任此文件的来源：仍然恢复',
+  'confirm.restoreInvalid':
+    '此备份无法使用：它不是独立的文件（旁边有 -wal 等文件），或其元数据不是普通文件。',
+  'triggers.fire': '此步骤写入时会触发以下触发器：{triggers}',
+  'triggers.changed': '{table} 被触发器修改：之前 {before} 行，之后 {after} 行',
   'confirm.restoreOk': '恢复',
   'confirm.deleteTitle': '删除此备份？',
   'confirm.deleteWarning': '备份文件将被删除，且无法撤销。',
@@ -340,6 +349,9 @@ export const zhCN: Dictionary = {
   'error.REPAIR_NEEDED': '需要先修复文件才能执行此操作。',
   'error.BACKUP_NOT_FOUND': '该备份已不存在。',
   'error.BACKUP_INVALID': '该备份未通过校验，不会被使用。',
+  'error.BACKUP_UNVERIFIED': '该备份没有 PanelDB 元数据，无法证明其内容：需要明确确认才能恢复。',
+  'error.BACKUP_DIR_UNSAFE': '备份目录不是私有的（符号链接、属于其他用户或对他人开放），未被使用。',
+  'error.HISTORY_INVALID': '此文件中 PanelDB 的历史表结构或内容无法识别。',
   'error.BACKUP_DIR_UNWRITABLE': '无法写入备份文件夹。',
   'error.BACKUP_FAILED': '备份无法写入或未通过校验。未做任何修改。',
   'error.WRITE_FAILED': '写入数据库失败。原文件保持不变。',

@@ -12,7 +12,8 @@ export interface BackupsSlice {
   loadBackups(): Promise<void>;
   createBackup(): Promise<void>;
   verifyBackup(backupId: string): Promise<void>;
-  restoreBackup(backupId: string): Promise<void>;
+  /** `acceptUnverified`: the person confirmed restoring a backup without PanelDB metadata. */
+  restoreBackup(backupId: string, acceptUnverified?: boolean): Promise<void>;
   deleteBackup(backupId: string): Promise<void>;
 }
 
@@ -44,8 +45,9 @@ export function createBackupsSlice(deps: SliceDeps): BackupsSlice {
       });
       set({ verifying: null });
     },
-    restoreBackup: async (backupId) => {
-      await perform(deps, 'restoreBackup', () => api.restoreBackup({ backupId }), {
+    restoreBackup: async (backupId, acceptUnverified = false) => {
+      const request = acceptUnverified ? { backupId, acceptUnverified } : { backupId };
+      await perform(deps, 'restoreBackup', () => api.restoreBackup(request), {
         write: true,
         progress: true,
         onOk: () => set({ preview: null, lastRun: null }),

@@ -1,6 +1,6 @@
 // What is on screen: the open tab and the confirm dialog. Every write is asked for first; the
 // question carries the exact steps or backup concerned, and accepting it runs the operation.
-import type { BackupEntry, RunReport } from '../../../electron/shared/reports';
+import type { BackupEntry, RunReport, TriggerEffect, TriggerInfo } from '../../../electron/shared/reports';
 import { perform } from './perform';
 import type { RollBackRequest } from './migrations-slice';
 import { backupForPath, type PlannedStep } from './plans';
@@ -10,9 +10,17 @@ export const TABS = ['overview', 'history', 'pending', 'backups', 'checks'] as c
 export type TabId = (typeof TABS)[number];
 
 export type ConfirmAction =
-  | { kind: 'migrate'; from: number; to: number; steps: Array<PlannedStep & { rows: number }> }
+  | {
+      kind: 'migrate';
+      from: number;
+      to: number;
+      steps: Array<
+        PlannedStep & { rows: number; triggers?: TriggerInfo[]; trigger_effects?: TriggerEffect[] }
+      >;
+    }
   | { kind: 'rollback'; request: RollBackRequest; from: number; steps: PlannedStep[] }
-  | { kind: 'restore'; backup: BackupEntry }
+  /** `acceptUnverified`: the person ticked "restore it anyway" for a backup without PanelDB metadata. */
+  | { kind: 'restore'; backup: BackupEntry; acceptUnverified: boolean }
   | { kind: 'delete-backup'; backup: BackupEntry }
   | { kind: 'force-version'; version: number; current: number; dirtyVersion: number | null }
   | {
@@ -39,6 +47,8 @@ export interface DialogsSlice {
   refreshMigrateQuestion(): Promise<void>;
   /** Follows the repair report's recommendation: force a version, migrate or restore. */
   askRepair(): Promise<void>;
+  /** The restore dialog's confirmation that a backup without metadata may be restored. */
+  setAcceptUnverified(accept: boolean): void;
   cancelConfirm(): void;
   acceptConfirm(): Promise<void>;
 }
@@ -48,8 +58,20 @@ function migrateQuestion(preview: RunReport): ConfirmAction {
     kind: 'migrate',
     from: preview.from_version,
     to: preview.to_version,
-    steps: preview.steps.map(({ version, name, rows_changed }) => ({ version, name, rows: rows_changed })),
+    steps: preview.steps.map(({ version, name, rows_changed, triggers, trigger_effects }) => ({
+      version,
+      name,
+      rows: rows_changed,
+      ...(triggers === undefined ? {} : { triggers, trigger_effects: trigger_effects ?? [] }),
+    })),
   };
+}
+
+/** An invalid backup is never restored; an unverified one only once the person confirmed it. */
+export function confirmable(action: ConfirmAction): boolean {
+  if (action.kind !== 'restore') return true;
+  if (action.backup.standing === 'invalid') return false;
+  return action.backup.standing === 'ok' || action.acceptUnverified;
 }
 
 export function createDialogsSlice(deps: SliceDeps): DialogsSlice {
@@ -103,7 +125,7 @@ export function createDialogsSlice(deps: SliceDeps): DialogsSlice {
     },
     askRestore: (backupId) => {
       const entry = backup(backupId);
-      if (entry !== undefined) ask({ kind: 'restore', backup: entry });
+      if (entry !== undefined) ask({ kind: 'restore', backup: entry, acceptUnverified: false });
     },
     askDeleteBackup: (backupId) => {
       const entry = backup(backupId);
@@ -138,10 +160,14 @@ export function createDialogsSlice(deps: SliceDeps): DialogsSlice {
           return;
       }
     },
+    setAcceptUnverified: (accept) => {
+      const action = get().confirm;
+      if (action?.kind === 'restore') set({ confirm: { ...action, acceptUnverified: accept } });
+    },
     cancelConfirm: () => set({ confirm: null }),
     acceptConfirm: async () => {
       const action = get().confirm;
-      if (action === null) return;
+      if (action === null || !confirmable(action)) return;
       set({ confirm: null });
       const state = get();
       switch (action.kind) {
@@ -150,7 +176,7 @@ export function createDialogsSlice(deps: SliceDeps): DialogsSlice {
         case 'rollback':
           return state.rollBack(action.request);
         case 'restore':
-          return state.restoreBackup(action.backup.id);
+          return state.restoreBackup(action.backup.id, action.acceptUnverified);
         case 'delete-backup':
           return state.deleteBackup(action.backup.id);
         case 'force-version':
