@@ -9,6 +9,7 @@ import { createEngine, type Engine } from './index';
 /** The engine operations a UI session uses; each takes at most one argument. */
 export type EngineOperation =
   | 'getStatus'
+  | 'checkIntegrity'
   | 'listBackups'
   | 'createBackup'
   | 'previewMigrate'

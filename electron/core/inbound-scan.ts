@@ -4,7 +4,8 @@
 import type { Database } from 'sql.js';
 import { isPlainObject, parseJson } from '../../migrations/go-json';
 import { vlessEncryptionOn } from '../../migrations/000003_xhttp_flow';
-import { queryRows } from './sql';
+import { columnNames, queryRows } from './sql';
+import { duplicateKeysIn, type JsonProblem } from './json-shape';
 
 export interface ScannedInbound {
   rowid: number;
@@ -19,6 +20,24 @@ export interface ScannedInbound {
   stream: Record<string, unknown> | undefined;
   /** `settings.clients` when it is an array. */
   clients: unknown[] | undefined;
+  /** The JSON columns (settings, stream_settings, sniffing) that are not JSON or repeat a key. */
+  jsonProblems: Array<{ column: string; problem: JsonProblem }>;
+}
+
+const JSON_COLUMNS = ['settings', 'stream_settings', 'sniffing'] as const;
+
+/** Parses one JSON column once; its problem (if any) is recorded from the same parse. */
+function parseColumn(
+  column: string,
+  raw: unknown,
+  problems: ScannedInbound['jsonProblems'],
+): { text: string | null; value: unknown } {
+  const source = text(raw);
+  if (source === null || source === '') return { text: source, value: undefined };
+  const value = parseJson(source);
+  if (value === undefined) problems.push({ column, problem: 'invalid-json' });
+  else if (duplicateKeysIn(source, value)) problems.push({ column, problem: 'duplicate-keys' });
+  return { text: source, value };
 }
 
 export function tableExists(db: Database, table: string): boolean {
@@ -30,25 +49,27 @@ const text = (value: unknown): string | null =>
 
 export function scanInbounds(db: Database): ScannedInbound[] {
   if (!tableExists(db, 'inbounds')) return [];
+  // Very old panels have no sniffing column; the other columns every generation has.
+  const sniffing = columnNames(db, 'inbounds').includes('sniffing') ? ', sniffing' : '';
   return queryRows(
     db,
-    'SELECT rowid AS rowid, id, remark, protocol, tag, settings, stream_settings FROM inbounds ORDER BY rowid',
+    `SELECT rowid AS rowid, id, remark, protocol, tag, settings, stream_settings${sniffing} FROM inbounds ORDER BY rowid`,
   ).map((row) => {
-    const settingsText = text(row.settings);
-    const settings = parseJson(settingsText);
-    const stream = parseJson(text(row.stream_settings));
+    const jsonProblems: ScannedInbound['jsonProblems'] = [];
+    const [settings, stream] = JSON_COLUMNS.map((column) => parseColumn(column, row[column], jsonProblems));
     const remark = text(row.remark);
-    const object = isPlainObject(settings) ? settings : undefined;
+    const object = isPlainObject(settings?.value) ? settings.value : undefined;
     return {
       rowid: Number(row.rowid),
       id: Number(row.id),
       label: `inbounds #${String(row.id)}${remark ? ` (${remark})` : ''}`,
       protocol: text(row.protocol) ?? '',
       tag: text(row.tag),
-      settingsText,
+      settingsText: settings?.text ?? null,
       settings: object,
-      stream: isPlainObject(stream) ? stream : undefined,
+      stream: isPlainObject(stream?.value) ? stream.value : undefined,
       clients: object !== undefined && Array.isArray(object.clients) ? object.clients : undefined,
+      jsonProblems,
     };
   });
 }
@@ -153,6 +174,7 @@ export function hasDuplicateFlowKeys(inbound: ScannedInbound): boolean {
   return (
     inbound.settings !== undefined &&
     inbound.settingsText !== null &&
+    inbound.jsonProblems.some((entry) => entry.column === 'settings') &&
     inbound.settingsText.includes('"flow"') &&
     duplicateKeyNames(inbound.settingsText).has('flow')
   );

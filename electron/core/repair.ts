@@ -15,6 +15,7 @@ import { createHash } from 'node:crypto';
 import { assertIntact, type OpenedPanel } from './open-panel';
 import type { OperationContext } from './operation-context';
 import { queryRows } from './sql';
+import { scanInbounds } from './inbound-scan';
 import { TOOL_VERSION } from './tool-version';
 import type { Recommendation, RepairReport } from '../shared/reports';
 export type { Recommendation, RepairReport };
@@ -57,7 +58,9 @@ export function gatherEvidence(
     });
   }
   const hasInbounds = detection.tables.includes('inbounds');
-  const jsonProblems = hasInbounds ? findJsonProblems(db) : [];
+  // One scan of the inbounds serves the JSON evidence and the marker evidence below.
+  const scanned = hasInbounds ? scanInbounds(db) : undefined;
+  const jsonProblems = hasInbounds ? findJsonProblems(db, scanned) : [];
   const invalid = jsonProblems.filter((p) => p.problem === 'invalid-json').map((p) => p.where);
   const duplicates = jsonProblems.filter((p) => p.problem === 'duplicate-keys').map((p) => p.where);
   if (invalid.length > 0) {
@@ -107,7 +110,7 @@ export function gatherEvidence(
       rows: (detection.schemaMigrations ?? []).map((r) => `version ${r.version} dirty ${r.dirty}`),
     });
   }
-  evidence.push(...markerDisagreements(db, detection.seederMarkers));
+  evidence.push(...markerDisagreements(db, detection.seederMarkers, scanned));
   return { evidence, fingerprints: hasInbounds ? sqlFileFingerprints(db, jsonProblems) : new Map() };
 }
 

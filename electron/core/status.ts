@@ -25,8 +25,13 @@ export const GENERATION_LABELS: Record<GenerationId, string> = {
   'v7.5.9-or-later': 'X-Panel v7.5.9 or later (TLS/XHTTP seeders recorded)',
 };
 
-export function integrityOf(db: Database): 'ok' | string[] {
-  const problems = queryRows(db, 'PRAGMA integrity_check').map((row) => String(Object.values(row)[0]));
+/** Which of SQLite's checks ran: `quick_check` (b-trees and pages, ~native speed in sql.js) or the
+ * full `integrity_check` (also every index against its table, ~3× slower). */
+export type IntegrityKind = 'quick' | 'full';
+
+export function integrityOf(db: Database, kind: IntegrityKind = 'full'): 'ok' | string[] {
+  const pragma = kind === 'quick' ? 'PRAGMA quick_check' : 'PRAGMA integrity_check';
+  const problems = queryRows(db, pragma).map((row) => String(Object.values(row)[0]));
   return problems.length === 1 && problems[0] === 'ok' ? 'ok' : problems;
 }
 
@@ -47,6 +52,10 @@ export interface StatusInputs {
   recovery?: string | null;
   /** The integrity check already run on this open, if any (see OpenedPanel.integrity). */
   integrity?: 'ok' | string[];
+  /** Which check `integrity` is; `quick` when not given. */
+  integrityKind?: IntegrityKind;
+  /** The health checks, when the caller asked for them (they read every JSON column). */
+  checks?: boolean;
   /** The steps this run knows (built-in and external): tells pending external files and drift. */
   migrations?: readonly PanelMigration[];
 }
@@ -60,6 +69,8 @@ export function buildStatus({
   history,
   recovery,
   integrity,
+  integrityKind = 'quick',
+  checks = false,
   migrations = [],
 }: StatusInputs): StatusReport {
   const stepOf = (version: number) => migrations.find((migration) => migration.version === version);
@@ -115,9 +126,10 @@ export function buildStatus({
     schema_migrations: detection.schemaMigrations,
     seeder_markers: detection.seederMarkers,
     tables: rowCounts(db, detection.tables),
-    integrity: integrity ?? integrityOf(db),
+    integrity: integrity ?? integrityOf(db, integrityKind),
+    integrity_check: integrityKind,
     warnings,
     backups_count: backups.length,
-    checks: runChecks(db),
+    checks: checks ? runChecks(db) : null,
   };
 }
