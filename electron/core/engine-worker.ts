@@ -4,9 +4,13 @@ import type { WorkerMessage, WorkerRequest } from './engine-runner';
 import type { Result } from '../shared/result';
 import { toFailure } from './engine-error';
 import { createEngine } from './index';
+import { warmUpSqlJs } from './warm-up';
 
 const port = parentPort;
 if (port === null) throw new Error('engine-worker must run in a worker thread');
+
+// Before the first request arrives (messages queue behind it): the first open is then warm.
+void warmUpSqlJs().catch(() => undefined);
 
 port.on('message', (request: WorkerRequest) => {
   const engine = createEngine({

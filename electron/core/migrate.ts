@@ -3,6 +3,7 @@
 import type { PanelMigration, StepOptions } from '../../migrations/types';
 import { createBackup, type BackupReason } from './backups';
 import { replaceDatabaseFile } from './save';
+import { bytesToSave } from './sqljs-memory';
 import type { Detection } from './detect';
 import { EngineError } from './engine-error';
 import {
@@ -112,7 +113,7 @@ export async function runAndSave(
   });
   report.to_version = currentVersionOf(applied);
   if (spec.dryRun) return report;
-  report.moved_aside = await replaceDatabaseFile(image, db.export(), {
+  report.moved_aside = await replaceDatabaseFile(image, bytesToSave(db), {
     fs: context.fs,
     asideDir: context.backupDir,
     now: context.now,

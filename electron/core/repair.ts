@@ -6,6 +6,7 @@ import { createBackup, listBackups, verifyBackupFile, type BackupEntry } from '.
 import { findJsonProblems, markerDisagreements, passwordStates, type Evidence } from './checks';
 import { openImage, readDatabaseImage, sha256Of } from './database';
 import { replaceDatabaseFile } from './save';
+import { bytesToSave } from './sqljs-memory';
 import { detectDatabase, type Detection } from './detect';
 import { EngineError } from './engine-error';
 import { appendHistory } from './history-log';
@@ -288,7 +289,7 @@ export async function repairOpened(
     (text) => createHash('sha256').update(text).digest('hex'),
   );
   db.exec('COMMIT');
-  await replaceDatabaseFile(image, db.export(), {
+  await replaceDatabaseFile(image, bytesToSave(db), {
     fs: context.fs,
     asideDir: context.backupDir,
     now: context.now,
