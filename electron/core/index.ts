@@ -149,8 +149,10 @@ export function createEngine(options: EngineOptions): Engine {
         integrity_check: 'full' as const,
       })),
     createBackup: (reason = 'manual') =>
-      withPanel(({ image, db, detection, integrity }) => {
-        assertIntact(db, dbPath, integrity());
+      withPanel(({ image, db, detection, fullIntegrity }) => {
+        // A write starts from a file that passes the full check (an index that disagrees with its
+        // table passes quick_check): a backup of a damaged file is no way back.
+        assertIntact(db, dbPath, fullIntegrity());
         return createBackup(image, {
           fs,
           backupDir,

@@ -50,7 +50,7 @@ export async function migrateOpened(
 ): Promise<RunReport> {
   const { image, db, detection } = opened;
   assertMigratable(detection, image.path);
-  assertIntact(db, image.path, opened.integrity());
+  assertIntact(db, image.path, opened.fullIntegrity());
   assertNoDrift(context.migrations, detection, readHistory(db));
   const plan = planUp(context.migrations, detection, request.to);
   return runAndSave(opened, context, {

@@ -254,7 +254,7 @@ export async function repairOpened(
       `--force-version must be between 0 and ${detection.latestVersion}; got ${forceVersion}.`,
     );
   }
-  assertIntact(db, image.path, opened.integrity());
+  assertIntact(db, image.path, opened.fullIntegrity());
   const backup = await createBackup(image, {
     fs: context.fs,
     backupDir: context.backupDir,

@@ -63,7 +63,7 @@ export async function rollBackOpened(
 ): Promise<RunReport> {
   const { image, db, detection } = opened;
   assertMigratable(detection, image.path);
-  assertIntact(db, image.path, opened.integrity());
+  assertIntact(db, image.path, opened.fullIntegrity());
   const applied = appliedVersions(detection);
   const history = readHistory(db);
   const versions = chooseVersions(applied, history, request, detection.latestVersion);
