@@ -95,16 +95,17 @@ export const xhttpFlow: PanelMigration = {
           set += 1;
         }
       }
-      const duplicates = hasDuplicateKeys(settingsText);
-      if (set === 0 && !duplicates) continue;
       if (mode === 'safe' && !vlessEncryptionOn(settings)) {
         // Left byte for byte as it is (duplicate keys too: the fix inbounds.duplicate-flow-keys drops them).
+        // Decided before the duplicate-key scan, which cannot change this outcome (and costs ~0.2 s/100 MB).
         if (set > 0) {
           context.skip('inbounds', rowid, SAFE_SKIP_REASON);
           inboundsSkipped += 1;
         }
         continue;
       }
+      const duplicates = hasDuplicateKeys(settingsText);
+      if (set === 0 && !duplicates) continue;
 
       if (writeGoJson(context, 'inbounds', rowid, 'settings', settings)) {
         inboundsChanged += 1;

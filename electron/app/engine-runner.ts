@@ -10,6 +10,7 @@ import type { Engine } from '../core/index';
 /** The engine operations a UI session uses; each takes at most one argument. */
 export type EngineOperation =
   | 'getStatus'
+  | 'checkIntegrity'
   | 'listBackups'
   | 'createBackup'
   | 'previewMigrate'

@@ -2,11 +2,14 @@
 import { parentPort } from 'node:worker_threads';
 import type { WorkerMessage, WorkerRequest } from './engine-runner';
 import type { Result } from '../shared/result';
-import { toFailure } from '../core/index';
+import { toFailure, warmUpSqlJs } from '../core/index';
 import { createPanelEngine } from './panel-engine';
 
 const port = parentPort;
 if (port === null) throw new Error('engine-worker must run in a worker thread');
+
+// Before the first request arrives (messages queue behind it): the first open is then warm.
+void warmUpSqlJs().catch(() => undefined);
 
 port.on('message', (request: WorkerRequest) => {
   const engine = createPanelEngine({

@@ -187,6 +187,7 @@ export function createSession(options: SessionOptions): Session {
     deleteBackup: ({ backupId }) => withDatabase((dbPath) => run({ dbPath }, 'deleteBackup', backupId)),
     repair: (request) => withDatabase((dbPath) => run({ dbPath }, 'repair', request, progress)),
     runChecks: () => withDatabase((dbPath) => run({ dbPath }, 'check', undefined)),
+    checkIntegrity: () => withDatabase((dbPath) => run({ dbPath }, 'checkIntegrity', undefined)),
     previewFix: ({ checkId }) => withDatabase((dbPath) => run({ dbPath }, 'previewFix', checkId, progress)),
     applyFix: ({ checkId }) => withDatabase((dbPath) => run({ dbPath }, 'applyFix', checkId, progress)),
     revertFix: ({ checkId }) => withDatabase((dbPath) => run({ dbPath }, 'revertFix', checkId, progress)),

@@ -35,7 +35,11 @@ export function formatStatus(status: StatusReport, lang: Lang): string {
   for (const step of status.pending) lines.push(`  ${String(step.version).padStart(3)}  ${step.name}`);
   lines.push(`${label(t.journal)}${status.journal.mode}; ${describeWal(status, lang)}`);
   const integrity = status.integrity === 'ok' ? 'ok' : status.integrity.slice(0, 5).join('; ');
-  lines.push(`${label(t.integrity)}${integrity}`);
+  lines.push(`${label(t.integrity)}${integrity}  (${t.integrityKind[status.integrity_check]})`);
+  if (status.checks !== null)
+    lines.push(
+      `${label(t.healthChecks)}${t.healthSummary(status.checks.summary.error, status.checks.summary.warning, status.checks.summary.info)}`,
+    );
   lines.push(`${label(t.lastBackup)}${status.last_backup ?? t.none}`);
   lines.push(`${t.tables}:`);
   for (const [table, count] of Object.entries(status.tables)) lines.push(`  ${table.padEnd(24)} ${count}`);

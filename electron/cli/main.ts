@@ -48,6 +48,8 @@ interface CommonOptions {
   port?: number;
   host?: string;
   migrationsDir?: string;
+  checks?: boolean;
+  full?: boolean;
 }
 
 function wholeNumber(text: string): number {
@@ -135,15 +137,20 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
 
   program
     .command('status')
-    .description('show version, applied and pending steps, journal/WAL state, tables and integrity')
+    .description(
+      'show version, applied and pending steps, journal/WAL state, tables and integrity (quick check)',
+    )
     .argument('[db]', 'the panel database file (x-ui.db); its -wal beside it is merged')
     .option('--demo', 'use a fresh copy of the bundled demo database')
     .option('--json', 'print JSON for scripts')
     .option(...backupDirOption)
     .option('--ignore-wal', 'read the main file alone even though a -wal exists (shows old data)')
     .option(...migrationsDirOption)
+    .option('--checks', 'also run the health checks (`paneldb check`; reads every JSON column)')
+    .option('--full', 'run the full integrity_check instead of the quick_check (slower on big files)')
     .action(async (db: string | undefined, options: CommonOptions) => {
-      report(await (await engineFor(db, options)).getStatus(), options.json, (status) =>
+      const request = { checks: options.checks === true, full: options.full === true };
+      report(await (await engineFor(db, options)).getStatus(request), options.json, (status) =>
         formatStatus(status, lang),
       );
     });

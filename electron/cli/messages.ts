@@ -29,6 +29,13 @@ const en = {
   walNone: 'no -wal file',
   walEmpty: '-wal present, nothing committed in it',
   integrity: 'Integrity',
+  integrityKind: {
+    quick: 'PRAGMA quick_check; `status --full` runs the full integrity_check',
+    full: 'PRAGMA integrity_check, full',
+  },
+  healthChecks: 'Health checks',
+  healthSummary: (error: number, warning: number, info: number) =>
+    `${error} error(s), ${warning} warning(s), ${info} info; \`paneldb check\` lists them`,
   tables: 'Tables (rows)',
   lastBackup: 'Last backup',
   warnings: 'Warnings',
@@ -96,6 +103,13 @@ const zh: typeof en = {
   walNone: '没有 -wal 文件',
   walEmpty: '存在 -wal 文件，但其中没有已提交的内容',
   integrity: '完整性',
+  integrityKind: {
+    quick: 'PRAGMA quick_check；`status --full` 运行完整的 integrity_check',
+    full: 'PRAGMA integrity_check，完整检查',
+  },
+  healthChecks: '健康检查',
+  healthSummary: (error, warning, info) =>
+    `${error} 个错误，${warning} 个警告，${info} 条提示；\`paneldb check\` 列出详情`,
   tables: '数据表（行数）',
   lastBackup: '最近备份',
   warnings: '警告',

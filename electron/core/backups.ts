@@ -4,7 +4,8 @@
 import { basename, dirname, join } from 'node:path';
 import { EngineError, osErrorCode, osErrorText } from './engine-error';
 import type { FileSystem } from './file-system';
-import { openImage, readDatabaseImage, sha256OfFile, type LoadedImage } from './database';
+import { openImage, readDatabaseImage, type LoadedImage } from './database';
+import { readsBackAs } from './read-back';
 import { writeFileAtomically } from './save';
 import { CORE_PANEL_TABLES, PANEL_TABLES } from '../panel/panel-schema';
 import {
@@ -102,9 +103,10 @@ export async function createBackup(image: LoadedImage, options: CreateBackupOpti
       thrown instanceof EngineError ? thrown.detail : osErrorText(thrown),
     );
   }
-  // Read back from disk and hashed in 1 MiB pieces: proof without a second copy of the file in RAM.
-  const written = await sha256OfFile(path, fs).catch(() => null);
-  if (written === null || written.size !== image.bytes.length || written.sha256 !== image.sha256) {
+  // Read back from disk in 1 MiB pieces and compared with the image in memory, byte for byte: proof
+  // without a second copy of the file in RAM, and without hashing the file a second time.
+  const identical = await readsBackAs(path, image.bytes, fs).catch(() => false);
+  if (!identical) {
     await fs.rm(path, { force: true }).catch(() => undefined);
     throw new EngineError(
       'BACKUP_FAILED',

@@ -95,3 +95,26 @@ function* rows(db: Database, sql: string): Generator<string> {
     statement.free();
   }
 }
+
+/**
+ * What tells "nothing was written" apart cheaply: SQLite's count of rows inserted, updated or
+ * deleted on this connection (triggers included) and the schema cookie (every DDL moves it).
+ */
+export function changeMarker(db: Database): string {
+  const value = (sql: string) => String(db.exec(sql)[0]?.values[0]?.[0]);
+  return `${value('SELECT total_changes()')}/${value('PRAGMA schema_version')}`;
+}
+
+/**
+ * The tables' hashes after a step: the ones taken before it when the step wrote nothing (a step
+ * with nothing to do re-reads no table), else computed afresh.
+ */
+export function hashesAfter(
+  db: Database,
+  tables: readonly string[],
+  before: Record<string, string>,
+  unchanged: boolean,
+): Record<string, string> {
+  if (!unchanged) return contentHashes(db, tables);
+  return Object.fromEntries(tables.map((table) => [table, before[table] ?? tableContentHash(db, table)]));
+}

@@ -5,7 +5,9 @@ import { basename } from 'node:path';
 import type { Database } from 'sql.js';
 import { EngineError, osErrorCode, osErrorText } from './engine-error';
 import type { FileSystem } from './file-system';
+import { once } from './fingerprint';
 import { loadSqlJs } from './sqljs';
+import { allocateWithSpareRoom, openTracked } from './sqljs-memory';
 import { applyWal, readWal, type WalStopReason } from './wal';
 import type { JournalInfo } from '../shared/reports';
 export type { JournalInfo };
@@ -59,10 +61,20 @@ export async function readDatabaseImage(givenPath: string, options: LoadOptions)
       `${path} is ${formatBytes(stat.size)}; PanelDB opens files up to 2 GiB.`,
     );
   }
-  const main = await readOrRefuse(path, fs);
+  const main = await readOrRefuse(path, fs, stat.size);
   checkSqliteHeader(path, main);
   const mode = main[18] === 2 || main[19] === 2 ? 'wal' : 'rollback';
-  const original: FileFingerprint = { size: main.length, mtimeMs: stat.mtimeMs, sha256: sha256Of(main) };
+  // Read-only operations (status, check, history, previews) never need the file's hash: it is taken
+  // on first use — by a backup, or the save's "unchanged on disk" proof — which every write reaches
+  // before it changes the database (see fingerprint.ts).
+  const mainHash = once(() => sha256Of(main));
+  const original: FileFingerprint = {
+    size: main.length,
+    mtimeMs: stat.mtimeMs,
+    get sha256() {
+      return mainHash();
+    },
+  };
 
   const walPath = walPathOf(path);
   const walStat = await fs.stat(walPath).catch(() => null);
@@ -108,16 +120,15 @@ export async function readDatabaseImage(givenPath: string, options: LoadOptions)
   // merged: no 2nd copy of the file in memory. Its hash is the image's when the header already
   // says rollback mode (the usual case), so the bytes are hashed once.
   const sameBytes = image === main && image[18] === 1 && image[19] === 1;
+  // `main` is not kept when a WAL was merged: its hash must be taken now, while it still exists.
+  if (image !== main) void original.sha256;
   image[18] = 1;
   image[19] = 1;
-  return {
-    path,
-    bytes: image,
-    sha256: sameBytes ? original.sha256 : sha256Of(image),
-    original,
-    wal,
-    journal,
-  };
+  const loaded: Omit<LoadedImage, 'sha256'> = { path, bytes: image, original, wal, journal };
+  return Object.defineProperty(loaded, 'sha256', {
+    enumerable: true,
+    get: sameBytes ? () => original.sha256 : once(() => sha256Of(image)),
+  }) as LoadedImage;
 }
 
 /** The SHA-256 of a file, streamed in 1 MiB reads: no copy of the whole file in memory. */
@@ -144,7 +155,7 @@ export async function openImage(image: LoadedImage): Promise<Database> {
   const SQL = await loadSqlJs();
   let db: Database | undefined;
   try {
-    db = new SQL.Database(image.bytes);
+    db = openTracked(SQL, image.bytes);
     db.exec('SELECT count(*) FROM sqlite_master');
     return db;
   } catch (thrown) {
@@ -186,8 +197,12 @@ async function statOrRefuse(path: string, fs: FileSystem) {
   }
 }
 
-async function readOrRefuse(path: string, fs: FileSystem): Promise<Buffer> {
+async function readOrRefuse(path: string, fs: FileSystem, spareRoomFor?: number): Promise<Buffer> {
   try {
+    if (spareRoomFor !== undefined) {
+      const withRoom = await readIntoSpareRoom(path, fs, spareRoomFor);
+      if (withRoom !== null) return withRoom;
+    }
     return await fs.readFile(path);
   } catch (thrown) {
     const code = osErrorCode(thrown);
@@ -197,6 +212,27 @@ async function readOrRefuse(path: string, fs: FileSystem): Promise<Buffer> {
     }
     const reason = code === 'EACCES' || code === 'EPERM' ? ' (permission denied)' : '';
     throw new EngineError('FILE_UNREADABLE', `${path} cannot be read${reason}.`, osErrorText(thrown));
+  }
+}
+
+/**
+ * Reads the file into a buffer with room after it (sqljs-memory.ts), so sql.js can grow the file a
+ * little in place. Null when the file is not `size` bytes any more (then it is read as usual).
+ */
+async function readIntoSpareRoom(path: string, fs: FileSystem, size: number): Promise<Buffer | null> {
+  const bytes = allocateWithSpareRoom(size);
+  const handle = await fs.open(path, 'r');
+  try {
+    let offset = 0;
+    while (offset < size) {
+      const { bytesRead } = await handle.read(bytes, offset, size - offset, offset);
+      if (bytesRead === 0) return null;
+      offset += bytesRead;
+    }
+    const probe = Buffer.alloc(1);
+    return (await handle.read(probe, 0, 1, size)).bytesRead === 0 ? bytes : null;
+  } finally {
+    await handle.close();
   }
 }
 

@@ -130,7 +130,7 @@ export async function fixOpened(
 ): Promise<RunReport> {
   const fix = fixFor(checkId);
   assertMigratable(opened.detection, opened.image.path);
-  assertIntact(opened.db, opened.image.path, opened.integrity());
+  assertIntact(opened.db, opened.image.path, opened.fullIntegrity());
   // The check decides whether there is anything to do: no finding, no backup and no write.
   const pending = runChecks(opened.db).checks.some((check) => check.id === checkId);
   return runAndSave(opened, context, {
@@ -148,7 +148,7 @@ export async function revertFixOpened(
   context: OperationContext,
 ): Promise<RunReport> {
   const fix = fixFor(checkId);
-  assertIntact(opened.db, opened.image.path, opened.integrity());
+  assertIntact(opened.db, opened.image.path, opened.fullIntegrity());
   const entry = lastFixOf(readHistory(opened.db), checkId);
   if (entry === undefined) {
     throw new EngineError(

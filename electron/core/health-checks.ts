@@ -2,7 +2,7 @@
 // will accept (panel-database.md Appendix A "Checks a repair tool can run", §2.5a). Each rule has a
 // stable id, a severity, the rows it concerns, a one-line reason and, where one exists, a reference.
 // Only rules that found something are reported; `fixable` says whether `paneldb fix` has a fix.
-import type { Database } from 'sql.js';
+import type { Database, SqlValue } from 'sql.js';
 import { isPlainObject } from '../panel/go-json';
 import { findJsonProblems, markerDisagreements, passwordStates } from './panel-invariants';
 import {
@@ -20,7 +20,7 @@ import {
   type ScannedInbound,
 } from './inbound-scan';
 import { describeJson, isTooDeep } from './json-depth';
-import { queryRows } from './sql';
+import { queryRows, forEachRow } from './sql';
 import { CHECK_RULES, checkRule, type CheckRule } from './health-check-rules';
 import type { CheckFinding, CheckSeverity, ChecksSection } from '../shared/reports';
 
@@ -86,12 +86,17 @@ function checkInbound(found: Found, inbound: ScannedInbound): void {
 }
 
 function checkAcrossInbounds(db: Database, found: Found, inbounds: ScannedInbound[]): void {
-  const byEmail = new Map<string, string[]>();
+  // Hundreds of thousands of clients: one map entry per email, a list only for the repeated ones.
+  const byEmail = new Map<string, number | string[]>();
   const clients = clientsWithEmail(inbounds);
-  for (const { inbound, email } of clients)
-    byEmail.set(email, [...(byEmail.get(email) ?? []), `#${inbound.id}`]);
+  for (const { inbound, email } of clients) {
+    const seen = byEmail.get(email);
+    if (seen === undefined) byEmail.set(email, inbound.id);
+    else if (typeof seen === 'number') byEmail.set(email, [`#${seen}`, `#${inbound.id}`]);
+    else seen.push(`#${inbound.id}`);
+  }
   for (const [email, where] of byEmail)
-    if (where.length > 1)
+    if (typeof where !== 'number')
       add(found, 'clients.duplicate-email', `email ${JSON.stringify(email)}: inbounds ${where.join(', ')}`);
 
   const byTag = new Map<string, number[]>();
@@ -103,27 +108,28 @@ function checkAcrossInbounds(db: Database, found: Found, inbounds: ScannedInboun
       add(found, 'inbounds.tag-duplicate', `tag ${JSON.stringify(tag)}: inbounds #${ids.join(', #')}`);
 
   if (!tableExists(db, 'client_traffics')) return;
-  const traffic = queryRows(db, 'SELECT id, inbound_id, email FROM client_traffics ORDER BY id');
-  const tracked = new Set(traffic.map((row) => String(row.email)));
+  const traffic: Array<[id: SqlValue, inboundId: SqlValue, email: SqlValue]> = [];
+  forEachRow(db, 'SELECT id, inbound_id, email FROM client_traffics ORDER BY id', ([id, inboundId, email]) =>
+    traffic.push([id ?? null, inboundId ?? null, email ?? null]),
+  );
+  const tracked = new Set(traffic.map((row) => String(row[2])));
   for (const { inbound, client, email } of clients)
     if (!tracked.has(email)) add(found, 'traffic.missing-row', `${inbound.label}: ${clientName(client, 0)}`);
-  const known = new Set(clients.map((entry) => entry.email));
   // An inbound whose clients cannot be read says nothing about which of its traffic rows are orphans.
   const unreadable = new Set(
     inbounds.filter((inbound) => inbound.clients === undefined).map((inbound) => inbound.id),
   );
-  for (const row of traffic) {
-    if (row.email === null || known.has(String(row.email)) || unreadable.has(Number(row.inbound_id)))
-      continue;
+  for (const [id, inboundId, email] of traffic) {
+    if (email === null || byEmail.has(String(email)) || unreadable.has(Number(inboundId))) continue;
     add(
       found,
       'traffic.orphan-row',
-      `client_traffics #${String(row.id)} (${String(row.email)}, inbound ${String(row.inbound_id)})`,
+      `client_traffics #${String(id)} (${String(email)}, inbound ${String(inboundId)})`,
     );
   }
 }
 
-function checkUsersAndMarkers(db: Database, found: Found): CheckFinding[] {
+function checkUsersAndMarkers(db: Database, found: Found, inbounds: ScannedInbound[]): CheckFinding[] {
   for (const { user, state } of passwordStates(db)) {
     if (state === 'hashed-prefix') add(found, 'users.password-hashed-prefix', user);
     else if (state !== 'bcrypt') add(found, 'users.password-not-bcrypt', `${user}: ${state}`);
@@ -142,7 +148,7 @@ function checkUsersAndMarkers(db: Database, found: Found): CheckFinding[] {
     : [];
   const base = checkRule('markers.disagree') as CheckRule;
   // One finding per disagreeing marker, each with the severity the evidence gives it.
-  return markerDisagreements(db, markers).map((evidence) => ({
+  return markerDisagreements(db, markers, inbounds).map((evidence) => ({
     ...base,
     id: `markers.disagree.${evidence.id.replace(/^marker-disagrees:/, '')}`,
     severity: evidence.severity,
@@ -165,8 +171,9 @@ export function runChecks(db: Database): ChecksSection {
     }
   }
   checkAcrossInbounds(db, found, inbounds);
-  for (const { where, problem } of findJsonProblems(db)) add(found, JSON_PROBLEM_RULE[problem], where);
-  const markerFindings = checkUsersAndMarkers(db, found);
+  for (const { where, problem } of findJsonProblems(db, inbounds))
+    add(found, JSON_PROBLEM_RULE[problem], where);
+  const markerFindings = checkUsersAndMarkers(db, found, inbounds);
 
   const checks: CheckFinding[] = [];
   for (const entry of CHECK_RULES) {

@@ -2,10 +2,11 @@
 // share: which transport and security an inbound runs, whether VLESS Encryption is on, what a client
 // is called, whether a REALITY target is one Xray accepts (panel-database.md §1.4, §2.5a).
 import type { Database } from 'sql.js';
-import { isPlainObject, parseJson } from '../panel/go-json';
-import { bomTest } from './json-column';
+import { isPlainObject } from '../panel/go-json';
 import { vlessEncryptionOn } from '../panel/xray';
-import { queryRows } from './sql';
+import { bomTest } from './json-column';
+import { jsonShapeOf, type JsonProblem } from './json-shape';
+import { columnNames, queryRows } from './sql';
 
 export interface ScannedInbound {
   rowid: number;
@@ -20,6 +21,27 @@ export interface ScannedInbound {
   stream: Record<string, unknown> | undefined;
   /** `settings.clients` when it is an array. */
   clients: unknown[] | undefined;
+  /** The JSON columns (settings, stream_settings, sniffing) that are not JSON or repeat a key. */
+  jsonProblems: Array<{ column: string; problem: JsonProblem }>;
+}
+
+const JSON_COLUMNS = ['settings', 'stream_settings', 'sniffing'] as const;
+
+/**
+ * Parses one JSON column once, as Go would; its problem (if any) is recorded from the same parse. A
+ * text with a leading BOM is one the panel cannot read (json-column.ts): no value.
+ */
+function parseColumn(
+  column: string,
+  raw: unknown,
+  bom: unknown,
+  problems: ScannedInbound['jsonProblems'],
+): { text: string | null; value: unknown } {
+  const source = text(raw);
+  if (source === null || source === '') return { text: source, value: undefined };
+  const shape = jsonShapeOf(source, bom === 1);
+  if (shape.problem !== null) problems.push({ column, problem: shape.problem });
+  return { text: source, value: shape.value };
 }
 
 export function tableExists(db: Database, table: string): boolean {
@@ -31,26 +53,32 @@ const text = (value: unknown): string | null =>
 
 export function scanInbounds(db: Database): ScannedInbound[] {
   if (!tableExists(db, 'inbounds')) return [];
+  // Very old panels have no sniffing column; the other columns every generation has.
+  const present = columnNames(db, 'inbounds');
+  const jsonColumns = JSON_COLUMNS.filter((column) => present.includes(column))
+    .map((column) => `${column}, ${bomTest(column)} AS ${column}_bom`)
+    .join(', ');
   return queryRows(
     db,
-    `SELECT rowid AS rowid, id, remark, protocol, tag, settings, stream_settings, ${bomTest('settings')} AS settings_bom, ${bomTest('stream_settings')} AS stream_bom FROM inbounds ORDER BY rowid`,
+    `SELECT rowid AS rowid, id, remark, protocol, tag, ${jsonColumns} FROM inbounds ORDER BY rowid`,
   ).map((row) => {
-    const settingsText = text(row.settings);
-    // A text with a leading BOM is one the panel cannot read (json-column.ts): no settings.
-    const settings = row.settings_bom === 1 ? undefined : parseJson(settingsText);
-    const stream = row.stream_bom === 1 ? undefined : parseJson(text(row.stream_settings));
+    const jsonProblems: ScannedInbound['jsonProblems'] = [];
+    const [settings, stream] = JSON_COLUMNS.map((column) =>
+      parseColumn(column, row[column], row[`${column}_bom`], jsonProblems),
+    );
     const remark = text(row.remark);
-    const object = isPlainObject(settings) ? settings : undefined;
+    const object = isPlainObject(settings?.value) ? settings.value : undefined;
     return {
       rowid: Number(row.rowid),
       id: Number(row.id),
       label: `inbounds #${String(row.id)}${remark ? ` (${remark})` : ''}`,
       protocol: text(row.protocol) ?? '',
       tag: text(row.tag),
-      settingsText,
+      settingsText: settings?.text ?? null,
       settings: object,
-      stream: isPlainObject(stream) ? stream : undefined,
+      stream: isPlainObject(stream?.value) ? stream.value : undefined,
       clients: object !== undefined && Array.isArray(object.clients) ? object.clients : undefined,
+      jsonProblems,
     };
   });
 }
@@ -155,6 +183,7 @@ export function hasDuplicateFlowKeys(inbound: ScannedInbound): boolean {
   return (
     inbound.settings !== undefined &&
     inbound.settingsText !== null &&
+    inbound.jsonProblems.some((entry) => entry.column === 'settings') &&
     inbound.settingsText.includes('"flow"') &&
     duplicateKeyNames(inbound.settingsText).has('flow')
   );

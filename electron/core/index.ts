@@ -28,7 +28,7 @@ import { previewRollBackOpened, rollBackOpened, type RollbackRequest } from './r
 import { buildStatus, type StatusReport } from './status';
 import { fixOpened, revertFixOpened } from './fixes';
 import { runChecks } from './health-checks';
-import type { CheckReport, RollbackPreview } from '../shared/reports';
+import type { CheckReport, RollbackPreview, IntegrityReport } from '../shared/reports';
 
 export interface EngineOptions {
   dbPath: string;
@@ -49,7 +49,13 @@ export interface EngineOptions {
 export interface Engine {
   readonly dbPath: string;
   readonly backupDir: string;
-  getStatus(): Promise<Result<StatusReport>>;
+  /**
+   * Opening runs PRAGMA quick_check; `full` runs the full integrity_check instead, `checks` adds the
+   * health checks (they read every JSON column, so the app fetches them after showing status).
+   */
+  getStatus(request?: StatusRequest): Promise<Result<StatusReport>>;
+  /** The full PRAGMA integrity_check; the app asks for it after status has been shown. */
+  checkIntegrity(): Promise<Result<IntegrityReport>>;
   createBackup(reason?: BackupReason): Promise<Result<BackupEntry>>;
   listBackups(): Promise<Result<BackupEntry[]>>;
   previewMigrate(request?: Omit<MigrateRequest, 'dryRun'>): Promise<Result<RunReport>>;
@@ -75,6 +81,11 @@ export interface Engine {
   applyFix(checkId: string): Promise<Result<RunReport>>;
   /** Undoes the latest applied fix of `checkId` from its before-images; refused if a row changed since. */
   revertFix(checkId: string): Promise<Result<RunReport>>;
+}
+
+export interface StatusRequest {
+  checks?: boolean;
+  full?: boolean;
 }
 
 export function createEngine(options: EngineOptions): Engine {
@@ -116,8 +127,8 @@ export function createEngine(options: EngineOptions): Engine {
   return {
     dbPath,
     backupDir,
-    getStatus: () =>
-      withPanel(async ({ image, db, detection, recovery, integrity }, operation) => {
+    getStatus: (request = {}) =>
+      withPanel(async ({ image, db, detection, recovery, integrity, fullIntegrity }, operation) => {
         const backups = await listBackups(dbPath, backupDir, fs);
         return buildStatus({
           recovery,
@@ -127,13 +138,23 @@ export function createEngine(options: EngineOptions): Engine {
           journal: image.journal,
           backups,
           history: readHistory(db),
-          integrity: integrity(),
+          integrity: request.full === true ? fullIntegrity() : integrity(),
+          integrityKind: request.full === true ? 'full' : 'quick',
+          checks: request.checks === true,
           migrations: operation.migrations,
         });
       }),
+    checkIntegrity: () =>
+      withPanel(({ fullIntegrity }) => ({
+        database: dbPath,
+        integrity: fullIntegrity(),
+        integrity_check: 'full' as const,
+      })),
     createBackup: (reason = 'manual') =>
-      withPanel(({ image, db, detection, integrity }) => {
-        assertIntact(db, dbPath, integrity());
+      withPanel(({ image, db, detection, fullIntegrity }) => {
+        // A write starts from a file that passes the full check (an index that disagrees with its
+        // table passes quick_check): a backup of a damaged file is no way back.
+        assertIntact(db, dbPath, fullIntegrity());
         return createBackup(image, {
           fs,
           backupDir,
@@ -193,3 +214,4 @@ export { toFailure } from './engine-error';
 export { nodeFileSystem, type FileSystem } from './file-system';
 export { GENERATION_LABELS } from './status';
 export { TOOL_VERSION } from './tool-version';
+export { warmUpSqlJs } from './warm-up';

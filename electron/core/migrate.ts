@@ -3,6 +3,7 @@
 import type { PanelMigration, StepOptions } from './step-types';
 import { createBackup, type BackupReason } from './backups';
 import { replaceDatabaseFile } from './save';
+import { bytesToSave } from './sqljs-memory';
 import type { Detection } from './detect';
 import { EngineError } from './engine-error';
 import {
@@ -49,7 +50,7 @@ export async function migrateOpened(
 ): Promise<RunReport> {
   const { image, db, detection } = opened;
   assertMigratable(detection, image.path);
-  assertIntact(db, image.path, opened.integrity());
+  assertIntact(db, image.path, opened.fullIntegrity());
   assertNoDrift(context.migrations, detection, readHistory(db));
   const plan = planUp(context.migrations, detection, request.to);
   return runAndSave(opened, context, {
@@ -112,7 +113,7 @@ export async function runAndSave(
   });
   report.to_version = currentVersionOf(applied);
   if (spec.dryRun) return report;
-  report.moved_aside = await replaceDatabaseFile(image, db.export(), {
+  report.moved_aside = await replaceDatabaseFile(image, bytesToSave(db), {
     fs: context.fs,
     asideDir: context.backupDir,
     now: context.now,

@@ -7,7 +7,7 @@ import type { Database } from 'sql.js';
 import { MigrationError, Umzug } from 'umzug';
 import { DEFAULT_STEP_OPTIONS, type PanelMigration, type StepOptions } from './step-types';
 import { jsonChanges, rowLabel } from './change-preview';
-import { contentHashes } from './content-hash';
+import { changeMarker, contentHashes, hashesAfter } from './content-hash';
 import { EngineError } from './engine-error';
 import { appendHistory, HISTORY_TABLE } from './history-log';
 import { addSeederMarker, setSchemaVersion } from './markers';
@@ -163,8 +163,9 @@ export async function applyStep(
       onProgress: (done, total) =>
         deps.onProgress?.({ kind: 'rows', version: migration.version, done, total }),
     });
+    const marker = changeMarker(db);
     await migration.up(context);
-    let hashAfter = contentHashes(db, migration.touches);
+    let hashAfter = hashesAfter(db, migration.touches, hashBefore, changeMarker(db) === marker);
     if (kind === 'migration') {
       deps.applied.add(migration.version);
       if (migration.seederMarker !== null) addSeederMarker(db, migration.seederMarker);

@@ -16,11 +16,13 @@ export interface OpenedPanel {
   /** What recovering an interrupted save did before opening, if anything. */
   recovery: string | null;
   /**
-   * PRAGMA integrity_check of the file as opened, run at most once per open (a full check of a
-   * 300 MB file takes seconds). Valid only before anything writes to `db`: every caller asks
-   * before its first write.
+   * PRAGMA quick_check of the file as opened (b-tree structure, page use, record formats: about
+   * native speed), run at most once per open. Valid only before anything writes to `db`: every
+   * caller asks before its first write.
    */
   integrity(): 'ok' | string[];
+  /** The full PRAGMA integrity_check (also every index against its table; ~3× the quick check). */
+  fullIntegrity(): 'ok' | string[];
 }
 
 export interface OpenPanelOptions {
@@ -50,7 +52,7 @@ export async function openPanel(options: OpenPanelOptions): Promise<OpenedPanel>
       // it runs once, on the database the operation then uses.
       let problems: string[] | null;
       try {
-        integrity = integrityOf(db);
+        integrity = integrityOf(db, 'quick');
         problems = integrity === 'ok' ? null : integrity;
       } catch (thrown) {
         problems = [thrown instanceof Error ? thrown.message : String(thrown)];
@@ -66,7 +68,15 @@ export async function openPanel(options: OpenPanelOptions): Promise<OpenedPanel>
     }
     const opened = db;
     // A check that threw is not remembered: asked again, it throws again (DATABASE_CORRUPT).
-    return { image, db, detection, recovery, integrity: () => (integrity ??= integrityOf(opened)) };
+    let full: 'ok' | string[] | undefined;
+    return {
+      image,
+      db,
+      detection,
+      recovery,
+      integrity: () => (integrity ??= integrityOf(opened, 'quick')),
+      fullIntegrity: () => (full ??= integrityOf(opened, 'full')),
+    };
   } catch (thrown) {
     db.close();
     throw asUnreadable(thrown, options.dbPath);
@@ -92,7 +102,7 @@ async function integrityProblems(image: LoadedImage): Promise<string[] | null> {
   let db: Database | undefined;
   try {
     db = await openImage(image);
-    const integrity = integrityOf(db);
+    const integrity = integrityOf(db, 'quick');
     return integrity === 'ok' ? null : integrity;
   } catch (thrown) {
     return [thrown instanceof Error ? thrown.message : String(thrown)];

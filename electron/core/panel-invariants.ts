@@ -2,68 +2,17 @@
 // JSON columns parse with no duplicate keys (SQLite's json_valid accepts duplicates, the panel's
 // SQL file 000003 created them), passwords are bcrypt, and each seeder marker agrees with the data.
 import type { Database } from 'sql.js';
-import { visit } from 'jsonc-parser';
 import { isPlainObject, parseJson } from '../panel/go-json';
+import { scanInbounds, type ScannedInbound } from './inbound-scan';
 import { bomTest } from './json-column';
-import { GO_JSON_MAX_DEPTH, isTooDeep } from './json-depth';
-import { queryRows } from './sql';
+import { jsonShapeOf, type JsonProblem } from './json-shape';
+import { forEachRow, queryRows } from './sql';
 import type { Evidence } from '../shared/reports';
-export type { Evidence };
+export type { Evidence, JsonProblem };
 
-export type JsonProblem = 'invalid-json' | 'duplicate-keys' | 'too-deep';
-
-/** Strict JSON (no comments, no trailing commas) and every object's keys unique. */
-export function jsonProblemOf(text: string): JsonProblem | null {
-  try {
-    return jsonTextProblem(text);
-  } catch (thrown) {
-    // The visitor recurses per level: a value this deep is reported on its row, not thrown.
-    if (isTooDeep(thrown)) return 'too-deep';
-    throw thrown;
-  }
-}
-
-function jsonTextProblem(text: string): JsonProblem | null {
-  let invalid = false;
-  let depth = 0;
-  let deepest = 0;
-  const enter = () => {
-    depth += 1;
-    if (depth > deepest) deepest = depth;
-  };
-  const leave = () => void (depth -= 1);
-  let duplicate = false;
-  const keysStack: Set<string>[] = [];
-  visit(
-    text,
-    {
-      onObjectBegin: () => {
-        enter();
-        keysStack.push(new Set());
-      },
-      onObjectEnd: () => {
-        leave();
-        keysStack.pop();
-      },
-      onArrayBegin: enter,
-      onArrayEnd: leave,
-      onObjectProperty: (property) => {
-        const keys = keysStack[keysStack.length - 1];
-        if (keys?.has(property)) duplicate = true;
-        keys?.add(property);
-      },
-      onError: () => {
-        invalid = true;
-      },
-      onComment: () => {
-        invalid = true;
-      },
-    },
-    { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false },
-  );
-  if (invalid || parseJson(text) === undefined) return 'invalid-json';
-  if (deepest > GO_JSON_MAX_DEPTH) return 'too-deep';
-  return duplicate ? 'duplicate-keys' : null;
+/** Strict JSON as Go decodes it (no comments, no trailing commas, ≤ 10,000 levels), every object's keys unique. */
+export function jsonProblemOf(text: string, bom = false): JsonProblem | null {
+  return jsonShapeOf(text, bom).problem;
 }
 
 const JSON_COLUMNS: Array<{ table: string; columns: string[]; where?: string }> = [
@@ -81,20 +30,36 @@ function tableExists(db: Database, table: string): boolean {
   return queryRows(db, "SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", [table]).length > 0;
 }
 
-export function findJsonProblems(db: Database): Array<{ where: string; problem: JsonProblem }> {
+/**
+ * Every JSON column that does not parse or repeats a key. `inbounds` (the big one) comes from a scan
+ * the caller already made, when it has one: its columns are then decoded and parsed only once.
+ */
+export function findJsonProblems(
+  db: Database,
+  inbounds?: ScannedInbound[],
+): Array<{ where: string; problem: JsonProblem }> {
   const found: Array<{ where: string; problem: JsonProblem }> = [];
   for (const { table, columns, where } of JSON_COLUMNS) {
     if (!tableExists(db, table)) continue;
+    if (table === 'inbounds') {
+      const scanned = inbounds ?? scanInbounds(db);
+      for (const column of columns)
+        for (const inbound of scanned)
+          for (const entry of inbound.jsonProblems)
+            if (entry.column === column)
+              found.push({ where: `${table} #${inbound.rowid} ${column}`, problem: entry.problem });
+      continue;
+    }
     for (const column of columns) {
-      const rows = queryRows(
+      forEachRow(
         db,
         `SELECT rowid AS id, "${column}" AS text, ${bomTest(column)} AS bom FROM "${table}" WHERE "${column}" IS NOT NULL AND "${column}" <> ''${where ? ` AND ${where}` : ''}`,
+        ([id, text, bom]) => {
+          // sql.js drops a leading BOM from the text; Go's decoder rejects it (json-column.ts).
+          const problem = jsonProblemOf(String(text), bom === 1);
+          if (problem !== null) found.push({ where: `${table} #${String(id)} ${column}`, problem });
+        },
       );
-      for (const row of rows) {
-        // sql.js drops a leading BOM from the text; Go's decoder rejects it (json-column.ts).
-        const problem = row.bom === 1 ? 'invalid-json' : jsonProblemOf(String(row.text));
-        if (problem !== null) found.push({ where: `${table} #${row.id} ${column}`, problem });
-      }
     }
   }
   return found;
@@ -117,11 +82,18 @@ export function passwordStates(
 }
 
 /** Rows whose data says a recorded seeder's change is not (or no longer) in place. */
-export function markerDisagreements(db: Database, markers: string[]): Evidence[] {
+export function markerDisagreements(db: Database, markers: string[], scanned?: ScannedInbound[]): Evidence[] {
   const evidence: Evidence[] = [];
   if (!tableExists(db, 'inbounds')) return evidence;
-  const inbounds = queryRows(db, 'SELECT id, protocol, settings, stream_settings FROM inbounds ORDER BY id');
-  const streams = inbounds.map((row) => ({ row, stream: parseJson(row.stream_settings as string | null) }));
+  // Only the stream settings are read here: a scan the caller already made has them parsed.
+  const streams = scanned
+    ? [...scanned]
+        .sort((a, b) => a.id - b.id)
+        .map((inbound) => ({ row: { id: inbound.id }, stream: inbound.stream as unknown }))
+    : queryRows(db, 'SELECT id, stream_settings FROM inbounds ORDER BY id').map((row) => ({
+        row,
+        stream: parseJson(row.stream_settings as string | null),
+      }));
   if (markers.includes('TlsConfigMigration')) {
     const rows = streams
       .filter(({ stream }) => {

@@ -6,6 +6,7 @@ import { createBackup, listBackups, verifyBackupFile, type BackupEntry } from '.
 import { findJsonProblems, markerDisagreements, passwordStates, type Evidence } from './panel-invariants';
 import { openImage, readDatabaseImage, sha256Of } from './database';
 import { replaceDatabaseFile } from './save';
+import { bytesToSave } from './sqljs-memory';
 import { detectDatabase, type Detection } from './detect';
 import { EngineError } from './engine-error';
 import { appendHistory } from './history-log';
@@ -15,6 +16,7 @@ import { createHash } from 'node:crypto';
 import { assertIntact, type OpenedPanel } from './open-panel';
 import type { OperationContext } from './operation-context';
 import { queryRows } from './sql';
+import { scanInbounds } from './inbound-scan';
 import { TOOL_VERSION } from './tool-version';
 import type { Recommendation, RepairReport } from '../shared/reports';
 export type { Recommendation, RepairReport };
@@ -57,7 +59,9 @@ export function gatherEvidence(
     });
   }
   const hasInbounds = detection.tables.includes('inbounds');
-  const jsonProblems = hasInbounds ? findJsonProblems(db) : [];
+  // One scan of the inbounds serves the JSON evidence and the marker evidence below.
+  const scanned = hasInbounds ? scanInbounds(db) : undefined;
+  const jsonProblems = hasInbounds ? findJsonProblems(db, scanned) : [];
   const invalid = jsonProblems.filter((p) => p.problem === 'invalid-json').map((p) => p.where);
   const duplicates = jsonProblems.filter((p) => p.problem === 'duplicate-keys').map((p) => p.where);
   if (invalid.length > 0) {
@@ -107,7 +111,7 @@ export function gatherEvidence(
       rows: (detection.schemaMigrations ?? []).map((r) => `version ${r.version} dirty ${r.dirty}`),
     });
   }
-  evidence.push(...markerDisagreements(db, detection.seederMarkers));
+  evidence.push(...markerDisagreements(db, detection.seederMarkers, scanned));
   return { evidence, fingerprints: hasInbounds ? sqlFileFingerprints(db, jsonProblems) : new Map() };
 }
 
@@ -254,7 +258,7 @@ export async function repairOpened(
       `--force-version must be between 0 and ${detection.latestVersion}; got ${forceVersion}.`,
     );
   }
-  assertIntact(db, image.path, opened.integrity());
+  assertIntact(db, image.path, opened.fullIntegrity());
   const backup = await createBackup(image, {
     fs: context.fs,
     backupDir: context.backupDir,
@@ -289,7 +293,7 @@ export async function repairOpened(
     (text) => createHash('sha256').update(text).digest('hex'),
   );
   db.exec('COMMIT');
-  await replaceDatabaseFile(image, db.export(), {
+  await replaceDatabaseFile(image, bytesToSave(db), {
     fs: context.fs,
     asideDir: context.backupDir,
     now: context.now,

@@ -64,7 +64,7 @@ async function planRollBack(
 ): Promise<DownPlanItem[]> {
   const { image, db, detection } = opened;
   assertMigratable(detection, image.path);
-  assertIntact(db, image.path, opened.integrity());
+  assertIntact(db, image.path, opened.fullIntegrity());
   const applied = appliedVersions(detection);
   const history = readHistory(db);
   const versions = chooseRollbackVersions(applied, history, request, detection.latestVersion);

@@ -11,6 +11,7 @@ import {
   type FileFingerprint,
 } from './database';
 import { EngineError, osErrorText } from './engine-error';
+import { statDiffers } from './fingerprint';
 import type { FileSystem } from './file-system';
 
 export interface AtomicWriteOptions {
@@ -68,7 +69,9 @@ export async function assertUnchangedOnDisk(image: DiskState, fs: FileSystem): P
       'FILE_CHANGED_ON_DISK',
       `${what} changed since PanelDB loaded it (is the panel running?). Nothing was written; open it again.`,
     );
-  // Every byte is compared (through its hash), streamed: a size or mtime check could miss an edit.
+  // A different size or mtime is a change without reading anything (statDiffers); equal ones are
+  // not proof, so every byte is then compared through its hash, streamed.
+  if (await statDiffers(image.path, image.original, fs)) throw changed(image.path);
   const current = await sha256OfFile(image.path, fs).catch(() => null);
   if (current === null || current.size !== image.original.size || current.sha256 !== image.original.sha256) {
     throw changed(image.path);

@@ -15,6 +15,16 @@ export function queryRows(db: Database, sql: string, params: SqlValue[] = []): R
   }
 }
 
+/** Each row as an array, in column order: no object per row (hundreds of thousands of rows). */
+export function forEachRow(db: Database, sql: string, visit: (row: SqlValue[]) => void): void {
+  const statement = db.prepare(sql);
+  try {
+    while (statement.step()) visit(statement.get());
+  } finally {
+    statement.free();
+  }
+}
+
 export function queryValue(db: Database, sql: string, params: SqlValue[] = []): SqlValue | undefined {
   const statement = db.prepare(sql);
   try {

@@ -1,10 +1,15 @@
 // sql.js is initialised once per process; its wasm file is resolved from node_modules (the CLI
 // bundle keeps sql.js external for exactly this reason).
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
+import { selfTest } from './sqljs-memory';
 
 let loading: Promise<SqlJsStatic> | undefined;
 
 export function loadSqlJs(): Promise<SqlJsStatic> {
-  loading ??= initSqlJs();
+  // The self-test decides once whether saves may write sql.js's file bytes directly (sqljs-memory.ts).
+  loading ??= initSqlJs().then((SQL) => {
+    selfTest(SQL);
+    return SQL;
+  });
   return loading;
 }

@@ -9,7 +9,7 @@ import { lastUpOf, type HistoryEntry } from './history-log';
 import { queryValue, quoteIdentifier } from './sql';
 import { runChecks } from './health-checks';
 import type { AppliedVersion, BackupEntry, StatusReport } from '../shared/reports';
-import { integrityOf } from './integrity';
+import { integrityOf, type IntegrityKind } from './integrity';
 export type { AppliedVersion, StatusReport };
 
 export const GENERATION_LABELS: Record<GenerationId, string> = {
@@ -42,6 +42,10 @@ export interface StatusInputs {
   recovery?: string | null;
   /** The integrity check already run on this open, if any (see OpenedPanel.integrity). */
   integrity?: 'ok' | string[];
+  /** Which check `integrity` is; `quick` when not given. */
+  integrityKind?: IntegrityKind;
+  /** The health checks, when the caller asked for them (they read every JSON column). */
+  checks?: boolean;
   /** The steps this run knows (built-in and external): tells pending external files and drift. */
   migrations?: readonly PanelMigration[];
 }
@@ -55,6 +59,8 @@ export function buildStatus({
   history,
   recovery,
   integrity,
+  integrityKind = 'quick',
+  checks = false,
   migrations = [],
 }: StatusInputs): StatusReport {
   const stepOf = (version: number) => migrations.find((migration) => migration.version === version);
@@ -110,9 +116,10 @@ export function buildStatus({
     schema_migrations: detection.schemaMigrations,
     seeder_markers: detection.seederMarkers,
     tables: rowCounts(db, detection.tables),
-    integrity: integrity ?? integrityOf(db),
+    integrity: integrity ?? integrityOf(db, integrityKind),
+    integrity_check: integrityKind,
     warnings,
     backups_count: backups.length,
-    checks: runChecks(db),
+    checks: checks ? runChecks(db) : null,
   };
 }

@@ -20,6 +20,7 @@ export const API_METHOD_NAMES = [
   'deleteBackup',
   'repair',
   'runChecks',
+  'checkIntegrity',
   'previewFix',
   'applyFix',
   'revertFix',

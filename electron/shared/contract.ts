@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type {
   BackupEntry,
   CheckReport,
+  IntegrityReport,
   HistoryEntry,
   MigrationsReview,
   ProgressEvent,
@@ -76,6 +77,8 @@ export const REQUEST_SCHEMAS = {
   repair: z.object({ forceVersion: version.optional() }).strict(),
   /** The Xray-aware health checks (read only). */
   runChecks: empty,
+  /** The full PRAGMA integrity_check (status runs the quick one), fetched after status is shown. */
+  checkIntegrity: empty,
   /** A fix for one check: preview, apply (backup first) and revert the latest applied one. */
   previewFix: fixRequest,
   applyFix: fixRequest,
@@ -128,6 +131,7 @@ export interface ApiResponses {
   deleteBackup: { deleted: string };
   repair: RepairReport;
   runChecks: CheckReport;
+  checkIntegrity: IntegrityReport;
   previewFix: RunReport;
   applyFix: RunReport;
   revertFix: RunReport;

@@ -295,10 +295,18 @@ export interface StatusReport {
   seeder_markers: string[];
   tables: Record<string, number>;
   integrity: 'ok' | string[];
+  /**
+   * Which SQLite check `integrity` comes from: `quick` (PRAGMA quick_check, what opening runs) or
+   * `full` (PRAGMA integrity_check, also every index against its table: `status --full`, verify).
+   */
+  integrity_check: 'quick' | 'full';
   warnings: DetectionWarning[];
   backups_count: number;
-  /** The Xray-aware health checks (the same as `paneldb check`). */
-  checks: ChecksSection;
+  /**
+   * The Xray-aware health checks (the same as `paneldb check`), or null when not asked for: they read
+   * every JSON column, so status leaves them to `check` / `status --checks` / the app's follow-up call.
+   */
+  checks: ChecksSection | null;
 }
 
 export type CheckSeverity = 'error' | 'warning' | 'info';
@@ -333,6 +341,13 @@ export interface ChecksSection {
 
 export interface CheckReport extends ChecksSection {
   database: string;
+}
+
+/** The full PRAGMA integrity_check of a database, run after status (which runs quick_check). */
+export interface IntegrityReport {
+  database: string;
+  integrity: 'ok' | string[];
+  integrity_check: 'full';
 }
 
 export interface FixRequest {

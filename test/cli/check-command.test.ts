@@ -89,7 +89,7 @@ describe('paneldb check and fix', () => {
     expect(() => xhttpFlowMode('vision')).toThrow(/safe or panel/);
   });
 
-  it('status --json has a checks section', async () => {
+  it('status --json has no checks section unless asked: status runs the quick check only', async () => {
     const path = await buildFixture('f4-reality-targets', await tempDir());
     let stdout = '';
     const code = await main(['status', path, '--json'], {
@@ -98,7 +98,20 @@ describe('paneldb check and fix', () => {
       env: {},
     });
     expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ checks: null, integrity: 'ok', integrity_check: 'quick' });
+  });
+
+  it('status --json --checks --full has the checks section and the full integrity check', async () => {
+    const path = await buildFixture('f4-reality-targets', await tempDir());
+    let stdout = '';
+    const code = await main(['status', path, '--json', '--checks', '--full'], {
+      stdout: (text) => (stdout += text),
+      stderr: () => undefined,
+      env: {},
+    });
+    expect(code).toBe(0);
     expect(JSON.parse(stdout)).toMatchObject({
+      integrity_check: 'full',
       checks: {
         summary: { error: 1, warning: 1 },
         checks: [

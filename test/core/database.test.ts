@@ -190,6 +190,10 @@ describe('refusing bad input with one coded error and no file changed', () => {
         readFile: (async () => {
           throw failing('EACCES');
         }) as FileSystem['readFile'],
+        // The database is read through a handle (into a buffer with spare room, issue 16).
+        open: (async () => {
+          throw failing('EACCES');
+        }) as FileSystem['open'],
       },
     },
   ];

@@ -222,9 +222,14 @@ describe('health checks', () => {
     expect((await checksOf('empty-sqlite')).checks).toEqual([]);
   });
 
-  it('puts the same checks in the status report', async () => {
+  it('leaves the checks out of status unless asked, and puts the same ones in when asked', async () => {
     const path = await buildFixture('f4-reality-targets', await tempDir());
-    const status = unwrap(await createPanelEngine({ dbPath: path }).getStatus());
+    const engine = createPanelEngine({ dbPath: path });
+    expect(unwrap(await engine.getStatus()).checks).toBeNull();
+    const status = unwrap(await engine.getStatus({ checks: true }));
+    if (status.checks === null) throw new Error('checks were asked for');
+    const checked = unwrap(await engine.check());
+    expect(status.checks).toEqual({ checks: checked.checks, summary: checked.summary });
     expect(status.checks.summary.error).toBe(1);
     expect(status.checks.checks.map((check) => check.id)).toEqual([
       'reality.target-invalid',

@@ -1,9 +1,10 @@
 // Issue 8 in the store: migration 3's mode in the migrate question, and a Fix… per fixable check
 // that dry-runs the fix, asks with the rows it would change, and applies it only when accepted.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { ok } from '../../electron/shared/result';
 import { createAppStore } from '../../renderer/src/store';
 import { fakeApi } from './fake-api';
-import { preview, status } from './fake-data';
+import { checksSection, preview, status } from './fake-data';
 
 describe('checks and fixes from the store', () => {
   it('sends the chosen migration-3 mode with the preview and the migrate, and recomputes an open question', async () => {
@@ -78,5 +79,29 @@ describe('checks and fixes from the store', () => {
     expect(store.getState().activity[0]?.message?.key).toBe('activity.nothingToFix');
     await store.getState().askFix('reality.target-invalid');
     expect(api.callsTo('previewFix')).toHaveLength(1);
+  });
+
+  it('shows status before the health checks and the full integrity check, which say "checking" until they answer', async () => {
+    let answerChecks: () => void = () => undefined;
+    const api = fakeApi({
+      getStatus: () => ok(status({ checks: null })),
+      runChecks: () =>
+        new Promise((resolve) => {
+          answerChecks = () => resolve(ok({ database: 'x', ...checksSection() }));
+        }),
+      checkIntegrity: () =>
+        ok({ database: 'x', integrity: ['row 3 missing from index'], integrity_check: 'full' }),
+    });
+    const store = createAppStore(api);
+    const opening = store.getState().openDemo();
+    await vi.waitFor(() => expect(store.getState().healthLoading).toBe(true));
+    expect(store.getState().status?.integrity_check).toBe('quick');
+    expect(store.getState().healthChecks).toBeNull();
+    expect(store.getState().fullIntegrity).toBeNull();
+    answerChecks();
+    await opening;
+    expect(store.getState().healthChecks?.summary.warning).toBe(1);
+    expect(store.getState().fullIntegrity).toEqual(['row 3 missing from index']);
+    expect(store.getState().integrityLoading).toBe(false);
   });
 });

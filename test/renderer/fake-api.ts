@@ -76,6 +76,8 @@ export function fakeApi(overrides: Partial<Handlers> = {}): FakeApi {
     deleteBackup: ({ backupId }) => ok({ deleted: backupId }),
     repair: () => ok(repairReport()),
     runChecks: () => ok(checkReport()),
+    checkIntegrity: () =>
+      ok({ database: '/tmp/paneldb-demo-1/x-ui.db', integrity: 'ok', integrity_check: 'full' }),
     previewFix: () => ok({ ...preview(), operation: 'fix' }),
     applyFix: () => ok({ ...migrated(), operation: 'fix' }),
     revertFix: () => ok({ ...migrated(), operation: 'revert-fix' }),

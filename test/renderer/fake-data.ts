@@ -74,6 +74,7 @@ export const status = (overrides: Partial<StatusReport> = {}): StatusReport => (
   seeder_markers: ['UserPasswordHash'],
   tables: { inbounds: 4, settings: 5, users: 1 },
   integrity: 'ok',
+  integrity_check: 'quick',
   warnings: [],
   backups_count: 0,
   checks: checksSection(),

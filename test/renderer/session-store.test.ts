@@ -14,7 +14,7 @@ describe('the session slice', () => {
     expect(store.getState().activity).toEqual([]);
   });
 
-  it('opening the demo loads status, history, backups and the checks', async () => {
+  it('opening the demo loads status, history, backups, then the health checks and the full integrity check', async () => {
     const api = fakeApi({
       getHistory: () => ok([historyEntry(1, 1)]),
       listBackups: () => ok([backup('a.db')]),
@@ -28,8 +28,22 @@ describe('the session slice', () => {
     expect(state.backups.map((entry) => entry.id)).toEqual(['a.db']);
     expect(state.repairReport?.recommendation.action).toBe('migrate');
     expect(new Set(api.calls.map((call) => call.method))).toEqual(
-      new Set(['openDemo', 'getStatus', 'getHistory', 'listBackups', 'repair']),
+      new Set([
+        'openDemo',
+        'getStatus',
+        'getHistory',
+        'listBackups',
+        'repair',
+        'runChecks',
+        'checkIntegrity',
+      ]),
     );
+    // Status first; the slow reads follow it.
+    const methods = api.calls.map((call) => call.method);
+    expect(methods.indexOf('runChecks')).toBeGreaterThan(methods.indexOf('getStatus'));
+    expect(methods.indexOf('checkIntegrity')).toBeGreaterThan(methods.indexOf('runChecks'));
+    expect(state.healthChecks?.summary).toBeDefined();
+    expect(state.fullIntegrity).toBe('ok');
     expect(state.activity[0]).toMatchObject({
       operation: 'open',
       outcome: 'ok',

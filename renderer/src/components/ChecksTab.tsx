@@ -49,7 +49,21 @@ function ForceVersion({ latest, suggested }: { latest: number; suggested: number
 }
 
 /** Every finding of the health checks. Database text and references are shown as text, never as links. */
-function HealthChecks({ section }: { section: ChecksSection }) {
+function HealthChecks({ section }: { section: ChecksSection | null }) {
+  const t = useT();
+  if (section === null)
+    return (
+      <section className="card" aria-labelledby="health-heading" data-testid="health-checks">
+        <h2 id="health-heading">{t('checks.health')}</h2>
+        <p className="muted" data-testid="health-checking">
+          {t('checks.healthChecking')}
+        </p>
+      </section>
+    );
+  return <HealthFindings section={section} />;
+}
+
+function HealthFindings({ section }: { section: ChecksSection }) {
   const t = useT();
   const language = useLanguage();
   const busy = useApp((state) => state.busy !== null);
@@ -121,9 +135,35 @@ function HealthChecks({ section }: { section: ChecksSection }) {
   );
 }
 
+/** One integrity result: ok, its problems, or "checking…" while it runs. */
+function IntegrityResult({ result, testId }: { result: 'ok' | string[] | null; testId: string }) {
+  const t = useT();
+  if (result === null)
+    return (
+      <span className="muted" data-testid={testId}>
+        {t('checks.checking')}
+      </span>
+    );
+  if (result === 'ok')
+    return (
+      <span className="chip chip-ok" data-testid={testId}>
+        {t('header.integrityOk')}
+      </span>
+    );
+  return (
+    <ul className="plain-list mono" data-testid={testId}>
+      {result.map((problem, index) => (
+        <li key={index}>{problem}</li>
+      ))}
+    </ul>
+  );
+}
+
 export function ChecksTab() {
   const t = useT();
   const status = useApp((state) => state.status);
+  const healthChecks = useApp((state) => state.healthChecks);
+  const fullIntegrity = useApp((state) => state.fullIntegrity);
   const report = useApp((state) => state.repairReport);
   const busy = useApp((state) => state.busy !== null);
   const askRepair = useApp((state) => state.askRepair);
@@ -132,7 +172,7 @@ export function ChecksTab() {
 
   return (
     <div className="stack">
-      <HealthChecks section={status.checks} />
+      <HealthChecks section={healthChecks ?? status.checks} />
       <section className="card" aria-labelledby="recommendation-heading">
         <div className="card-head">
           <h2 id="recommendation-heading">{t('checks.recommendation')}</h2>
@@ -174,14 +214,15 @@ export function ChecksTab() {
           </dd>
           <dt>{t('checks.integrity')}</dt>
           <dd>
-            {status.integrity === 'ok' ? (
-              <span className="chip chip-ok">{t('header.integrityOk')}</span>
-            ) : (
-              <ul className="plain-list mono">
-                {status.integrity.map((problem, index) => (
-                  <li key={index}>{problem}</li>
-                ))}
-              </ul>
+            <div>
+              {t(status.integrity_check === 'full' ? 'checks.integrityFull' : 'checks.integrityQuick')}:{' '}
+              <IntegrityResult result={status.integrity} testId="integrity-quick" />
+            </div>
+            {status.integrity_check === 'quick' && (
+              <div>
+                {t('checks.integrityFull')}:{' '}
+                <IntegrityResult result={fullIntegrity} testId="integrity-full" />
+              </div>
             )}
           </dd>
         </dl>

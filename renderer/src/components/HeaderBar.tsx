@@ -17,6 +17,10 @@ export function HeaderBar() {
   const database = session?.database ?? null;
   const lastBackup = backups.find((backup) => backup.path === status?.last_backup) ?? backups[0];
   const walTransactions = status?.journal.wal_transactions_applied ?? 0;
+  const fullIntegrity = useApp((state) => state.fullIntegrity);
+  const integrityLoading = useApp((state) => state.integrityLoading);
+  // The quick check (status) until the full one, run afterwards, has its answer.
+  const integrity = fullIntegrity ?? status?.integrity ?? 'ok';
 
   return (
     <header className="header">
@@ -52,13 +56,18 @@ export function HeaderBar() {
             </span>
           )}
           <span
-            className={status.integrity === 'ok' ? 'chip chip-ok' : 'chip chip-danger'}
+            className={integrity === 'ok' ? 'chip chip-ok' : 'chip chip-danger'}
             data-testid="integrity-chip"
           >
-            {status.integrity === 'ok'
+            {integrity === 'ok'
               ? t('header.integrityOk')
-              : t('header.integrityBad', { count: status.integrity.length })}
+              : t('header.integrityBad', { count: integrity.length })}
           </span>
+          {fullIntegrity === null && integrityLoading && status.integrity_check === 'quick' && (
+            <span className="muted" data-testid="integrity-checking">
+              {t('header.integrityChecking')}
+            </span>
+          )}
           <span className="muted" data-testid="last-backup">
             {lastBackup === undefined
               ? t('header.noBackup')

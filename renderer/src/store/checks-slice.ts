@@ -1,11 +1,19 @@
 // Checks: the repair report (evidence, which version the data is at, the recommendation) and
 // forcing the recorded version when a step failed half-way.
-import type { RepairReport } from '../../../electron/shared/reports';
+import type { ChecksSection, RepairReport } from '../../../electron/shared/reports';
 import { perform } from './perform';
 import type { SliceDeps } from './state';
 
 export interface ChecksSlice {
   repairReport: RepairReport | null;
+  /** The health checks, read after status is on screen (they read every JSON column); null until then. */
+  healthChecks: ChecksSection | null;
+  /** The full integrity_check, run after status (which shows the quick check); null until done. */
+  fullIntegrity: 'ok' | string[] | null;
+  healthLoading: boolean;
+  integrityLoading: boolean;
+  /** Health checks, then the full integrity check: the slow reads that follow status. */
+  loadHealth(): Promise<void>;
   loadRepair(): Promise<void>;
   forceVersion(version: number): Promise<void>;
   /** Applies the fix for a check (the confirm dialog asked first): backup, one transaction, logged. */
@@ -16,6 +24,21 @@ export function createChecksSlice(deps: SliceDeps): ChecksSlice {
   const { api, set } = deps;
   return {
     repairReport: null,
+    healthChecks: null,
+    fullIntegrity: null,
+    healthLoading: false,
+    integrityLoading: false,
+    loadHealth: async () => {
+      set({ healthLoading: true, integrityLoading: true });
+      await perform(deps, 'load', () => api.runChecks({}), {
+        onOk: ({ checks, summary }) => set({ healthChecks: { checks, summary } }),
+      });
+      set({ healthLoading: false });
+      await perform(deps, 'load', () => api.checkIntegrity({}), {
+        onOk: ({ integrity }) => set({ fullIntegrity: integrity }),
+      });
+      set({ integrityLoading: false });
+    },
     loadRepair: async () => {
       await perform(deps, 'load', () => api.repair({}), { onOk: (repairReport) => set({ repairReport }) });
     },

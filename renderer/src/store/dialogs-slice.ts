@@ -98,7 +98,7 @@ export function createDialogsSlice(deps: SliceDeps): DialogsSlice {
       if (preview !== null && get().confirm?.kind === 'migrate') set({ confirm: migrateQuestion(preview) });
     },
     askFix: async (checkId) => {
-      const finding = get().status?.checks.checks.find((check) => check.id === checkId);
+      const finding = get().healthChecks?.checks.find((check) => check.id === checkId);
       if (finding === undefined || !finding.fixable) return;
       const preview = await perform(deps, 'previewFix', () => api.previewFix({ checkId }), {
         progress: true,

@@ -29,6 +29,8 @@ export const DATABASE_STATE: Partial<AppState> = {
   backups: [],
   verifications: {},
   repairReport: null,
+  healthChecks: null,
+  fullIntegrity: null,
   confirm: null,
   tab: 'overview',
 };
@@ -84,6 +86,8 @@ export function createSessionSlice(deps: SliceDeps): SessionSlice {
         state.loadReview(),
       ]);
       set({ loading: false });
+      // Status is on screen: now the reads that take seconds on a big file.
+      await get().loadHealth();
     },
   };
 }
