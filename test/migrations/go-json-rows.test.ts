@@ -25,7 +25,7 @@ const XHTTP = '{"network":"xhttp","security":"reality","realitySettings":{"targe
 const CLIENTS = '{"clients":[{"email":"u1","flow":""}],"decryption":"none"}';
 const sql = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
-/** Inbounds 1–7; the stream_settings/settings SQL expressions may hold raw bytes (X'…'). */
+/** Inbounds 1–8; the stream_settings/settings SQL expressions may hold raw bytes (X'…'). */
 const ROWS: [string, string, string][] = [
   ['vless', sql(CLIENTS), sql(TLS)], // 1: an ordinary row step 2 changes
   ['vless', sql(CLIENTS), `CAST(X'EFBBBF' AS TEXT) || ${sql(TLS)}`], // 2: BOM
@@ -38,6 +38,7 @@ const ROWS: [string, string, string][] = [
   ], // 5: not UTF-8
   ['vless', `CAST(X'EFBBBF' AS TEXT) || ${sql(CLIENTS)}`, sql(XHTTP)], // 6: BOM in settings
   ['vless', sql('{"clients":[{"email":"u7","flow":"","n":-1e999}]}'), sql(XHTTP)], // 7: beyond float64
+  ['trojan', sql(CLIENTS), `CAST(X'EFBBBF' AS TEXT) || ${sql(XHTTP.replace(':443', ''))}`], // 8: BOM, REALITY
 ];
 
 async function panelFile(): Promise<string> {
@@ -73,11 +74,13 @@ describe('rows Go cannot decode, through migrate and rollback', () => {
         reason: expect.stringContaining('json: cannot unmarshal number 1e400 into Go value of type float64'),
       },
       { table: 'inbounds', rowid: 5, reason: `stream_settings ${NOT_UTF8_REASON}` },
+      { table: 'inbounds', rowid: 8, reason: expect.stringContaining(BOM_REASON) },
     ]);
     expect(tls?.skipped.map((row) => row.reason)).toEqual([
       expect.stringMatching(/^invalid JSON in stream_settings/),
       expect.stringMatching(/^invalid JSON in stream_settings/),
       expect.anything(),
+      expect.stringMatching(/^invalid JSON in stream_settings/),
     ]);
     expect(tls?.changes.map((change) => change.rowid)).toEqual([1, 4]);
 
@@ -98,8 +101,15 @@ describe('rows Go cannot decode, through migrate and rollback', () => {
       { table: 'inbounds', rowid: 7, reason: expect.stringContaining('cannot unmarshal number -1e999') },
     ]);
 
+    // Step 4: the BOM row names REALITY, so the seeder's LIKE '%reality%' finds it and fails to parse it.
+    const reality = report.steps.find((step) => step.version === 4);
+    expect(reality?.skipped.filter((row) => row.rowid === 8)).toEqual([
+      { table: 'inbounds', rowid: 8, reason: expect.stringContaining(BOM_REASON) },
+    ]);
+    expect(reality?.changes).toEqual([]);
+
     const after = bytesOf(path);
-    for (const id of [2, 3, 5, 6, 7]) expect(after[id], `inbound ${id}`).toBe(before[id]);
+    for (const id of [2, 3, 5, 6, 7, 8]) expect(after[id], `inbound ${id}`).toBe(before[id]);
     const [lone] = sqlite3Json(path, 'SELECT hex(stream_settings) AS t FROM inbounds WHERE id = 4');
     // Go: the lone \ud800 decodes to U+FFFD and is written as its UTF-8 bytes ef bf bd.
     expect(String(lone?.t)).toBe(
@@ -129,6 +139,7 @@ describe('rows Go cannot decode, in the checks', () => {
         'inbounds #7 settings',
         'inbounds #2 stream_settings',
         'inbounds #3 stream_settings',
+        'inbounds #8 stream_settings',
       ]);
     } finally {
       db.close();

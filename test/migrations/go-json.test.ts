@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeExactly, GO_MAX_DEPTH, goUnmarshal } from '../../electron/panel/go-json-decode';
 import { goMarshal, parseJson } from '../../electron/panel/go-json';
 import { BOM_REASON, decodeColumn } from '../../electron/core/json-column';
+import { hasDuplicateKeys } from '../../migrations/000003_xhttp_flow';
 
 /** Unmarshal then Marshal, as a seeder does with a row it rewrites. */
 function goRoundTrip(text: string): string {
@@ -117,6 +118,12 @@ describe("Go's decoder: what it accepts", () => {
     expect(goRoundTrip('{"a":{"x":1},"b":0,"a":{"y":2}}')).toBe('{"a":{"y":2},"b":0}');
     expect(goRoundTrip('{"\\ud800":1,"\\udc00":2,"\\ud800":3}')).toBe('{"\uFFFD":3}');
     expect(goRoundTrip('{"\\ud800":1,"\\udc00":2}')).toBe('{"\uFFFD":2}');
+  });
+
+  it('step 3 sees keys as Go does: two lone surrogate escapes are the same key U+FFFD', () => {
+    expect(hasDuplicateKeys('{"\\ud800":1,"\\udc00":2}')).toBe(true);
+    expect(hasDuplicateKeys('{"\\ud83d\\ude00":1,"😀":2}')).toBe(true);
+    expect(hasDuplicateKeys('{"\\ud800":1,"x":2}')).toBe(false);
   });
 
   it('takes __proto__ as an ordinary key', () => {
