@@ -9,6 +9,7 @@ import { appliedVersions, runAndSave, type RunReport } from './migrate';
 import { runDown, type DownPlanItem } from './migrator-down';
 import { assertIntact, assertMigratable, type OpenedPanel } from './open-panel';
 import type { OperationContext } from './operation-context';
+import { planFingerprint } from './plan-fingerprint';
 import type { RollbackRequest } from '../shared/reports';
 export type { RollbackRequest };
 
@@ -91,7 +92,13 @@ export async function rollBackOpened(
   });
   return runAndSave(opened, context, {
     operation: 'rollback',
-    dryRun: false,
+    fingerprint: planFingerprint({
+      file: image.sha256,
+      operation: 'rollback',
+      steps: plan.map(({ migration }) => migration),
+    }),
+    expect: request.expect,
+    dryRun: request.dryRun === true,
     backupReason: 'before-rollback',
     nothingToDo: plan.length === 0,
     run: (deps) => runDown(db, plan, deps),

@@ -179,9 +179,13 @@ export function createSession(options: SessionOptions): Session {
     deleteBackup: ({ backupId }) => withDatabase((dbPath) => run({ dbPath }, 'deleteBackup', backupId)),
     repair: (request) => withDatabase((dbPath) => run({ dbPath }, 'repair', request, progress)),
     runChecks: () => withDatabase((dbPath) => run({ dbPath }, 'check', undefined)),
-    previewFix: ({ checkId }) => withDatabase((dbPath) => run({ dbPath }, 'previewFix', checkId, progress)),
-    applyFix: ({ checkId }) => withDatabase((dbPath) => run({ dbPath }, 'applyFix', checkId, progress)),
-    revertFix: ({ checkId }) => withDatabase((dbPath) => run({ dbPath }, 'revertFix', checkId, progress)),
+    previewFix: (request) => withDatabase((dbPath) => run({ dbPath }, 'previewFix', request, progress)),
+    applyFix: (request) => withDatabase((dbPath) => run({ dbPath }, 'applyFix', request, progress)),
+    revertFix: (request) => withDatabase((dbPath) => run({ dbPath }, 'revertFix', request, progress)),
+    previewRollBack: (request) =>
+      withDatabase((dbPath) => run({ dbPath }, 'previewRollBack', request, progress)),
+    setPassword: (request) => withDatabase((dbPath) => run({ dbPath }, 'setPassword', request, progress)),
+    listActivity: () => withDatabase((dbPath) => run({ dbPath }, 'listActivity', undefined)),
     addMigrationsFolder: async () => {
       if (options.chooseMigrationsFolder === undefined) {
         return fail(

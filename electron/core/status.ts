@@ -49,6 +49,10 @@ export interface StatusInputs {
   integrity?: 'ok' | string[];
   /** The steps this run knows (built-in and external): tells pending external files and drift. */
   migrations?: readonly PanelMigration[];
+  /** The applied set in words (headline.ts). */
+  headline?: StatusReport['headline'];
+  /** sha256 of the file as read: the file part of plan fingerprints. */
+  fileFingerprint?: string;
 }
 
 export function buildStatus({
@@ -61,6 +65,8 @@ export function buildStatus({
   recovery,
   integrity,
   migrations = [],
+  headline,
+  fileFingerprint,
 }: StatusInputs): StatusReport {
   const stepOf = (version: number) => migrations.find((migration) => migration.version === version);
   const applied = detection.versions
@@ -119,5 +125,7 @@ export function buildStatus({
     warnings,
     backups_count: backups.length,
     checks: runChecks(db),
+    ...(headline === undefined ? {} : { headline }),
+    ...(fileFingerprint === undefined ? {} : { file_fingerprint: fileFingerprint }),
   };
 }

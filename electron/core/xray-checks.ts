@@ -21,6 +21,7 @@ import {
 } from './inbound-scan';
 import { queryRows } from './sql';
 import { CHECK_RULES, checkRule, type CheckRule } from './check-rules';
+import { claimFindings, escalateLockout } from './marker-claims';
 import type { CheckFinding, CheckSeverity, ChecksSection } from '../shared/reports';
 
 export { CHECK_RULES, checkRule, type CheckRule };
@@ -154,12 +155,13 @@ export function runChecks(db: Database): ChecksSection {
     add(found, problem === 'invalid-json' ? 'json.invalid' : 'json.duplicate-keys', where);
   const markerFindings = checkUsersAndMarkers(db, found);
 
-  const checks: CheckFinding[] = [];
+  let checks: CheckFinding[] = [];
   for (const entry of CHECK_RULES) {
     const rows = found.get(entry.id);
     if (rows !== undefined && rows.length > 0) checks.push({ ...entry, rows });
   }
-  checks.push(...markerFindings);
+  checks.push(...markerFindings, ...claimFindings(db));
+  checks = escalateLockout(db, checks);
   const count = (severity: CheckSeverity) => checks.filter((check) => check.severity === severity).length;
   return {
     checks,

@@ -25,6 +25,10 @@ export const API_METHOD_NAMES = [
   'addMigrationsFolder',
   'removeMigrationsFolder',
   'reviewMigrations',
+  // Issue 14 part A
+  'previewRollBack',
+  'setPassword',
+  'listActivity',
 ] as const;
 
 /** Engine → page: progress of a long operation. */

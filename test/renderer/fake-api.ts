@@ -67,6 +67,18 @@ export function fakeApi(overrides: Partial<Handlers> = {}): FakeApi {
     addMigrationsFolder: () => ok(noDatabase),
     removeMigrationsFolder: () => ok(noDatabase),
     reviewMigrations: () => ok(review()),
+    previewRollBack: () =>
+      ok({
+        ...migrated(),
+        operation: 'rollback',
+        dry_run: true,
+        saved: false,
+        from_version: 5,
+        to_version: 4,
+        steps: [],
+      }),
+    setPassword: () => ok({ ...migrated(), operation: 'set-password' }),
+    listActivity: () => ok([]),
   };
   const handlers = { ...defaults, ...overrides } as Handlers;
   const calls: FakeApi['calls'] = [];

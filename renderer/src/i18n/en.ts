@@ -23,6 +23,8 @@ const errors = {
   'error.MIGRATION_DRIFT':
     'A migration file changed after it was applied: put the applied file back, or restore a backup.',
   'error.REPAIR_NEEDED': 'The file needs a repair before this can run.',
+  'error.PLAN_CHANGED': 'The file changed since you reviewed it — review again. Nothing was written.',
+  'error.CONFIRMATION_REQUIRED': 'This needs an explicit confirmation, or is not allowed on this file.',
   'error.BACKUP_NOT_FOUND': 'That backup no longer exists.',
   'error.BACKUP_INVALID': 'That backup failed verification and will not be used.',
   'error.BACKUP_DIR_UNWRITABLE': 'The backup folder cannot be written to.',
@@ -55,9 +57,9 @@ export const en = {
   'header.demo': 'demo',
   'header.version': 'v{current} of {latest}',
   'header.dirty': 'dirty',
-  'header.walMerged': 'WAL merged: {count} transactions',
+  'header.walMerged': 'WAL merged: {count|# transaction|# transactions}',
   'header.integrityOk': 'integrity ok',
-  'header.integrityBad': 'integrity: {count} problems',
+  'header.integrityBad': 'integrity: {count|# problem|# problems}',
   'header.lastBackup': 'last backup {age}',
   'header.noBackup': 'no backup yet',
 
@@ -78,12 +80,13 @@ export const en = {
     'A newer panel recorded version {version}, which this PanelDB does not know: it will not change this file.',
   'overview.dirty':
     'A step failed half-way: the file is marked dirty at version {version}. Repair it before anything else.',
-  'overview.pending': '{count} steps are pending: {steps}.',
+  'overview.pending': '{count|# step is|# steps are} pending: {steps}.',
   'overview.upToDate': 'All known steps are applied.',
-  'overview.walMerged': '{count} committed transactions from the -wal file were merged when reading.',
+  'overview.walMerged':
+    '{count|# committed transaction|# committed transactions} from the -wal file were merged when reading.',
   'overview.integrityOk': 'SQLite integrity check: ok.',
-  'overview.integrityBad': 'SQLite integrity check found {count} problems (see Checks).',
-  'overview.backups': '{count} backups found.',
+  'overview.integrityBad': 'SQLite integrity check found {count|# problem|# problems} (see Checks).',
+  'overview.backups': '{count|# backup|# backups} found.',
   'overview.noBackups': 'No backups yet: one is taken automatically before every change.',
   'overview.migrateHint':
     'Preview the changes on the Pending tab first if you like. A verified backup is taken before anything is written.',
@@ -127,7 +130,7 @@ export const en = {
   'pending.dirtyNotice': 'The file is dirty: repair it first (Checks).',
   'pending.newerNotice': 'The file is at v{version}, newer than this PanelDB.',
 
-  'preview.title': 'Preview: v{from} → v{to}, {steps} steps, {rows} rows would change',
+  'preview.title': 'Preview: v{from} → v{to}, {steps|# step|# steps}, would change {rows|# row|# rows}',
   'preview.rowsChanged': 'rows changed: {rows}',
   'preview.rowsSkipped': 'rows skipped: {rows}',
   'preview.noChanges': 'No row changes.',
@@ -162,18 +165,18 @@ export const en = {
   'checks.healthIntro':
     'What Xray and the panel will accept: each finding names its rows and, where one exists, a reference.',
   'checks.healthNone': 'No problems found ({rules} rules).',
-  'checks.healthSummary': '{error} errors, {warning} warnings, {info} info',
+  'checks.healthSummary': '{error|# error|# errors}, {warning|# warning|# warnings}, {info} info',
   'checks.fixable': 'A safe fix exists: it is previewed, backed up, logged and reversible.',
 
   'confirm.backupFirst': 'A verified backup of the current file is taken first.',
   'confirm.allOrNothing': 'The steps run in memory; the file is replaced only if all of them succeed.',
   'confirm.migrateTitle': 'Migrate from v{from} to v{to}?',
-  'confirm.migrateIntro': 'These {count} steps will run, in this order:',
-  'confirm.rowsWouldChange': 'rows changed: {rows}',
+  'confirm.migrateIntro': '{count|This step|These # steps} will run, in this order:',
+  'confirm.rowsWouldChange': 'would change {rows|# row|# rows}',
   'confirm.migrateOk': 'Migrate to v{to}',
   'confirm.rollBackTitle': 'Roll back from v{from}?',
   'confirm.rollBackIntro':
-    'These {count} steps will be undone from their recorded before-images, in this order:',
+    '{count|This step|These # steps} will be undone from the recorded before-images, in this order:',
   'confirm.rollBackNote': 'Steps that cannot be undone exactly are refused before anything changes.',
   'confirm.rollBackOk': 'Roll back',
   'confirm.restoreTitle': 'Restore this backup?',
@@ -194,7 +197,7 @@ export const en = {
   'confirm.xhttpFlowPanel':
     "Panel: exactly what the panel's seeder does (Vision on every XHTTP client; Xray rejects it without VLESS Encryption)",
   'confirm.fixTitle': 'Apply the fix for {check}?',
-  'confirm.fixIntro': '{count} rows will change:',
+  'confirm.fixIntro': '{count|# row|# rows} will change:',
   'confirm.fixLogged':
     'The fix runs in one transaction and is logged; it can be reverted (paneldb fix <db> {check} --revert) while these rows are unchanged.',
   'confirm.fixOk': 'Apply fix',
@@ -214,9 +217,9 @@ export const en = {
   'activity.title': 'Activity',
   'activity.empty': 'Nothing done yet in this session.',
   'activity.opened': 'Opened {name}',
-  'activity.previewed': '{steps} steps would change {rows} rows',
-  'activity.migrated': 'Migrated v{from} → v{to} ({steps} steps)',
-  'activity.rolledBack': 'Rolled back v{from} → v{to} ({steps} steps)',
+  'activity.previewed': '{steps|# step|# steps} would change {rows|# row|# rows}',
+  'activity.migrated': 'Migrated v{from} → v{to} ({steps|# step|# steps})',
+  'activity.rolledBack': 'Rolled back v{from} → v{to} ({steps|# step|# steps})',
   'activity.backupCreated': 'Backup created: {id}',
   'activity.backupVerified': 'Backup verified: {id}',
   'activity.backupVerifyFailed': 'Backup failed verification: {id}',
@@ -225,7 +228,7 @@ export const en = {
   'activity.forced': 'Version forced to v{version}; backup taken first: {backup}',
   'activity.nothingToMigrate': 'Nothing to migrate.',
   'activity.nothingToRollBack': 'Nothing to roll back.',
-  'activity.fixed': 'Fix {check} applied: {rows} rows changed; backup: {backup}',
+  'activity.fixed': 'Fix {check} applied: {rows|# row|# rows} changed; backup: {backup}',
   'activity.nothingToFix': 'Nothing to fix for {check}.',
 
   'errorBanner.showDetails': 'Details',
