@@ -28,7 +28,7 @@ describe('the session slice', () => {
     expect(state.backups.map((entry) => entry.id)).toEqual(['a.db']);
     expect(state.repairReport?.recommendation.action).toBe('migrate');
     expect(new Set(api.calls.map((call) => call.method))).toEqual(
-      new Set(['openDemo', 'getStatus', 'getHistory', 'listBackups', 'repair']),
+      new Set(['openDemo', 'getStatus', 'getHistory', 'listBackups', 'repair', 'listActivity']),
     );
     expect(state.activity[0]).toMatchObject({
       operation: 'open',

@@ -35,9 +35,20 @@ const Entry = memo(function Entry({ entry }: { entry: ActivityEntry }) {
 export function ActivityLog() {
   const t = useT();
   const activity = useApp((state) => state.activity);
+  const latest = activity[0];
   return (
     <section className="activity" aria-labelledby="activity-heading" data-testid="activity-log">
       <h2 id="activity-heading">{t('activity.title')}</h2>
+      {/* Results are announced to screen readers as they arrive (a migrate, a restore, an error). */}
+      <p className="visually-hidden" role="status" aria-live="polite" data-testid="announcer">
+        {latest === undefined
+          ? ''
+          : latest.message !== null
+            ? t(latest.message.key, latest.message.params)
+            : latest.error !== null
+              ? `${t(errorKey(latest.error.code))} ${latest.error.message}`
+              : ''}
+      </p>
       {activity.length === 0 ? (
         <p className="muted">{t('activity.empty')}</p>
       ) : (

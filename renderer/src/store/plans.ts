@@ -55,6 +55,7 @@ export type NextAction =
   | { kind: 'repair'; version: number | null }
   | { kind: 'restore'; backupId: string }
   | { kind: 'checks' }
+  | { kind: 'fix'; checkId: string }
   | { kind: 'migrate'; to: number }
   | { kind: 'none' };
 
@@ -74,6 +75,14 @@ export function nextAction(
     return backup === undefined ? { kind: 'checks' } : { kind: 'restore', backupId: backup.id };
   }
   if (status.integrity !== 'ok') return { kind: 'checks' };
+  // A lockout (or another error with a fix) the engine recommends comes before migrating.
+  if (recommendation?.action === 'fix' && recommendation.check !== undefined)
+    return { kind: 'fix', checkId: recommendation.check };
   if (status.pending_count > 0) return { kind: 'migrate', to: status.latest_version };
+  // "Nothing to do" only when no check finds an error (issue 14).
+  const errors = status.checks.checks.filter((check) => check.severity === 'error');
+  const fixable = errors.find((check) => check.fixable);
+  if (fixable !== undefined) return { kind: 'fix', checkId: fixable.id };
+  if (errors.length > 0 || recommendation?.action === 'checks') return { kind: 'checks' };
   return { kind: 'none' };
 }

@@ -82,6 +82,7 @@ export function createSessionSlice(deps: SliceDeps): SessionSlice {
         state.loadBackups(),
         state.loadRepair(),
         state.loadReview(),
+        state.loadActivity(),
       ]);
       set({ loading: false });
     },
