@@ -99,9 +99,10 @@ export function createMigrationsSlice(deps: SliceDeps): MigrationsSlice {
           params: { from: report.from_version, to: report.to_version, steps: report.steps.length },
         }),
       });
+      // The file changed since the preview: it is stale, the next question previews afresh.
+      if (get().error?.code === 'PLAN_CHANGED') set({ preview: null });
     },
     rollBack: async (request) => {
-      // The preview's request carried no fingerprint; a roll back confirmed with one sends it.
       await perform(deps, 'rollBack', () => api.rollBack(request), {
         write: true,
         progress: true,
