@@ -25,6 +25,7 @@ const en = {
   passwordSet: (user: string, backup: string) =>
     `Password of ${user} set (bcrypt, cost 10). Backup first: ${backup}`,
   fixApplied: 'Fix applied',
+  fixReverted: 'Fix reverted',
 };
 
 const zh: typeof en = {
@@ -45,6 +46,7 @@ const zh: typeof en = {
   passwordMismatch: '两次输入的密码不同；未写入任何内容。',
   passwordSet: (user, backup) => `已设置 ${user} 的密码（bcrypt，成本 10）。已先备份：${backup}`,
   fixApplied: '修复已应用',
+  fixReverted: '修复已撤销',
 };
 
 export const DECISION_TEXT: Record<Lang, typeof en> = { en, 'zh-CN': zh };

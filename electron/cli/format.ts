@@ -134,7 +134,7 @@ export function formatRunReport(report: RunReport, lang: Lang): string {
   const t = TEXT[lang];
   const d = DECISION_TEXT[lang];
   const lines: string[] = [];
-  const isFix = report.operation === 'fix' || report.operation === 'set-password';
+  const isFix = report.operation !== 'migrate' && report.operation !== 'rollback';
   if (report.steps.length === 0) return t.nothingToDo(report.from_version);
   if (report.backup !== null) lines.push(`${t.backupCreated}: ${report.backup.path}`);
   for (const step of report.steps) {
@@ -160,7 +160,7 @@ export function formatRunReport(report: RunReport, lang: Lang): string {
     report.dry_run
       ? t.dryRunDone(report.to_version)
       : isFix
-        ? `${d.fixApplied}: ${report.database}`
+        ? `${report.operation === 'revert-fix' ? d.fixReverted : d.fixApplied}: ${report.database}`
         : t.runDone(report.from_version, report.to_version, report.database),
   );
   for (const moved of report.moved_aside) lines.push(`${t.movedAside}: ${moved}`);
