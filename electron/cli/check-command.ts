@@ -40,7 +40,8 @@ export const XHTTP_FLOW_HELP =
 const TEXT = {
   en: {
     clean: (rules: number) => `No problems found (${rules} rules).`,
-    summary: (e: number, w: number, i: number) => `${e} error(s), ${w} warning(s), ${i} info`,
+    summary: (e: number, w: number, i: number) =>
+      `${e} ${e === 1 ? 'error' : 'errors'}, ${w} ${w === 1 ? 'warning' : 'warnings'}, ${i} info`,
     severity: { error: 'ERROR', warning: 'warn', info: 'info' },
     reference: 'see',
     fixable: (id: string) => `fix: paneldb fix <db> ${id} --dry-run`,

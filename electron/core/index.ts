@@ -151,7 +151,6 @@ export function createEngine(options: EngineOptions): Engine {
     return result;
   };
   const ranSomething = (run: RunReport) => run.saved || run.backup !== null;
-  const stepsOf = (run: RunReport) => run.steps.map((step) => `${step.version} ${step.name}`).join(', ');
 
   return {
     dbPath,

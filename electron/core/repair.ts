@@ -108,7 +108,10 @@ export function gatherEvidence(
     evidence.push({
       id: 'plaintext-password',
       severity: 'warning',
-      message: 'Plaintext passwords (step 5 hashes them).',
+      // Say what is true: step 5 hashes them only while it is pending (a marker may count it as applied).
+      message: detection.versions.some((state) => state.version === 5 && state.applied)
+        ? 'Plaintext passwords, and migration 5 counts as applied, so it will not hash them: nobody can log in. The password fix hashes them.'
+        : 'Plaintext passwords (step 5 hashes them).',
       rows: plaintext,
     });
   }

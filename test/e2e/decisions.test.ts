@@ -128,7 +128,7 @@ describe.each(['en', 'zh-CN'] as const)('decisions an admin can trust, in %s', (
       await page.getByTestId('confirm-dialog').waitFor({ state: 'detached' });
       // Focus is back on the control that opened the dialog.
       await expect
-        .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+        .poll(() => page.evaluate('document.activeElement?.getAttribute("data-testid")'))
         .toBe('force-version-button');
       expect(await sha256File(path)).toBe(before);
     } finally {
@@ -172,7 +172,7 @@ describe.each(['en', 'zh-CN'] as const)('decisions an admin can trust, in %s', (
       await expect.poll(async () => bcrypt.compare('n3w pass', passwordOf(path))).toBe(true);
       expect(passwordOf(path)).toMatch(/^\$2[aby]\$10\$/);
       await expect
-        .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+        .poll(() => page.evaluate('document.activeElement?.getAttribute("data-testid")'))
         .toBe('set-password-button');
     } finally {
       await page.close();

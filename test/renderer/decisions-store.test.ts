@@ -117,7 +117,10 @@ describe('decisions an admin can trust, from the store over the engine', () => {
     const confirm = store.getState().confirm;
     expect(confirm?.kind === 'migrate' && confirm.steps.map((step) => step.version)).toEqual([1, 2, 3]);
     await store.getState().acceptConfirm();
-    expect(store.getState().status?.headline).toMatchObject({ applied: 3, pending: [{ version: 4 }, { version: 5 }] });
+    expect(store.getState().status?.headline).toMatchObject({
+      applied: 3,
+      pending: [{ version: 4 }, { version: 5 }],
+    });
   });
 
   it('a force on a clean file waits for the explicit acknowledgement that names the skipped steps', async () => {

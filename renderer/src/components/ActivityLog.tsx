@@ -35,6 +35,8 @@ const Entry = memo(function Entry({ entry }: { entry: ActivityEntry }) {
 export function ActivityLog() {
   const t = useT();
   const activity = useApp((state) => state.activity);
+  const audit = useApp((state) => state.audit);
+  const language = useLanguage();
   const latest = activity[0];
   return (
     <section className="activity" aria-labelledby="activity-heading" data-testid="activity-log">
@@ -57,6 +59,29 @@ export function ActivityLog() {
             <Entry key={entry.id} entry={entry} />
           ))}
         </ol>
+      )}
+      {audit.length > 0 && (
+        // Earlier sessions' writes too, from the durable audit log: it survives a reload and a restore.
+        <details data-testid="activity-audit">
+          <summary>
+            {t('audit.title')} ({audit.length})
+          </summary>
+          <ol className="activity-list">
+            {audit.slice(0, 50).map((entry, index) => (
+              <li
+                key={`${entry.time}-${index}`}
+                className="activity-entry"
+                data-testid="activity-audit-entry"
+              >
+                <time className="mono muted" dateTime={entry.time}>
+                  {formatDate(language, entry.time)}
+                </time>
+                <span className={OUTCOME_CLASS[entry.outcome]}>{t(`outcome.${entry.outcome}`)}</span>
+                <span className="mono">{entry.summary}</span>
+              </li>
+            ))}
+          </ol>
+        </details>
       )}
     </section>
   );

@@ -163,6 +163,14 @@ function describe(action: ConfirmAction, t: Translate): { title: string; ok: str
   }
 }
 
+/** The plan fingerprint this question was computed for (sent back on accept). */
+function fingerprintOf(action: ConfirmAction): string | undefined {
+  if (action.kind === 'force-version') return action.option?.fingerprint;
+  return action.kind === 'migrate' || action.kind === 'rollback' || action.kind === 'fix'
+    ? action.fingerprint
+    : undefined;
+}
+
 /** A force the guard refuses, or one still waiting for its explicit acknowledgement, cannot be confirmed. */
 function blocked(action: ConfirmAction): boolean {
   if (action.kind !== 'force-version' || action.option === undefined) return false;
@@ -228,6 +236,11 @@ export function ConfirmDialog() {
         <h2 id="confirm-title">{title}</h2>
         <div className="dialog-body" id="confirm-body">
           {body}
+          {fingerprintOf(action) !== undefined && (
+            <p className="muted" data-testid="plan-fingerprint">
+              {t('confirm.fingerprint', { fingerprint: fingerprintOf(action) ?? '' })}
+            </p>
+          )}
         </div>
         <div className="dialog-actions">
           <button type="button" ref={cancelRef} data-testid="confirm-cancel" onClick={cancel}>

@@ -426,6 +426,8 @@ export const en = {
   'audit.summary': 'What ran',
   'audit.backup': 'Backup',
   'audit.outcome': 'Outcome',
+  'confirm.fingerprint':
+    'Plan {fingerprint}: if the file changes before you confirm, nothing runs and you are asked to review again.',
   ...errors,
   // File generations (panel-database.md Appendix A), by the engine's id.
   'generation.empty': 'Empty SQLite file (no tables yet)',

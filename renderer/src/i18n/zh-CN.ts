@@ -420,4 +420,5 @@ export const zhCN: Dictionary = {
   'audit.summary': '执行内容',
   'audit.backup': '备份',
   'audit.outcome': '结果',
+  'confirm.fingerprint': '计划 {fingerprint}：若文件在您确认前发生变化，则不会执行任何操作，并请您重新审阅。',
 };
