@@ -69,7 +69,9 @@ describe.each(['en', 'zh-CN'] as const)('decisions an admin can trust, in %s', (
       await accept(page);
       await page.getByTestId('run-report').waitFor();
       await page.getByTestId('tab-overview').click();
-      await expect.poll(() => page.getByTestId('headline').textContent()).toBe(texts[lang].headlineDone);
+      await expect
+        .poll(() => page.getByTestId('headline').textContent(), { timeout: 30_000 })
+        .toBe(texts[lang].headlineDone);
       // Step 5 counts as applied (the panel's marker), so nothing hashed the password: a lockout, and said so.
       expect(passwordOf(path)).toBe(PASSWORD);
       await page.getByTestId('tab-checks').click();
@@ -87,7 +89,7 @@ describe.each(['en', 'zh-CN'] as const)('decisions an admin can trust, in %s', (
       await shot(page, lang, '3-fix-preview');
       await accept(page);
       await expect
-        .poll(() => page.locator('#run-report-heading').textContent())
+        .poll(() => page.locator('#run-report-heading').textContent(), { timeout: 30_000 })
         .toBe(lang === 'en' ? 'Fix applied' : '修复已应用');
       expect(await bcrypt.compare(PASSWORD, passwordOf(path))).toBe(true);
       await expect.poll(() => lockout.count()).toBe(0);
@@ -98,7 +100,7 @@ describe.each(['en', 'zh-CN'] as const)('decisions an admin can trust, in %s', (
       );
       await revert.click();
       await accept(page);
-      await expect.poll(() => passwordOf(path)).toBe(PASSWORD);
+      await expect.poll(() => passwordOf(path), { timeout: 30_000 }).toBe(PASSWORD);
       await page.getByTestId('tab-history').click();
       await expect.poll(() => page.getByTestId('audit-row').count()).toBeGreaterThanOrEqual(4);
       await shot(page, lang, '5-audit-log');
@@ -152,7 +154,9 @@ describe.each(['en', 'zh-CN'] as const)('decisions an admin can trust, in %s', (
       sqlite3(path, "INSERT INTO history_of_seeders (seeder_name) VALUES ('TlsConfigMigration');");
       const before = await sha256File(path);
       await accept(page);
-      await expect.poll(() => page.getByTestId('error-code').textContent()).toBe('PLAN_CHANGED');
+      await expect
+        .poll(() => page.getByTestId('error-code').textContent(), { timeout: 30_000 })
+        .toBe('PLAN_CHANGED');
       expect(await sha256File(path)).toBe(before);
       await expect.poll(() => page.getByTestId('announcer').textContent()).not.toBe('');
       await shot(page, lang, '7-plan-changed');
@@ -169,7 +173,9 @@ describe.each(['en', 'zh-CN'] as const)('decisions an admin can trust, in %s', (
       await shot(page, lang, '8-set-password');
       await page.keyboard.press('Enter');
       await page.getByTestId('set-password-dialog').waitFor({ state: 'detached' });
-      await expect.poll(async () => bcrypt.compare('n3w pass', passwordOf(path))).toBe(true);
+      await expect
+        .poll(async () => bcrypt.compare('n3w pass', passwordOf(path)), { timeout: 30_000 })
+        .toBe(true);
       expect(passwordOf(path)).toMatch(/^\$2[aby]\$10\$/);
       await expect
         .poll(() => page.evaluate('document.activeElement?.getAttribute("data-testid")'))
