@@ -22,7 +22,7 @@ const LAYERS = [
 
 /** Outside the engine only `core/index` may be imported; migrations also get their step types and SQL helpers. */
 const CORE_ENTRY = {
-  migrations: ['!**/core/step-types', '!**/core/sql', '!**/core/json-column'],
+  migrations: ['!**/core/step-types', '!**/core/sql', '!**/core/json-column', '!**/core/password-hashing'],
   default: ['!**/core/index'],
 };
 
@@ -47,7 +47,7 @@ function layerRule(folder) {
       group: ['**/core/*', ...(CORE_ENTRY[own] ?? CORE_ENTRY.default)],
       message:
         own === 'migrations'
-          ? 'Migrations import only core/step-types, core/sql and core/json-column from the engine.'
+          ? 'Migrations import only the step toolkit from the engine: core/step-types, sql, json-column, password-hashing.'
           : 'Import the engine through electron/core/index.ts only.',
     });
   }

@@ -13,78 +13,12 @@
 //   password the admin actually set works again; the Go seeder would make 'HASHED:<pw>' the
 //   effective password. A note names each user this applied to.
 // bcryptjs writes `$2b$10$…`; Go's bcrypt accepts any `$2?$` minor version.
-import bcrypt from 'bcryptjs';
-import { queryRows } from '../electron/core/sql';
 import { descriptorOf } from '../electron/panel/catalog';
-import { StepFailure, type PanelMigration, type StepContext } from '../electron/core/step-types';
-
-export const BCRYPT_COST = 10;
-export const BCRYPT_MAX_BYTES = 72;
-export const BCRYPT_HASH = /^\$2[abxy]?\$\d{2}\$[./A-Za-z0-9]{53}$/;
-const S18_PREFIX = /^(?:HASHED:)+/;
-
-type Decision =
-  | { rowid: number; label: string; skip: string }
-  | { rowid: number; label: string; plaintext: string; unwrapped: boolean };
+import { hashUserPasswords } from '../electron/core/password-hashing';
+import type { PanelMigration } from '../electron/core/step-types';
 
 export const userPasswordHash: PanelMigration = {
   ...descriptorOf(5),
   touches: ['users'],
-  async up(context: StepContext) {
-    const rows = queryRows(
-      context.db,
-      'SELECT rowid AS rowid, id, username, password FROM users ORDER BY rowid',
-    );
-    // First pass: decide every row, and refuse an over-long password before any bcrypt time is spent.
-    const decisions = rows.map((row) => decide(Number(row.rowid), row.id, row.username, row.password));
-
-    let done = 0;
-    let hashed = 0;
-    for (const decision of decisions) {
-      if ('skip' in decision) {
-        context.skip('users', decision.rowid, decision.skip);
-      } else {
-        const hash = await bcrypt.hash(decision.plaintext, BCRYPT_COST);
-        context.updateText('users', decision.rowid, 'password', hash);
-        hashed += 1;
-        if (decision.unwrapped) {
-          context.note(
-            `${decision.label}: password was stored as 'HASHED:…' by the panel's broken SQL file 000005 (S18); ` +
-              'hashed the password after the prefix, the one the admin set',
-          );
-        }
-      }
-      done += 1;
-      context.progress(done, decisions.length);
-    }
-    if (hashed > 0) context.note(`${hashed} panel password(s) hashed with bcrypt (cost ${BCRYPT_COST})`);
-  },
+  up: (context) => hashUserPasswords(context),
 };
-
-function decide(rowid: number, id: unknown, username: unknown, stored: unknown): Decision {
-  const label = `user '${String(username)}' (id ${String(id ?? rowid)})`;
-  let text: string;
-  if (typeof stored === 'string') text = stored;
-  else if (typeof stored === 'number' && Number.isSafeInteger(stored))
-    text = String(stored); // what Go scans
-  else
-    return {
-      rowid,
-      label,
-      skip: stored === null ? 'password is NULL; nothing to hash' : 'password is not text',
-    };
-
-  if (BCRYPT_HASH.test(text)) {
-    return { rowid, label, skip: 'already a bcrypt hash; hashing it again would lock the user out' };
-  }
-  const unwrapped = S18_PREFIX.test(text);
-  const plaintext = text.replace(S18_PREFIX, '');
-  const bytes = Buffer.byteLength(plaintext, 'utf8');
-  if (bytes > BCRYPT_MAX_BYTES) {
-    throw new StepFailure(
-      `${label}: password is ${bytes} bytes; bcrypt accepts at most ${BCRYPT_MAX_BYTES}, so it cannot be ` +
-        'hashed (the panel fails to start on it too). Set a shorter password for this user and run again.',
-    );
-  }
-  return { rowid, label, plaintext, unwrapped };
-}

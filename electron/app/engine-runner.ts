@@ -16,7 +16,6 @@ export type EngineOperation =
   | 'previewMigrate'
   | 'migrate'
   | 'rollBack'
-  | 'previewRollBack'
   | 'getHistory'
   | 'restoreBackupById'
   | 'verifyBackupById'
@@ -26,7 +25,10 @@ export type EngineOperation =
   | 'previewFix'
   | 'applyFix'
   | 'revertFix'
-  | 'checkRoundTrip';
+  | 'checkRoundTrip'
+  | 'previewRollBack'
+  | 'setPassword'
+  | 'listActivity';
 
 type Awaited2<T> = T extends Promise<infer U> ? U : T;
 export type EngineResult<O extends EngineOperation> = Awaited2<ReturnType<Engine[O]>>;

@@ -170,7 +170,6 @@ export function createSession(options: SessionOptions): Session {
       withDatabase((dbPath) => run({ dbPath }, 'previewMigrate', request, progress)),
     migrate: (request) => withDatabase((dbPath) => run({ dbPath }, 'migrate', request, progress)),
     rollBack: (request) => withDatabase((dbPath) => run({ dbPath }, 'rollBack', request, progress)),
-    previewRollBack: (request) => withDatabase((dbPath) => run({ dbPath }, 'previewRollBack', request)),
     getHistory: () => withDatabase((dbPath) => run({ dbPath }, 'getHistory', undefined)),
     listBackups: () => withDatabase((dbPath) => run({ dbPath }, 'listBackups', undefined)),
     createBackup: () => withDatabase((dbPath) => run({ dbPath }, 'createBackup', 'manual', progress)),
@@ -188,9 +187,13 @@ export function createSession(options: SessionOptions): Session {
     repair: (request) => withDatabase((dbPath) => run({ dbPath }, 'repair', request, progress)),
     runChecks: () => withDatabase((dbPath) => run({ dbPath }, 'check', undefined)),
     checkIntegrity: () => withDatabase((dbPath) => run({ dbPath }, 'checkIntegrity', undefined)),
-    previewFix: ({ checkId }) => withDatabase((dbPath) => run({ dbPath }, 'previewFix', checkId, progress)),
-    applyFix: ({ checkId }) => withDatabase((dbPath) => run({ dbPath }, 'applyFix', checkId, progress)),
-    revertFix: ({ checkId }) => withDatabase((dbPath) => run({ dbPath }, 'revertFix', checkId, progress)),
+    previewFix: (request) => withDatabase((dbPath) => run({ dbPath }, 'previewFix', request, progress)),
+    applyFix: (request) => withDatabase((dbPath) => run({ dbPath }, 'applyFix', request, progress)),
+    revertFix: (request) => withDatabase((dbPath) => run({ dbPath }, 'revertFix', request, progress)),
+    previewRollBack: (request) =>
+      withDatabase((dbPath) => run({ dbPath }, 'previewRollBack', request, progress)),
+    setPassword: (request) => withDatabase((dbPath) => run({ dbPath }, 'setPassword', request, progress)),
+    listActivity: () => withDatabase((dbPath) => run({ dbPath }, 'listActivity', undefined)),
     addMigrationsFolder: async () => {
       if (options.chooseMigrationsFolder === undefined) {
         return fail(

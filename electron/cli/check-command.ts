@@ -40,7 +40,8 @@ export const XHTTP_FLOW_HELP =
 const TEXT = {
   en: {
     clean: (rules: number) => `No problems found (${rules} rules).`,
-    summary: (e: number, w: number, i: number) => `${e} error(s), ${w} warning(s), ${i} info`,
+    summary: (e: number, w: number, i: number) =>
+      `${e} ${e === 1 ? 'error' : 'errors'}, ${w} ${w === 1 ? 'warning' : 'warnings'}, ${i} info`,
     severity: { error: 'ERROR', warning: 'warn', info: 'info' },
     reference: 'see',
     fixable: (id: string) => `fix: paneldb fix <db> ${id} --dry-run`,
@@ -107,14 +108,16 @@ export function registerCheckCommands(program: Command, helpers: CheckCommandHel
     .argument('<check-id>', 'a fixable check id as `paneldb check` lists it')
     .option('--dry-run', 'write nothing; show every row the fix would change')
     .option('--revert', 'undo the latest applied fix of this check from its before-images')
+    .option('--expect <fingerprint>', 'refuse unless the plan is the one a --dry-run printed')
     .option('--json', 'print JSON for scripts')
     .option(...backupDirOption)
-    .action(async (db: string, checkId: string, options: CheckCommandOptions) => {
+    .action(async (db: string, checkId: string, options: CheckCommandOptions & { expect?: string }) => {
       const engine = await engineFor(db, options);
+      const request = { checkId, expect: options.expect };
       let result: Result<RunReport>;
-      if (options.revert === true) result = await engine.revertFix(checkId);
-      else if (options.dryRun === true) result = await engine.previewFix(checkId);
-      else result = await engine.applyFix(checkId);
+      if (options.revert === true) result = await engine.revertFix(request);
+      else if (options.dryRun === true) result = await engine.previewFix(request);
+      else result = await engine.applyFix(request);
       report(result, options.json, (run) => formatRunReport(run, lang));
     });
 }

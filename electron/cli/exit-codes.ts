@@ -34,6 +34,8 @@ const CATEGORY: Record<ErrorCode, number> = {
   ROLLBACK_REFUSED: EXIT.refused,
   MIGRATION_DRIFT: EXIT.refused,
   REPAIR_NEEDED: EXIT.refused,
+  PLAN_CHANGED: EXIT.refused,
+  CONFIRMATION_REQUIRED: EXIT.refused,
   BACKUP_DIR_UNWRITABLE: EXIT.writeFailed,
   BACKUP_FAILED: EXIT.writeFailed,
   WRITE_FAILED: EXIT.writeFailed,

@@ -11,6 +11,7 @@ import type {
   StatusReport,
   VerifyReport,
 } from '../shared/reports';
+import { DECISION_TEXT } from './decision-messages';
 import { TEXT, type Lang } from './messages';
 
 export function formatStatus(status: StatusReport, lang: Lang): string {
@@ -22,6 +23,8 @@ export function formatStatus(status: StatusReport, lang: Lang): string {
   lines.push(`${label(t.generation)}${t.generations[status.panel.generation]} (${status.panel.generation})`);
   if (status.panel.traits.length > 0) lines.push(`${' '.repeat(16)}${status.panel.traits.join(', ')}`);
   const dirty = status.dirty ? `  [${t.dirty}] ${t.dirtyAt(status.dirty_version)}` : '';
+  if (status.headline !== undefined)
+    lines.push(`${label(DECISION_TEXT[lang].headlineLabel)}${DECISION_TEXT[lang].headline(status.headline)}`);
   lines.push(`${label(t.version)}${t.versionValue(status.current_version, status.latest_version)}${dirty}`);
   if (status.newer_version !== null) lines.push(`${' '.repeat(16)}${t.newer(status.newer_version)}`);
   lines.push(`${label(t.applied)}${status.applied.length === 0 ? t.none : ''}`);
@@ -143,11 +146,15 @@ function describeChange(change: ChangePreview): string[] {
 
 export function formatRunReport(report: RunReport, lang: Lang): string {
   const t = TEXT[lang];
+  const d = DECISION_TEXT[lang];
   const lines: string[] = [];
+  const isFix = report.operation !== 'migrate' && report.operation !== 'rollback';
   if (report.steps.length === 0) return t.nothingToDo(report.from_version);
   if (report.backup !== null) lines.push(`${t.backupCreated}: ${report.backup.path}`);
   for (const step of report.steps) {
-    const mark = step.direction === 'up' ? (report.dry_run ? '?' : '✓') : '↩';
+    // A dry run changed nothing yet: its steps read "would change N rows", not "?".
+    const mark = report.dry_run ? '·' : step.direction === 'up' ? '✓' : '↩';
+    const rows = report.dry_run ? d.wouldChange(step.rows_changed) : d.changed(step.rows_changed);
     const hash =
       step.content_hash_restored === undefined
         ? ''
@@ -155,7 +162,7 @@ export function formatRunReport(report: RunReport, lang: Lang): string {
           ? `  ${t.hashRestored}`
           : `  ${t.hashDiffers}`;
     lines.push(
-      `  ${mark} ${String(step.version).padStart(3)} ${step.name.padEnd(20)} ${t.rowsChanged(step.rows_changed)}  ${step.duration_ms} ms${hash}`,
+      `  ${mark} ${String(step.version).padStart(3)} ${step.name.padEnd(20)} ${rows}  ${step.duration_ms} ms${hash}`,
     );
     for (const change of step.changes) lines.push(...describeChange(change));
     for (const skipped of step.skipped)
@@ -166,12 +173,17 @@ export function formatRunReport(report: RunReport, lang: Lang): string {
     for (const effect of step.trigger_effects ?? [])
       lines.push(`    ! ${t.triggerEffect(effect.table, effect.rows_before, effect.rows_after)}`);
   }
+  // A fix never moves the version: its report says "Fix applied", not "v5 → v5".
   lines.push(
     report.dry_run
       ? t.dryRunDone(report.to_version)
-      : t.runDone(report.from_version, report.to_version, report.database),
+      : isFix
+        ? `${report.operation === 'revert-fix' ? d.fixReverted : d.fixApplied}: ${report.database}`
+        : t.runDone(report.from_version, report.to_version, report.database),
   );
   for (const moved of report.moved_aside) lines.push(`${t.movedAside}: ${moved}`);
+  if (report.dry_run && report.plan_fingerprint !== undefined)
+    lines.push(d.fingerprint(report.plan_fingerprint));
   return lines.join('\n');
 }
 

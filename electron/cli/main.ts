@@ -22,11 +22,14 @@ import {
 } from './format';
 import { registerCheckCommands, XHTTP_FLOW_HELP, xhttpFlowMode } from './check-command';
 import { errorLine, pickLang, TEXT, type Lang } from './messages';
+import { processSecrets, registerSetPassword, type SecretSource } from './commands/set-password';
 
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   env: NodeJS.ProcessEnv;
+  /** Where `set-password` reads the password (tests pipe one in). */
+  secrets?: SecretSource;
 }
 
 const processIo: CliIo = {
@@ -45,6 +48,10 @@ interface CommonOptions {
   dryRun?: boolean;
   forceVersion?: number;
   xhttpFlow?: 'safe' | 'panel';
+  /** A plan fingerprint printed by a dry run: refuse if the plan is not that one any more. */
+  expect?: string;
+  /** repair --force-version on a clean file: the steps marked applied will never run. */
+  iUnderstandStepsWillNotRun?: boolean;
   port?: number;
   host?: string;
   migrationsDir?: string;
@@ -201,12 +208,16 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     .option('--to <version>', 'stop after this version', wholeNumber)
     .option('--dry-run', 'write nothing; show every row that would change with a JSON diff')
     .option('--xhttp-flow <mode>', XHTTP_FLOW_HELP, xhttpFlowMode)
+    .option(
+      '--expect <fingerprint>',
+      'refuse unless the plan is the one a --dry-run printed (the file did not change)',
+    )
     .option(...migrationsDirOption)
     .option('--json', 'print JSON for scripts')
     .option(...backupDirOption)
     .action(async (db: string | undefined, options: CommonOptions) => {
       const engine = await engineFor(db, options);
-      const request = { to: options.to, xhttpFlow: options.xhttpFlow };
+      const request = { to: options.to, xhttpFlow: options.xhttpFlow, expect: options.expect };
       const result = options.dryRun ? await engine.previewMigrate(request) : await engine.migrate(request);
       report(result, options.json, (run) => formatRunReport(run, lang));
     });
@@ -231,6 +242,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     .argument('<db>', 'the panel database file')
     .option('--steps <n>', 'how many steps to undo (default 1)', wholeNumber)
     .option('--to <version>', 'undo every step above this version', wholeNumber)
+    .option('--dry-run', 'run the downs in memory only: show them and the plan fingerprint')
+    .option('--expect <fingerprint>', 'refuse unless the plan is the one a --dry-run printed')
     .option(...migrationsDirOption)
     .option('--json', 'print JSON for scripts')
     .option(...backupDirOption)
@@ -238,7 +251,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       if (options.steps !== undefined && options.to !== undefined) {
         throw new CommanderError(2, 'paneldb.conflict', 'use --steps or --to, not both');
       }
-      const request = options.to !== undefined ? { to: options.to } : { steps: options.steps ?? 1 };
+      const base = options.to !== undefined ? { to: options.to } : { steps: options.steps ?? 1 };
+      const request = { ...base, expect: options.expect, dryRun: options.dryRun === true };
       report(await (await engineFor(db, options)).rollBack(request), options.json, (run) =>
         formatRunReport(run, lang),
       );
@@ -283,11 +297,27 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     .command('repair')
     .description('for a dirty or half-applied file: show the evidence and the recommended action')
     .argument('<db>', 'the panel database file')
-    .option('--force-version <version>', 'back up, then mark the file clean at this version', wholeNumber)
+    .option(
+      '--force-version <version>',
+      'back up, then mark the file clean at this version (a dirty or marker-inconsistent file)',
+      wholeNumber,
+    )
+    .option(
+      '--i-understand-steps-will-not-run',
+      'with --force-version on a clean file: the steps it marks applied never run (their changes are never made)',
+    )
+    .option('--expect <fingerprint>', 'refuse unless the force plan is the one `repair --json` listed')
     .option('--json', 'print JSON for scripts')
     .option(...backupDirOption)
     .action(async (db: string, options: CommonOptions) => {
-      const request = options.forceVersion === undefined ? {} : { forceVersion: options.forceVersion };
+      const request =
+        options.forceVersion === undefined
+          ? {}
+          : {
+              forceVersion: options.forceVersion,
+              acknowledgeSkipped: options.iUnderstandStepsWillNotRun === true,
+              expect: options.expect,
+            };
       report(await (await engineFor(db, options)).repair(request), options.json, (value) =>
         formatRepair(value, lang),
       );
@@ -299,6 +329,16 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     report,
     setExitCode: (code) => {
       exitCode = code;
+    },
+  });
+
+  registerSetPassword(program, {
+    lang,
+    secrets: io.secrets ?? processSecrets,
+    engineFor,
+    report,
+    refuse: (message, json) => {
+      exitCode = printError(io, { code: 'INVALID_ARGUMENT', message }, json === true, lang);
     },
   });
 
@@ -350,6 +390,11 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       if (error !== null) exitCode = printError(io, error, false, lang);
     });
 
+  // Bare `paneldb` (or only --lang): the help, not "error: (outputHelp)".
+  if (argv.filter((arg, index) => !arg.startsWith('--lang') && argv[index - 1] !== '--lang').length === 0) {
+    io.stdout(program.helpInformation());
+    return EXIT.ok;
+  }
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (thrown) {

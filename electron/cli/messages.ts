@@ -190,6 +190,8 @@ const ZH_ERRORS: Record<ErrorCode, string> = {
   ROLLBACK_REFUSED: '拒绝回滚',
   MIGRATION_DRIFT: '已应用的迁移文件被修改过（漂移）',
   REPAIR_NEEDED: '需要先修复',
+  PLAN_CHANGED: '文件在您审阅后已改变，请重新审阅',
+  CONFIRMATION_REQUIRED: '需要明确确认',
   BACKUP_NOT_FOUND: '找不到备份',
   BACKUP_INVALID: '备份无效',
   BACKUP_UNVERIFIED: '备份未经验证（没有 PanelDB 元数据），需要明确确认才能恢复',

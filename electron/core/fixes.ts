@@ -25,6 +25,8 @@ import { assertIntact, assertMigratable, type OpenedPanel } from './open-panel';
 import type { OperationContext } from './operation-context';
 import { columnNames, queryRows } from './sql';
 import { checkRule, runChecks } from './health-checks';
+import { PASSWORD_FIXES, SET_PASSWORD_ID, setPasswordStep } from './password-fix';
+import { planFingerprint } from './plan-fingerprint';
 
 export interface FixStep extends PanelMigration {
   /** The check id this fix answers. */
@@ -97,7 +99,7 @@ const duplicateFlows = fixStep('inbounds.duplicate-flow-keys', ['inbounds'], (co
   }
 });
 
-export const FIXES: readonly FixStep[] = [visionOff, trafficRows, duplicateFlows];
+export const FIXES: readonly FixStep[] = [visionOff, trafficRows, duplicateFlows, ...PASSWORD_FIXES];
 
 export function fixFor(checkId: string): FixStep {
   const fix = FIXES.find((candidate) => candidate.checkId === checkId);
@@ -122,12 +124,21 @@ export function lastFixOf(history: HistoryEntry[], checkId: string): HistoryEntr
   return undefined;
 }
 
+/** A fix request as the engine takes it: the check id alone, or with the fingerprint confirmed. */
+export type FixArgument = string | { checkId: string; expect?: string };
+export const fixRequestOf = (argument: FixArgument) =>
+  typeof argument === 'string' ? { checkId: argument, expect: undefined } : argument;
+
+export const fixFingerprint = (opened: OpenedPanel, operation: 'fix' | 'revert-fix', name: string) =>
+  planFingerprint({ file: opened.image.sha256, operation, steps: [{ version: 0, name }] });
+
 export async function fixOpened(
   opened: OpenedPanel,
-  checkId: string,
+  argument: FixArgument,
   dryRun: boolean,
   context: OperationContext,
 ): Promise<RunReport> {
+  const { checkId, expect } = fixRequestOf(argument);
   const fix = fixFor(checkId);
   assertMigratable(opened.detection, opened.image.path);
   assertIntact(opened.db, opened.image.path, opened.fullIntegrity());
@@ -135,6 +146,8 @@ export async function fixOpened(
   const pending = runChecks(opened.db).checks.some((check) => check.id === checkId);
   return runAndSave(opened, context, {
     operation: 'fix',
+    fingerprint: fixFingerprint(opened, 'fix', checkId),
+    expect,
     dryRun,
     backupReason: 'before-fix',
     nothingToDo: !pending,
@@ -144,10 +157,12 @@ export async function fixOpened(
 
 export async function revertFixOpened(
   opened: OpenedPanel,
-  checkId: string,
+  argument: FixArgument,
   context: OperationContext,
 ): Promise<RunReport> {
-  const fix = fixFor(checkId);
+  const { checkId, expect } = fixRequestOf(argument);
+  // A password set by hand is reverted like a fix; its step's descriptor is all revertStep needs.
+  const fix = checkId === SET_PASSWORD_ID ? setPasswordStep('', '') : fixFor(checkId);
   assertIntact(opened.db, opened.image.path, opened.fullIntegrity());
   const entry = lastFixOf(readHistory(opened.db), checkId);
   if (entry === undefined) {
@@ -158,6 +173,8 @@ export async function revertFixOpened(
   }
   return runAndSave(opened, context, {
     operation: 'revert-fix',
+    fingerprint: fixFingerprint(opened, 'revert-fix', `${checkId}#${entry.id}`),
+    expect,
     dryRun: false,
     backupReason: 'before-fix',
     nothingToDo: false,

@@ -129,13 +129,15 @@ export const CHECK_RULES: readonly CheckRule[] = [
     'Password stored as "HASHED:…" (SQL file 000005)',
     'Login compares bcrypt hashes and fails: the admin is locked out.',
     'panel-database.md §3.6 S18',
+    true,
   ),
   rule(
     'users.password-not-bcrypt',
     'warning',
     'Password that is not a bcrypt hash',
-    'Stored in plain text (or empty); migration 5 (UserPasswordHash) hashes it.',
+    "Stored in plain text (or empty): the panel's login compares bcrypt hashes. Migration 5 hashes it while it is pending; the fix hashes it the same way (bcrypt, cost 10) whatever the markers say.",
     'panel-database.md §2.3',
+    true,
   ),
   rule(
     'schema-migrations.multiple-rows',

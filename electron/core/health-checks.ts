@@ -22,6 +22,7 @@ import {
 import { describeJson, isTooDeep } from './json-depth';
 import { queryRows, forEachRow } from './sql';
 import { CHECK_RULES, checkRule, type CheckRule } from './health-check-rules';
+import { claimFindings, escalateLockout } from './marker-claims';
 import type { CheckFinding, CheckSeverity, ChecksSection } from '../shared/reports';
 
 export { CHECK_RULES, checkRule, type CheckRule };
@@ -175,12 +176,13 @@ export function runChecks(db: Database): ChecksSection {
     add(found, JSON_PROBLEM_RULE[problem], where);
   const markerFindings = checkUsersAndMarkers(db, found, inbounds);
 
-  const checks: CheckFinding[] = [];
+  let checks: CheckFinding[] = [];
   for (const entry of CHECK_RULES) {
     const rows = found.get(entry.id);
     if (rows !== undefined && rows.length > 0) checks.push({ ...entry, rows });
   }
-  checks.push(...markerFindings);
+  checks.push(...markerFindings, ...claimFindings(db));
+  checks = escalateLockout(db, checks);
   const count = (severity: CheckSeverity) => checks.filter((check) => check.severity === severity).length;
   return {
     checks,

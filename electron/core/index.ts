@@ -24,11 +24,15 @@ import { asUnreadable, assertIntact, openPanel, type OpenedPanel } from './open-
 import type { OperationContext } from './operation-context';
 import { repairOpened, type RepairReport } from './repair';
 import { restoreBackup, restoreBackupFile, type RestoreReport, type RestoreOptions } from './restore';
-import { previewRollBackOpened, rollBackOpened, type RollbackRequest } from './rollback';
+import { rollBackOpened, type RollbackRequest } from './rollback';
 import { buildStatus, type StatusReport } from './status';
-import { fixOpened, revertFixOpened } from './fixes';
+import { fixOpened, revertFixOpened, fixRequestOf, type FixArgument } from './fixes';
 import { runChecks } from './health-checks';
-import type { CheckReport, RollbackPreview, IntegrityReport } from '../shared/reports';
+import type { CheckReport, IntegrityReport, AuditEntry, SetPasswordRequest } from '../shared/reports';
+import { appendAudit, backupIdOf, fileSha, readAudit } from './audit-log';
+import { buildHeadline } from './headline';
+import { setPasswordOpened } from './password-fix';
+import type { RepairRequest } from './repair';
 
 export interface EngineOptions {
   dbPath: string;
@@ -61,8 +65,6 @@ export interface Engine {
   previewMigrate(request?: Omit<MigrateRequest, 'dryRun'>): Promise<Result<RunReport>>;
   migrate(request?: Omit<MigrateRequest, 'dryRun'>): Promise<Result<RunReport>>;
   rollBack(request?: RollbackRequest): Promise<Result<RunReport>>;
-  /** The steps `rollBack(request)` would undo, or its refusal; writes nothing. */
-  previewRollBack(request?: RollbackRequest): Promise<Result<RollbackPreview>>;
   getHistory(): Promise<Result<HistoryEntry[]>>;
   /** CLI: a path or a listed id. An unverified backup (no metadata) needs `acceptUnverified`. */
   restoreBackup(backup: string, options?: RestoreOptions): Promise<Result<RestoreReport>>;
@@ -70,17 +72,23 @@ export interface Engine {
   restoreBackupById(request: string | ({ id: string } & RestoreOptions)): Promise<Result<RestoreReport>>;
   verifyBackupById(id: string): Promise<Result<VerifyReport>>;
   deleteBackup(id: string): Promise<Result<{ deleted: string }>>;
-  repair(request?: { forceVersion?: number }): Promise<Result<RepairReport>>;
+  repair(request?: RepairRequest): Promise<Result<RepairReport>>;
+  /** The downs a roll back would run, in memory only, with the plan fingerprint. */
+  previewRollBack(request?: RollbackRequest): Promise<Result<RunReport>>;
+  /** A user's new password as bcrypt (cost 10): backup first, logged as a fix, revertible. */
+  setPassword(request: SetPasswordRequest): Promise<Result<RunReport>>;
+  /** The durable audit log of this file's backup folder, newest first. */
+  listActivity(): Promise<Result<AuditEntry[]>>;
   /** up → down → up for every pending step on an in-memory copy; the file is never written. */
   checkRoundTrip(): Promise<Result<RoundTripReport>>;
   /** The Xray-aware health checks; reads only. */
   check(): Promise<Result<CheckReport>>;
   /** What the fix for `checkId` would change; writes nothing. */
-  previewFix(checkId: string): Promise<Result<RunReport>>;
+  previewFix(checkId: FixArgument): Promise<Result<RunReport>>;
   /** Verified backup, the fix in one transaction (logged as direction `fix`), atomic save. */
-  applyFix(checkId: string): Promise<Result<RunReport>>;
+  applyFix(checkId: FixArgument): Promise<Result<RunReport>>;
   /** Undoes the latest applied fix of `checkId` from its before-images; refused if a row changed since. */
-  revertFix(checkId: string): Promise<Result<RunReport>>;
+  revertFix(checkId: FixArgument): Promise<Result<RunReport>>;
 }
 
 export interface StatusRequest {
@@ -124,6 +132,37 @@ export function createEngine(options: EngineOptions): Engine {
       }
     });
 
+  /**
+   * Runs a write and appends it to the audit log (audit-log.ts) when it wrote something: a success
+   * that saved or took a backup, or a failure after which the file is not what it was.
+   */
+  const audited = async <T>(
+    operation: string,
+    summary: string,
+    work: () => Promise<Result<T>>,
+    wrote: (value: T) => boolean = () => true,
+  ): Promise<Result<T>> => {
+    const before = await fileSha(dbPath, fs);
+    const result = await work();
+    const after = await fileSha(dbPath, fs);
+    if (result.ok ? !wrote(result.value) : before === after) return result;
+    const entry: AuditEntry = {
+      time: context.now().toISOString(),
+      operation,
+      database: dbPath,
+      before,
+      after,
+      backup: result.ok ? backupIdOf(result.value) : null,
+      outcome: result.ok ? 'ok' : 'error',
+      ...(result.ok ? {} : { error_code: result.error.code }),
+      summary,
+    };
+    // The operation's own outcome stands even if the log cannot be written (a full disk): it is a record, not a guard.
+    await appendAudit(backupDir, entry, fs).catch(() => undefined);
+    return result;
+  };
+  const ranSomething = (run: RunReport) => run.saved || run.backup !== null;
+
   return {
     dbPath,
     backupDir,
@@ -142,6 +181,8 @@ export function createEngine(options: EngineOptions): Engine {
           integrityKind: request.full === true ? 'full' : 'quick',
           checks: request.checks === true,
           migrations: operation.migrations,
+          headline: buildHeadline(detection),
+          fileFingerprint: image.sha256,
         });
       }),
     checkIntegrity: () =>
@@ -151,46 +192,92 @@ export function createEngine(options: EngineOptions): Engine {
         integrity_check: 'full' as const,
       })),
     createBackup: (reason = 'manual') =>
-      withPanel(({ image, db, detection, fullIntegrity }) => {
-        // A write starts from a file that passes the full check (an index that disagrees with its
-        // table passes quick_check): a backup of a damaged file is no way back.
-        assertIntact(db, dbPath, fullIntegrity());
-        return createBackup(image, {
-          fs,
-          backupDir,
-          reason,
-          now: context.now,
-          versionState: versionSnapshot(detection),
-        });
-      }),
+      audited('backup', `backup (${reason})`, () =>
+        withPanel(({ image, db, detection, fullIntegrity }) => {
+          // A write starts from a file that passes the full check (an index that disagrees with its
+          // table passes quick_check): a backup of a damaged file is no way back.
+          assertIntact(db, dbPath, fullIntegrity());
+          return createBackup(image, {
+            fs,
+            backupDir,
+            reason,
+            now: context.now,
+            versionState: versionSnapshot(detection),
+          });
+        }),
+      ),
     listBackups: () => capture(() => listBackups(dbPath, backupDir, fs)),
     previewMigrate: (request = {}) =>
       withPanel((opened, operation) => migrateOpened(opened, { ...request, dryRun: true }, operation)),
     migrate: (request = {}) =>
-      withPanel((opened, operation) => migrateOpened(opened, { ...request, dryRun: false }, operation)),
-    rollBack: (request = {}) => withPanel((opened, operation) => rollBackOpened(opened, request, operation)),
+      audited(
+        'migrate',
+        `migrate${request.to === undefined ? '' : ` --to ${request.to}`}`,
+        () =>
+          withPanel((opened, operation) => migrateOpened(opened, { ...request, dryRun: false }, operation)),
+        ranSomething,
+      ),
+    rollBack: (request = {}) =>
+      request.dryRun === true
+        ? withPanel((opened, operation) => rollBackOpened(opened, request, operation))
+        : audited(
+            'rollback',
+            'to' in request && request.to !== undefined
+              ? `rollback --to ${request.to}`
+              : `rollback --steps ${request.steps ?? 1}`,
+            () => withPanel((opened, operation) => rollBackOpened(opened, request, operation)),
+            ranSomething,
+          ),
     previewRollBack: (request = {}) =>
-      withPanel((opened, operation) => previewRollBackOpened(opened, request, operation)),
+      withPanel((opened, operation) => rollBackOpened(opened, { ...request, dryRun: true }, operation)),
+    setPassword: (request) =>
+      audited(`set-password`, `set the password of ${JSON.stringify(request.username)}`, () =>
+        withPanel((opened, operation) => setPasswordOpened(opened, request, operation)),
+      ),
+    listActivity: () => capture(() => readAudit(backupDir, fs)),
     checkRoundTrip: () => withPanel((opened, operation) => roundTripOpened(opened, operation)),
     getHistory: () => withPanel(({ db }) => readHistory(db)),
     restoreBackup: (backup, restoreOptions = {}) =>
-      capture(() => restoreBackup(backup, context, restoreOptions)),
-    restoreBackupById: (request) =>
-      capture(async () => {
-        const { id, ...restoreOptions } = typeof request === 'string' ? { id: request } : request;
-        const listed = await findListedBackup(dbPath, backupDir, id, fs);
-        return restoreBackupFile(listed.path, context, restoreOptions);
-      }),
+      audited('restore', `restore ${backup.split(/[\\/]/).pop() ?? backup}`, () =>
+        capture(() => restoreBackup(backup, context, restoreOptions)),
+      ),
+    restoreBackupById: (request) => {
+      const { id, ...restoreOptions } = typeof request === 'string' ? { id: request } : request;
+      return audited('restore', `restore ${id}`, () =>
+        capture(async () => {
+          const listed = await findListedBackup(dbPath, backupDir, id, fs);
+          return restoreBackupFile(listed.path, context, restoreOptions);
+        }),
+      );
+    },
     verifyBackupById: (id) =>
       capture(async () => verifyWithCodes((await findListedBackup(dbPath, backupDir, id, fs)).path, fs)),
     deleteBackup: (id) =>
-      capture(async () => ({ deleted: await deleteOwnBackup(dbPath, backupDir, id, fs) })),
+      audited('delete-backup', `delete backup ${id}`, () =>
+        capture(async () => ({ deleted: await deleteOwnBackup(dbPath, backupDir, id, fs) })),
+      ),
     repair: (request = {}) =>
-      withPanel((opened, operation) => repairOpened(opened, request.forceVersion, operation)),
+      request.forceVersion === undefined
+        ? withPanel((opened, operation) => repairOpened(opened, request, operation))
+        : audited(
+            'force-version',
+            `force version ${request.forceVersion}${request.acknowledgeSkipped === true ? ' (steps acknowledged as not run)' : ''}`,
+            () => withPanel((opened, operation) => repairOpened(opened, request, operation)),
+            (report) => report.forced !== null,
+          ),
     check: () => withPanel(({ db }) => ({ database: dbPath, ...runChecks(db) })),
     previewFix: (checkId) => withPanel((opened) => fixOpened(opened, checkId, true, context)),
-    applyFix: (checkId) => withPanel((opened) => fixOpened(opened, checkId, false, context)),
-    revertFix: (checkId) => withPanel((opened) => revertFixOpened(opened, checkId, context)),
+    applyFix: (checkId) =>
+      audited(
+        'fix',
+        `fix ${fixRequestOf(checkId).checkId}`,
+        () => withPanel((opened) => fixOpened(opened, checkId, false, context)),
+        (run) => ranSomething(run) && run.steps.length > 0,
+      ),
+    revertFix: (checkId) =>
+      audited('revert-fix', `revert fix ${fixRequestOf(checkId).checkId}`, () =>
+        withPanel((opened) => revertFixOpened(opened, checkId, context)),
+      ),
   };
 }
 

@@ -17,6 +17,7 @@ import { assertNoDrift } from './external-migrations';
 import { readHistory } from './history-log';
 import { assertIntact, assertMigratable, type OpenedPanel } from './open-panel';
 import type { OperationContext } from './operation-context';
+import { assertExpectedPlan, planFingerprint } from './plan-fingerprint';
 import type { RunReport, MigrateRequest } from '../shared/reports';
 export type { RunReport, MigrateRequest };
 
@@ -53,18 +54,30 @@ export async function migrateOpened(
   assertIntact(db, image.path, opened.fullIntegrity());
   assertNoDrift(context.migrations, detection, readHistory(db));
   const plan = planUp(context.migrations, detection, request.to);
+  const xhttpFlow = request.xhttpFlow ?? 'safe';
   return runAndSave(opened, context, {
     operation: 'migrate',
+    fingerprint: planFingerprint({
+      file: image.sha256,
+      operation: 'migrate',
+      steps: plan,
+      options: { xhttpFlow },
+    }),
+    expect: request.expect,
     dryRun: request.dryRun === true,
     backupReason: 'before-migrate',
     nothingToDo: plan.length === 0,
-    stepOptions: { xhttpFlow: request.xhttpFlow ?? 'safe' },
+    stepOptions: { xhttpFlow },
     run: (deps) => runUp(db, plan, deps),
   });
 }
 
 export interface RunSpec {
   operation: RunReport['operation'];
+  /** The plan's fingerprint (plan-fingerprint.ts), reported, and compared with `expect` before anything runs. */
+  fingerprint: string;
+  /** The fingerprint the admin confirmed; a different plan now is refused with PLAN_CHANGED. */
+  expect?: string;
   dryRun: boolean;
   backupReason: BackupReason;
   nothingToDo: boolean;
@@ -83,6 +96,7 @@ export async function runAndSave(
   spec: RunSpec,
 ): Promise<RunReport> {
   const { image, db, detection } = opened;
+  assertExpectedPlan(spec.expect, spec.fingerprint);
   const applied = appliedVersions(detection);
   const report: RunReport = {
     database: image.path,
@@ -94,6 +108,7 @@ export async function runAndSave(
     saved: false,
     moved_aside: [],
     steps: [],
+    plan_fingerprint: spec.fingerprint,
   };
   if (spec.nothingToDo) return report;
   if (!spec.dryRun) {

@@ -203,16 +203,22 @@ export function revertStep(
           [before.value, change.rowid],
         );
       }
-      changes = up.changes.map((change, index) => ({
-        table: change.table,
-        rowid: change.rowid,
-        column: change.column,
-        label: change.kind === 'insert' ? null : rowLabel(db, change.table, change.rowid),
-        before: currentTexts[index] ?? null,
-        after: change.before,
-        json_changes:
-          change.kind === 'insert' ? null : jsonChanges(currentTexts[index] ?? null, change.before),
-      }));
+      changes = up.changes.map((change, index) => {
+        // Passwords never leave the engine in a report (a reverted password fix restores one).
+        const hidden = change.table === 'users' && change.column === 'password';
+        return {
+          table: change.table,
+          rowid: change.rowid,
+          column: change.column,
+          label: change.kind === 'insert' ? null : rowLabel(db, change.table, change.rowid),
+          before: hidden ? null : (currentTexts[index] ?? null),
+          after: hidden ? null : change.before,
+          json_changes:
+            change.kind === 'insert' || hidden
+              ? null
+              : jsonChanges(currentTexts[index] ?? null, change.before),
+        };
+      });
     }
     if (kind === 'migration') {
       deps.applied.delete(migration.version);

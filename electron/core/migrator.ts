@@ -190,13 +190,17 @@ export async function applyStep(
       status: 'applied',
       duration_ms: finished.getTime() - started.getTime(),
       rows_changed: recording.changes.length,
-      changes: recording.changes.map((change) => ({
-        ...change,
-        label: rowLabel(db, change.table, change.rowid),
-        before: migration.irreversible ? null : change.before,
-        after: migration.irreversible ? null : change.after,
-        json_changes: migration.irreversible ? null : jsonChanges(change.before, change.after),
-      })),
+      changes: recording.changes.map((change) => {
+        // A password (plaintext or hash) never leaves the engine in a report, whatever the step.
+        const hidden = migration.irreversible || (change.table === 'users' && change.column === 'password');
+        return {
+          ...change,
+          label: rowLabel(db, change.table, change.rowid),
+          before: hidden ? null : change.before,
+          after: hidden ? null : change.after,
+          json_changes: hidden ? null : jsonChanges(change.before, change.after),
+        };
+      }),
       skipped: recording.skipped,
       notes: recording.notes,
       hash_before: hashBefore,

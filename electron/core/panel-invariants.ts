@@ -5,6 +5,7 @@ import type { Database } from 'sql.js';
 import { isPlainObject, parseJson } from '../panel/go-json';
 import { scanInbounds, type ScannedInbound } from './inbound-scan';
 import { bomTest } from './json-column';
+import { BCRYPT_HASH } from './password-hashing';
 import { jsonShapeOf, type JsonProblem } from './json-shape';
 import { forEachRow, queryRows } from './sql';
 import type { Evidence } from '../shared/reports';
@@ -64,8 +65,6 @@ export function findJsonProblems(
   }
   return found;
 }
-
-export const BCRYPT_HASH = /^\$2[abxy]?\$\d{2}\$[./A-Za-z0-9]{53}$/;
 
 export function passwordStates(
   db: Database,

@@ -19,7 +19,21 @@ import { queryRows } from './sql';
 import { scanInbounds } from './inbound-scan';
 import { TOOL_VERSION } from './tool-version';
 import type { Recommendation, RepairReport } from '../shared/reports';
+import { assertForceAllowed, forceOptions } from './force-guard';
+import { claimFindings } from './marker-claims';
+import { refineRecommendation } from './next-action';
+import { assertExpectedPlan } from './plan-fingerprint';
+import { runChecks } from './health-checks';
 export type { Recommendation, RepairReport };
+
+/** What `repair` is asked: read only, or a force (guarded, see force-guard.ts). */
+export interface RepairRequest {
+  forceVersion?: number;
+  /** The explicit "steps will be marked applied without running" confirmation a clean file needs. */
+  acknowledgeSkipped?: boolean;
+  /** The force option's fingerprint the admin confirmed. */
+  expect?: string;
+}
 
 /** Fingerprints of the panel's SQL files 000002/000003/000005 (000004 leaves none that can be told apart). */
 function sqlFileFingerprints(
@@ -98,7 +112,10 @@ export function gatherEvidence(
     evidence.push({
       id: 'plaintext-password',
       severity: 'warning',
-      message: 'Plaintext passwords (step 5 hashes them).',
+      // Say what is true: step 5 hashes them only while it is pending (a marker may count it as applied).
+      message: detection.versions.some((state) => state.version === 5 && state.applied)
+        ? 'Plaintext passwords, and migration 5 counts as applied, so it will not hash them: nobody can log in. The password fix hashes them.'
+        : 'Plaintext passwords (step 5 hashes them).',
       rows: plaintext,
     });
   }
@@ -221,7 +238,7 @@ function recommend(
         action: 'migrate',
         version: null,
         backup: null,
-        reason: 'The file is clean; run `paneldb migrate` to apply the pending steps.',
+        reason: 'The file is clean; migrate to apply the pending steps.',
       },
     };
   }
@@ -233,14 +250,19 @@ function recommend(
 
 export async function repairOpened(
   opened: OpenedPanel,
-  forceVersion: number | undefined,
+  request: RepairRequest,
   context: OperationContext,
 ): Promise<RepairReport> {
+  const { forceVersion } = request;
   const { image, db, detection } = opened;
   const { evidence, fingerprints } = gatherEvidence(db, detection);
+  for (const claim of claimFindings(db))
+    evidence.push({ id: claim.id, severity: claim.severity, message: claim.reason, rows: claim.rows });
   const backups = await listBackups(image.path, context.backupDir, context.fs);
   const restorable = await soundBackupToRestore(image, backups, context);
-  const { data, recommendation } = recommend(detection, fingerprints, restorable, evidence);
+  const { data, recommendation: base } = recommend(detection, fingerprints, restorable, evidence);
+  const recommendation = refineRecommendation(base, runChecks(db));
+  const options = forceOptions(opened, evidence);
   const report: RepairReport = {
     database: image.path,
     current_version: detection.currentVersion,
@@ -250,6 +272,7 @@ export async function repairOpened(
     data_version: data,
     recommendation,
     forced: null,
+    force_options: options,
   };
   if (forceVersion === undefined) return report;
   if (!Number.isInteger(forceVersion) || forceVersion < 0 || forceVersion > detection.latestVersion) {
@@ -257,6 +280,11 @@ export async function repairOpened(
       'INVALID_ARGUMENT',
       `--force-version must be between 0 and ${detection.latestVersion}; got ${forceVersion}.`,
     );
+  }
+  const option = options[forceVersion];
+  if (option !== undefined) {
+    assertExpectedPlan(request.expect, option.fingerprint);
+    assertForceAllowed(option, request.acknowledgeSkipped === true);
   }
   assertIntact(db, image.path, opened.fullIntegrity());
   const backup = await createBackup(image, {

@@ -9,7 +9,8 @@ import { appliedVersions, runAndSave, type RunReport } from './migrate';
 import { runDown, type DownPlanItem } from './migrator-down';
 import { assertIntact, assertMigratable, type OpenedPanel } from './open-panel';
 import type { OperationContext } from './operation-context';
-import type { RollbackPreview, RollbackRequest } from '../shared/reports';
+import type { RollbackRequest } from '../shared/reports';
+import { planFingerprint } from './plan-fingerprint';
 export type { RollbackRequest };
 
 /**
@@ -92,19 +93,6 @@ async function planRollBack(
   });
 }
 
-/** What a roll back would undo, decided by the same code that runs it; writes nothing. */
-export async function previewRollBackOpened(
-  opened: OpenedPanel,
-  request: RollbackRequest,
-  context: OperationContext,
-): Promise<RollbackPreview> {
-  const plan = await planRollBack(opened, request, context);
-  return {
-    from: opened.detection.currentVersion,
-    steps: plan.map(({ migration }) => ({ version: migration.version, name: migration.name })),
-  };
-}
-
 export async function rollBackOpened(
   opened: OpenedPanel,
   request: RollbackRequest,
@@ -113,7 +101,13 @@ export async function rollBackOpened(
   const plan = await planRollBack(opened, request, context);
   return runAndSave(opened, context, {
     operation: 'rollback',
-    dryRun: false,
+    fingerprint: planFingerprint({
+      file: opened.image.sha256,
+      operation: 'rollback',
+      steps: plan.map(({ migration }) => migration),
+    }),
+    expect: request.expect,
+    dryRun: request.dryRun === true,
     backupReason: 'before-rollback',
     nothingToDo: plan.length === 0,
     run: (deps) => runDown(opened.db, plan, deps),

@@ -48,6 +48,10 @@ export interface StatusInputs {
   checks?: boolean;
   /** The steps this run knows (built-in and external): tells pending external files and drift. */
   migrations?: readonly PanelMigration[];
+  /** The applied set in words (headline.ts). */
+  headline?: StatusReport['headline'];
+  /** sha256 of the file as read: the file part of plan fingerprints. */
+  fileFingerprint?: string;
 }
 
 export function buildStatus({
@@ -62,6 +66,8 @@ export function buildStatus({
   integrityKind = 'quick',
   checks = false,
   migrations = [],
+  headline,
+  fileFingerprint,
 }: StatusInputs): StatusReport {
   const stepOf = (version: number) => migrations.find((migration) => migration.version === version);
   const applied = detection.versions
@@ -121,5 +127,7 @@ export function buildStatus({
     warnings,
     backups_count: backups.length,
     checks: checks ? runChecks(db) : null,
+    ...(headline === undefined ? {} : { headline }),
+    ...(fileFingerprint === undefined ? {} : { file_fingerprint: fileFingerprint }),
   };
 }

@@ -11,7 +11,6 @@ export const API_METHOD_NAMES = [
   'previewMigrate',
   'migrate',
   'rollBack',
-  'previewRollBack',
   'getHistory',
   'listBackups',
   'createBackup',
@@ -27,6 +26,10 @@ export const API_METHOD_NAMES = [
   'addMigrationsFolder',
   'removeMigrationsFolder',
   'reviewMigrations',
+  // Issue 14 part A
+  'previewRollBack',
+  'setPassword',
+  'listActivity',
 ] as const;
 
 /** Engine → page: progress of a long operation. */

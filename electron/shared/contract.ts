@@ -5,6 +5,7 @@
 // from a native dialog, a drop or the command line, backups are named by the ids the engine listed.
 import { z } from 'zod';
 import type {
+  AuditEntry,
   BackupEntry,
   CheckReport,
   IntegrityReport,
@@ -13,7 +14,6 @@ import type {
   ProgressEvent,
   RepairReport,
   RestoreReport,
-  RollbackPreview,
   RunReport,
   StatusReport,
   VerifyReport,
@@ -39,6 +39,12 @@ const empty = z.object({}).strict();
 const xhttpFlow = z.enum(['safe', 'panel']);
 
 /** A check id as the engine lists it (`traffic.missing-row`): letters, digits, dots and dashes. */
+/** A plan fingerprint as previews report it (plan-fingerprint.ts): the write refuses if the plan differs. */
+const expect = z
+  .string()
+  .regex(/^[0-9a-f]{24}$/, 'a plan fingerprint')
+  .optional();
+
 const fixRequest = z
   .object({
     checkId: z
@@ -46,6 +52,7 @@ const fixRequest = z
       .min(1)
       .max(100)
       .regex(/^[A-Za-z0-9.-]+$/, 'a check id'),
+    expect,
   })
   .strict();
 
@@ -58,14 +65,10 @@ export const REQUEST_SCHEMAS = {
   openDemo: empty,
   getStatus: empty,
   previewMigrate: z.object({ to: version.optional(), xhttpFlow: xhttpFlow.optional() }).strict(),
-  migrate: z.object({ to: version.optional(), xhttpFlow: xhttpFlow.optional() }).strict(),
+  migrate: z.object({ to: version.optional(), xhttpFlow: xhttpFlow.optional(), expect }).strict(),
   rollBack: z.union([
-    z.object({ steps: z.number().int().min(1).max(9999) }).strict(),
-    z.object({ to: version }).strict(),
-  ]),
-  previewRollBack: z.union([
-    z.object({ steps: z.number().int().min(1).max(9999) }).strict(),
-    z.object({ to: version }).strict(),
+    z.object({ steps: z.number().int().min(1).max(9999), expect }).strict(),
+    z.object({ to: version, expect }).strict(),
   ]),
   getHistory: empty,
   listBackups: empty,
@@ -74,7 +77,9 @@ export const REQUEST_SCHEMAS = {
   /** `acceptUnverified`: the person confirmed restoring a backup without PanelDB metadata. */
   restoreBackup: z.object({ backupId: backupIdSchema, acceptUnverified: z.boolean().optional() }).strict(),
   deleteBackup: z.object({ backupId: backupIdSchema }).strict(),
-  repair: z.object({ forceVersion: version.optional() }).strict(),
+  repair: z
+    .object({ forceVersion: version.optional(), acknowledgeSkipped: z.boolean().optional(), expect })
+    .strict(),
   /** The Xray-aware health checks (read only). */
   runChecks: empty,
   /** The full PRAGMA integrity_check (status runs the quick one), fetched after status is shown. */
@@ -88,6 +93,22 @@ export const REQUEST_SCHEMAS = {
   removeMigrationsFolder: empty,
   /** The lint of the session's migrations folder and the round trip of the pending steps. */
   reviewMigrations: empty,
+  // ---- Issue 14 part A ----
+  /** The downs a roll back would run (in memory) and their plan fingerprint. */
+  previewRollBack: z.union([
+    z.object({ steps: z.number().int().min(1).max(9999) }).strict(),
+    z.object({ to: version }).strict(),
+  ]),
+  /** "Set the admin password…": stored as bcrypt (cost 10), backup first, revertible like a fix. */
+  setPassword: z
+    .object({
+      username: z.string().min(1).max(200),
+      password: z.string().min(1).max(200),
+      expect,
+    })
+    .strict(),
+  /** The durable audit log (JSON lines in the backup folder), newest first. */
+  listActivity: empty,
 } as const;
 
 export type ApiMethod = keyof typeof REQUEST_SCHEMAS;
@@ -122,7 +143,6 @@ export interface ApiResponses {
   previewMigrate: RunReport;
   migrate: RunReport;
   rollBack: RunReport;
-  previewRollBack: RollbackPreview;
   getHistory: HistoryEntry[];
   listBackups: BackupEntry[];
   createBackup: BackupEntry;
@@ -138,6 +158,9 @@ export interface ApiResponses {
   addMigrationsFolder: SessionInfo;
   removeMigrationsFolder: SessionInfo;
   reviewMigrations: MigrationsReview;
+  previewRollBack: RunReport;
+  setPassword: RunReport;
+  listActivity: AuditEntry[];
 }
 
 /** The operations, as the UI calls them. */

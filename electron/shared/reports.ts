@@ -150,7 +150,7 @@ export interface HistoryEntry {
 
 export interface RunReport {
   database: string;
-  operation: 'migrate' | 'rollback' | 'fix' | 'revert-fix';
+  operation: 'migrate' | 'rollback' | 'fix' | 'revert-fix' | 'set-password';
   dry_run: boolean;
   from_version: number;
   to_version: number;
@@ -160,6 +160,8 @@ export interface RunReport {
   /** Where the stale -wal/-shm went, if there were any. */
   moved_aside: string[];
   steps: StepReport[];
+  /** File fingerprint + ordered steps + options: a write given `expect` refuses when it differs. */
+  plan_fingerprint?: string;
 }
 
 /** Migration 3: `safe` (default) sets Vision only with VLESS Encryption; `panel` is the panel's seeder exactly. */
@@ -169,6 +171,8 @@ export interface MigrateRequest {
   to?: number;
   dryRun?: boolean;
   xhttpFlow?: XhttpFlowMode;
+  /** The plan fingerprint the admin confirmed (from the dry run); refused with PLAN_CHANGED if it differs. */
+  expect?: string;
 }
 
 export interface JsonChange {
@@ -230,10 +234,12 @@ export type ProgressEvent =
   | { kind: 'rows'; version: number; done: number; total: number };
 
 export interface Recommendation {
-  action: 'none' | 'migrate' | 'force-version' | 'restore-backup';
+  action: 'none' | 'migrate' | 'force-version' | 'restore-backup' | 'fix' | 'checks';
   version: number | null;
   backup: string | null;
   reason: string;
+  /** action `fix`: the check whose fix is recommended. */
+  check?: string;
 }
 
 export interface RepairReport {
@@ -246,6 +252,8 @@ export interface RepairReport {
   data_version: number | null;
   recommendation: Recommendation;
   forced: { version: number; backup: BackupEntry } | null;
+  /** Every version a force could set, with its guard (issue 14). */
+  force_options?: ForceOption[];
 }
 
 export interface RestoreReport {
@@ -260,12 +268,9 @@ export interface RestoreReport {
 export interface RollbackRequest {
   steps?: number;
   to?: number;
-}
-
-/** The steps a roll back would undo, highest first, as the engine decides them (previewRollBack). */
-export interface RollbackPreview {
-  from: number;
-  steps: Array<{ version: number; name: string }>;
+  /** Runs the downs in memory only and reports them (and the plan fingerprint). */
+  dryRun?: boolean;
+  expect?: string;
 }
 
 export interface AppliedVersion {
@@ -307,6 +312,10 @@ export interface StatusReport {
    * every JSON column, so status leaves them to `check` / `status --checks` / the app's follow-up call.
    */
   checks: ChecksSection | null;
+  /** The applied set in words (issue 14). */
+  headline?: Headline;
+  /** sha256 of the file as read (WAL merged): the file part of every plan fingerprint. */
+  file_fingerprint?: string;
 }
 
 export type CheckSeverity = 'error' | 'warning' | 'info';
@@ -352,6 +361,7 @@ export interface IntegrityReport {
 
 export interface FixRequest {
   checkId: string;
+  expect?: string;
 }
 
 export interface SkippedRow {
@@ -405,4 +415,57 @@ export interface RoundTripReport {
 export interface MigrationsReview {
   lint: MigrationFileLint[];
   roundtrip: Omit<RoundTripReport, 'database'>;
+}
+
+// ---- Issue 14 part A: state in words, guarded force, plan fingerprints, the audit log ----
+
+/**
+ * What the headline says: the applied set ("5 of 5 steps applied", "4 of 5 — reality_target
+ * pending", "recorded at 9: newer than this PanelDB"). Step 1 on a file whose panel tables exist is
+ * a baseline (`baseline`), counted as applied and never shown as "version 0".
+ */
+export interface Headline {
+  kind: 'complete' | 'pending' | 'dirty' | 'newer';
+  applied: number;
+  total: number;
+  pending: Array<{ version: number; name: string }>;
+  /** The version schema_migrations records, when it records one. */
+  recorded: number | null;
+  baseline: boolean;
+}
+
+/** Forcing one version: whether it may run as is, needs the explicit acknowledgement, or is refused. */
+export interface ForceOption {
+  version: number;
+  /** The plan fingerprint a confirm dialog sends back (`expect`). */
+  fingerprint: string;
+  /** A clean, consistent file: the force runs only with `acknowledgeSkipped`. */
+  needs_acknowledgement: boolean;
+  /** Why this version can never be forced here (below a newer panel's version); null when allowed. */
+  refused: string | null;
+  /** Steps that will count as applied without having run. */
+  marks_without_running: Array<{ version: number; name: string }>;
+}
+
+/** One line of the durable audit log (`paneldb-audit.jsonl` in the backup folder). */
+export interface AuditEntry {
+  time: string;
+  operation: string;
+  database: string;
+  /** sha256 of the database file before and after (null when it did not exist or could not be read). */
+  before: string | null;
+  after: string | null;
+  /** The backup taken by the operation, by id. */
+  backup: string | null;
+  outcome: 'ok' | 'error';
+  error_code?: string;
+  /** One line: what ran (steps, check id, version). */
+  summary: string;
+}
+
+/** "Set the admin password…": the user by name, the new password (stored as bcrypt, cost 10). */
+export interface SetPasswordRequest {
+  username: string;
+  password: string;
+  expect?: string;
 }

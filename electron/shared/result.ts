@@ -21,6 +21,10 @@ export const ERROR_CODES = [
   'ROLLBACK_REFUSED',
   'MIGRATION_DRIFT',
   'REPAIR_NEEDED',
+  /** The plan confirmed (its fingerprint) is not the plan that would run now: review again. */
+  'PLAN_CHANGED',
+  /** A dangerous action asked without the explicit acknowledgement it needs, or never allowed here. */
+  'CONFIRMATION_REQUIRED',
   'BACKUP_NOT_FOUND',
   'BACKUP_INVALID',
   'BACKUP_UNVERIFIED',

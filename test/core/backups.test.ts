@@ -77,7 +77,10 @@ describe('taking a backup', () => {
     const first = unwrap(await engine.createBackup());
     const second = unwrap(await engine.createBackup());
     expect(first.path).not.toBe(second.path);
-    expect(await readdir(join(dir, 'x-ui.db.backups'))).toHaveLength(4);
+    // Two backups and their sidecars, beside the audit log that recorded both.
+    const names = await readdir(join(dir, 'x-ui.db.backups'));
+    expect(names.filter((name) => name !== 'paneldb-audit.jsonl')).toHaveLength(4);
+    expect(names).toContain('paneldb-audit.jsonl');
   });
 
   it('refuses a folder that cannot be used, and writes nothing', async () => {

@@ -17,7 +17,8 @@ const WRITE_CALLS = new Set(['open', 'rename', 'rm', 'chmod', 'mkdir', 'unlink']
 class SimulatedCrash extends Error {}
 
 /** A file system that dies at write-side call number `crashAt` (1-based). */
-function dyingFileSystem(crashAt: number): { fs: FileSystem; calls: () => number } {
+function dyingFileSystem(crashAt: number): { fs: FileSystem; calls: () => number; log: string[] } {
+  const log: string[] = [];
   let calls = 0;
   let dead = false;
   const fs = new Proxy(nodeFileSystem, {
@@ -29,6 +30,7 @@ function dyingFileSystem(crashAt: number): { fs: FileSystem; calls: () => number
         const writes = WRITE_CALLS.has(property) && !(property === 'open' && args[1] === 'r');
         if (writes) {
           calls += 1;
+          log.push(String(args[0]));
           if (calls === crashAt) {
             dead = true;
             throw new SimulatedCrash(`died at write call ${crashAt} (${String(property)})`);
@@ -38,7 +40,7 @@ function dyingFileSystem(crashAt: number): { fs: FileSystem; calls: () => number
       };
     },
   });
-  return { fs, calls: () => calls };
+  return { fs, calls: () => calls, log };
 }
 
 const inboundsOf = (path: string, withWal: boolean) =>
@@ -53,8 +55,19 @@ describe('a migrate killed at any write', () => {
     const run = await createPanelEngine({ dbPath: reference, fs: counter.fs }).migrate();
     expect(run.ok).toBe(true);
     const afterContent = await inboundsOf(reference, false);
-    const totalWrites = counter.calls();
+    // The audit log is appended after the file was replaced (its mkdir, open and chmod come last):
+    // a death there leaves the new file, reported as done; every earlier write must surface.
+    const auditAt = counter.log.findIndex((target) => target.endsWith('paneldb-audit.jsonl'));
+    expect(auditAt).toBeGreaterThan(0);
+    const totalWrites = auditAt - 1; // the audit's mkdir of the backup folder comes just before
+    expect(counter.calls() - totalWrites).toBe(3);
     expect(totalWrites).toBeGreaterThan(8);
+    {
+      const path = await buildFixture('f7-wal-uncheckpointed', await tempDir());
+      const { fs } = dyingFileSystem(totalWrites + 2);
+      expect((await createPanelEngine({ dbPath: path, fs }).migrate()).ok).toBe(true);
+      expect(await inboundsOf(path, false)).toEqual(afterContent);
+    }
 
     for (let crashAt = 1; crashAt <= totalWrites; crashAt += 1) {
       const dir = await tempDir();

@@ -218,7 +218,8 @@ describe('health checks', () => {
 
   it('counts findings by severity, and runs on an empty SQLite file without failing', async () => {
     const report = await checksOf('f5-passwords-d');
-    expect(report.summary).toMatchObject({ error: 2, warning: 0, info: 0 });
+    // The third error: schema_migrations at 5 claims tls_config, but the TLS rows are still as before it.
+    expect(report.summary).toMatchObject({ error: 3, warning: 0, info: 0 });
     expect((await checksOf('empty-sqlite')).checks).toEqual([]);
   });
 

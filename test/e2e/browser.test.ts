@@ -80,7 +80,8 @@ describe.each(['en', 'zh-CN'] as const)('the browser UI in %s', (lang) => {
       // The token leaves the address bar once the page has it.
       await expect.poll(() => page.url()).not.toContain('token=');
       await page.getByTestId('version-badge').waitFor();
-      expect(await page.getByTestId('version-badge').textContent()).toMatch(/0/);
+      // The badge is the applied set (issue 14): step 1 as a baseline and step 5 by its marker.
+      expect(await page.getByTestId('version-badge').textContent()).toBe('2 / 5');
       await shot(page, lang, '1-overview');
 
       await page.getByTestId('tab-pending').click();
@@ -120,7 +121,7 @@ describe.each(['en', 'zh-CN'] as const)('the browser UI in %s', (lang) => {
       const backupId = (await beforeMigrate.getAttribute('data-backup-id')) ?? '';
       await beforeMigrate.getByTestId('restore-button').click();
       await confirm(page);
-      await expect.poll(() => page.getByTestId('version-badge').textContent()).toMatch(/0/);
+      await expect.poll(() => page.getByTestId('version-badge').textContent()).toBe('2 / 5');
       await shot(page, lang, '8-restored');
       expect(await sha256File(path)).toBe(await sha256File(join(`${path}.backups`, backupId)));
 

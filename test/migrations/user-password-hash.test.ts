@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { queryValue } from '../../electron/core/sql';
 import { loadSqlJs } from '../../electron/core/sqljs';
 import { createStepContext } from '../../electron/core/step-context';
-import { BCRYPT_HASH, userPasswordHash } from '../../migrations/000005_user_password_hash';
+import { BCRYPT_HASH } from '../../electron/core/password-hashing';
+import { userPasswordHash } from '../../migrations/000005_user_password_hash';
 import { PANEL_DDL } from '../../electron/panel/panel-schema';
 import { StepFailure } from '../../electron/core/step-types';
 

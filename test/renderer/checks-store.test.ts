@@ -55,7 +55,7 @@ describe('checks and fixes from the store', () => {
     await store.getState().openDemo();
     await store.getState().askFix('traffic.missing-row');
     expect(api.callsTo('previewFix')).toEqual([{ checkId: 'traffic.missing-row' }]);
-    expect(store.getState().confirm).toEqual({
+    expect(store.getState().confirm).toMatchObject({
       kind: 'fix',
       checkId: 'traffic.missing-row',
       title: 'Clients without a client_traffics row',

@@ -45,7 +45,6 @@ export function fakeApi(overrides: Partial<Handlers> = {}): FakeApi {
     previewMigrate: () => ok(preview()),
     migrate: () => ok(migrated()),
     rollBack: () => ok({ ...migrated(), operation: 'rollback', from_version: 5, to_version: 4, steps: [] }),
-    previewRollBack: () => ok({ from: 5, steps: [{ version: 5, name: 'user_password_hash' }] }),
     getHistory: () => ok([]),
     listBackups: () => ok([]),
     createBackup: () => ok(backup('x-ui.db.manual.db', { reason: 'manual' })),
@@ -84,6 +83,18 @@ export function fakeApi(overrides: Partial<Handlers> = {}): FakeApi {
     addMigrationsFolder: () => ok(noDatabase),
     removeMigrationsFolder: () => ok(noDatabase),
     reviewMigrations: () => ok(review()),
+    previewRollBack: () =>
+      ok({
+        ...migrated(),
+        operation: 'rollback',
+        dry_run: true,
+        saved: false,
+        from_version: 5,
+        to_version: 4,
+        steps: [],
+      }),
+    setPassword: () => ok({ ...migrated(), operation: 'set-password' }),
+    listActivity: () => ok([]),
   };
   const handlers = { ...defaults, ...overrides } as Handlers;
   const calls: FakeApi['calls'] = [];

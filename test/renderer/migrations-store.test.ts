@@ -1,3 +1,4 @@
+import type { StepReport } from '../../electron/shared/reports';
 import { describe, expect, it } from 'vitest';
 import type { RunReport } from '../../electron/shared/reports';
 import { fail, ok } from '../../electron/shared/result';
@@ -162,12 +163,17 @@ describe('migrating from the store', () => {
     const api = fakeApi({
       previewRollBack: () =>
         ok({
-          from: 5,
-          steps: [
-            { version: 5, name: 'step5' },
-            { version: 4, name: 'step4' },
-            { version: 3, name: 'step3' },
-          ],
+          ...migrated(),
+          operation: 'rollback',
+          dry_run: true,
+          saved: false,
+          from_version: 5,
+          to_version: 2,
+          steps: [5, 4, 3].map((version) => ({
+            ...(migrated().steps[0] as StepReport),
+            version,
+            name: `step${version}`,
+          })),
         }),
       getStatus: () =>
         ok(

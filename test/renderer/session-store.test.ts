@@ -36,6 +36,7 @@ describe('the session slice', () => {
         'repair',
         'runChecks',
         'checkIntegrity',
+        'listActivity',
       ]),
     );
     // Status first; the slow reads follow it.

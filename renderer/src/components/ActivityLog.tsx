@@ -36,9 +36,22 @@ const Entry = memo(function Entry({ entry }: { entry: ActivityEntry }) {
 export function ActivityLog() {
   const t = useT();
   const activity = useApp((state) => state.activity);
+  const audit = useApp((state) => state.audit);
+  const language = useLanguage();
+  const latest = activity[0];
   return (
     <section className="activity" aria-labelledby="activity-heading" data-testid="activity-log">
       <h2 id="activity-heading">{t('activity.title')}</h2>
+      {/* Results are announced to screen readers as they arrive (a migrate, a restore, an error). */}
+      <p className="visually-hidden" role="status" aria-live="polite" data-testid="announcer">
+        {latest === undefined
+          ? ''
+          : latest.message !== null
+            ? t(latest.message.key, latest.message.params)
+            : latest.error !== null
+              ? `${t(errorKey(latest.error.code))} ${latest.error.message}`
+              : ''}
+      </p>
       {activity.length === 0 ? (
         <p className="muted">{t('activity.empty')}</p>
       ) : (
@@ -47,6 +60,29 @@ export function ActivityLog() {
             <Entry key={entry.id} entry={entry} />
           ))}
         </ol>
+      )}
+      {audit.length > 0 && (
+        // Earlier sessions' writes too, from the durable audit log: it survives a reload and a restore.
+        <details data-testid="activity-audit">
+          <summary>
+            {t('audit.title')} ({audit.length})
+          </summary>
+          <ol className="activity-list">
+            {audit.slice(0, 50).map((entry, index) => (
+              <li
+                key={`${entry.time}-${index}`}
+                className="activity-entry"
+                data-testid="activity-audit-entry"
+              >
+                <time className="mono muted" dateTime={entry.time}>
+                  {formatDate(language, entry.time)}
+                </time>
+                <span className={OUTCOME_CLASS[entry.outcome]}>{t(`outcome.${entry.outcome}`)}</span>
+                <span className="mono">{entry.summary}</span>
+              </li>
+            ))}
+          </ol>
+        </details>
       )}
     </section>
   );

@@ -5,6 +5,8 @@ import { useState } from 'react';
 import type { ChecksSection, Evidence } from '../../../electron/shared/reports';
 import { checkTextZhCN } from '../i18n/checks-zh-CN';
 import { useApp, useLanguage, useT } from '../store/react';
+import { AppliedFixes } from './AppliedFixes';
+import { SetPasswordButton } from './SetPasswordDialog';
 
 const SEVERITY_CLASS: Record<Evidence['severity'], string> = {
   error: 'chip chip-danger',
@@ -173,6 +175,7 @@ export function ChecksTab() {
   return (
     <div className="stack">
       <HealthChecks section={healthChecks ?? status.checks} />
+      <AppliedFixes />
       <section className="card" aria-labelledby="recommendation-heading">
         <div className="card-head">
           <h2 id="recommendation-heading">{t('checks.recommendation')}</h2>
@@ -190,8 +193,11 @@ export function ChecksTab() {
         >
           {recommendation.action === 'force-version' && recommendation.version !== null
             ? t('action.repairTo', { version: recommendation.version })
-            : t('action.repair')}
+            : recommendation.action === 'fix' && recommendation.check !== undefined
+              ? t('action.fixRecommended', { check: recommendation.check })
+              : t('action.repair')}
         </button>
+        <SetPasswordButton />
         <ForceVersion
           latest={status.latest_version}
           suggested={report.data_version ?? report.current_version}

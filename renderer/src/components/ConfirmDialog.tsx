@@ -9,6 +9,8 @@ import { BackupSummary } from './BackupSummary';
 import './ConfirmDialog.css';
 import { TriggerNotice } from './TriggerNotice';
 import { UnverifiedRestore } from './UnverifiedRestore';
+import { FixDiff, ForceGuard, MigrateTarget } from './DecisionParts';
+import { returnFocus } from './focus-return';
 
 /** Migration 3's mode (issue 8): safe by default; panel reproduces the panel's seeder. */
 function XhttpFlowChoice() {
@@ -47,6 +49,7 @@ function describe(action: ConfirmAction, t: Translate): { title: string; ok: str
         ok: t('confirm.migrateOk', { to: action.to }),
         body: (
           <>
+            <MigrateTarget />
             <p>{t('confirm.migrateIntro', { count: action.steps.length })}</p>
             <ol className="confirm-steps" data-testid="confirm-steps">
               {action.steps.map((step) => (
@@ -122,6 +125,9 @@ function describe(action: ConfirmAction, t: Translate): { title: string; ok: str
                 : t('confirm.forceFromDirty', { dirty: action.dirtyVersion, version: action.version })}
             </p>
             <p>{t('confirm.forceNoRows')}</p>
+            {action.option !== undefined && (
+              <ForceGuard option={action.option} acknowledged={action.acknowledged === true} />
+            )}
             <p>{t('confirm.backupFirst')}</p>
           </>
         ),
@@ -142,12 +148,40 @@ function describe(action: ConfirmAction, t: Translate): { title: string; ok: str
                 </li>
               ))}
             </ul>
+            <FixDiff changes={action.changes ?? []} />
             <p>{t('confirm.backupFirst')}</p>
             <p className="muted">{t('confirm.fixLogged', { check: action.checkId })}</p>
           </>
         ),
       };
+    case 'revert-fix':
+      return {
+        title: t('confirm.revertFixTitle', { check: action.checkId }),
+        ok: t('confirm.revertFixOk'),
+        body: (
+          <>
+            <p>{t('confirm.revertFixIntro')}</p>
+            <p>{t('confirm.backupFirst')}</p>
+          </>
+        ),
+      };
   }
+}
+
+/** The plan fingerprint this question was computed for (sent back on accept). */
+function fingerprintOf(action: ConfirmAction): string | undefined {
+  if (action.kind === 'force-version') return action.option?.fingerprint;
+  return action.kind === 'migrate' || action.kind === 'rollback' || action.kind === 'fix'
+    ? action.fingerprint
+    : undefined;
+}
+
+/** A force the guard refuses, or one still waiting for its explicit acknowledgement, cannot be confirmed. */
+function blocked(action: ConfirmAction): boolean {
+  if (action.kind !== 'force-version' || action.option === undefined) return false;
+  return (
+    action.option.refused !== null || (action.option.needs_acknowledgement && action.acknowledged !== true)
+  );
 }
 
 export function ConfirmDialog() {
@@ -158,12 +192,14 @@ export function ConfirmDialog() {
   const dialogRef = useRef<HTMLDivElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
 
+  // Keyed on open/closed, not on the question: ticking the force acknowledgement must not move focus.
+  const open = action !== null;
   useEffect(() => {
-    if (action === null) return;
+    if (!open) return;
     const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     cancelRef.current?.focus();
-    return () => previous?.focus();
-  }, [action]);
+    return () => returnFocus(previous);
+  }, [open]);
 
   if (action === null) return null;
   const { title, ok, body } = describe(action, t);
@@ -188,7 +224,7 @@ export function ConfirmDialog() {
     }
   };
 
-  const destructive = action.kind !== 'migrate' && action.kind !== 'fix';
+  const destructive = action.kind !== 'migrate' && action.kind !== 'fix' && action.kind !== 'revert-fix';
   return (
     <div className="backdrop" onMouseDown={(event) => event.target === event.currentTarget && cancel()}>
       <div
@@ -205,6 +241,11 @@ export function ConfirmDialog() {
         <h2 id="confirm-title">{title}</h2>
         <div className="dialog-body" id="confirm-body">
           {body}
+          {fingerprintOf(action) !== undefined && (
+            <p className="muted" data-testid="plan-fingerprint">
+              {t('confirm.fingerprint', { fingerprint: fingerprintOf(action) ?? '' })}
+            </p>
+          )}
         </div>
         <div className="dialog-actions">
           <button type="button" ref={cancelRef} data-testid="confirm-cancel" onClick={cancel}>
@@ -214,7 +255,7 @@ export function ConfirmDialog() {
             type="button"
             className={destructive ? 'danger' : 'primary'}
             data-testid="confirm-ok"
-            disabled={!confirmable(action)}
+            disabled={!confirmable(action) || blocked(action)}
             onClick={() => void accept()}
           >
             {ok}

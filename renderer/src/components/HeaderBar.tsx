@@ -4,6 +4,7 @@ import { formatAge } from '../i18n/format';
 import { useApp, useLanguage, useT } from '../store/react';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useNow } from './useNow';
+import { headlineBadge } from './headline-text';
 
 export function HeaderBar() {
   const t = useT();
@@ -43,7 +44,9 @@ export function HeaderBar() {
             <span className="chip-sub">{t(`generation.${status.panel.generation}`)}</span>
           </span>
           <span className="badge badge-version" data-testid="version-badge">
-            {t('header.version', { current: status.current_version, latest: status.latest_version })}
+            {status.headline === undefined
+              ? t('header.version', { current: status.current_version, latest: status.latest_version })
+              : headlineBadge(status.headline, t)}
           </span>
           {status.dirty && (
             <span className="badge badge-danger" data-testid="dirty-badge">

@@ -4,6 +4,7 @@ import { memo, useMemo, useState } from 'react';
 import type { HistoryEntry } from '../../../electron/shared/reports';
 import { formatDate } from '../i18n/format';
 import { useApp, useLanguage, useT } from '../store/react';
+import { AppliedFixes, AuditLog } from './AppliedFixes';
 
 const OUTCOMES = ['applied', 'reverted', 'forced'] as const;
 type KnownOutcome = (typeof OUTCOMES)[number];
@@ -99,6 +100,7 @@ export function HistoryTab() {
   return (
     <div className="stack">
       <RollBackControls />
+      <AppliedFixes />
       <section aria-labelledby="log-heading">
         <h2 id="log-heading">{t('history.log')}</h2>
         {newestFirst.length === 0 ? (
@@ -164,6 +166,7 @@ export function HistoryTab() {
           </table>
         )}
       </section>
+      <AuditLog />
     </div>
   );
 }

@@ -14,6 +14,8 @@ function label(action: NextAction, t: Translate): string {
       return t('action.restoreRecommended');
     case 'checks':
       return t('action.seeChecks');
+    case 'fix':
+      return t('action.fixRecommended', { check: action.checkId });
     case 'newer':
       return t('action.newer', { version: action.version });
     case 'none':
@@ -38,6 +40,8 @@ export function NextActionButton({ action }: { action: NextAction }) {
         return state.askRestore(action.backupId);
       case 'checks':
         return state.setTab('checks');
+      case 'fix':
+        return void state.askFix(action.checkId);
       default:
         return;
     }

@@ -5,13 +5,22 @@ import { nextAction, type NextAction } from '../store/plans';
 import { useApp, useT } from '../store/react';
 import { NextActionButton } from './NextActionButton';
 import './OverviewTab.css';
+import { headlineText } from './headline-text';
+import { SetPasswordButton } from './SetPasswordDialog';
 
 function sentences(state: ReturnType<typeof useOverviewState>, t: Translate): ReactNode[] {
   const { status, backupsCount } = state;
   if (status === null) return [];
-  const lines: ReactNode[] = [
-    t('overview.atVersion', { current: status.current_version, latest: status.latest_version }),
-  ];
+  // The applied set first ("5 of 5 steps applied"), never golang-migrate's "version 0".
+  const lines: ReactNode[] =
+    status.headline === undefined
+      ? [t('overview.atVersion', { current: status.current_version, latest: status.latest_version })]
+      : [
+          <strong key="headline" data-testid="headline">
+            {headlineText(status.headline, t)}
+          </strong>,
+        ];
+  if (status.headline?.baseline === true) lines.push(t('headline.baseline'));
   if (status.newer_version !== null) lines.push(t('overview.newer', { version: status.newer_version }));
   if (status.dirty)
     lines.push(t('overview.dirty', { version: status.dirty_version ?? status.current_version }));
@@ -43,7 +52,13 @@ function useOverviewState() {
   const status = useApp((state) => state.status);
   const repair = useApp((state) => state.repairReport);
   const backups = useApp((state) => state.backups);
-  return { status, repair, backupsCount: backups.length, next: nextAction(status, repair, backups) };
+  const checks = useApp((state) => state.healthChecks ?? state.status?.checks ?? null);
+  return {
+    status,
+    repair,
+    backupsCount: backups.length,
+    next: nextAction(status, repair, backups, checks),
+  };
 }
 
 export function OverviewTab() {
@@ -59,6 +74,7 @@ export function OverviewTab() {
         <h2 id="next-heading">{t('overview.next')}</h2>
         <NextActionButton action={next} />
         {reason !== null && <p className="muted">{reason}</p>}
+        <SetPasswordButton />
       </section>
       <section className="card" aria-labelledby="state-heading">
         <h2 id="state-heading">{t('overview.state')}</h2>
@@ -133,6 +149,10 @@ function reasonFor(next: NextAction, repairReason: string | null, t: Translate):
       return t('overview.migrateHint');
     case 'none':
       return t('overview.nothingHint');
+    case 'fix':
+      return repairReason ?? t('overview.fixHint');
+    case 'checks':
+      return repairReason ?? t('overview.checksHint');
     case 'newer':
       return null;
     default:

@@ -21,15 +21,23 @@ export function RunReport() {
   const dismiss = useApp((state) => state.dismissRunReport);
   if (report === null) return null;
   const rollback = report.operation === 'rollback';
+  // A fix never moves the version: no "v5 → v5", no version 0 and no direction "up" for it.
+  const fixLike = report.operation !== 'migrate' && report.operation !== 'rollback';
 
   return (
     <section className="run-report card" data-testid="run-report" aria-labelledby="run-report-heading">
       <div className="card-head">
         <h2 id="run-report-heading">
-          {t(rollback ? 'run.rollBackTitle' : 'run.migrateTitle', {
-            from: report.from_version,
-            to: report.to_version,
-          })}
+          {report.operation === 'fix'
+            ? t('run.fixTitle')
+            : report.operation === 'revert-fix'
+              ? t('run.fixRevertedTitle')
+              : report.operation === 'set-password'
+                ? t('run.passwordTitle')
+                : t(rollback ? 'run.rollBackTitle' : 'run.migrateTitle', {
+                    from: report.from_version,
+                    to: report.to_version,
+                  })}
         </h2>
         <span className={report.saved ? 'chip chip-ok' : 'chip chip-info'}>
           {t(report.saved ? 'run.saved' : 'run.notSaved')}
@@ -65,9 +73,13 @@ export function RunReport() {
         <tbody>
           {report.steps.map((step) => (
             <tr key={`${step.direction}-${step.version}`} data-testid="run-step" data-status={step.status}>
-              <td className="num mono">{step.version}</td>
+              <td className="num mono">{fixLike ? '' : step.version}</td>
               <td className="mono">{step.name}</td>
-              <td>{t(`direction.${step.direction}`)}</td>
+              <td>
+                {fixLike
+                  ? t(report.operation === 'revert-fix' ? 'direction.fix-revert' : 'direction.fix')
+                  : t(`direction.${step.direction}`)}
+              </td>
               <td>
                 <span className={STATUS_CLASS[step.status]}>{t(`stepStatus.${step.status}`)}</span>
               </td>

@@ -30,9 +30,13 @@ function useCounts(): Record<TabId, number | null> {
   const pending = useApp((state) => state.status?.pending_count ?? null);
   const history = useApp((state) => state.history.length);
   const backups = useApp((state) => state.backups.length);
-  const problems = useApp(
-    (state) => state.repairReport?.evidence.filter((evidence) => evidence.severity !== 'info').length ?? null,
-  );
+  // Errors and warnings of the health checks (what `check` reports), plus a dirty flag: the same
+  // count the Checks tab's summary shows, not only the repair evidence.
+  const problems = useApp((state) => {
+    if (state.status === null) return null;
+    const summary = (state.healthChecks ?? state.status.checks)?.summary;
+    return (summary?.error ?? 0) + (summary?.warning ?? 0) + (state.status.dirty ? 1 : 0);
+  });
   return { overview: null, history, pending, backups, checks: problems };
 }
 

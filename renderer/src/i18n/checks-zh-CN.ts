@@ -68,11 +68,18 @@ export const CHECK_TEXT_ZH_CN: Readonly<Record<string, { title: string; reason: 
   },
   'users.password-not-bcrypt': {
     title: '不是 bcrypt 哈希的密码',
-    reason: '以明文（或空值）保存；迁移 5（UserPasswordHash）会将其哈希。',
+    reason:
+      '以明文（或空值）保存：面板登录比较 bcrypt 哈希。迁移 5 待执行时会将其哈希；无论标记如何，修复都会以同样方式（bcrypt，成本 10）将其哈希。',
   },
   'schema-migrations.multiple-rows': {
     title: 'schema_migrations 有不止一行',
     reason: 'golang-migrate 只读取一行，会在多行中任意选一行（手动执行 SQL 文件会留下多行）。',
+  },
+  // Issue 14: a schema_migrations row claiming more than the data shows (after a force).
+  'markers.claim-exceeds-data': {
+    title: 'schema_migrations 声称的步骤在数据中看不到',
+    reason:
+      'schema_migrations 记录的版本使该步骤算作已应用、永远不会再运行，但这些行仍是该步骤之前的样子（是否强制设置过版本？）。',
   },
   'markers.disagree': {
     title: '面板标记与数据不一致',

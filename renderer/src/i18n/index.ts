@@ -30,13 +30,22 @@ export function detectLanguage(saved: string | null, preferred: readonly string[
   return preferred[0]?.toLowerCase().startsWith('zh') === true ? 'zh-CN' : 'en';
 }
 
+/**
+ * `{name}` is replaced by the parameter; `{name|one|other}` picks the English singular or plural
+ * form by the number (`#` in a form stands for it): "{count|# warning|# warnings}".
+ */
 export function translate(language: Language, key: MessageKey, params?: Params): string {
   const text = DICTIONARIES[language][key];
   if (params === undefined) return text;
-  return text.replace(/\{(\w+)\}/g, (placeholder, name: string) => {
-    const value = params[name];
-    return value === undefined ? placeholder : String(value);
-  });
+  return text.replace(
+    /\{(\w+)(?:\|([^|}]*)\|([^}]*))?\}/g,
+    (placeholder, name: string, one?: string, other?: string) => {
+      const value = params[name];
+      if (value === undefined) return placeholder;
+      if (one === undefined || other === undefined) return String(value);
+      return (Number(value) === 1 ? one : other).replaceAll('#', String(value));
+    },
+  );
 }
 
 export const errorKey = (code: ErrorCode): MessageKey => `error.${code}`;

@@ -20,7 +20,9 @@ export type Operation =
   | 'previewFix'
   | 'fix'
   | 'migrationsFolder'
-  | 'review';
+  | 'review'
+  | 'setPassword'
+  | 'revertFix';
 
 export interface ActivityEntry {
   id: number;

@@ -15,9 +15,10 @@ export interface ChecksSlice {
   /** Health checks, then the full integrity check: the slow reads that follow status. */
   loadHealth(): Promise<void>;
   loadRepair(): Promise<void>;
-  forceVersion(version: number): Promise<void>;
+  /** `guard`: the explicit acknowledgement a clean file needs, and the fingerprint confirmed. */
+  forceVersion(version: number, guard?: { acknowledgeSkipped?: boolean; expect?: string }): Promise<void>;
   /** Applies the fix for a check (the confirm dialog asked first): backup, one transaction, logged. */
-  applyFix(checkId: string): Promise<void>;
+  applyFix(checkId: string, expect?: string): Promise<void>;
 }
 
 export function createChecksSlice(deps: SliceDeps): ChecksSlice {
@@ -42,8 +43,13 @@ export function createChecksSlice(deps: SliceDeps): ChecksSlice {
     loadRepair: async () => {
       await perform(deps, 'load', () => api.repair({}), { onOk: (repairReport) => set({ repairReport }) });
     },
-    forceVersion: async (version) => {
-      await perform(deps, 'forceVersion', () => api.repair({ forceVersion: version }), {
+    forceVersion: async (version, guard = {}) => {
+      const request = {
+        forceVersion: version,
+        ...(guard.acknowledgeSkipped === true ? { acknowledgeSkipped: true } : {}),
+        ...(guard.expect === undefined ? {} : { expect: guard.expect }),
+      };
+      await perform(deps, 'forceVersion', () => api.repair(request), {
         write: true,
         progress: true,
         onOk: () => set({ preview: null, lastRun: null }),
@@ -53,8 +59,9 @@ export function createChecksSlice(deps: SliceDeps): ChecksSlice {
         }),
       });
     },
-    applyFix: async (checkId) => {
-      await perform(deps, 'fix', () => api.applyFix({ checkId }), {
+    applyFix: async (checkId, expect) => {
+      const request = expect === undefined ? { checkId } : { checkId, expect };
+      await perform(deps, 'fix', () => api.applyFix(request), {
         write: true,
         progress: true,
         onOk: (report) => set({ lastRun: report, preview: null }),

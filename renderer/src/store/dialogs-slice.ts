@@ -1,6 +1,13 @@
 // What is on screen: the open tab and the confirm dialog. Every write is asked for first; the
 // question carries the exact steps or backup concerned, and accepting it runs the operation.
-import type { BackupEntry, RunReport, TriggerEffect, TriggerInfo } from '../../../electron/shared/reports';
+import type {
+  BackupEntry,
+  RunReport,
+  TriggerEffect,
+  TriggerInfo,
+  ChangePreview,
+  ForceOption,
+} from '../../../electron/shared/reports';
 import { perform } from './perform';
 import type { RollBackRequest } from './migrations-slice';
 import { backupForPath, type PlannedStep } from './plans';
@@ -9,6 +16,10 @@ import type { SliceDeps } from './state';
 export const TABS = ['overview', 'history', 'pending', 'backups', 'checks'] as const;
 export type TabId = (typeof TABS)[number];
 
+/**
+ * Every write question. `fingerprint` is the plan the dialog shows (issue 14): accepting sends it,
+ * and the engine refuses with PLAN_CHANGED if the file changed since.
+ */
 export type ConfirmAction =
   | {
       kind: 'migrate';
@@ -17,19 +28,39 @@ export type ConfirmAction =
       steps: Array<
         PlannedStep & { rows: number; triggers?: TriggerInfo[]; trigger_effects?: TriggerEffect[] }
       >;
+      fingerprint?: string;
     }
-  | { kind: 'rollback'; request: RollBackRequest; from: number; steps: PlannedStep[] }
+  | {
+      kind: 'rollback';
+      request: RollBackRequest;
+      from: number;
+      steps: PlannedStep[];
+      fingerprint?: string;
+    }
   /** `acceptUnverified`: the person ticked "restore it anyway" for a backup without PanelDB metadata. */
   | { kind: 'restore'; backup: BackupEntry; acceptUnverified: boolean }
   | { kind: 'delete-backup'; backup: BackupEntry }
-  | { kind: 'force-version'; version: number; current: number; dirtyVersion: number | null }
+  | {
+      kind: 'force-version';
+      version: number;
+      current: number;
+      dirtyVersion: number | null;
+      /** The engine's guard for this version (repair report); absent on an older engine. */
+      option?: ForceOption;
+      /** The explicit "these steps will not run" confirmation a clean file needs. */
+      acknowledged?: boolean;
+    }
   | {
       kind: 'fix';
       checkId: string;
       title: string;
       /** The rows the fix would change, from its dry run (labels are database text: shown as text). */
       rows: Array<{ table: string; rowid: number; label: string | null }>;
-    };
+      /** The dry run's changes, shown key by key before anything is applied. */
+      changes?: ChangePreview[];
+      fingerprint?: string;
+    }
+  | { kind: 'revert-fix'; checkId: string };
 
 export interface DialogsSlice {
   tab: TabId;
@@ -41,6 +72,9 @@ export interface DialogsSlice {
   askRestore(backupId: string): void;
   askDeleteBackup(backupId: string): void;
   askForceVersion(version: number): void;
+  /** The advanced confirmation of a force on a clean file. */
+  setForceAcknowledged(acknowledged: boolean): void;
+  askRevertFix(checkId: string): void;
   /** Dry-runs the fix for a check and asks to apply it, listing the rows it would change. */
   askFix(checkId: string): Promise<void>;
   /** The migrate question, computed again from a fresh preview (after the migration-3 mode changed). */
@@ -64,6 +98,7 @@ function migrateQuestion(preview: RunReport): ConfirmAction {
       rows: rows_changed,
       ...(triggers === undefined ? {} : { triggers, trigger_effects: trigger_effects ?? [] }),
     })),
+    ...(preview.plan_fingerprint === undefined ? {} : { fingerprint: preview.plan_fingerprint }),
   };
 }
 
@@ -76,6 +111,7 @@ export function confirmable(action: ConfirmAction): boolean {
 
 export function createDialogsSlice(deps: SliceDeps): DialogsSlice {
   const { get, set, api } = deps;
+  /** The roll back question's engine dry run, awaited before the roll back it guards runs. */
   const backup = (id: string) => get().backups.find((entry) => entry.id === id);
   const ask = (confirm: ConfirmAction) => {
     if (get().busy === null) set({ confirm });
@@ -111,7 +147,14 @@ export function createDialogsSlice(deps: SliceDeps): DialogsSlice {
         get().log('fix', 'info', { key: 'activity.nothingToFix', params: { check: checkId } });
         return;
       }
-      ask({ kind: 'fix', checkId, title: finding.title, rows });
+      ask({
+        kind: 'fix',
+        checkId,
+        title: finding.title,
+        rows,
+        changes: preview.steps.flatMap((step) => step.changes),
+        ...(preview.plan_fingerprint === undefined ? {} : { fingerprint: preview.plan_fingerprint }),
+      });
     },
     askRollBack: async (request) => {
       if (get().status === null) return;
@@ -121,7 +164,14 @@ export function createDialogsSlice(deps: SliceDeps): DialogsSlice {
         get().log('rollBack', 'info', { key: 'activity.nothingToRollBack' });
         return;
       }
-      ask({ kind: 'rollback', request, from: plan.from, steps: plan.steps });
+      // The engine's own dry run of the downs: its step list and its plan fingerprint.
+      ask({
+        kind: 'rollback',
+        request,
+        from: plan.from_version,
+        steps: plan.steps.map(({ version, name }) => ({ version, name })),
+        ...(plan.plan_fingerprint === undefined ? {} : { fingerprint: plan.plan_fingerprint }),
+      });
     },
     askRestore: (backupId) => {
       const entry = backup(backupId);
@@ -134,13 +184,20 @@ export function createDialogsSlice(deps: SliceDeps): DialogsSlice {
     askForceVersion: (version) => {
       const status = get().status;
       if (status === null) return;
+      const option = get().repairReport?.force_options?.find((candidate) => candidate.version === version);
       ask({
         kind: 'force-version',
         version,
         current: status.current_version,
         dirtyVersion: status.dirty ? status.dirty_version : null,
+        ...(option === undefined ? {} : { option, acknowledged: false }),
       });
     },
+    setForceAcknowledged: (acknowledged) => {
+      const open = get().confirm;
+      if (open?.kind === 'force-version') set({ confirm: { ...open, acknowledged } });
+    },
+    askRevertFix: (checkId) => ask({ kind: 'revert-fix', checkId }),
     askRepair: async () => {
       const recommendation = get().repairReport?.recommendation;
       if (recommendation === undefined) return;
@@ -156,6 +213,12 @@ export function createDialogsSlice(deps: SliceDeps): DialogsSlice {
           else get().askRestore(entry.id);
           return;
         }
+        case 'fix':
+          if (recommendation.check !== undefined) return get().askFix(recommendation.check);
+          return;
+        case 'checks':
+          set({ tab: 'checks' });
+          return;
         case 'none':
           return;
       }
@@ -168,21 +231,33 @@ export function createDialogsSlice(deps: SliceDeps): DialogsSlice {
     acceptConfirm: async () => {
       const action = get().confirm;
       if (action === null || !confirmable(action)) return;
+      const confirmed = action;
       set({ confirm: null });
       const state = get();
-      switch (action.kind) {
+      switch (confirmed.kind) {
         case 'migrate':
-          return state.migrate(action.to);
+          return state.migrate(confirmed.to, confirmed.fingerprint);
         case 'rollback':
-          return state.rollBack(action.request);
+          return state.rollBack(
+            confirmed.fingerprint === undefined
+              ? confirmed.request
+              : { ...confirmed.request, expect: confirmed.fingerprint },
+          );
         case 'restore':
-          return state.restoreBackup(action.backup.id, action.acceptUnverified);
+          return state.restoreBackup(confirmed.backup.id, confirmed.acceptUnverified);
         case 'delete-backup':
-          return state.deleteBackup(action.backup.id);
+          return state.deleteBackup(confirmed.backup.id);
         case 'force-version':
-          return state.forceVersion(action.version);
+          if (confirmed.option?.refused != null) return;
+          if (confirmed.option?.needs_acknowledgement === true && confirmed.acknowledged !== true) return;
+          return state.forceVersion(confirmed.version, {
+            acknowledgeSkipped: confirmed.acknowledged === true,
+            ...(confirmed.option === undefined ? {} : { expect: confirmed.option.fingerprint }),
+          });
         case 'fix':
-          return state.applyFix(action.checkId);
+          return state.applyFix(confirmed.checkId, confirmed.fingerprint);
+        case 'revert-fix':
+          return state.revertFix(confirmed.checkId);
       }
     },
   };

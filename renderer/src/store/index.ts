@@ -5,6 +5,7 @@ import type { WindowApi } from '../../../electron/shared/contract';
 import { createActivitySlice } from './activity-slice';
 import { createBackupsSlice } from './backups-slice';
 import { createChecksSlice } from './checks-slice';
+import { createDecisionsSlice } from './decisions-slice';
 import { createDialogsSlice } from './dialogs-slice';
 import { defaultEnv, type StoreEnv } from './env';
 import { createLanguageSlice } from './language-slice';
@@ -26,6 +27,7 @@ export function createAppStore(api: WindowApi, env: StoreEnv = defaultEnv()): Ap
       ...createDialogsSlice(deps),
       ...createActivitySlice(deps),
       ...createLanguageSlice(deps),
+      ...createDecisionsSlice(deps),
     };
   });
   const unsubscribeProgress = api.onProgress((event) => store.getState().applyProgress(event));

@@ -27,7 +27,8 @@ export interface MigrationsSlice {
   loadStatus(): Promise<void>;
   loadHistory(): Promise<void>;
   loadPreview(): Promise<RunReport | null>;
-  migrate(to?: number): Promise<void>;
+  /** `expect`: the plan fingerprint the confirm dialog showed; a different plan now is refused. */
+  migrate(to?: number, expect?: string): Promise<void>;
   rollBack(request: RollBackRequest): Promise<void>;
   dismissRunReport(): void;
   /** The lint and round trip of the session's migrations folder; null without a folder or until read. */
@@ -61,33 +62,45 @@ export function createMigrationsSlice(deps: SliceDeps): MigrationsSlice {
       await perform(deps, 'load', () => api.getHistory({}), { onOk: (history) => set({ history }) });
     },
     loadPreview: () =>
-      perform(deps, 'preview', () => api.previewMigrate({ xhttpFlow: get().xhttpFlow }), {
-        progress: true,
-        onOk: (preview) => set({ preview }),
-        success: (preview) => ({
-          key: 'activity.previewed',
-          params: {
-            steps: preview.steps.length,
-            rows: preview.steps.reduce((sum, step) => sum + step.rows_changed, 0),
-          },
-        }),
-      }),
-    migrate: async (to) => {
-      const xhttpFlow = get().xhttpFlow;
-      await perform(
+      perform(
         deps,
-        'migrate',
-        () => api.migrate(to === undefined ? { xhttpFlow } : { to, xhttpFlow }),
+        'preview',
+        () => {
+          const to = get().migrateTo;
+          return api.previewMigrate(
+            to === null ? { xhttpFlow: get().xhttpFlow } : { to, xhttpFlow: get().xhttpFlow },
+          );
+        },
         {
-          write: true,
           progress: true,
-          onOk: ran,
-          success: (report) => ({
-            key: 'activity.migrated',
-            params: { from: report.from_version, to: report.to_version, steps: report.steps.length },
+          onOk: (preview) => set({ preview }),
+          success: (preview) => ({
+            key: 'activity.previewed',
+            params: {
+              steps: preview.steps.length,
+              rows: preview.steps.reduce((sum, step) => sum + step.rows_changed, 0),
+            },
           }),
         },
-      );
+      ),
+    migrate: async (to, expect) => {
+      const xhttpFlow = get().xhttpFlow;
+      const request = {
+        xhttpFlow,
+        ...(to === undefined ? {} : { to }),
+        ...(expect === undefined ? {} : { expect }),
+      };
+      await perform(deps, 'migrate', () => api.migrate(request), {
+        write: true,
+        progress: true,
+        onOk: ran,
+        success: (report) => ({
+          key: 'activity.migrated',
+          params: { from: report.from_version, to: report.to_version, steps: report.steps.length },
+        }),
+      });
+      // The file changed since the preview: it is stale, the next question previews afresh.
+      if (get().error?.code === 'PLAN_CHANGED') set({ preview: null });
     },
     rollBack: async (request) => {
       await perform(deps, 'rollBack', () => api.rollBack(request), {

@@ -84,6 +84,7 @@ export function createSessionSlice(deps: SliceDeps): SessionSlice {
         state.loadBackups(),
         state.loadRepair(),
         state.loadReview(),
+        state.loadActivity(),
       ]);
       set({ loading: false });
       // Status is on screen: now the reads that take seconds on a big file.

@@ -3,6 +3,7 @@ import type { WindowApi } from '../../../electron/shared/contract';
 import type { ActivitySlice } from './activity-slice';
 import type { BackupsSlice } from './backups-slice';
 import type { ChecksSlice } from './checks-slice';
+import type { DecisionsSlice } from './decisions-slice';
 import type { DialogsSlice } from './dialogs-slice';
 import type { StoreEnv } from './env';
 import type { LanguageSlice } from './language-slice';
@@ -15,7 +16,8 @@ export type AppState = SessionSlice &
   ChecksSlice &
   DialogsSlice &
   ActivitySlice &
-  LanguageSlice;
+  LanguageSlice &
+  DecisionsSlice;
 
 export type SetState = (partial: Partial<AppState> | ((state: AppState) => Partial<AppState>)) => void;
 export type GetState = () => AppState;

@@ -1,0 +1,70 @@
+// After a force (or SQL files run by hand) schema_migrations may claim steps whose changes are not
+// in the data. The seeder markers already have their check (markers.disagree.*); this one holds the
+// golang-migrate row to the same test: each step the row counts as applied, and that no seeder marker
+// already answers for, is checked against the rows it would have changed. And a password that is
+// not a bcrypt hash is an error, not a warning, once step 5 counts as applied: it will never run, so
+// nobody can log in.
+import type { Database } from 'sql.js';
+import { PANEL_MIGRATIONS } from '../panel/catalog';
+import { markerDisagreements } from './panel-invariants';
+import { tableExists } from './inbound-scan';
+import { queryRows } from './sql';
+import type { CheckFinding } from '../shared/reports';
+
+export const CLAIM_RULE_ID = 'markers.claim-exceeds-data';
+
+function recordedVersion(db: Database): number | null {
+  if (!tableExists(db, 'schema_migrations')) return null;
+  const row = queryRows(db, 'SELECT version, dirty FROM schema_migrations')[0];
+  return typeof row?.version === 'number' ? row.version : null;
+}
+
+function seederNames(db: Database): string[] {
+  return tableExists(db, 'history_of_seeders')
+    ? queryRows(db, 'SELECT seeder_name FROM history_of_seeders').map((row) => String(row.seeder_name))
+    : [];
+}
+
+/** One finding per step schema_migrations claims but the data contradicts (error: the step will never run). */
+export function claimFindings(db: Database): CheckFinding[] {
+  const recorded = recordedVersion(db);
+  if (recorded === null) return [];
+  const seeders = new Set(seederNames(db));
+  const claimed = PANEL_MIGRATIONS.filter(
+    (step) => step.version <= recorded && step.seederMarker !== null && !seeders.has(step.seederMarker),
+  ).map((step) => step.seederMarker as string);
+  return markerDisagreements(db, claimed).map((evidence) => {
+    const marker = evidence.id.replace(/^marker-disagrees:/, '');
+    const step = PANEL_MIGRATIONS.find((candidate) => candidate.seederMarker === marker);
+    return {
+      id: `${CLAIM_RULE_ID}.${step?.name ?? marker}`,
+      severity: 'error',
+      title: 'schema_migrations claims a step the data does not show',
+      reason: `schema_migrations records version ${recorded}, so step ${step?.version ?? '?'} ${step?.name ?? marker} counts as applied and will never run, but these rows are still as before it (a forced version?).`,
+      reference: 'panel-database.md §3.3',
+      rows: evidence.rows,
+      fixable: false,
+    };
+  });
+}
+
+/** Whether step 5 counts as applied (its seeder marker, or a clean schema_migrations row at 5 or above). */
+export function passwordStepCounted(db: Database): boolean {
+  const recorded = recordedVersion(db);
+  return seederNames(db).includes('UserPasswordHash') || (recorded !== null && recorded >= 5);
+}
+
+/** Raises the not-bcrypt finding to an error when step 5 will not run again: that is a lockout. */
+export function escalateLockout(db: Database, checks: CheckFinding[]): CheckFinding[] {
+  if (!passwordStepCounted(db)) return checks;
+  return checks.map((check) =>
+    check.id === 'users.password-not-bcrypt'
+      ? {
+          ...check,
+          severity: 'error',
+          reason:
+            'Not a bcrypt hash, and migration 5 counts as applied so it will not hash it: nobody can log in with it. The fix hashes it (bcrypt, cost 10) as migration 5 does.',
+        }
+      : check,
+  );
+}

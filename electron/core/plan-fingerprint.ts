@@ -1,0 +1,37 @@
+// "What you confirm is what runs": a preview and its confirm dialog carry a fingerprint of the plan
+// (the file's content hash, the operation, the ordered steps, the options); the write, given the
+// fingerprint it was confirmed with, computes it again just before anything runs and refuses when
+// it differs — another step recorded, a row edited, a different mode chosen.
+import { createHash } from 'node:crypto';
+import { EngineError } from './engine-error';
+
+export interface PlanParts {
+  /** sha256 of the file as read (WAL merged). */
+  file: string;
+  operation: string;
+  steps: Array<{ version: number; name: string }>;
+  options?: Record<string, string | number | boolean | null | undefined>;
+}
+
+/** 24 hex digits: short enough to paste after `--expect`, far too long to collide by accident. */
+export function planFingerprint(parts: PlanParts): string {
+  const options = Object.entries(parts.options ?? {})
+    .filter(([, value]) => value !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const text = JSON.stringify([
+    parts.file,
+    parts.operation,
+    parts.steps.map((step) => [step.version, step.name]),
+    options,
+  ]);
+  return createHash('sha256').update(text).digest('hex').slice(0, 24);
+}
+
+/** Refuses with PLAN_CHANGED when a fingerprint was given and the plan is not that one any more. */
+export function assertExpectedPlan(expected: string | undefined, actual: string): void {
+  if (expected === undefined || expected === actual) return;
+  throw new EngineError(
+    'PLAN_CHANGED',
+    `The file changed since you reviewed it — review again (reviewed plan ${expected}, plan now ${actual}). Nothing was written.`,
+  );
+}
