@@ -25,6 +25,7 @@ const CATEGORY: Record<ErrorCode, number> = {
   WAL_WITHOUT_DATABASE: EXIT.badInput,
   BACKUP_NOT_FOUND: EXIT.badInput,
   BACKUP_INVALID: EXIT.badInput,
+  CONFIRMATION_REQUIRED: EXIT.refused,
   FILE_CHANGED_ON_DISK: EXIT.refused,
   DATABASE_DIRTY: EXIT.refused,
   VERSION_NEWER_THAN_TOOL: EXIT.refused,

@@ -168,6 +168,7 @@ const ZH_ERRORS: Record<ErrorCode, string> = {
   REPAIR_NEEDED: '需要先修复',
   BACKUP_NOT_FOUND: '找不到备份',
   BACKUP_INVALID: '备份无效',
+  CONFIRMATION_REQUIRED: '需要明确确认',
   BACKUP_DIR_UNWRITABLE: '备份目录不可写',
   BACKUP_FAILED: '备份失败',
   WRITE_FAILED: '写入失败',

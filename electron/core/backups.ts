@@ -10,6 +10,8 @@ import { CORE_PANEL_TABLES, PANEL_TABLES } from '../../migrations/panel-schema';
 import { queryRows } from './sql';
 import { integrityOf } from './status';
 import { TOOL_VERSION } from './tool-version';
+import { MIGRATIONS } from '../../migrations/index';
+import { panelStartsCheck } from './backup-inspect';
 import type {
   BackupReason,
   VersionSnapshot,
@@ -257,6 +259,7 @@ export async function verifyBackupImage(
           ? `panel tables present: ${present.join(', ')}`
           : `missing panel tables: ${missing.join(', ')}`,
     });
+    checks.push(panelStartsCheck(db, MIGRATIONS, integrity));
   } finally {
     db.close();
   }

@@ -30,6 +30,9 @@ import { buildStatus, type StatusReport } from './status';
 import { fixOpened, revertFixOpened } from './fixes';
 import { runChecks } from './xray-checks';
 import type { CheckReport } from '../shared/reports';
+import { compareForRestore } from './backup-inspect';
+import { diffWithBackup } from './backup-diff';
+import type { BackupDiff, RestoreComparison } from '../shared/inspect';
 
 export interface EngineOptions {
   dbPath: string;
@@ -56,10 +59,14 @@ export interface Engine {
   migrate(request?: Omit<MigrateRequest, 'dryRun'>): Promise<Result<RunReport>>;
   rollBack(request?: RollbackRequest): Promise<Result<RunReport>>;
   getHistory(): Promise<Result<HistoryEntry[]>>;
-  /** CLI: a path or a listed id. */
-  restoreBackup(backup: string): Promise<Result<RestoreReport>>;
+  /** CLI: a path or a listed id; `acceptRisk` is `--accept-risk`. */
+  restoreBackup(backup: string, options?: { acceptRisk?: boolean }): Promise<Result<RestoreReport>>;
   /** UI: listed ids only. */
-  restoreBackupById(id: string): Promise<Result<RestoreReport>>;
+  restoreBackupById(request: string | { id: string; acceptRisk?: boolean }): Promise<Result<RestoreReport>>;
+  /** What a listed backup holds beside the open file (counts, version state, can the panel start); cached by fingerprint. */
+  inspectBackup(id: string): Promise<Result<RestoreComparison>>;
+  /** Every panel row that differs between the open file (before) and a listed backup (after). */
+  compareBackup(id: string): Promise<Result<BackupDiff>>;
   verifyBackupById(id: string): Promise<Result<VerifyReport>>;
   deleteBackup(id: string): Promise<Result<{ deleted: string }>>;
   repair(request?: { forceVersion?: number }): Promise<Result<RepairReport>>;
@@ -148,11 +155,24 @@ export function createEngine(options: EngineOptions): Engine {
     rollBack: (request = {}) => withPanel((opened, operation) => rollBackOpened(opened, request, operation)),
     checkRoundTrip: () => withPanel((opened, operation) => roundTripOpened(opened, operation)),
     getHistory: () => withPanel(({ db }) => readHistory(db)),
-    restoreBackup: (backup) => capture(() => restoreBackup(backup, context)),
-    restoreBackupById: (id) =>
-      capture(async () =>
-        restoreBackupFile((await findListedBackup(dbPath, backupDir, id, fs)).path, context),
-      ),
+    restoreBackup: (backup, restoreOptions = {}) => capture(() => restoreBackup(backup, context, restoreOptions)),
+    restoreBackupById: (request) =>
+      capture(async () => {
+        const { id, acceptRisk } = typeof request === 'string' ? { id: request, acceptRisk: false } : request;
+        const entry = await findListedBackup(dbPath, backupDir, id, fs);
+        return restoreBackupFile(entry.path, context, { acceptRisk: acceptRisk === true });
+      }),
+    inspectBackup: (id) =>
+      capture(async () => {
+        const entry = await findListedBackup(dbPath, backupDir, id, fs);
+        const migrations = await loadMigrations(options.migrationsDir, context.migrations, fs);
+        return compareForRestore(dbPath, entry.path, entry.id, fs, migrations);
+      }),
+    compareBackup: (id) =>
+      capture(async () => {
+        const entry = await findListedBackup(dbPath, backupDir, id, fs);
+        return diffWithBackup(dbPath, entry.path, entry.id, fs);
+      }),
     verifyBackupById: (id) =>
       capture(async () => verifyWithCodes((await findListedBackup(dbPath, backupDir, id, fs)).path, fs)),
     deleteBackup: (id) =>

@@ -178,6 +178,7 @@ export async function applyStep(
         before: migration.irreversible ? null : change.before,
         after: migration.irreversible ? null : change.after,
         json_changes: migration.irreversible ? null : jsonChanges(change.before, change.after),
+        ...(migration.irreversible ? { hidden: true } : {}),
       })),
       skipped: recording.skipped,
       notes: recording.notes,

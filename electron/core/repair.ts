@@ -213,7 +213,7 @@ function recommend(
         action: 'migrate',
         version: null,
         backup: null,
-        reason: 'The file is clean; run `paneldb migrate` to apply the pending steps.',
+        reason: 'The file is clean; migrate to apply the pending steps.',
       },
     };
   }

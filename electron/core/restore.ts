@@ -17,6 +17,7 @@ import { EngineError } from './engine-error';
 import { versionSnapshot } from './migrate';
 import type { OperationContext } from './operation-context';
 import type { RestoreReport } from '../shared/reports';
+import { compareForRestore } from './backup-inspect';
 export type { RestoreReport };
 
 /** A backup is named by a path (CLI) or by the id PanelDB listed (UI). */
@@ -69,29 +70,62 @@ async function safetyCopy(context: OperationContext): Promise<{ path: string; st
   return { path, state };
 }
 
+export interface RestoreOptions {
+  /** The admin saw the comparison and accepts a backup the panel cannot start on, or far fewer inbounds. */
+  acceptRisk?: boolean;
+}
+
 /** CLI: `reference` is a path or a listed id. */
-export async function restoreBackup(reference: string, context: OperationContext): Promise<RestoreReport> {
-  return restoreBackupFile(await resolveBackup(reference, context), context);
+export async function restoreBackup(
+  reference: string,
+  context: OperationContext,
+  options: RestoreOptions = {},
+): Promise<RestoreReport> {
+  return restoreBackupFile(await resolveBackup(reference, context), context, options);
 }
 
 /** Restores the backup at `backupPath`, already resolved (a listed backup, or a file the CLI named). */
 export async function restoreBackupFile(
   backupPath: string,
   context: OperationContext,
+  options: RestoreOptions = {},
 ): Promise<RestoreReport> {
   await recoverInterruptedSave(
     await context.fs.realpath(context.dbPath).catch(() => context.dbPath),
     context.fs,
   );
   const { report: verification, image: backup } = await verifyBackupImage(backupPath, context.fs);
-  if (!verification.ok) {
-    const failed = verification.checks
-      .filter((check) => !check.ok)
-      .map((check) => `${check.id}: ${check.detail}`);
+  // `panel_starts` is not a reason to refuse outright: the admin may accept it explicitly below.
+  const failed = verification.checks
+    .filter((check) => !check.ok && check.id !== 'panel_starts')
+    .map((check) => `${check.id}: ${check.detail}`);
+  if (failed.length > 0) {
     throw new EngineError(
       'BACKUP_INVALID',
       `${backupPath} did not pass verification; nothing was restored.`,
       failed.join('\n'),
+    );
+  }
+  const comparison = await compareForRestore(
+    context.dbPath,
+    backupPath,
+    basename(backupPath),
+    context.fs,
+    context.migrations,
+  );
+  if (comparison.risks.length > 0 && options.acceptRisk !== true) {
+    const now = comparison.current.counts?.inbounds;
+    const then = comparison.backup.counts?.inbounds ?? 0;
+    const why = comparison.risks.map((risk) =>
+      risk === 'far-fewer-inbounds'
+        ? `it holds ${then} inbound(s) where the file now has ${now ?? 0}`
+        : `the panel cannot start on it (${comparison.backup.problems.join(', ')})`,
+    );
+    throw new EngineError(
+      'CONFIRMATION_REQUIRED',
+      `Restoring ${basename(backupPath)} needs your explicit confirmation: ${why.join('; ')}. Nothing was restored.`,
+      undefined,
+      { action: 'accept-risk', risks: comparison.risks },
     );
   }
   const { path: safety, state } = await safetyCopy(context);

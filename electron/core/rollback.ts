@@ -71,13 +71,18 @@ export async function rollBackOpened(
   const plan: DownPlanItem[] = versions.map((version) => {
     const migration = context.migrations.find((m) => m.version === version) as PanelMigration;
     const wayBack = backupBefore(backups, version);
+    // The way back is named by its listed id and carried as a hint: the app shows a Restore button,
+    // the CLI its own command line. The message itself names no command (issue 14, point 8).
     const restoreHint = wayBack
-      ? ` Restore the backup taken before it instead: paneldb restore "${image.path}" "${wayBack.path}".`
+      ? ` Restore the backup taken before it instead (${wayBack.id}).`
       : " It was applied before any PanelDB backup of this file was taken, so only a backup made before it (for example one of the panel's own) can take the file back.";
+    const hint = { action: 'restore-backup', backupId: wayBack?.id ?? null } as const;
     if (migration.irreversible) {
       throw new EngineError(
         'ROLLBACK_REFUSED',
         `Step ${version} ${migration.name} is irreversible and has no down.${restoreHint}`,
+        undefined,
+        hint,
       );
     }
     const up = lastUpOf(history, version);
@@ -85,6 +90,8 @@ export async function rollBackOpened(
       throw new EngineError(
         'ROLLBACK_REFUSED',
         `Step ${version} ${migration.name} was applied by the panel itself, so PanelDB holds no before-images to undo it exactly.${restoreHint}`,
+        undefined,
+        hint,
       );
     }
     return { migration, up };

@@ -25,6 +25,10 @@ export const API_METHOD_NAMES = [
   'addMigrationsFolder',
   'removeMigrationsFolder',
   'reviewMigrations',
+  // issue 14B
+  'inspectBackup',
+  'compareBackup',
+  'closeDatabase',
 ] as const;
 
 /** Engine → page: progress of a long operation. */

@@ -17,7 +17,8 @@ import type {
   VerifyReport,
 } from './reports';
 import { API_METHOD_NAMES } from './api-methods';
-import type { Result } from './result';
+import type { AppError, Result } from './result';
+import type { BackupDiff, RestoreComparison } from './inspect';
 
 export { DROP_CHANNEL, PROGRESS_CHANNEL, SESSION_CHANGED_CHANNEL } from './api-methods';
 
@@ -65,7 +66,7 @@ export const REQUEST_SCHEMAS = {
   listBackups: empty,
   createBackup: empty,
   verifyBackup: z.object({ backupId: backupIdSchema }).strict(),
-  restoreBackup: z.object({ backupId: backupIdSchema }).strict(),
+  restoreBackup: z.object({ backupId: backupIdSchema, acceptRisk: z.boolean().optional() }).strict(),
   deleteBackup: z.object({ backupId: backupIdSchema }).strict(),
   repair: z.object({ forceVersion: version.optional() }).strict(),
   /** The Xray-aware health checks (read only). */
@@ -79,6 +80,14 @@ export const REQUEST_SCHEMAS = {
   removeMigrationsFolder: empty,
   /** The lint of the session's migrations folder and the round trip of the pending steps. */
   reviewMigrations: empty,
+  // --- issue 14B: restores you can see, a way back to the start screen ---
+  /** What a backup holds beside the open file: counts, version state, can the panel start, the risks. */
+  inspectBackup: z.object({ backupId: backupIdSchema }).strict(),
+  /** The row-level JSON diff between the open file and a backup (writes nothing). */
+  compareBackup: z.object({ backupId: backupIdSchema }).strict(),
+  /** Back to the start screen (from the demo, a limited-mode file or any file). */
+  closeDatabase: empty,
+  // --- end issue 14B ---
 } as const;
 
 export type ApiMethod = keyof typeof REQUEST_SCHEMAS;
@@ -93,7 +102,18 @@ export type ApiRequest<M extends ApiMethod> = z.infer<(typeof REQUEST_SCHEMAS)[M
 export interface SessionInfo {
   mode: 'desktop' | 'browser';
   /** The open database, or null on the start screen. */
-  database: { name: string; folder: string; demo: boolean } | null;
+  database: {
+    name: string;
+    folder: string;
+    demo: boolean;
+    /**
+     * Issue 14B: set when the file cannot be opened as a panel database (damaged, empty, not a
+     * panel's, deleted since): the app shows what is wrong and offers its backups to restore.
+     */
+    limited: AppError | null;
+  } | null;
+  /** Issue 14B: `paneldb serve DIR` — the folder whose panel databases `recent` lists (ids, never paths). */
+  filesFolder: string | null;
   /** Recently opened files (desktop only), named by id. */
   recent: Array<{ id: string; name: string; folder: string }>;
   /** Whether `openDatabase` can show a native dialog here. */
@@ -127,6 +147,10 @@ export interface ApiResponses {
   addMigrationsFolder: SessionInfo;
   removeMigrationsFolder: SessionInfo;
   reviewMigrations: MigrationsReview;
+  // issue 14B
+  inspectBackup: RestoreComparison;
+  compareBackup: BackupDiff;
+  closeDatabase: SessionInfo;
 }
 
 /** The operations, as the UI calls them. */

@@ -34,7 +34,7 @@ export interface BackupEntry {
 }
 
 export interface VerifyCheck {
-  id: 'opens' | 'integrity' | 'sha256' | 'panel_tables';
+  id: 'opens' | 'integrity' | 'sha256' | 'panel_tables' | 'panel_starts';
   ok: boolean;
   detail: string;
 }
@@ -175,6 +175,8 @@ export interface ChangePreview {
   after: string | null;
   /** Key-level differences when both sides are JSON objects or arrays. */
   json_changes: JsonChange[] | null;
+  /** True where before/after are withheld (password hashes, irreversible steps); a null without it is SQL NULL. */
+  hidden?: boolean;
 }
 
 export interface StepReport {

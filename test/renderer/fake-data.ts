@@ -21,15 +21,17 @@ export const noDatabase: SessionInfo = {
   canChooseFile: false,
   migrationsFolder: null,
   canChooseMigrationsFolder: false,
+  filesFolder: null,
 };
 
 export const demoSession = (folder = '/tmp/paneldb-demo-1'): SessionInfo => ({
   mode: 'browser',
-  database: { name: 'x-ui.db', folder, demo: true },
+  database: { name: 'x-ui.db', folder, demo: true, limited: null },
   recent: [],
   canChooseFile: false,
   migrationsFolder: null,
   canChooseMigrationsFolder: false,
+  filesFolder: null,
 });
 
 export const status = (overrides: Partial<StatusReport> = {}): StatusReport => ({
@@ -224,7 +226,7 @@ export const repairReport = (overrides: Partial<RepairReport> = {}): RepairRepor
     action: 'migrate',
     version: null,
     backup: null,
-    reason: 'The file is clean; run `paneldb migrate` to apply the pending steps.',
+    reason: 'The file is clean; migrate to apply the pending steps.',
   },
   forced: null,
   ...overrides,

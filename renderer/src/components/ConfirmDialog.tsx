@@ -6,6 +6,7 @@ import type { Translate } from '../i18n';
 import type { ConfirmAction } from '../store/dialogs-slice';
 import { useApp, useT } from '../store/react';
 import { BackupSummary } from './BackupSummary';
+import { RestoreCompare, useRestoreAllowed } from './restore/RestoreCompare';
 
 /** Migration 3's mode (issue 8): safe by default; panel reproduces the panel's seeder. */
 function XhttpFlowChoice() {
@@ -89,6 +90,7 @@ function describe(action: ConfirmAction, t: Translate): { title: string; ok: str
         body: (
           <>
             <BackupSummary backup={action.backup} />
+            <RestoreCompare backupId={action.backup.id} />
             <p>{t('confirm.restoreVerify')}</p>
             <p>{t('confirm.restoreSafety')}</p>
           </>
@@ -152,6 +154,7 @@ export function ConfirmDialog() {
   const accept = useApp((state) => state.acceptConfirm);
   const dialogRef = useRef<HTMLDivElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
+  const allowed = useRestoreAllowed(action?.kind === 'restore' ? action.backup.id : null);
 
   useEffect(() => {
     if (action === null) return;
@@ -209,6 +212,7 @@ export function ConfirmDialog() {
             type="button"
             className={destructive ? 'danger' : 'primary'}
             data-testid="confirm-ok"
+            disabled={!allowed}
             onClick={() => void accept()}
           >
             {ok}

@@ -32,8 +32,9 @@ const errors = {
   'error.INVALID_ARGUMENT': 'The request was not valid.',
   'error.NO_DATABASE_OPEN': 'No database is open.',
   'error.UNSUPPORTED': 'This is not available here.',
-  'error.FORBIDDEN': 'Access denied: open PanelDB with the link (and token) that `paneldb serve` printed.',
+  'error.FORBIDDEN': 'Access denied: open PanelDB with the link (and its token) the server printed.',
   'error.INTERNAL': 'Something went wrong inside PanelDB, or it could not be reached.',
+  'error.CONFIRMATION_REQUIRED': 'This restore needs your explicit confirmation first.',
 } satisfies Record<`error.${ErrorCode}`, string>;
 
 export const en = {
@@ -49,7 +50,7 @@ export const en = {
   'start.openDemo': 'Open demo database',
   'start.demoHint':
     'The demo is a fresh copy of a realistic X-Panel file each time; your files are not touched.',
-  'start.browserHint': 'In the browser, start `paneldb serve /path/to/x-ui.db` to open a file.',
+  'start.browserHint': 'In the browser, the files to open are the ones the server was started with.',
   'start.recent': 'Recent files',
 
   'header.demo': 'demo',
@@ -196,7 +197,7 @@ export const en = {
   'confirm.fixTitle': 'Apply the fix for {check}?',
   'confirm.fixIntro': '{count} rows will change:',
   'confirm.fixLogged':
-    'The fix runs in one transaction and is logged; it can be reverted (paneldb fix <db> {check} --revert) while these rows are unchanged.',
+    'The fix runs in one transaction and is logged; it can be reverted from Checks ({check}) while these rows are unchanged.',
   'confirm.fixOk': 'Apply fix',
 
   'run.migrateTitle': 'Migrated v{from} → v{to}',
@@ -363,6 +364,54 @@ export const en = {
   'verifyCheck.sha256': 'sha256',
   'verifyCheck.panel_tables': 'panel tables',
 
+  // --- issue 14B: restores you can see, limited mode, hints as buttons ---
+  'inspect.reading': 'reading…',
+  'inspect.column': 'What it holds',
+  'inspect.version': 'v{version} · applied: {applied}',
+  'inspect.counts': '{inbounds} inbounds · {clients} clients · {users} users',
+  'inspect.canStart': 'panel can start',
+  'inspect.cannotStart': 'panel cannot start: {why}',
+  'inspect.inboundsLine': '{now} inbounds now → {then} in the backup',
+  'inspect.now': 'Now',
+  'inspect.inBackup': 'In the backup',
+  'inspect.inbounds': 'Inbounds',
+  'inspect.clients': 'Clients',
+  'inspect.users': 'Users',
+  'inspect.acceptRisk': 'I have read this and want to restore this backup anyway.',
+  'restoreRisk.panel-cannot-start': 'The panel cannot start on this backup.',
+  'restoreRisk.far-fewer-inbounds': 'The backup holds far fewer inbounds: {then} instead of {now}.',
+  'startProblem.unreadable': 'SQLite cannot open it',
+  'startProblem.integrity': 'fails the integrity check',
+  'startProblem.empty': 'no tables',
+  'startProblem.not-panel': 'not a panel database',
+  'startProblem.upstream-v3': 'an upstream 3x-ui v3 database',
+  'startProblem.tables-dropped': 'the panel tables were dropped',
+  'startProblem.sql-first-schema': "tables made by the wrong DDL (the branch's SQL schema)",
+  'startProblem.missing-tables': 'required panel tables are missing',
+  'verifyCheck.panel_starts': 'panel can start',
+  'action.compare': 'Compare with current',
+  'diff.title': 'The open file compared with {id}',
+  'diff.sides': 'Before: the file now. After: the backup (what a restore would make it).',
+  'diff.onlyCurrent': 'Rows only in the file now: {tables}',
+  'diff.onlyBackup': 'Rows only in the backup: {tables}',
+  'diff.none': 'No row differs in the panel tables.',
+  'diff.truncated': 'Only the first {count} differences are listed.',
+  'diff.close': 'Close',
+  'limited.title': '{name} cannot be opened as a panel database',
+  'limited.explain':
+    'PanelDB shows what is wrong and the backups of this file. Restoring one keeps the current file as a safety copy first.',
+  'limited.gone': 'The file is gone from its folder since it was opened. Nothing can be migrated or checked.',
+  'limited.goneRestore': 'The file is missing: there is nothing to replace.',
+  'limited.backups': 'Backups of this file',
+  'limited.noBackups': 'No backups of this file were found, neither PanelDB’s nor the panel’s.',
+  'start.back': 'Back to start',
+  'start.folderFiles': 'Panel databases in {folder}',
+  'hint.restoreBackup': 'Restore the backup taken before it',
+  'hint.openBackups': 'Open Backups',
+  'hint.openTab': 'Open {tab}',
+  'hint.chooseStepMode': 'Choose step {step}’s mode',
+  'hint.repair': 'Open the repair evidence',
+  // --- end issue 14B ---
   ...errors,
   // File generations (panel-database.md Appendix A), by the engine's id.
   'generation.empty': 'Empty SQLite file (no tables yet)',

@@ -12,7 +12,7 @@ export interface BackupsSlice {
   loadBackups(): Promise<void>;
   createBackup(): Promise<void>;
   verifyBackup(backupId: string): Promise<void>;
-  restoreBackup(backupId: string): Promise<void>;
+  restoreBackup(backupId: string, acceptRisk?: boolean): Promise<void>;
   deleteBackup(backupId: string): Promise<void>;
 }
 
@@ -24,6 +24,7 @@ export function createBackupsSlice(deps: SliceDeps): BackupsSlice {
     verifying: null,
     loadBackups: async () => {
       await perform(deps, 'load', () => api.listBackups({}), { onOk: (backups) => set({ backups }) });
+      void get().inspectBackups();
     },
     createBackup: async () => {
       await perform(deps, 'createBackup', () => api.createBackup({}), {
@@ -44,11 +45,13 @@ export function createBackupsSlice(deps: SliceDeps): BackupsSlice {
       });
       set({ verifying: null });
     },
-    restoreBackup: async (backupId) => {
-      await perform(deps, 'restoreBackup', () => api.restoreBackup({ backupId }), {
+    restoreBackup: async (backupId, acceptRisk = false) => {
+      const request = acceptRisk ? { backupId, acceptRisk } : { backupId };
+      await perform(deps, 'restoreBackup', () => api.restoreBackup(request), {
         write: true,
         progress: true,
-        onOk: () => set({ preview: null, lastRun: null }),
+        // The file changed: what was read about it (and compared against it) is stale.
+        onOk: () => set({ preview: null, lastRun: null, inspections: {}, backupDiff: null }),
         success: (report) => ({
           key: 'activity.restored',
           params: { id: backupId, safety: report.safety_backup.split(/[\\/]/).pop() ?? '' },

@@ -102,7 +102,11 @@ export function createDialogsSlice(deps: SliceDeps): DialogsSlice {
     },
     askRestore: (backupId) => {
       const entry = backup(backupId);
-      if (entry !== undefined) ask({ kind: 'restore', backup: entry });
+      if (entry === undefined) return;
+      set({ riskAccepted: false });
+      ask({ kind: 'restore', backup: entry });
+      // The comparison the dialog shows is read now if it was not yet (issue 14B).
+      void get().inspectBackup(backupId);
     },
     askDeleteBackup: (backupId) => {
       const entry = backup(backupId);
@@ -148,8 +152,10 @@ export function createDialogsSlice(deps: SliceDeps): DialogsSlice {
           return state.migrate(action.to);
         case 'rollback':
           return state.rollBack(action.request);
-        case 'restore':
-          return state.restoreBackup(action.backup.id);
+        case 'restore': {
+          const risky = (state.inspections[action.backup.id]?.risks.length ?? 0) > 0;
+          return state.restoreBackup(action.backup.id, risky && state.riskAccepted);
+        }
         case 'delete-backup':
           return state.deleteBackup(action.backup.id);
         case 'force-version':

@@ -10,6 +10,7 @@ import { defaultEnv, type StoreEnv } from './env';
 import { createLanguageSlice } from './language-slice';
 import { createMigrationsSlice } from './migrations-slice';
 import { createSessionSlice } from './session-slice';
+import { createRestoreSlice } from './restore-slice';
 import type { AppState } from './state';
 
 export type { AppState } from './state';
@@ -26,6 +27,7 @@ export function createAppStore(api: WindowApi, env: StoreEnv = defaultEnv()): Ap
       ...createDialogsSlice(deps),
       ...createActivitySlice(deps),
       ...createLanguageSlice(deps),
+      ...createRestoreSlice(deps),
     };
   });
   const unsubscribeProgress = api.onProgress((event) => store.getState().applyProgress(event));

@@ -8,6 +8,7 @@ import type { StoreEnv } from './env';
 import type { LanguageSlice } from './language-slice';
 import type { MigrationsSlice } from './migrations-slice';
 import type { SessionSlice } from './session-slice';
+import type { RestoreSlice } from './restore-slice';
 
 export type AppState = SessionSlice &
   MigrationsSlice &
@@ -15,7 +16,8 @@ export type AppState = SessionSlice &
   ChecksSlice &
   DialogsSlice &
   ActivitySlice &
-  LanguageSlice;
+  LanguageSlice &
+  RestoreSlice;
 
 export type SetState = (partial: Partial<AppState> | ((state: AppState) => Partial<AppState>)) => void;
 export type GetState = () => AppState;
