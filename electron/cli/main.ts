@@ -262,12 +262,18 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     .description('verify a backup, keep a safety backup of the current file, then replace it atomically')
     .argument('<db>', 'the panel database file to replace')
     .argument('<backup>', 'a backup file, or a backup id as `paneldb backups` lists it')
+    .option(
+      '--accept-risk',
+      'restore even a backup the panel cannot start on, or one with far fewer inbounds than the file now',
+    )
     .option('--json', 'print JSON for scripts')
     .option(...backupDirOption)
-    .action(async (db: string, backup: string, options: CommonOptions) => {
+    .action(async (db: string, backup: string, options: CommonOptions & { acceptRisk?: boolean }) => {
       const engine = await engineFor(db, options);
       const reference = backup.includes('/') || backup.includes('\\') ? resolve(backup) : backup;
-      report(await engine.restoreBackup(reference), options.json, (value) => formatRestore(value, lang));
+      report(await engine.restoreBackup(reference, { acceptRisk: options.acceptRisk === true }), options.json, (value) =>
+        formatRestore(value, lang),
+      );
     });
 
   program

@@ -95,7 +95,9 @@ describe('restoring over a database with a -wal', () => {
     const walSha = await sha256File(`${path}-wal`);
     const engine = createEngine({ dbPath: path });
 
-    const report = unwrap(await engine.restoreBackup(replacement));
+    // f0 has no inbounds where f7 has some: a restore that needs the explicit --accept-risk (issue 14B).
+    expect(errorCodeOf(await engine.restoreBackup(replacement))).toBe('CONFIRMATION_REQUIRED');
+    const report = unwrap(await engine.restoreBackup(replacement, { acceptRisk: true }));
 
     expect(await readdir(dirname(path))).not.toContain('x-ui.db-wal');
     expect(report.moved_aside).toHaveLength(1);

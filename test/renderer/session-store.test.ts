@@ -28,7 +28,8 @@ describe('the session slice', () => {
     expect(state.backups.map((entry) => entry.id)).toEqual(['a.db']);
     expect(state.repairReport?.recommendation.action).toBe('migrate');
     expect(new Set(api.calls.map((call) => call.method))).toEqual(
-      new Set(['openDemo', 'getStatus', 'getHistory', 'listBackups', 'repair']),
+      // inspectBackup: each listed backup is read lazily for the Backups tab (issue 14B).
+      new Set(['openDemo', 'getStatus', 'getHistory', 'listBackups', 'repair', 'inspectBackup']),
     );
     expect(state.activity[0]).toMatchObject({
       operation: 'open',
