@@ -48,6 +48,29 @@ function clientCount(db: Database, tables: string[]): number {
   return clients;
 }
 
+/** Inbounds, clients (settings.clients entries) and users: what an admin counts. */
+export function panelCounts(db: Database): { inbounds: number; clients: number; users: number } {
+  const tables = tableNames(db);
+  return {
+    inbounds: count(db, tables, 'inbounds'),
+    clients: clientCount(db, tables),
+    users: count(db, tables, 'users'),
+  };
+}
+
+/**
+ * Issue 14B, point 9: what is true of a SQL-first file — its tables were made by the wrong DDL
+ * (the branch's 000001_init_schema.up.sql, which GORM cannot migrate), and its rows are there.
+ */
+export function sqlFirstReason(db: Database): string {
+  const { inbounds, clients, users } = panelCounts(db);
+  const rows =
+    inbounds + clients + users === 0
+      ? 'It holds no inbounds, clients or users.'
+      : `Its rows are present: ${inbounds} inbound(s), ${clients} client(s), ${users} user(s).`;
+  return `The tables were made by the wrong DDL (the golang-migrate branch's 000001_init_schema.up.sql), which the panel cannot start on and PanelDB will not migrate. ${rows} Restore a backup from before that schema, or carry the rows into a file the panel made.`;
+}
+
 /** The inspection of an opened database; `integrity` is passed in when the caller already ran it. */
 export function inspectOpened(
   db: Database,
@@ -76,11 +99,7 @@ export function inspectOpened(
   if (missing.length > 0 && generationProblem === undefined) problems.push('missing-tables');
   let counts: Inspected['counts'] = null;
   try {
-    counts = {
-      inbounds: count(db, tables, 'inbounds'),
-      clients: clientCount(db, tables),
-      users: count(db, tables, 'users'),
-    };
+    counts = panelCounts(db);
   } catch {
     if (!problems.includes('integrity')) problems.push('integrity');
   }

@@ -32,6 +32,7 @@ import { runChecks } from './xray-checks';
 import type { CheckReport } from '../shared/reports';
 import { compareForRestore } from './backup-inspect';
 import { diffWithBackup } from './backup-diff';
+import { historyAcrossRestores } from './history-across-restores';
 import type { BackupDiff, RestoreComparison } from '../shared/inspect';
 
 export interface EngineOptions {
@@ -154,7 +155,10 @@ export function createEngine(options: EngineOptions): Engine {
       withPanel((opened, operation) => migrateOpened(opened, { ...request, dryRun: false }, operation)),
     rollBack: (request = {}) => withPanel((opened, operation) => rollBackOpened(opened, request, operation)),
     checkRoundTrip: () => withPanel((opened, operation) => roundTripOpened(opened, operation)),
-    getHistory: () => withPanel(({ db }) => readHistory(db)),
+    getHistory: () =>
+      withPanel(async ({ db }) =>
+        historyAcrossRestores(readHistory(db), await listBackups(dbPath, backupDir, fs), fs),
+      ),
     restoreBackup: (backup, restoreOptions = {}) => capture(() => restoreBackup(backup, context, restoreOptions)),
     restoreBackupById: (request) =>
       capture(async () => {

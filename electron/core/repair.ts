@@ -7,6 +7,7 @@ import { findJsonProblems, markerDisagreements, passwordStates, type Evidence } 
 import { openImage, readDatabaseImage, sha256Of } from './database';
 import { replaceDatabaseFile } from './save';
 import { detectDatabase, type Detection } from './detect';
+import { sqlFirstReason } from './backup-inspect';
 import { EngineError } from './engine-error';
 import { appendHistory } from './history-log';
 import { setSchemaVersion } from './markers';
@@ -149,6 +150,7 @@ function recommend(
   fingerprints: Map<number, string[]>,
   restorable: BackupEntry | undefined,
   evidence: Evidence[],
+  sqlFirst: string | null = null,
 ): { data: number | null; recommendation: Recommendation } {
   const panelBackup = restorable;
   const recreated = detection.traits.includes('possibly-recreated-after-drop');
@@ -165,7 +167,9 @@ function recommend(
         backup: panelBackup?.path ?? null,
         reason: recreated
           ? 'The panel tables look recreated empty after a Down() dropped them: only a backup brings the data back.'
-          : 'The panel tables are gone or were created by the wrong schema: only a backup brings the data back.',
+          : detection.generation === 'sql-first-schema' && sqlFirst !== null
+            ? sqlFirst
+            : "The panel tables are gone (golang-migrate's Down() dropped them): only a backup brings the data back.",
       },
     };
   }
@@ -232,7 +236,8 @@ export async function repairOpened(
   const { evidence, fingerprints } = gatherEvidence(db, detection);
   const backups = await listBackups(image.path, context.backupDir, context.fs);
   const restorable = await soundBackupToRestore(image, backups, context);
-  const { data, recommendation } = recommend(detection, fingerprints, restorable, evidence);
+  const sqlFirst = detection.generation === 'sql-first-schema' ? sqlFirstReason(db) : null;
+  const { data, recommendation } = recommend(detection, fingerprints, restorable, evidence, sqlFirst);
   const report: RepairReport = {
     database: image.path,
     current_version: detection.currentVersion,

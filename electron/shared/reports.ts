@@ -132,6 +132,11 @@ export interface HistoryEntry {
   hash_after: Record<string, string>;
   tool_version: string;
   outcome: string;
+  /**
+   * Issue 14B: set on an entry the file no longer carries because a restore replaced it — read
+   * from the before-restore safety backup named here. Never used to plan a rollback.
+   */
+  from_backup?: string;
 }
 
 export interface RunReport {

@@ -164,3 +164,23 @@ describe('refusals carry a hint, not a command line', () => {
     expect(refused.error.hint).toEqual({ action: 'restore-backup', backupId: migrated.backup?.id });
   });
 });
+
+describe('history across a restore', () => {
+  it('keeps the entries of the replaced file, read from its before-restore safety backup and marked as such', async () => {
+    const path = await buildFixture('f2-tls-variants', await tempDir());
+    const engine = createEngine({ dbPath: path });
+    const migrated = unwrap(await engine.migrate());
+    const before = unwrap(await engine.getHistory());
+    expect(before.length).toBe(4);
+    unwrap(await engine.restoreBackupById(migrated.backup?.id ?? ''));
+    const after = unwrap(await engine.getHistory());
+    // The file is back at its pre-migration state (no log of its own), yet the four runs still show.
+    expect(after.filter((entry) => entry.from_backup === undefined)).toEqual([]);
+    expect(after.map((entry) => [entry.version, entry.direction])).toEqual(
+      before.map((entry) => [entry.version, entry.direction]),
+    );
+    for (const entry of after) expect(entry.from_backup).toMatch(/before-restore\.db$/);
+    // Nothing to roll back on the restored file: the kept entries plan no rollback.
+    expect(unwrap(await engine.getStatus()).current_version).toBe(0);
+  });
+});

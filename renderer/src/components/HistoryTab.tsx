@@ -4,6 +4,7 @@ import { memo, useMemo, useState } from 'react';
 import type { HistoryEntry } from '../../../electron/shared/reports';
 import { formatDate } from '../i18n/format';
 import { useApp, useLanguage, useT } from '../store/react';
+import { rollbackBlock } from '../store/rollback-guard';
 
 const OUTCOMES = ['applied', 'reverted', 'forced'] as const;
 type KnownOutcome = (typeof OUTCOMES)[number];
@@ -14,7 +15,12 @@ const HistoryRow = memo(function HistoryRow({ entry }: { entry: HistoryEntry }) 
   const t = useT();
   const language = useLanguage();
   return (
-    <tr data-testid="history-row" data-version={entry.version} data-direction={entry.direction}>
+    <tr
+      data-testid="history-row"
+      data-version={entry.version}
+      data-direction={entry.direction}
+      data-from-backup={entry.from_backup}
+    >
       <td className="num mono">{entry.id}</td>
       <td className="num mono">{entry.version}</td>
       <td className="mono">{entry.name}</td>
@@ -27,6 +33,11 @@ const HistoryRow = memo(function HistoryRow({ entry }: { entry: HistoryEntry }) 
         <span className={isKnownOutcome(entry.outcome) ? 'chip' : 'chip chip-warn'}>
           {isKnownOutcome(entry.outcome) ? t(`historyOutcome.${entry.outcome}`) : entry.outcome}
         </span>
+        {entry.from_backup !== undefined && (
+          <span className="chip chip-info" data-testid="history-before-restore" title={entry.from_backup}>
+            {t('history.beforeRestore')}
+          </span>
+        )}
       </td>
       <td className="notes">
         {entry.notes.map((note, index) => (
@@ -42,6 +53,9 @@ function RollBackControls() {
   const status = useApp((state) => state.status);
   const busy = useApp((state) => state.busy);
   const askRollBack = useApp((state) => state.askRollBack);
+  const askRestore = useApp((state) => state.askRestore);
+  const history = useApp((state) => state.history);
+  const backups = useApp((state) => state.backups);
   const highest = Math.max(-1, ...(status?.applied.map((step) => step.version) ?? []));
   const targets = useMemo(
     () => Array.from({ length: Math.max(0, highest) }, (_, index) => highest - 1 - index),
@@ -50,13 +64,18 @@ function RollBackControls() {
   const [target, setTarget] = useState<number | null>(null);
   const chosen = target !== null && target < highest ? target : (targets[0] ?? null);
   const disabled = busy !== null || highest < 1 || status?.dirty === true;
+  // Refused by the engine anyway: disabled up front, with the reason and the way back (issue 14B).
+  const blockOne = status === null || highest < 1 ? null : rollbackBlock(status, history, backups, { steps: 1 });
+  const blockTo =
+    status === null || chosen === null ? null : rollbackBlock(status, history, backups, { to: chosen });
+  const block = blockOne ?? blockTo;
 
   return (
     <div className="toolbar">
       <button
         type="button"
         data-testid="rollback-button"
-        disabled={disabled}
+        disabled={disabled || blockOne !== null}
         onClick={() => askRollBack({ steps: 1 })}
       >
         {t('action.rollBackOne')}
@@ -79,12 +98,31 @@ function RollBackControls() {
       <button
         type="button"
         data-testid="rollback-to-button"
-        disabled={disabled || chosen === null}
+        disabled={disabled || chosen === null || blockTo !== null}
         onClick={() => chosen !== null && askRollBack({ to: chosen })}
       >
         {t('action.rollBackTo')}
       </button>
       {status?.dirty === true && <span className="muted">{t('history.dirtyNotice')}</span>}
+      {block !== null && (
+        <span className="muted" data-testid="rollback-blocked" data-version={block.version}>
+          {t(block.reason === 'irreversible' ? 'rollbackBlock.irreversible' : 'rollbackBlock.panelApplied', {
+            step: t('common.versionName', { version: block.version, name: block.name }),
+          })}{' '}
+          {block.backupId === null ? t('rollbackBlock.noBackup') : null}
+        </span>
+      )}
+      {block?.backupId != null && (
+        <button
+          type="button"
+          className="small primary"
+          data-testid="rollback-restore"
+          disabled={busy !== null}
+          onClick={() => block.backupId !== null && askRestore(block.backupId)}
+        >
+          {t('rollbackBlock.restore')}
+        </button>
+      )}
     </div>
   );
 }
@@ -94,7 +132,11 @@ export function HistoryTab() {
   const language = useLanguage();
   const history = useApp((state) => state.history);
   const applied = useApp((state) => state.status?.applied ?? null);
-  const newestFirst = useMemo(() => [...history].sort((a, b) => b.id - a.id), [history]);
+  // By time: entries kept from before a restore (issue 14B) sit where they happened.
+  const newestFirst = useMemo(
+    () => [...history].sort((a, b) => b.finished_at.localeCompare(a.finished_at) || b.id - a.id),
+    [history],
+  );
 
   return (
     <div className="stack">
@@ -124,7 +166,7 @@ export function HistoryTab() {
               </thead>
               <tbody>
                 {newestFirst.map((entry) => (
-                  <HistoryRow key={entry.id} entry={entry} />
+                  <HistoryRow key={`${entry.from_backup ?? ""}-${entry.id}`} entry={entry} />
                 ))}
               </tbody>
             </table>

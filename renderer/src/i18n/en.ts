@@ -411,6 +411,12 @@ export const en = {
   'hint.openTab': 'Open {tab}',
   'hint.chooseStepMode': 'Choose step {step}’s mode',
   'hint.repair': 'Open the repair evidence',
+  'rollbackBlock.irreversible': '{step} is irreversible: it has no down.',
+  'rollbackBlock.panelApplied': '{step} was applied by the panel itself: PanelDB holds no before-images to undo it.',
+  'rollbackBlock.noBackup': 'Only a backup made before it (for example one of the panel’s own) takes the file back.',
+  'rollbackBlock.restore': 'Restore the backup taken before it…',
+  'hint.restoreRecommended': 'Restore the recommended backup…',
+  'history.beforeRestore': 'before a restore',
   // --- end issue 14B ---
   ...errors,
   // File generations (panel-database.md Appendix A), by the engine's id.

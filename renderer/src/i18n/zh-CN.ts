@@ -407,5 +407,11 @@ export const zhCN: Dictionary = {
   'hint.openTab': '打开“{tab}”',
   'hint.chooseStepMode': '选择第 {step} 步的模式',
   'hint.repair': '查看修复证据',
+  'rollbackBlock.irreversible': '{step} 不可逆：它没有回滚（down）。',
+  'rollbackBlock.panelApplied': '{step} 由面板自己执行：PanelDB 没有可用于精确撤销的前像。',
+  'rollbackBlock.noBackup': '只有在它之前做的备份（例如面板自己的备份）才能让文件回到之前的状态。',
+  'rollbackBlock.restore': '恢复此步骤之前的备份…',
+  'hint.restoreRecommended': '恢复推荐的备份…',
+  'history.beforeRestore': '恢复之前',
   // --- end issue 14B ---
 };

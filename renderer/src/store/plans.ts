@@ -28,6 +28,8 @@ export function rollbackPlan(
   history: HistoryEntry[],
   request: RollBackRequest,
 ): PlannedStep[] {
+  // Entries read from a before-restore backup are not in the file: they plan nothing (issue 14B).
+  history = history.filter((entry) => entry.from_backup === undefined);
   const names = new Map(status.applied.map((step) => [step.version, step.name]));
   const descending = [...names.keys()].sort((a, b) => b - a);
   let versions: number[];
