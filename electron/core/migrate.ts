@@ -35,7 +35,7 @@ export function planUp(migrations: readonly PanelMigration[], detection: Detecti
   if (!Number.isInteger(target) || target < 0 || target > detection.latestVersion) {
     throw new EngineError(
       'INVALID_ARGUMENT',
-      `--to must be a version between 0 and ${detection.latestVersion}; got ${to}.`,
+      `The target version must be between 0 and ${detection.latestVersion}; got ${to}.`,
     );
   }
   const applied = appliedVersions(detection);

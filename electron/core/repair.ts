@@ -252,7 +252,7 @@ export async function repairOpened(
   if (!Number.isInteger(forceVersion) || forceVersion < 0 || forceVersion > detection.latestVersion) {
     throw new EngineError(
       'INVALID_ARGUMENT',
-      `--force-version must be between 0 and ${detection.latestVersion}; got ${forceVersion}.`,
+      `The version to force must be between 0 and ${detection.latestVersion}; got ${forceVersion}.`,
     );
   }
   assertIntact(db, image.path, opened.integrity());

@@ -27,7 +27,7 @@ function chooseVersions(
     if (!Number.isInteger(request.to) || request.to < 0 || request.to > latest) {
       throw new EngineError(
         'INVALID_ARGUMENT',
-        `--to must be a version between 0 and ${latest}; got ${request.to}.`,
+        `The target version must be between 0 and ${latest}; got ${request.to}.`,
       );
     }
     return descending.filter((version) => version > (request.to ?? 0));
@@ -36,7 +36,7 @@ function chooseVersions(
   if (!Number.isInteger(steps) || steps < 1) {
     throw new EngineError(
       'INVALID_ARGUMENT',
-      `--steps must be a whole number of at least 1; got ${request.steps}.`,
+      `The number of steps must be a whole number of at least 1; got ${request.steps}.`,
     );
   }
   const loggedMostRecentFirst = history
