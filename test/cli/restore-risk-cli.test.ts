@@ -28,7 +28,10 @@ describe('paneldb verify and restore, with what a backup holds', () => {
   it('restore refuses a backup with no inbounds over a file with some until --accept-risk, in both languages', async () => {
     const dir = await tempDir();
     const path = await buildFixture('f2-tls-variants', dir);
-    await copyFile(await buildFixture('f0-fresh-first-start', join(dir, 'other')), `${path}.backup.1770000000`);
+    await copyFile(
+      await buildFixture('f0-fresh-first-start', join(dir, 'other')),
+      `${path}.backup.1770000000`,
+    );
     const sha = await sha256File(path);
 
     const refused = await run(['restore', path, 'x-ui.db.backup.1770000000']);
@@ -40,7 +43,10 @@ describe('paneldb verify and restore, with what a backup holds', () => {
     expect(chinese.stderr).toContain('--accept-risk');
     const json = await run(['restore', path, 'x-ui.db.backup.1770000000', '--json']);
     expect(JSON.parse(json.stdout)).toMatchObject({
-      error: { code: 'CONFIRMATION_REQUIRED', hint: { action: 'accept-risk', risks: ['far-fewer-inbounds'] } },
+      error: {
+        code: 'CONFIRMATION_REQUIRED',
+        hint: { action: 'accept-risk', risks: ['far-fewer-inbounds'] },
+      },
     });
     expect(await sha256File(path)).toBe(sha);
 

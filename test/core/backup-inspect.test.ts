@@ -126,7 +126,10 @@ describe('a risky restore', () => {
     await copyFile(sqlFirst, `${path}.backup.1770000001`);
     const engine = createEngine({ dbPath: path });
     const refused = await engine.restoreBackupById('x-ui.db.backup.1770000001');
-    expect(refused.ok || refused.error.hint).toEqual({ action: 'accept-risk', risks: ['panel-cannot-start'] });
+    expect(refused.ok || refused.error.hint).toEqual({
+      action: 'accept-risk',
+      risks: ['panel-cannot-start'],
+    });
   });
 });
 

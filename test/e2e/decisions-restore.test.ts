@@ -21,7 +21,7 @@ async function shot(page: Page, lang: string, name: string) {
 
 /** No GUI text is a command line (issue 14, point 8). */
 async function expectNoCommandLine(page: Page) {
-  const text = await page.evaluate(() => document.body.innerText);
+  const text = await page.locator('body').innerText();
   expect(text).not.toContain('paneldb ');
   expect(text).not.toContain(' --');
 }
@@ -62,12 +62,15 @@ describe.each(['en', 'zh-CN'] as const)('decisions about restores in %s', (lang)
       // Full text keeps the database's key order and highlights the changed keys.
       const values = sqlite3(
         path,
-        'SELECT replace(settings, char(10), \' \') FROM inbounds UNION ALL SELECT replace(stream_settings, char(10), \' \') FROM inbounds;',
+        "SELECT replace(settings, char(10), ' ') FROM inbounds UNION ALL SELECT replace(stream_settings, char(10), ' ') FROM inbounds;",
       )
         .split('\n')
         .map((line) => line.replace(/\s/g, ''))
         .filter((line) => line !== '');
-      const change = page.getByTestId('preview-change').filter({ has: page.getByTestId('json-change') }).first();
+      const change = page
+        .getByTestId('preview-change')
+        .filter({ has: page.getByTestId('json-change') })
+        .first();
       await change.getByTestId('full-text-toggle').click();
       const before = change.getByTestId('full-text').first();
       await before.waitFor();
@@ -97,7 +100,10 @@ describe.each(['en', 'zh-CN'] as const)('decisions about restores in %s', (lang)
       await ownRow.getByTestId('compare-button').click();
       await page.getByTestId('backup-diff').waitFor();
       expect(await page.getByTestId('backup-diff').getByTestId('json-change').count()).toBeGreaterThan(0);
-      const nullSide = page.getByTestId('backup-diff').getByTestId('value-before').filter({ hasText: /^NULL$/ });
+      const nullSide = page
+        .getByTestId('backup-diff')
+        .getByTestId('value-before')
+        .filter({ hasText: /^NULL$/ });
       expect(await nullSide.count()).toBeGreaterThan(0);
       await shot(page, lang, '3-compare');
       await expectNoCommandLine(page);
@@ -108,7 +114,9 @@ describe.each(['en', 'zh-CN'] as const)('decisions about restores in %s', (lang)
       await panelRow.getByTestId('restore-button').click();
       const dialog = page.getByTestId('confirm-dialog');
       await dialog.getByTestId('restore-compare').waitFor();
-      expect(await dialog.getByTestId('restore-compare').getAttribute('data-risks')).toBe('far-fewer-inbounds');
+      expect(await dialog.getByTestId('restore-compare').getAttribute('data-risks')).toBe(
+        'far-fewer-inbounds',
+      );
       expect(await dialog.getByTestId('restore-compare-line').innerText()).toMatch(/3.*0/);
       expect(await page.getByTestId('confirm-ok').isDisabled()).toBe(true);
       await shot(page, lang, '4-blind-restore-refused');

@@ -32,7 +32,9 @@ describe('texts a person reads in the app', () => {
     for (const dir of ['electron/core', 'migrations']) {
       for (const name of await readdir(dir)) {
         if (!name.endsWith('.ts')) continue;
-        const found = literals(await readFile(join(dir, name), 'utf8')).filter((text) => COMMAND_LINE.test(text));
+        const found = literals(await readFile(join(dir, name), 'utf8')).filter((text) =>
+          COMMAND_LINE.test(text),
+        );
         offending.push(...found.map((text) => `${dir}/${name}: ${text}`));
       }
     }
