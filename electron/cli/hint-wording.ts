@@ -32,7 +32,8 @@ export function hintLine(lang: Lang, error: AppError, dbPath: string | null): st
         return zh
           ? `查看往返检查：paneldb check-roundtrip ${db}`
           : `see the round trip: paneldb check-roundtrip ${db}`;
-      if (hint.tab === 'checks') return zh ? `运行检查：paneldb check ${db}` : `run the checks: paneldb check ${db}`;
+      if (hint.tab === 'checks')
+        return zh ? `运行检查：paneldb check ${db}` : `run the checks: paneldb check ${db}`;
       return null;
     case 'accept-risk':
       return zh

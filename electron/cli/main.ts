@@ -271,8 +271,10 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     .action(async (db: string, backup: string, options: CommonOptions & { acceptRisk?: boolean }) => {
       const engine = await engineFor(db, options);
       const reference = backup.includes('/') || backup.includes('\\') ? resolve(backup) : backup;
-      report(await engine.restoreBackup(reference, { acceptRisk: options.acceptRisk === true }), options.json, (value) =>
-        formatRestore(value, lang),
+      report(
+        await engine.restoreBackup(reference, { acceptRisk: options.acceptRisk === true }),
+        options.json,
+        (value) => formatRestore(value, lang),
       );
     });
 

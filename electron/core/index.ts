@@ -159,7 +159,8 @@ export function createEngine(options: EngineOptions): Engine {
       withPanel(async ({ db }) =>
         historyAcrossRestores(readHistory(db), await listBackups(dbPath, backupDir, fs), fs),
       ),
-    restoreBackup: (backup, restoreOptions = {}) => capture(() => restoreBackup(backup, context, restoreOptions)),
+    restoreBackup: (backup, restoreOptions = {}) =>
+      capture(() => restoreBackup(backup, context, restoreOptions)),
     restoreBackupById: (request) =>
       capture(async () => {
         const { id, acceptRisk } = typeof request === 'string' ? { id: request, acceptRisk: false } : request;

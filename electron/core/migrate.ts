@@ -15,6 +15,7 @@ import {
 import { assertNoDrift } from './external-migrations';
 import { readHistory } from './history-log';
 import { assertIntact, assertMigratable, type OpenedPanel } from './open-panel';
+import { previewUp } from './preview-up';
 import type { OperationContext } from './operation-context';
 import type { RunReport, MigrateRequest } from '../shared/reports';
 export type { RunReport, MigrateRequest };
@@ -58,7 +59,8 @@ export async function migrateOpened(
     backupReason: 'before-migrate',
     nothingToDo: plan.length === 0,
     stepOptions: { xhttpFlow: request.xhttpFlow ?? 'safe' },
-    run: (deps) => runUp(db, plan, deps),
+    // A dry run previews each step on its own: one failing step shows its error, the rest still preview.
+    run: (deps) => (request.dryRun === true ? previewUp(db, plan, deps) : runUp(db, plan, deps)),
   });
 }
 

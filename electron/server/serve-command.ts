@@ -70,7 +70,8 @@ export async function serveCommand(options: ServeCommandOptions): Promise<AppErr
   const runner = engineRunner();
   // `serve DIR`: the start screen lists DIR's databases to choose from (issue 14B).
   const folder =
-    options.db !== undefined && statSync(resolve(options.db), { throwIfNoEntry: false })?.isDirectory() === true
+    options.db !== undefined &&
+    statSync(resolve(options.db), { throwIfNoEntry: false })?.isDirectory() === true
       ? resolve(options.db)
       : undefined;
   const session = createSession({
