@@ -20,7 +20,10 @@ describe('previewing with a bad external migration file', () => {
     await mkdir(dir);
     await writeFile(join(dir, '000006_broken.up.sql'), 'UPDATE no_such_table SET x = 1;\n');
     await writeFile(join(dir, '000006_broken.down.sql'), 'SELECT 1;\n');
-    await writeFile(join(dir, '000007_remark.up.sql'), "UPDATE inbounds SET remark = remark || ' (checked)';\n");
+    await writeFile(
+      join(dir, '000007_remark.up.sql'),
+      "UPDATE inbounds SET remark = remark || ' (checked)';\n",
+    );
     await writeFile(
       join(dir, '000007_remark.down.sql'),
       'UPDATE inbounds SET remark = substr(remark, 1, length(remark) - 10);\n',

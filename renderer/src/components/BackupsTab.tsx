@@ -68,44 +68,44 @@ const BackupRow = memo(function BackupRow({ backup, report, verifying, busy, now
       </td>
       <td className="actions">
         <div className="backup-actions">
-        <button
-          type="button"
-          className="small"
-          data-testid="verify-button"
-          disabled={busy || verifying}
-          onClick={() => void verifyBackup(backup.id)}
-        >
-          {t('action.verify')}
-        </button>
-        <button
-          type="button"
-          className="small"
-          data-testid="restore-button"
-          disabled={busy}
-          onClick={() => askRestore(backup.id)}
-        >
-          {t('action.restore')}
-        </button>
-        {backup.origin === 'paneldb' && (
           <button
             type="button"
-            className="small danger-text"
-            data-testid="delete-button"
-            disabled={busy}
-            onClick={() => askDeleteBackup(backup.id)}
+            className="small"
+            data-testid="verify-button"
+            disabled={busy || verifying}
+            onClick={() => void verifyBackup(backup.id)}
           >
-            {t('action.delete')}
+            {t('action.verify')}
           </button>
-        )}
-        <button
-          type="button"
-          className="small"
-          data-testid="compare-button"
-          disabled={busy}
-          onClick={() => void compareBackup(backup.id)}
-        >
-          {t('action.compare')}
-        </button>
+          <button
+            type="button"
+            className="small"
+            data-testid="restore-button"
+            disabled={busy}
+            onClick={() => askRestore(backup.id)}
+          >
+            {t('action.restore')}
+          </button>
+          {backup.origin === 'paneldb' && (
+            <button
+              type="button"
+              className="small danger-text"
+              data-testid="delete-button"
+              disabled={busy}
+              onClick={() => askDeleteBackup(backup.id)}
+            >
+              {t('action.delete')}
+            </button>
+          )}
+          <button
+            type="button"
+            className="small"
+            data-testid="compare-button"
+            disabled={busy}
+            onClick={() => void compareBackup(backup.id)}
+          >
+            {t('action.compare')}
+          </button>
         </div>
       </td>
     </tr>

@@ -65,7 +65,8 @@ function RollBackControls() {
   const chosen = target !== null && target < highest ? target : (targets[0] ?? null);
   const disabled = busy !== null || highest < 1 || status?.dirty === true;
   // Refused by the engine anyway: disabled up front, with the reason and the way back (issue 14B).
-  const blockOne = status === null || highest < 1 ? null : rollbackBlock(status, history, backups, { steps: 1 });
+  const blockOne =
+    status === null || highest < 1 ? null : rollbackBlock(status, history, backups, { steps: 1 });
   const blockTo =
     status === null || chosen === null ? null : rollbackBlock(status, history, backups, { to: chosen });
   const block = blockOne ?? blockTo;
@@ -166,7 +167,7 @@ export function HistoryTab() {
               </thead>
               <tbody>
                 {newestFirst.map((entry) => (
-                  <HistoryRow key={`${entry.from_backup ?? ""}-${entry.id}`} entry={entry} />
+                  <HistoryRow key={`${entry.from_backup ?? ''}-${entry.id}`} entry={entry} />
                 ))}
               </tbody>
             </table>

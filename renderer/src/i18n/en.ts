@@ -412,8 +412,10 @@ export const en = {
   'hint.chooseStepMode': 'Choose step {step}’s mode',
   'hint.repair': 'Open the repair evidence',
   'rollbackBlock.irreversible': '{step} is irreversible: it has no down.',
-  'rollbackBlock.panelApplied': '{step} was applied by the panel itself: PanelDB holds no before-images to undo it.',
-  'rollbackBlock.noBackup': 'Only a backup made before it (for example one of the panel’s own) takes the file back.',
+  'rollbackBlock.panelApplied':
+    '{step} was applied by the panel itself: PanelDB holds no before-images to undo it.',
+  'rollbackBlock.noBackup':
+    'Only a backup made before it (for example one of the panel’s own) takes the file back.',
   'rollbackBlock.restore': 'Restore the backup taken before it…',
   'hint.restoreRecommended': 'Restore the recommended backup…',
   'history.beforeRestore': 'before a restore',

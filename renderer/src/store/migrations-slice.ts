@@ -55,7 +55,9 @@ export function createMigrationsSlice(deps: SliceDeps): MigrationsSlice {
       if (get().confirm?.kind === 'migrate') await get().refreshMigrateQuestion();
     },
     loadStatus: async () => {
-      const status = await perform(deps, 'load', () => api.getStatus({}), { onOk: (status) => set({ status }) });
+      const status = await perform(deps, 'load', () => api.getStatus({}), {
+        onOk: (status) => set({ status }),
+      });
       // A file deleted or damaged since it was opened must not keep its last status (issue 14B).
       if (status === null || get().session?.database?.limited != null) await get().syncSession();
     },

@@ -84,7 +84,9 @@ export function createRestoreSlice(deps: SliceDeps): RestoreSlice {
       const wasLimited = get().session?.database?.limited != null;
       const limited = result.value.database?.limited ?? null;
       // The limited screen shows the problem itself; the banner would only repeat it.
-      set(limited === null ? { session: result.value } : { session: result.value, status: null, error: null });
+      set(
+        limited === null ? { session: result.value } : { session: result.value, status: null, error: null },
+      );
       // Whole again (a restore worked): read everything the tabs show.
       if (wasLimited && limited === null && result.value.database !== null) await get().refreshAll();
     },

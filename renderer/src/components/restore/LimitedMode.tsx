@@ -78,7 +78,12 @@ export function LimitedMode({ recoveryPanel }: LimitedModeProps) {
         </section>
       )}
       <div className="toolbar">
-        <button type="button" data-testid="limited-close" disabled={busy} onClick={() => void closeDatabase()}>
+        <button
+          type="button"
+          data-testid="limited-close"
+          disabled={busy}
+          onClick={() => void closeDatabase()}
+        >
           {t('start.back')}
         </button>
       </div>
