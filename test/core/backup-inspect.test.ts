@@ -187,3 +187,26 @@ describe('history across a restore', () => {
     expect(unwrap(await engine.getStatus()).current_version).toBe(0);
   });
 });
+
+describe('the SQL-first message says what is true', () => {
+  it('names the wrong DDL and counts the rows present', async () => {
+    const path = await buildFixture('f10-sql-first-schema', await tempDir());
+    const engine = createEngine({ dbPath: path });
+    const empty = unwrap(await engine.repair());
+    expect(empty.recommendation.action).toBe('restore-backup');
+    expect(empty.recommendation.reason).toContain('wrong DDL');
+    expect(empty.recommendation.reason).toContain('no inbounds');
+    expect(empty.recommendation.reason).not.toMatch(/gone|dropped/);
+
+    const statements = Array.from(
+      { length: 14 },
+      (_, i) =>
+        `INSERT INTO inbounds (remark, port, protocol, settings, tag) VALUES ('in${i}', ${10000 + i}, 'vless', '{"clients":[{"email":"c${i}"}]}', 'tag${i}');`,
+    );
+    sqlite3(path, statements.join('\n'));
+    const full = unwrap(await engine.repair());
+    expect(full.recommendation.reason).toContain('14 inbound(s), 14 client(s)');
+    // Still a file the panel cannot start on.
+    expect(unwrap(await verifyBackup(path)).ok).toBe(false);
+  });
+});

@@ -85,6 +85,12 @@ describe.each(['en', 'zh-CN'] as const)('decisions about restores in %s', (lang)
       await page.getByTestId('run-report').waitFor();
       await expect.poll(() => page.getByTestId('version-badge').textContent()).toMatch(/5/);
 
+      // "Repair" has one meaning: a clean, migrated file has no Repair button.
+      await page.getByTestId('tab-checks').click();
+      await page.getByTestId('recommendation').waitFor();
+      expect(await page.getByTestId('repair-button').count()).toBe(0);
+      await expectNoCommandLine(page);
+
       // Backups: each shows what it holds and whether the panel can start on it.
       await page.getByTestId('tab-backups').click();
       const panelRow = page.locator('[data-testid="backup-row"][data-backup-id="x-ui.db.backup.1770000000"]');
