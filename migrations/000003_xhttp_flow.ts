@@ -27,7 +27,7 @@ export const VISION_FLOW = 'xtls-rprx-vision';
 export const SAFE_SKIP_REASON =
   'Vision not set: XHTTP without VLESS Encryption (decryption is "none" or missing); Xray rejects Vision here ' +
   '("XTLS only supports TLS and REALITY directly", XTLS/Xray-core issue 5576). Left as it is; ' +
-  'use --xhttp-flow=panel to reproduce the panel seeder';
+  "choose step 3's panel mode to reproduce the panel seeder";
 
 export const xhttpFlow: PanelMigration = {
   ...descriptorOf(3),
@@ -37,7 +37,7 @@ export const xhttpFlow: PanelMigration = {
     const mode = context.options.xhttpFlow;
     context.note(
       mode === 'safe'
-        ? 'mode: safe (Vision set only where VLESS Encryption is on; panel-database.md §2.5a)'
+        ? 'mode: safe (Vision set only where VLESS Encryption is on; XTLS/Xray-core issue 5576)'
         : "mode: panel (the panel's XhttpFlowMigration seeder, exactly)",
     );
     // `=` on a text column without collation is case-sensitive, as in the Go seeder's query.

@@ -28,7 +28,10 @@ export type EngineOperation =
   | 'checkRoundTrip'
   | 'previewRollBack'
   | 'setPassword'
-  | 'listActivity';
+  | 'listActivity'
+  // issue 14B
+  | 'inspectBackup'
+  | 'compareBackup';
 
 type Awaited2<T> = T extends Promise<infer U> ? U : T;
 export type EngineResult<O extends EngineOperation> = Awaited2<ReturnType<Engine[O]>>;

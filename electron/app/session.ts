@@ -5,7 +5,7 @@ import { basename, dirname } from 'node:path';
 import { lintMigrationsDir } from '../lint/lint';
 import type { ApiHandlers, ProgressListener, SessionInfo } from '../shared/contract';
 import type { MigrationFileLint, MigrationsReview } from '../shared/reports';
-import { fail, ok, type Result } from '../shared/result';
+import { fail, ok, type AppError, type ErrorCode, type Result } from '../shared/result';
 import type { EngineRunner, EngineTarget } from './engine-runner';
 
 export interface RecentFiles {
@@ -28,7 +28,27 @@ export interface SessionOptions {
   chooseMigrationsFolder?: () => Promise<string | null>;
   /** A golang-migrate folder given on the command line (`serve --migrations-dir`). */
   initialMigrationsDir?: string;
+  /** `paneldb serve DIR`: the folder whose panel databases `recent` lists. */
+  filesFolder?: string;
 }
+
+/**
+ * Issue 14B: a file that cannot be opened as a panel database still opens, in a limited mode that
+ * says what is wrong and offers its backups. A path that names nothing usable at all is refused.
+ */
+const LIMITED_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  'FILE_EMPTY',
+  'NOT_SQLITE',
+  'DATABASE_CORRUPT',
+  'NOT_A_PANEL_DATABASE',
+  'WAL_INVALID',
+  'WAL_MISMATCH',
+  'WAL_WITHOUT_DATABASE',
+  'FILE_UNREADABLE',
+]);
+/** Once open, a file that disappeared is shown as such, not with its last status. */
+const isLimiting = (error: AppError, opened: boolean) =>
+  LIMITED_CODES.has(error.code) || (opened && error.code === 'FILE_NOT_FOUND');
 
 export interface Session {
   handlers: ApiHandlers;
@@ -61,7 +81,8 @@ async function validateMigrationsDir(dir: string): Promise<Result<MigrationFileL
 }
 
 export function createSession(options: SessionOptions): Session {
-  let current = options.initialDatabase ?? null;
+  let current: { path: string; demo: boolean; limited: AppError | null } | null =
+    options.initialDatabase === undefined ? null : { ...options.initialDatabase, limited: null };
   let migrationsDir: string | null = options.initialMigrationsDir ?? null;
   const target = (dbPath: string): EngineTarget =>
     migrationsDir === null ? { dbPath } : { dbPath, migrationsDir };
@@ -79,7 +100,13 @@ export function createSession(options: SessionOptions): Session {
       database:
         current === null
           ? null
-          : { name: basename(current.path), folder: dirname(current.path), demo: current.demo },
+          : {
+              name: basename(current.path),
+              folder: dirname(current.path),
+              demo: current.demo,
+              limited: current.limited,
+            },
+      filesFolder: options.filesFolder === undefined ? null : basename(options.filesFolder),
       recent: recent.map((entry) => ({
         id: entry.id,
         name: basename(entry.path),
@@ -96,8 +123,8 @@ export function createSession(options: SessionOptions): Session {
   const open = (path: string, demo: boolean): Promise<Result<SessionInfo>> =>
     serialised(async () => {
       const status = await options.runner.run(target(path), 'getStatus', undefined);
-      if (!status.ok) return status;
-      current = { path, demo };
+      if (!status.ok && !isLimiting(status.error, false)) return status;
+      current = { path, demo, limited: status.ok ? null : status.error };
       if (!demo) await options.recent?.add(path);
       return ok(await info());
     });
@@ -152,7 +179,7 @@ export function createSession(options: SessionOptions): Session {
       if (options.chooseDatabase === undefined) {
         return fail(
           'UNSUPPORTED',
-          'Choosing a file needs the desktop app; in the browser, start `paneldb serve <db>`.',
+          'Choosing a file needs the desktop app; in the browser, pick one of the files the server lists.',
         );
       }
       const path = await options.chooseDatabase();
@@ -165,7 +192,16 @@ export function createSession(options: SessionOptions): Session {
         : open(entry.path, false);
     },
     openDemo: async () => open(await options.createDemo(), true),
-    getStatus: () => withDatabase((dbPath) => run({ dbPath }, 'getStatus', undefined)),
+    getStatus: () =>
+      withDatabase(async (dbPath) => {
+        const status = await run({ dbPath }, 'getStatus', undefined);
+        // The session follows the file: limited once it cannot be read (deleted, damaged), full again after a restore.
+        if (current !== null && current.path === dbPath) {
+          if (status.ok) current.limited = null;
+          else if (isLimiting(status.error, true)) current.limited = status.error;
+        }
+        return status;
+      }),
     previewMigrate: (request) =>
       withDatabase((dbPath) => run({ dbPath }, 'previewMigrate', request, progress)),
     migrate: (request) => withDatabase((dbPath) => run({ dbPath }, 'migrate', request, progress)),
@@ -174,12 +210,12 @@ export function createSession(options: SessionOptions): Session {
     listBackups: () => withDatabase((dbPath) => run({ dbPath }, 'listBackups', undefined)),
     createBackup: () => withDatabase((dbPath) => run({ dbPath }, 'createBackup', 'manual', progress)),
     verifyBackup: ({ backupId }) => withDatabase((dbPath) => run({ dbPath }, 'verifyBackupById', backupId)),
-    restoreBackup: ({ backupId, acceptUnverified }) =>
+    restoreBackup: ({ backupId, acceptUnverified, acceptRisk }) =>
       withDatabase((dbPath) =>
         run(
           { dbPath },
           'restoreBackupById',
-          { id: backupId, acceptUnverified: acceptUnverified === true },
+          { id: backupId, acceptUnverified: acceptUnverified === true, acceptRisk: acceptRisk === true },
           progress,
         ),
       ),
@@ -198,7 +234,7 @@ export function createSession(options: SessionOptions): Session {
       if (options.chooseMigrationsFolder === undefined) {
         return fail(
           'UNSUPPORTED',
-          'Choosing a folder needs the desktop app; in the browser, start `paneldb serve <db> --migrations-dir DIR`.',
+          'Choosing a folder needs the desktop app; in the browser, the server is started with its migrations folder.',
         );
       }
       const dir = await options.chooseMigrationsFolder();
@@ -210,6 +246,14 @@ export function createSession(options: SessionOptions): Session {
         return ok(await info());
       }),
     reviewMigrations: () => withDatabase(review),
+    // issue 14B
+    inspectBackup: ({ backupId }) => withDatabase((dbPath) => run({ dbPath }, 'inspectBackup', backupId)),
+    compareBackup: ({ backupId }) => withDatabase((dbPath) => run({ dbPath }, 'compareBackup', backupId)),
+    closeDatabase: () =>
+      serialised(async () => {
+        current = null;
+        return ok(await info());
+      }),
   };
 
   return { handlers, openPath: (path, demo = false) => open(path, demo), setMigrationsDir };

@@ -9,6 +9,7 @@ import { lintMigrationsDir } from '../lint/lint';
 import { serveCommand } from '../server/serve-command';
 import type { AppError, Result } from '../shared/result';
 import { EXIT, exitCodeFor } from './exit-codes';
+import { hintLine } from './hint-wording';
 import {
   formatBackupCreated,
   formatBackups,
@@ -72,6 +73,7 @@ function portNumber(text: string): number {
 
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
   let exitCode: number = EXIT.ok;
+  hintDatabase = null;
   const wantsJson = argv.includes('--json');
   const langOption = argv.find((arg, index) => argv[index - 1] === '--lang' || arg.startsWith('--lang='));
   const lang: Lang = pickLang(langOption?.replace(/^--lang=/, ''), io.env);
@@ -102,6 +104,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     } else {
       dbPath = resolve(db);
     }
+    hintDatabase = dbPath;
     return createPanelEngine({
       dbPath,
       backupDir: options.backupDir === undefined ? undefined : resolve(options.backupDir),
@@ -282,16 +285,27 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       '--accept-unverified',
       'restore a backup that has no PanelDB metadata (nothing proves its content)',
     )
+    .option(
+      '--accept-risk',
+      'restore even a backup the panel cannot start on, or one with far fewer inbounds than the file now',
+    )
     .option('--json', 'print JSON for scripts')
     .option(...backupDirOption)
-    .action(async (db: string, backup: string, options: CommonOptions & { acceptUnverified?: boolean }) => {
-      const engine = await engineFor(db, options);
-      const reference = backup.includes('/') || backup.includes('\\') ? resolve(backup) : backup;
-      const restored = await engine.restoreBackup(reference, {
-        acceptUnverified: options.acceptUnverified === true,
-      });
-      report(restored, options.json, (value) => formatRestore(value, lang));
-    });
+    .action(
+      async (
+        db: string,
+        backup: string,
+        options: CommonOptions & { acceptUnverified?: boolean; acceptRisk?: boolean },
+      ) => {
+        const engine = await engineFor(db, options);
+        const reference = backup.includes('/') || backup.includes('\\') ? resolve(backup) : backup;
+        const restored = await engine.restoreBackup(reference, {
+          acceptUnverified: options.acceptUnverified === true,
+          acceptRisk: options.acceptRisk === true,
+        });
+        report(restored, options.json, (value) => formatRestore(value, lang));
+      },
+    );
 
   program
     .command('repair')
@@ -419,11 +433,16 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   return exitCode;
 }
 
+/** The database the command names, for the command lines a hint prints (issue 14B). */
+let hintDatabase: string | null = null;
+
 function printError(io: CliIo, error: AppError, json: boolean, lang: Lang): number {
   if (json) {
     io.stdout(`${JSON.stringify({ error }, null, 2)}\n`);
   } else {
     io.stderr(`paneldb: ${TEXT[lang].error}: ${errorLine(lang, error.code, error.message)}\n`);
+    const hint = hintLine(lang, error, hintDatabase);
+    if (hint !== null) io.stderr(`paneldb: → ${hint}\n`);
     if (error.detail !== undefined && io.env.PANELDB_DEBUG) io.stderr(`${error.detail}\n`);
   }
   return exitCodeFor(error.code);

@@ -17,6 +17,8 @@ import {
 import { queryRows } from './sql';
 import { integrityOf } from './integrity';
 import { TOOL_VERSION } from './tool-version';
+import { PANEL_MIGRATIONS } from '../panel/catalog';
+import { panelStartsCheck } from './backup-inspect';
 import type {
   BackupReason,
   VersionSnapshot,
@@ -324,6 +326,7 @@ export async function verifyBackupImage(
           ? `panel tables present: ${present.join(', ')}`
           : `missing panel tables: ${missing.join(', ')}`,
     });
+    checks.push(panelStartsCheck(db, PANEL_MIGRATIONS, integrity));
   } finally {
     db.close();
   }

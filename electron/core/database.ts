@@ -92,7 +92,8 @@ export async function readDatabaseImage(givenPath: string, options: LoadOptions)
     const walBytes = await readOrRefuse(walPath, fs);
     wal = { size: walBytes.length, mtimeMs: walStat.mtimeMs, sha256: sha256Of(walBytes) };
     if (options.ignoreWal) {
-      journal.wal_note = 'The -wal file was not read (--ignore-wal): commits still in it are not shown.';
+      journal.wal_note =
+        'The -wal file was not read (asked to ignore it): commits still in it are not shown.';
     } else if (walBytes.length > 0) {
       const contents = readWal(walBytes);
       image = applyWal(main, contents);

@@ -51,6 +51,6 @@ export function assertForceAllowed(option: ForceOption, acknowledged: boolean): 
       : `steps ${option.marks_without_running.map((step) => `${step.version} ${step.name}`).join(', ')} will count as applied without running (their changes — TLS settings, REALITY targets, password hashes — will never be made)`;
   throw new EngineError(
     'CONFIRMATION_REQUIRED',
-    `The file is clean and its markers agree: forcing version ${option.version} is not a repair here; ${steps}. To do it anyway, confirm explicitly (CLI: --i-understand-steps-will-not-run).`,
+    `The file is clean and its markers agree: forcing version ${option.version} is not a repair here; ${steps}. To do it anyway, confirm explicitly that these steps will not run.`,
   );
 }

@@ -33,6 +33,10 @@ import { appendAudit, backupIdOf, fileSha, readAudit } from './audit-log';
 import { buildHeadline } from './headline';
 import { setPasswordOpened } from './password-fix';
 import type { RepairRequest } from './repair';
+import { compareForRestore } from './backup-inspect';
+import { diffWithBackup } from './backup-diff';
+import { historyAcrossRestores } from './history-across-restores';
+import type { BackupDiff, RestoreComparison } from '../shared/inspect';
 
 export interface EngineOptions {
   dbPath: string;
@@ -66,10 +70,17 @@ export interface Engine {
   migrate(request?: Omit<MigrateRequest, 'dryRun'>): Promise<Result<RunReport>>;
   rollBack(request?: RollbackRequest): Promise<Result<RunReport>>;
   getHistory(): Promise<Result<HistoryEntry[]>>;
-  /** CLI: a path or a listed id. An unverified backup (no metadata) needs `acceptUnverified`. */
+  /**
+   * CLI: a path or a listed id. An unverified backup (no metadata) needs `acceptUnverified`; a risky
+   * one (the panel cannot start on it, far fewer inbounds) needs `acceptRisk`.
+   */
   restoreBackup(backup: string, options?: RestoreOptions): Promise<Result<RestoreReport>>;
-  /** UI: listed ids only (a bare id, or the id with the person's confirmation of an unverified backup). */
+  /** UI: listed ids only (a bare id, or the id with the person's confirmations). */
   restoreBackupById(request: string | ({ id: string } & RestoreOptions)): Promise<Result<RestoreReport>>;
+  /** What a listed backup holds beside the open file (counts, version state, can the panel start); cached by fingerprint. */
+  inspectBackup(id: string): Promise<Result<RestoreComparison>>;
+  /** Every panel row that differs between the open file (before) and a listed backup (after). */
+  compareBackup(id: string): Promise<Result<BackupDiff>>;
   verifyBackupById(id: string): Promise<Result<VerifyReport>>;
   deleteBackup(id: string): Promise<Result<{ deleted: string }>>;
   repair(request?: RepairRequest): Promise<Result<RepairReport>>;
@@ -212,7 +223,7 @@ export function createEngine(options: EngineOptions): Engine {
     migrate: (request = {}) =>
       audited(
         'migrate',
-        `migrate${request.to === undefined ? '' : ` --to ${request.to}`}`,
+        `migrate${request.to === undefined ? '' : ` to v${request.to}`}`,
         () =>
           withPanel((opened, operation) => migrateOpened(opened, { ...request, dryRun: false }, operation)),
         ranSomething,
@@ -223,8 +234,8 @@ export function createEngine(options: EngineOptions): Engine {
         : audited(
             'rollback',
             'to' in request && request.to !== undefined
-              ? `rollback --to ${request.to}`
-              : `rollback --steps ${request.steps ?? 1}`,
+              ? `roll back to v${request.to}`
+              : `roll back ${request.steps ?? 1} step(s)`,
             () => withPanel((opened, operation) => rollBackOpened(opened, request, operation)),
             ranSomething,
           ),
@@ -236,7 +247,10 @@ export function createEngine(options: EngineOptions): Engine {
       ),
     listActivity: () => capture(() => readAudit(backupDir, fs)),
     checkRoundTrip: () => withPanel((opened, operation) => roundTripOpened(opened, operation)),
-    getHistory: () => withPanel(({ db }) => readHistory(db)),
+    getHistory: () =>
+      withPanel(async ({ db }) =>
+        historyAcrossRestores(readHistory(db), await listBackups(dbPath, backupDir, fs), fs),
+      ),
     restoreBackup: (backup, restoreOptions = {}) =>
       audited('restore', `restore ${backup.split(/[\\/]/).pop() ?? backup}`, () =>
         capture(() => restoreBackup(backup, context, restoreOptions)),
@@ -250,6 +264,17 @@ export function createEngine(options: EngineOptions): Engine {
         }),
       );
     },
+    inspectBackup: (id) =>
+      capture(async () => {
+        const entry = await findListedBackup(dbPath, backupDir, id, fs);
+        const migrations = await loadMigrations(options.migrationsDir, context.migrations, fs);
+        return compareForRestore(dbPath, entry.path, entry.id, fs, migrations);
+      }),
+    compareBackup: (id) =>
+      capture(async () => {
+        const entry = await findListedBackup(dbPath, backupDir, id, fs);
+        return diffWithBackup(dbPath, entry.path, entry.id, fs);
+      }),
     verifyBackupById: (id) =>
       capture(async () => verifyWithCodes((await findListedBackup(dbPath, backupDir, id, fs)).path, fs)),
     deleteBackup: (id) =>

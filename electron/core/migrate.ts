@@ -16,6 +16,7 @@ import {
 import { assertNoDrift } from './external-migrations';
 import { readHistory } from './history-log';
 import { assertIntact, assertMigratable, type OpenedPanel } from './open-panel';
+import { previewUp } from './preview-up';
 import type { OperationContext } from './operation-context';
 import { assertExpectedPlan, planFingerprint } from './plan-fingerprint';
 import type { RunReport, MigrateRequest } from '../shared/reports';
@@ -37,7 +38,7 @@ export function planUp(migrations: readonly PanelMigration[], detection: Detecti
   if (!Number.isInteger(target) || target < 0 || target > detection.latestVersion) {
     throw new EngineError(
       'INVALID_ARGUMENT',
-      `--to must be a version between 0 and ${detection.latestVersion}; got ${to}.`,
+      `The target version must be between 0 and ${detection.latestVersion}; got ${to}.`,
     );
   }
   const applied = appliedVersions(detection);
@@ -68,7 +69,8 @@ export async function migrateOpened(
     backupReason: 'before-migrate',
     nothingToDo: plan.length === 0,
     stepOptions: { xhttpFlow },
-    run: (deps) => runUp(db, plan, deps),
+    // A dry run previews each step on its own: one failing step shows its error, the rest still preview.
+    run: (deps) => (request.dryRun === true ? previewUp(db, plan, deps) : runUp(db, plan, deps)),
   });
 }
 

@@ -238,7 +238,9 @@ export function revertStep(
       const tables = differing;
       throw new EngineError(
         'ROLLBACK_REFUSED',
-        `Cannot roll back step ${migration.version} ${migration.name}: its down file does not return ${tables.join(', ')} to the exact content they had before the step (run \`paneldb check-roundtrip\` to see the rows). Nothing was changed; restore the backup taken before the step instead.`,
+        `Cannot roll back step ${migration.version} ${migration.name}: its down file does not return ${tables.join(', ')} to the exact content they had before the step (the round-trip check names the rows). Nothing was changed; restore the backup taken before the step instead.`,
+        undefined,
+        { action: 'open-tab', tab: 'pending' },
       );
     }
     const finished = deps.now();

@@ -199,6 +199,7 @@ export async function applyStep(
           before: hidden ? null : change.before,
           after: hidden ? null : change.after,
           json_changes: hidden ? null : jsonChanges(change.before, change.after),
+          ...(hidden ? { hidden: true } : {}),
         };
       }),
       skipped: recording.skipped,

@@ -93,7 +93,7 @@ async function refuseForeignWal(mergedProblems: string[], options: OpenPanelOpti
   if ((await integrityProblems(mainOnly)) !== null) return; // damaged either way: let the usual errors speak
   throw new EngineError(
     'WAL_MISMATCH',
-    `The -wal beside ${options.dbPath} does not fit it (stale, or from another copy): merged, the database is damaged, while the main file alone is intact. Copy the matching -wal, or open with --ignore-wal to read the main file alone.`,
+    `The -wal beside ${options.dbPath} does not fit it (stale, or from another copy): merged, the database is damaged, while the main file alone is intact. Copy the matching -wal, or read the main file alone (ignoring the -wal).`,
     mergedProblems.slice(0, 10).join('\n'),
   );
 }
@@ -137,7 +137,9 @@ export function assertMigratable(detection: Detection, path: string): void {
   if (detection.dirty) {
     throw new EngineError(
       'DATABASE_DIRTY',
-      `${path} is dirty at version ${detection.dirtyVersion ?? 'nil'}: a step failed or was interrupted. Run \`paneldb repair\` to see which version the data is at.`,
+      `${path} is dirty at version ${detection.dirtyVersion ?? 'nil'}: a step failed or was interrupted. Repair shows which version the data is at.`,
+      undefined,
+      { action: 'repair' },
     );
   }
   if (detection.newerVersion !== null) {
@@ -154,5 +156,8 @@ export function assertMigratable(detection: Detection, path: string): void {
   };
   const reason = unsafe[detection.generation];
   if (reason !== undefined)
-    throw new EngineError('REPAIR_NEEDED', `PanelDB will not migrate ${path}: ${reason}.`);
+    throw new EngineError('REPAIR_NEEDED', `PanelDB will not migrate ${path}: ${reason}.`, undefined, {
+      action: 'open-tab',
+      tab: 'backups',
+    });
 }

@@ -8,6 +8,7 @@ import { openImage, readDatabaseImage, sha256Of } from './database';
 import { replaceDatabaseFile } from './save';
 import { bytesToSave } from './sqljs-memory';
 import { detectDatabase, type Detection } from './detect';
+import { sqlFirstReason } from './backup-inspect';
 import { EngineError } from './engine-error';
 import { appendHistory } from './history-log';
 import { setSchemaVersion } from './markers';
@@ -174,6 +175,7 @@ function recommend(
   fingerprints: Map<number, string[]>,
   restorable: BackupEntry | undefined,
   evidence: Evidence[],
+  sqlFirst: string | null = null,
 ): { data: number | null; recommendation: Recommendation } {
   const panelBackup = restorable;
   const recreated = detection.traits.includes('possibly-recreated-after-drop');
@@ -190,7 +192,9 @@ function recommend(
         backup: panelBackup?.path ?? null,
         reason: recreated
           ? 'The panel tables look recreated empty after a Down() dropped them: only a backup brings the data back.'
-          : 'The panel tables are gone or were created by the wrong schema: only a backup brings the data back.',
+          : detection.generation === 'sql-first-schema' && sqlFirst !== null
+            ? sqlFirst
+            : "The panel tables are gone (golang-migrate's Down() dropped them): only a backup brings the data back.",
       },
     };
   }
@@ -260,7 +264,8 @@ export async function repairOpened(
     evidence.push({ id: claim.id, severity: claim.severity, message: claim.reason, rows: claim.rows });
   const backups = await listBackups(image.path, context.backupDir, context.fs);
   const restorable = await soundBackupToRestore(image, backups, context);
-  const { data, recommendation: base } = recommend(detection, fingerprints, restorable, evidence);
+  const sqlFirst = detection.generation === 'sql-first-schema' ? sqlFirstReason(db) : null;
+  const { data, recommendation: base } = recommend(detection, fingerprints, restorable, evidence, sqlFirst);
   const recommendation = refineRecommendation(base, runChecks(db));
   const options = forceOptions(opened, evidence);
   const report: RepairReport = {
@@ -278,7 +283,7 @@ export async function repairOpened(
   if (!Number.isInteger(forceVersion) || forceVersion < 0 || forceVersion > detection.latestVersion) {
     throw new EngineError(
       'INVALID_ARGUMENT',
-      `--force-version must be between 0 and ${detection.latestVersion}; got ${forceVersion}.`,
+      `The version to force must be between 0 and ${detection.latestVersion}; got ${forceVersion}.`,
     );
   }
   const option = options[forceVersion];

@@ -17,6 +17,7 @@ import { EngineError } from './engine-error';
 import { versionSnapshot } from './migrate';
 import type { OperationContext } from './operation-context';
 import type { RestoreReport } from '../shared/reports';
+import { compareForRestore } from './backup-inspect';
 export type { RestoreReport };
 
 /** A backup is named by a path (CLI) or by the id PanelDB listed (UI). */
@@ -72,6 +73,8 @@ async function safetyCopy(context: OperationContext): Promise<{ path: string; st
 export interface RestoreOptions {
   /** The person saw that the backup has no PanelDB metadata (nothing proves its content) and wants it anyway. */
   acceptUnverified?: boolean;
+  /** The admin saw the comparison and accepts a backup the panel cannot start on, or far fewer inbounds. */
+  acceptRisk?: boolean;
 }
 
 /** CLI: `reference` is a path or a listed id. */
@@ -97,17 +100,43 @@ export async function restoreBackupFile(
   if (verification.status === 'unverified' && options.acceptUnverified !== true) {
     throw new EngineError(
       'BACKUP_UNVERIFIED',
-      `${backupPath} has no PanelDB metadata, so nothing proves it holds what was backed up; nothing was restored. Restore it only if you trust where it came from, and confirm that explicitly (CLI: --accept-unverified).`,
+      `${backupPath} has no PanelDB metadata, so nothing proves it holds what was backed up; nothing was restored. Restore it only if you trust where it came from, and confirm that explicitly.`,
     );
   }
-  if (verification.status === 'invalid') {
-    const failed = verification.checks
-      .filter((check) => !check.ok)
-      .map((check) => `${check.id}: ${check.detail}`);
+  // `panel_starts` is not a reason to refuse outright: the admin may accept it explicitly below. An
+  // unverified backup (no metadata) was accepted above; only a real verification failure refuses.
+  const acceptedUnverified = verification.metadata === null && options.acceptUnverified === true;
+  const failed = verification.checks
+    .filter((check) => !check.ok && check.id !== 'panel_starts')
+    .filter((check) => !(acceptedUnverified && check.id === 'sha256'))
+    .map((check) => `${check.id}: ${check.detail}`);
+  if (failed.length > 0) {
     throw new EngineError(
       'BACKUP_INVALID',
       `${backupPath} did not pass verification; nothing was restored.`,
       failed.join('\n'),
+    );
+  }
+  const comparison = await compareForRestore(
+    context.dbPath,
+    backupPath,
+    basename(backupPath),
+    context.fs,
+    context.migrations,
+  );
+  if (comparison.risks.length > 0 && options.acceptRisk !== true) {
+    const now = comparison.current.counts?.inbounds;
+    const then = comparison.backup.counts?.inbounds ?? 0;
+    const why = comparison.risks.map((risk) =>
+      risk === 'far-fewer-inbounds'
+        ? `it holds ${then} inbound(s) where the file now has ${now ?? 0}`
+        : `the panel cannot start on it (${comparison.backup.problems.join(', ')})`,
+    );
+    throw new EngineError(
+      'CONFIRMATION_REQUIRED',
+      `Restoring ${basename(backupPath)} needs your explicit confirmation: ${why.join('; ')}. Nothing was restored.`,
+      undefined,
+      { action: 'accept-risk', risks: comparison.risks },
     );
   }
   const { path: safety, state } = await safetyCopy(context);

@@ -28,7 +28,7 @@ export function chooseRollbackVersions(
     if (!Number.isInteger(request.to) || request.to < 0 || request.to > latest) {
       throw new EngineError(
         'INVALID_ARGUMENT',
-        `--to must be a version between 0 and ${latest}; got ${request.to}.`,
+        `The target version must be between 0 and ${latest}; got ${request.to}.`,
       );
     }
     return descending.filter((version) => version > (request.to ?? 0));
@@ -37,7 +37,7 @@ export function chooseRollbackVersions(
   if (!Number.isInteger(steps) || steps < 1) {
     throw new EngineError(
       'INVALID_ARGUMENT',
-      `--steps must be a whole number of at least 1; got ${request.steps}.`,
+      `The number of steps must be a whole number of at least 1; got ${request.steps}.`,
     );
   }
   const loggedMostRecentFirst = history
@@ -73,13 +73,23 @@ async function planRollBack(
   return versions.map((version) => {
     const migration = context.migrations.find((m) => m.version === version) as PanelMigration;
     const wayBack = backupBefore(backups, version);
+    // The way back is named by its listed id and carried as a hint: the app shows a Restore button,
+    // the CLI its own command line. The message itself names no command (issue 14, point 8).
     const restoreHint = wayBack
-      ? ` Restore the backup taken before it instead: paneldb restore "${image.path}" "${wayBack.path}".`
+      ? ` Restore the backup taken before it instead (${wayBack.id}).`
       : " It was applied before any PanelDB backup of this file was taken, so only a backup made before it (for example one of the panel's own) can take the file back.";
+    const hint = (reason: 'irreversible' | 'panel-applied') =>
+      ({
+        action: 'restore-backup',
+        backupId: wayBack?.id ?? null,
+        refusedStep: { version, name: migration.name, reason },
+      }) as const;
     if (migration.irreversible) {
       throw new EngineError(
         'ROLLBACK_REFUSED',
         `Step ${version} ${migration.name} is irreversible and has no down.${restoreHint}`,
+        undefined,
+        hint('irreversible'),
       );
     }
     const up = lastUpOf(history, version);
@@ -87,6 +97,8 @@ async function planRollBack(
       throw new EngineError(
         'ROLLBACK_REFUSED',
         `Step ${version} ${migration.name} was applied by the panel itself, so PanelDB holds no before-images to undo it exactly.${restoreHint}`,
+        undefined,
+        hint('panel-applied'),
       );
     }
     return { migration, up };

@@ -1,7 +1,7 @@
 // The lifecycle behind `paneldb serve`: check the host, open the database (or none), start the
 // engine worker and the server, announce the URL, and on SIGINT/SIGTERM close both cleanly.
 // Refusals come back as an AppError for the CLI to print as its usual one line.
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inProcessRunner, workerRunner, type EngineRunner } from '../app/engine-runner';
@@ -10,6 +10,7 @@ import { createSession } from '../app/session';
 import type { AppError } from '../shared/result';
 import { loopbackBindAddress } from './guards';
 import { createProgressHub, ServerError, startServer } from './serve';
+import { folderFiles } from './folder-files';
 
 export interface ServeCommandOptions {
   db: string | undefined;
@@ -66,11 +67,18 @@ export async function serveCommand(options: ServeCommandOptions): Promise<AppErr
   }
   const hub = createProgressHub();
   const runner = engineRunner();
+  // `serve DIR`: the start screen lists DIR's databases to choose from (issue 14B).
+  const folder =
+    options.db !== undefined &&
+    statSync(resolve(options.db), { throwIfNoEntry: false })?.isDirectory() === true
+      ? resolve(options.db)
+      : undefined;
   const session = createSession({
     mode: 'browser',
     runner,
     createDemo: () => createDemoDatabase(nodeFileSystem),
     onProgress: hub.emit,
+    ...(folder === undefined ? {} : { recent: folderFiles(folder), filesFolder: folder }),
   });
 
   let database: string | null = null;
@@ -83,7 +91,7 @@ export async function serveCommand(options: ServeCommandOptions): Promise<AppErr
         return folder.error;
       }
     }
-    if (options.demo || options.db !== undefined) {
+    if (options.demo || (options.db !== undefined && folder === undefined)) {
       database = options.demo ? await createDemoDatabase(nodeFileSystem) : resolve(options.db ?? '');
       const opened = await session.openPath(database, options.demo);
       if (!opened.ok) {

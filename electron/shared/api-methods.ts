@@ -30,6 +30,10 @@ export const API_METHOD_NAMES = [
   'previewRollBack',
   'setPassword',
   'listActivity',
+  // issue 14B
+  'inspectBackup',
+  'compareBackup',
+  'closeDatabase',
 ] as const;
 
 /** Engine → page: progress of a long operation. */

@@ -19,7 +19,8 @@ import type {
   VerifyReport,
 } from './reports';
 import { API_METHOD_NAMES } from './api-methods';
-import type { Result } from './result';
+import type { AppError, Result } from './result';
+import type { BackupDiff, RestoreComparison } from './inspect';
 
 export { DROP_CHANNEL, PROGRESS_CHANNEL, SESSION_CHANGED_CHANNEL } from './api-methods';
 
@@ -74,8 +75,14 @@ export const REQUEST_SCHEMAS = {
   listBackups: empty,
   createBackup: empty,
   verifyBackup: z.object({ backupId: backupIdSchema }).strict(),
-  /** `acceptUnverified`: the person confirmed restoring a backup without PanelDB metadata. */
-  restoreBackup: z.object({ backupId: backupIdSchema, acceptUnverified: z.boolean().optional() }).strict(),
+  /** `acceptUnverified`: the person confirmed restoring a backup without PanelDB metadata; `acceptRisk`: one the panel cannot start on, or with far fewer inbounds. */
+  restoreBackup: z
+    .object({
+      backupId: backupIdSchema,
+      acceptUnverified: z.boolean().optional(),
+      acceptRisk: z.boolean().optional(),
+    })
+    .strict(),
   deleteBackup: z.object({ backupId: backupIdSchema }).strict(),
   repair: z
     .object({ forceVersion: version.optional(), acknowledgeSkipped: z.boolean().optional(), expect })
@@ -109,6 +116,14 @@ export const REQUEST_SCHEMAS = {
     .strict(),
   /** The durable audit log (JSON lines in the backup folder), newest first. */
   listActivity: empty,
+  // --- issue 14B: restores you can see, a way back to the start screen ---
+  /** What a backup holds beside the open file: counts, version state, can the panel start, the risks. */
+  inspectBackup: z.object({ backupId: backupIdSchema }).strict(),
+  /** The row-level JSON diff between the open file and a backup (writes nothing). */
+  compareBackup: z.object({ backupId: backupIdSchema }).strict(),
+  /** Back to the start screen (from the demo, a limited-mode file or any file). */
+  closeDatabase: empty,
+  // --- end issue 14B ---
 } as const;
 
 export type ApiMethod = keyof typeof REQUEST_SCHEMAS;
@@ -123,7 +138,18 @@ export type ApiRequest<M extends ApiMethod> = z.infer<(typeof REQUEST_SCHEMAS)[M
 export interface SessionInfo {
   mode: 'desktop' | 'browser';
   /** The open database, or null on the start screen. */
-  database: { name: string; folder: string; demo: boolean } | null;
+  database: {
+    name: string;
+    folder: string;
+    demo: boolean;
+    /**
+     * Issue 14B: set when the file cannot be opened as a panel database (damaged, empty, not a
+     * panel's, deleted since): the app shows what is wrong and offers its backups to restore.
+     */
+    limited: AppError | null;
+  } | null;
+  /** Issue 14B: `paneldb serve DIR` — the folder whose panel databases `recent` lists (ids, never paths). */
+  filesFolder: string | null;
   /** Recently opened files (desktop only), named by id. */
   recent: Array<{ id: string; name: string; folder: string }>;
   /** Whether `openDatabase` can show a native dialog here. */
@@ -161,6 +187,10 @@ export interface ApiResponses {
   previewRollBack: RunReport;
   setPassword: RunReport;
   listActivity: AuditEntry[];
+  // issue 14B
+  inspectBackup: RestoreComparison;
+  compareBackup: BackupDiff;
+  closeDatabase: SessionInfo;
 }
 
 /** The operations, as the UI calls them. */

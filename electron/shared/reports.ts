@@ -40,7 +40,7 @@ export interface BackupEntry {
 export type BackupStanding = 'ok' | 'unverified' | 'invalid';
 
 export interface VerifyCheck {
-  id: 'opens' | 'integrity' | 'sha256' | 'panel_tables';
+  id: 'opens' | 'integrity' | 'sha256' | 'panel_tables' | 'panel_starts';
   ok: boolean;
   detail: string;
 }
@@ -146,6 +146,11 @@ export interface HistoryEntry {
   hash_after: Record<string, string>;
   tool_version: string;
   outcome: string;
+  /**
+   * Issue 14B: set on an entry the file no longer carries because a restore replaced it — read
+   * from the before-restore safety backup named here. Never used to plan a rollback.
+   */
+  from_backup?: string;
 }
 
 export interface RunReport {
@@ -193,6 +198,8 @@ export interface ChangePreview {
   after: string | null;
   /** Key-level differences when both sides are JSON objects or arrays. */
   json_changes: JsonChange[] | null;
+  /** True where before/after are withheld (password hashes, irreversible steps); a null without it is SQL NULL. */
+  hidden?: boolean;
 }
 
 export interface StepReport {

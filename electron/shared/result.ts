@@ -51,14 +51,47 @@ export interface AppError {
   message: string;
   /** Extra evidence (OS error text, failing rows, integrity problems), shown on demand. */
   detail?: string;
+  /** What would get past the refusal: the app shows it as a button, the CLI in its own words. */
+  hint?: ErrorHint;
 }
+
+// --- issue 14B: structured hints (buttons, not shell commands) ---
+/** A tab the app can switch to. */
+export type HintTab = 'overview' | 'history' | 'pending' | 'backups' | 'checks';
+export type ErrorHint =
+  /** Restore this listed backup (an irreversible step's way back, a file the app cannot open). */
+  | {
+      action: 'restore-backup';
+      backupId: string | null;
+      /** A refused roll back: the step that cannot be undone, and why (the engine's own rule). */
+      refusedStep?: { version: number; name: string; reason: 'irreversible' | 'panel-applied' };
+    }
+  /** Choose migration `step`'s mode (step 3: safe or panel). */
+  | { action: 'choose-step-mode'; step: number }
+  /** Look at a tab (Checks for a dirty file's evidence, Backups for a restore). */
+  | { action: 'open-tab'; tab: HintTab }
+  /** Confirm explicitly (restore checkbox, CLI `--accept-risk`). */
+  | { action: 'accept-risk'; risks: string[] }
+  /** Open the file in PanelDB's repair view (a dirty or half-applied file). */
+  | { action: 'repair' };
+// --- end issue 14B ---
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-export const fail = <T = never>(code: ErrorCode, message: string, detail?: string): Result<T> => ({
+export const fail = <T = never>(
+  code: ErrorCode,
+  message: string,
+  detail?: string,
+  hint?: ErrorHint,
+): Result<T> => ({
   ok: false,
-  error: detail === undefined ? { code, message } : { code, message, detail },
+  error: {
+    code,
+    message,
+    ...(detail === undefined ? {} : { detail }),
+    ...(hint === undefined ? {} : { hint }),
+  },
 });
 
 export function isErrorCode(value: unknown): value is ErrorCode {

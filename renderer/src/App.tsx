@@ -9,6 +9,7 @@ import { ProgressBar } from './components/ProgressBar';
 import { RunReport } from './components/RunReport';
 import { StartScreen } from './components/StartScreen';
 import { Tabs } from './components/Tabs';
+import { LimitedMode } from './components/restore/LimitedMode';
 import type { AppStore } from './store';
 import { AppStoreContext, useApp, useLanguage, useT } from './store/react';
 
@@ -22,6 +23,7 @@ export function App({ store }: { store: AppStore }) {
 
 function Shell() {
   const hasDatabase = useApp((state) => state.session?.database != null);
+  const limited = useApp((state) => state.session?.database?.limited != null);
   const language = useLanguage();
   const t = useT();
   useEffect(() => {
@@ -34,7 +36,9 @@ function Shell() {
       <HeaderBar />
       <ErrorBanner />
       <ProgressBar />
-      {hasDatabase ? (
+      {hasDatabase && limited ? (
+        <LimitedMode />
+      ) : hasDatabase ? (
         <main className="workspace">
           <RunReport />
           <Tabs />

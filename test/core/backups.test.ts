@@ -173,6 +173,7 @@ describe('verifying a backup', () => {
       ['integrity', true],
       ['sha256', true],
       ['panel_tables', true],
+      ['panel_starts', true],
     ]);
   });
 

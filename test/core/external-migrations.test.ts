@@ -78,7 +78,9 @@ describe('external golang-migrate folders', () => {
     if (!refused.ok) {
       expect(refused.error.code).toBe('ROLLBACK_REFUSED');
       expect(refused.error.message).toContain('irreversible');
-      expect(refused.error.message).toContain(run.backup?.path ?? '?');
+      // The backup is named by its listed id, and handed over as a hint (issue 14B).
+      expect(refused.error.message).toContain(run.backup?.id ?? '?');
+      expect(refused.error.hint).toMatchObject({ action: 'restore-backup', backupId: run.backup?.id });
     }
 
     // Without 7 in the folder the file is "newer"; a folder with 6 only cannot roll back 7.

@@ -96,8 +96,14 @@ describe('restoring over a database with a -wal', () => {
     const walSha = await sha256File(`${path}-wal`);
     const engine = createPanelEngine({ dbPath: path });
 
-    // A plain database file, not a PanelDB backup: unverified, so it needs the explicit confirmation.
-    const report = unwrap(await engine.restoreBackup(replacement, { acceptUnverified: true }));
+    // A plain database file, not a PanelDB backup: unverified, so it needs the explicit confirmation;
+    // f0 has no inbounds where f7 has some: a restore that also needs the explicit --accept-risk.
+    expect(errorCodeOf(await engine.restoreBackup(replacement, { acceptUnverified: true }))).toBe(
+      'CONFIRMATION_REQUIRED',
+    );
+    const report = unwrap(
+      await engine.restoreBackup(replacement, { acceptUnverified: true, acceptRisk: true }),
+    );
 
     expect(await readdir(dirname(path))).not.toContain('x-ui.db-wal');
     expect(report.moved_aside).toHaveLength(1);

@@ -68,7 +68,9 @@ describe('rolling back', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'ROLLBACK_REFUSED' } });
     if (!result.ok) {
       expect(result.error.message).toContain('irreversible');
-      expect(result.error.message).toContain(migrated.backup?.path ?? '<no backup>');
+      // Named by its listed id and carried as a hint the app turns into a Restore button (issue 14B).
+      expect(result.error.message).toContain(migrated.backup?.id ?? '<no backup>');
+      expect(result.error.hint).toMatchObject({ action: 'restore-backup', backupId: migrated.backup?.id });
     }
     expect(await sha256File(path)).toBe(before);
   });

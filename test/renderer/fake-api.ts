@@ -57,6 +57,33 @@ export function fakeApi(overrides: Partial<Handlers> = {}): FakeApi {
         checks: [],
         metadata: null,
       }),
+    inspectBackup: ({ backupId }) =>
+      ok({
+        backup: {
+          id: backupId,
+          readable: true,
+          generation: 'v7.5.9-or-later',
+          version_state: { current_version: 5, applied: [1, 2, 3, 4, 5], dirty: false },
+          counts: { inbounds: 2, clients: 3, users: 1 },
+          panel_can_start: true,
+          problems: [],
+          missing_tables: [],
+        },
+        current: {
+          id: null,
+          readable: true,
+          generation: 'v7.5.9-or-later',
+          version_state: { current_version: 5, applied: [1, 2, 3, 4, 5], dirty: false },
+          counts: { inbounds: 2, clients: 3, users: 1 },
+          panel_can_start: true,
+          problems: [],
+          missing_tables: [],
+        },
+        risks: [],
+      }),
+    compareBackup: ({ backupId }) =>
+      ok({ backup_id: backupId, changes: [], only_current: {}, only_backup: {}, truncated: false }),
+    closeDatabase: () => ok(noDatabase),
     restoreBackup: ({ backupId }) =>
       ok({
         database: '/tmp/paneldb-demo-1/x-ui.db',

@@ -21,15 +21,17 @@ export const noDatabase: SessionInfo = {
   canChooseFile: false,
   migrationsFolder: null,
   canChooseMigrationsFolder: false,
+  filesFolder: null,
 };
 
 export const demoSession = (folder = '/tmp/paneldb-demo-1'): SessionInfo => ({
   mode: 'browser',
-  database: { name: 'x-ui.db', folder, demo: true },
+  database: { name: 'x-ui.db', folder, demo: true, limited: null },
   recent: [],
   canChooseFile: false,
   migrationsFolder: null,
   canChooseMigrationsFolder: false,
+  filesFolder: null,
 });
 
 export const status = (overrides: Partial<StatusReport> = {}): StatusReport => ({
@@ -95,7 +97,7 @@ export const trafficFinding = (overrides: Partial<CheckFinding> = {}): CheckFind
   severity: 'warning',
   title: 'Clients without a client_traffics row',
   reason: 'The panel shows no traffic for them and cannot enforce their quota or expiry.',
-  reference: 'panel-database.md Appendix A',
+  reference: 'PanelDB README, health checks (find it by this check id)',
   rows: ['inbounds #2 (bot xhttp reality): client x7Kp2QaZ'],
   fixable: true,
   ...overrides,
@@ -227,7 +229,7 @@ export const repairReport = (overrides: Partial<RepairReport> = {}): RepairRepor
     action: 'migrate',
     version: null,
     backup: null,
-    reason: 'The file is clean; run `paneldb migrate` to apply the pending steps.',
+    reason: 'The file is clean; migrate to apply the pending steps.',
   },
   forced: null,
   ...overrides,

@@ -28,6 +28,7 @@ describe('the session slice', () => {
     expect(state.backups.map((entry) => entry.id)).toEqual(['a.db']);
     expect(state.repairReport?.recommendation.action).toBe('migrate');
     expect(new Set(api.calls.map((call) => call.method))).toEqual(
+      // inspectBackup: each listed backup is read lazily for the Backups tab (issue 14B).
       new Set([
         'openDemo',
         'getStatus',
@@ -37,6 +38,7 @@ describe('the session slice', () => {
         'runChecks',
         'checkIntegrity',
         'listActivity',
+        'inspectBackup',
       ]),
     );
     // Status first; the slow reads follow it.

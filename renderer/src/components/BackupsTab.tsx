@@ -5,7 +5,8 @@ import type { BackupEntry, VerifyReport } from '../../../electron/shared/reports
 import { formatAge, formatBytes, formatDate } from '../i18n/format';
 import { useApp, useLanguage, useT } from '../store/react';
 import { useNow } from './useNow';
-import { VersionState } from './VersionState';
+import { BackupDiffView } from './restore/BackupDiffView';
+import { InspectionFacts } from './restore/InspectionFacts';
 
 /** Before a verify: what the listing already knows (no metadata, or a -wal beside it). */
 function Standing({ backup }: { backup: BackupEntry }) {
@@ -63,23 +64,27 @@ const BackupRow = memo(function BackupRow({ backup, report, verifying, busy, now
   const verifyBackup = useApp((state) => state.verifyBackup);
   const askRestore = useApp((state) => state.askRestore);
   const askDeleteBackup = useApp((state) => state.askDeleteBackup);
+  const compareBackup = useApp((state) => state.compareBackup);
+  const inspection = useApp((state) => state.inspections[backup.id]?.backup);
   return (
     <tr data-testid="backup-row" data-backup-id={backup.id} data-origin={backup.origin}>
       <td className="nowrap">
         {formatDate(language, backup.created)}
         <div className="muted">{formatAge(language, backup.created, now)}</div>
       </td>
-      <td className="mono break">{backup.id}</td>
-      <td>
+      <td className="mono backup-name">{backup.id}</td>
+      <td className="col-optional">
         <span className={backup.origin === 'paneldb' ? 'chip chip-info' : 'chip'}>
           {t(`origin.${backup.origin}`)}
         </span>
       </td>
-      <td>{backup.reason === null ? t('common.none') : t(`reason.${backup.reason}`)}</td>
-      <td>
-        <VersionState backup={backup} />
+      <td className="col-optional">
+        {backup.reason === null ? t('common.none') : t(`reason.${backup.reason}`)}
       </td>
-      <td className="num nowrap">{formatBytes(language, backup.size)}</td>
+      <td>
+        <InspectionFacts inspection={inspection} />
+      </td>
+      <td className="num nowrap col-optional">{formatBytes(language, backup.size)}</td>
       <td className="nowrap">
         {verifying ? (
           <span className="muted">{t('backups.verifying')}</span>
@@ -88,35 +93,46 @@ const BackupRow = memo(function BackupRow({ backup, report, verifying, busy, now
         )}
       </td>
       <td className="actions">
-        <button
-          type="button"
-          className="small"
-          data-testid="verify-button"
-          disabled={busy || verifying}
-          onClick={() => void verifyBackup(backup.id)}
-        >
-          {t('action.verify')}
-        </button>
-        <button
-          type="button"
-          className="small"
-          data-testid="restore-button"
-          disabled={busy}
-          onClick={() => askRestore(backup.id)}
-        >
-          {t('action.restore')}
-        </button>
-        {backup.origin === 'paneldb' && (
+        <div className="backup-actions">
           <button
             type="button"
-            className="small danger-text"
-            data-testid="delete-button"
-            disabled={busy}
-            onClick={() => askDeleteBackup(backup.id)}
+            className="small"
+            data-testid="verify-button"
+            disabled={busy || verifying}
+            onClick={() => void verifyBackup(backup.id)}
           >
-            {t('action.delete')}
+            {t('action.verify')}
           </button>
-        )}
+          <button
+            type="button"
+            className="small"
+            data-testid="restore-button"
+            disabled={busy}
+            onClick={() => askRestore(backup.id)}
+          >
+            {t('action.restore')}
+          </button>
+          {backup.origin === 'paneldb' && (
+            <button
+              type="button"
+              className="small danger-text"
+              data-testid="delete-button"
+              disabled={busy}
+              onClick={() => askDeleteBackup(backup.id)}
+            >
+              {t('action.delete')}
+            </button>
+          )}
+          <button
+            type="button"
+            className="small"
+            data-testid="compare-button"
+            disabled={busy}
+            onClick={() => void compareBackup(backup.id)}
+          >
+            {t('action.compare')}
+          </button>
+        </div>
       </td>
     </tr>
   );
@@ -151,15 +167,15 @@ export function BackupsTab() {
         </p>
       ) : (
         <div className="table-scroll">
-          <table className="grid" data-testid="backups-table">
+          <table className="grid backups-grid" data-testid="backups-table">
             <thead>
               <tr>
                 <th>{t('col.created')}</th>
                 <th>{t('col.file')}</th>
-                <th>{t('col.origin')}</th>
-                <th>{t('col.reason')}</th>
-                <th>{t('col.versionState')}</th>
-                <th className="num">{t('col.size')}</th>
+                <th className="col-optional">{t('col.origin')}</th>
+                <th className="col-optional">{t('col.reason')}</th>
+                <th>{t('inspect.column')}</th>
+                <th className="num col-optional">{t('col.size')}</th>
                 <th>{t('col.verified')}</th>
                 <th>{t('col.actions')}</th>
               </tr>
@@ -179,6 +195,7 @@ export function BackupsTab() {
           </table>
         </div>
       )}
+      <BackupDiffView />
     </div>
   );
 }

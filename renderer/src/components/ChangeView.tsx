@@ -5,6 +5,7 @@ import type { ChangePreview, JsonChange } from '../../../electron/shared/reports
 import { formatJsonValue } from '../i18n/format';
 import { useT } from '../store/react';
 import './ChangeView.css';
+import { isChangedPath, jsonLines } from './json-lines';
 
 const SIGN: Record<JsonChange['kind'], string> = { added: '+', removed: '-', changed: '~' };
 
@@ -27,13 +28,38 @@ function JsonChangeLine({ change }: { change: JsonChange }) {
   );
 }
 
-/** Pretty-prints JSON text so both sides line up; anything else is shown as it is. */
-function readable(text: string): string {
-  try {
-    return JSON.stringify(JSON.parse(text), null, 2);
-  } catch {
-    return text;
-  }
+/** A missing value: withheld (password hashes) or a real SQL NULL, shown as such (issue 14B). */
+export function nullText(change: ChangePreview, t: ReturnType<typeof useT>): string {
+  return change.hidden === true ? t('preview.hidden') : 'NULL';
+}
+
+/**
+ * One side in full: JSON indented in the database's own key order (never re-sorted), the lines
+ * of the keys the step changes highlighted; anything else as it is.
+ */
+function Side({ text, change }: { text: string | null; change: ChangePreview }) {
+  const t = useT();
+  if (text === null) return <pre className="code-block">{nullText(change, t)}</pre>;
+  const lines = jsonLines(text);
+  if (lines === null) return <pre className="code-block">{text}</pre>;
+  const changed = (change.json_changes ?? []).map((item) => item.path);
+  return (
+    <pre className="code-block" data-testid="full-text">
+      {lines.map((line, index) => {
+        const hit = isChangedPath(line.path, changed);
+        return (
+          <span
+            key={index}
+            className={hit ? 'ft-line ft-changed' : 'ft-line'}
+            data-changed={hit ? 'true' : undefined}
+          >
+            {line.text}
+            {'\n'}
+          </span>
+        );
+      })}
+    </pre>
+  );
 }
 
 function FullText({ change }: { change: ChangePreview }) {
@@ -42,15 +68,11 @@ function FullText({ change }: { change: ChangePreview }) {
     <div className="side-by-side">
       <div>
         <div className="side-label">{t('preview.before')}</div>
-        <pre className="code-block">
-          {change.before === null ? t('preview.hidden') : readable(change.before)}
-        </pre>
+        <Side text={change.before} change={change} />
       </div>
       <div>
         <div className="side-label">{t('preview.after')}</div>
-        <pre className="code-block">
-          {change.after === null ? t('preview.hidden') : readable(change.after)}
-        </pre>
+        <Side text={change.after} change={change} />
       </div>
     </div>
   );
@@ -91,11 +113,15 @@ export function ChangeView({ change }: { change: ChangePreview }) {
           <li className="jd jd-changed" data-kind="changed">
             <span className="jd-sign">{SIGN.changed}</span>
             <code className="jd-path">{change.column}</code>
-            <code className="jd-before">{change.before ?? t('preview.hidden')}</code>
+            <code className="jd-before" data-testid="value-before">
+              {change.before ?? nullText(change, t)}
+            </code>
             <span className="jd-arrow" aria-hidden="true">
               →
             </span>
-            <code className="jd-after">{change.after ?? t('preview.hidden')}</code>
+            <code className="jd-after" data-testid="value-after">
+              {change.after ?? nullText(change, t)}
+            </code>
           </li>
         </ul>
       ) : (

@@ -183,20 +183,42 @@ export function ChecksTab() {
             {t(`recommendation.${recommendation.action}`)}
           </span>
         </div>
-        <p>{recommendation.reason}</p>
-        <button
-          type="button"
-          className={recommendation.action === 'none' ? undefined : 'primary'}
-          data-testid="repair-button"
-          disabled={busy || recommendation.action === 'none'}
-          onClick={() => void askRepair()}
-        >
-          {recommendation.action === 'force-version' && recommendation.version !== null
-            ? t('action.repairTo', { version: recommendation.version })
-            : recommendation.action === 'fix' && recommendation.check !== undefined
-              ? t('action.fixRecommended', { check: recommendation.check })
-              : t('action.repair')}
-        </button>
+        <p data-testid="recommendation-reason">{recommendation.reason}</p>
+        {/* "Repair" has one meaning (issue 14B): fixing the migration state of a dirty or half-applied
+            file. A clean file has no Repair button; a file only a backup can save gets a Restore one. */}
+        {recommendation.action === 'force-version' && recommendation.version !== null && (
+          <button
+            type="button"
+            className="primary"
+            data-testid="repair-button"
+            disabled={busy}
+            onClick={() => void askRepair()}
+          >
+            {t('action.repairTo', { version: recommendation.version })}
+          </button>
+        )}
+        {recommendation.action === 'restore-backup' && (
+          <button
+            type="button"
+            className="primary"
+            data-testid="repair-restore-button"
+            disabled={busy}
+            onClick={() => void askRepair()}
+          >
+            {recommendation.backup === null ? t('hint.openBackups') : t('hint.restoreRecommended')}
+          </button>
+        )}
+        {recommendation.action === 'fix' && recommendation.check !== undefined && (
+          <button
+            type="button"
+            className="primary"
+            data-testid="repair-button"
+            disabled={busy}
+            onClick={() => void askRepair()}
+          >
+            {t('action.fixRecommended', { check: recommendation.check })}
+          </button>
+        )}
         <SetPasswordButton />
         <ForceVersion
           latest={status.latest_version}

@@ -11,6 +11,7 @@ import { TriggerNotice } from './TriggerNotice';
 import { UnverifiedRestore } from './UnverifiedRestore';
 import { FixDiff, ForceGuard, MigrateTarget } from './DecisionParts';
 import { returnFocus } from './focus-return';
+import { RestoreCompare, useRestoreAllowed } from './restore/RestoreCompare';
 
 /** Migration 3's mode (issue 8): safe by default; panel reproduces the panel's seeder. */
 function XhttpFlowChoice() {
@@ -97,6 +98,7 @@ function describe(action: ConfirmAction, t: Translate): { title: string; ok: str
           <>
             <BackupSummary backup={action.backup} />
             <UnverifiedRestore action={action} />
+            <RestoreCompare backupId={action.backup.id} />
             <p>{t('confirm.restoreVerify')}</p>
             <p>{t('confirm.restoreSafety')}</p>
           </>
@@ -191,6 +193,7 @@ export function ConfirmDialog() {
   const accept = useApp((state) => state.acceptConfirm);
   const dialogRef = useRef<HTMLDivElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
+  const allowed = useRestoreAllowed(action?.kind === 'restore' ? action.backup.id : null);
 
   // Keyed on open/closed, not on the question: ticking the force acknowledgement must not move focus.
   const open = action !== null;
@@ -255,7 +258,7 @@ export function ConfirmDialog() {
             type="button"
             className={destructive ? 'danger' : 'primary'}
             data-testid="confirm-ok"
-            disabled={!confirmable(action) || blocked(action)}
+            disabled={!allowed || !confirmable(action) || blocked(action)}
             onClick={() => void accept()}
           >
             {ok}

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { errorKey } from '../i18n';
 import { useApp, useT } from '../store/react';
 import './ErrorBanner.css';
+import { HintButton } from './restore/HintButton';
 
 export function ErrorBanner() {
   const t = useT();
@@ -21,6 +22,7 @@ export function ErrorBanner() {
         <strong className="error-human">{t(errorKey(error.code))}</strong>
         {operation !== null && <span className="muted">{t(`operation.${operation}`)}</span>}
         <span className="spacer" />
+        <HintButton hint={error.hint} />
         {error.detail !== undefined && (
           <button
             type="button"

@@ -15,6 +15,7 @@ export function HeaderBar() {
   const backups = useApp((state) => state.backups);
   const busy = useApp((state) => state.busy);
   const openDatabase = useApp((state) => state.openDatabase);
+  const closeDatabase = useApp((state) => state.closeDatabase);
   const database = session?.database ?? null;
   const lastBackup = backups.find((backup) => backup.path === status?.last_backup) ?? backups[0];
   const walTransactions = status?.journal.wal_transactions_applied ?? 0;
@@ -79,6 +80,16 @@ export function HeaderBar() {
         </div>
       )}
       <span className="spacer" />
+      {database !== null && (
+        <button
+          type="button"
+          data-testid="back-to-start"
+          disabled={busy !== null}
+          onClick={() => void closeDatabase()}
+        >
+          {t('start.back')}
+        </button>
+      )}
       {database !== null && session?.canChooseFile === true && (
         <button type="button" data-testid="open-file-header" disabled={busy !== null} onClick={openDatabase}>
           {t('start.open')}

@@ -1,10 +1,11 @@
 // What was done to the file: PanelDB's history log (newest first) and every applied step with the
 // marker that records it; rolling back one step or down to a version starts here.
-import { memo, useMemo, useState } from 'react';
+import { memo, useEffect, useMemo, useState } from 'react';
 import type { HistoryEntry } from '../../../electron/shared/reports';
 import { formatDate } from '../i18n/format';
 import { useApp, useLanguage, useT } from '../store/react';
 import { AppliedFixes, AuditLog } from './AppliedFixes';
+import { rollbackKey } from '../store/rollback-guard';
 
 const OUTCOMES = ['applied', 'reverted', 'forced'] as const;
 type KnownOutcome = (typeof OUTCOMES)[number];
@@ -15,7 +16,12 @@ const HistoryRow = memo(function HistoryRow({ entry }: { entry: HistoryEntry }) 
   const t = useT();
   const language = useLanguage();
   return (
-    <tr data-testid="history-row" data-version={entry.version} data-direction={entry.direction}>
+    <tr
+      data-testid="history-row"
+      data-version={entry.version}
+      data-direction={entry.direction}
+      data-from-backup={entry.from_backup}
+    >
       <td className="num mono">{entry.id}</td>
       <td className="num mono">{entry.version}</td>
       <td className="mono">{entry.name}</td>
@@ -28,6 +34,11 @@ const HistoryRow = memo(function HistoryRow({ entry }: { entry: HistoryEntry }) 
         <span className={isKnownOutcome(entry.outcome) ? 'chip' : 'chip chip-warn'}>
           {isKnownOutcome(entry.outcome) ? t(`historyOutcome.${entry.outcome}`) : entry.outcome}
         </span>
+        {entry.from_backup !== undefined && (
+          <span className="chip chip-info" data-testid="history-before-restore" title={entry.from_backup}>
+            {t('history.beforeRestore')}
+          </span>
+        )}
       </td>
       <td className="notes">
         {entry.notes.map((note, index) => (
@@ -43,6 +54,8 @@ function RollBackControls() {
   const status = useApp((state) => state.status);
   const busy = useApp((state) => state.busy);
   const askRollBack = useApp((state) => state.askRollBack);
+  const askRestore = useApp((state) => state.askRestore);
+  const history = useApp((state) => state.history);
   const highest = Math.max(-1, ...(status?.applied.map((step) => step.version) ?? []));
   const targets = useMemo(
     () => Array.from({ length: Math.max(0, highest) }, (_, index) => highest - 1 - index),
@@ -51,13 +64,27 @@ function RollBackControls() {
   const [target, setTarget] = useState<number | null>(null);
   const chosen = target !== null && target < highest ? target : (targets[0] ?? null);
   const disabled = busy !== null || highest < 1 || status?.dirty === true;
+  // Refused by the engine anyway: disabled up front, with the reason and the way back (issue 14B).
+  // The engine's own dry run decides (previewRollBack), asked once per request and file state.
+  const probeRollBack = useApp((state) => state.probeRollBack);
+  const blocks = useApp((state) => state.rollbackBlocks);
+  const fileKey = status === null ? null : (status.file_fingerprint ?? status.database);
+  useEffect(() => {
+    if (fileKey === null || highest < 1 || status?.dirty === true) return;
+    void probeRollBack({ steps: 1 });
+    if (chosen !== null) void probeRollBack({ to: chosen });
+  }, [fileKey, highest, chosen, history.length, status?.dirty, probeRollBack]);
+  const blockOne = fileKey === null ? null : (blocks[rollbackKey({ steps: 1 }, fileKey)] ?? null);
+  const blockTo =
+    fileKey === null || chosen === null ? null : (blocks[rollbackKey({ to: chosen }, fileKey)] ?? null);
+  const block = blockOne ?? blockTo;
 
   return (
     <div className="toolbar">
       <button
         type="button"
         data-testid="rollback-button"
-        disabled={disabled}
+        disabled={disabled || blockOne !== null}
         onClick={() => void askRollBack({ steps: 1 })}
       >
         {t('action.rollBackOne')}
@@ -80,12 +107,31 @@ function RollBackControls() {
       <button
         type="button"
         data-testid="rollback-to-button"
-        disabled={disabled || chosen === null}
+        disabled={disabled || chosen === null || blockTo !== null}
         onClick={() => chosen !== null && void askRollBack({ to: chosen })}
       >
         {t('action.rollBackTo')}
       </button>
       {status?.dirty === true && <span className="muted">{t('history.dirtyNotice')}</span>}
+      {block !== null && (
+        <span className="muted" data-testid="rollback-blocked" data-version={block.version}>
+          {t(block.reason === 'irreversible' ? 'rollbackBlock.irreversible' : 'rollbackBlock.panelApplied', {
+            step: t('common.versionName', { version: block.version, name: block.name }),
+          })}{' '}
+          {block.backupId === null ? t('rollbackBlock.noBackup') : null}
+        </span>
+      )}
+      {block?.backupId != null && (
+        <button
+          type="button"
+          className="small primary"
+          data-testid="rollback-restore"
+          disabled={busy !== null}
+          onClick={() => block.backupId !== null && askRestore(block.backupId)}
+        >
+          {t('rollbackBlock.restore')}
+        </button>
+      )}
     </div>
   );
 }
@@ -95,7 +141,11 @@ export function HistoryTab() {
   const language = useLanguage();
   const history = useApp((state) => state.history);
   const applied = useApp((state) => state.status?.applied ?? null);
-  const newestFirst = useMemo(() => [...history].sort((a, b) => b.id - a.id), [history]);
+  // By time: entries kept from before a restore (issue 14B) sit where they happened.
+  const newestFirst = useMemo(
+    () => [...history].sort((a, b) => b.finished_at.localeCompare(a.finished_at) || b.id - a.id),
+    [history],
+  );
 
   return (
     <div className="stack">
@@ -126,7 +176,7 @@ export function HistoryTab() {
               </thead>
               <tbody>
                 {newestFirst.map((entry) => (
-                  <HistoryRow key={entry.id} entry={entry} />
+                  <HistoryRow key={`${entry.from_backup ?? ''}-${entry.id}`} entry={entry} />
                 ))}
               </tbody>
             </table>

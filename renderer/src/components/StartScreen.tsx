@@ -38,11 +38,17 @@ export function StartScreen() {
           {t('start.openDemo')}
         </button>
       </div>
-      {session !== null && !canChoose && <p className="muted">{t('start.browserHint')}</p>}
+      {session !== null && !canChoose && recent.length === 0 && (
+        <p className="muted">{t('start.browserHint')}</p>
+      )}
       <p className="muted">{t('start.demoHint')}</p>
       {recent.length > 0 && (
         <section className="recent" aria-labelledby="recent-heading">
-          <h2 id="recent-heading">{t('start.recent')}</h2>
+          <h2 id="recent-heading">
+            {session?.filesFolder != null
+              ? t('start.folderFiles', { folder: session.filesFolder })
+              : t('start.recent')}
+          </h2>
           <ul>
             {recent.map((file) => (
               <li key={file.id}>

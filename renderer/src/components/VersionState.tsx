@@ -1,10 +1,12 @@
 // The version a backup holds, from its metadata: "v3 · applied 1, 2, 3", dirty marked in red.
 import type { BackupEntry } from '../../../electron/shared/reports';
-import { useT } from '../store/react';
+import { useApp, useT } from '../store/react';
 
 export function VersionState({ backup }: { backup: BackupEntry }) {
   const t = useT();
-  const state = backup.metadata?.version_state;
+  // The panel's own backups carry no metadata: their version state comes from reading them (issue 14B).
+  const read = useApp((store) => store.inspections[backup.id]?.backup.version_state ?? undefined);
+  const state = backup.metadata?.version_state ?? read;
   if (state === undefined) return <span className="muted">{t('common.unknown')}</span>;
   return (
     <span>

@@ -12,8 +12,11 @@ export interface BackupsSlice {
   loadBackups(): Promise<void>;
   createBackup(): Promise<void>;
   verifyBackup(backupId: string): Promise<void>;
-  /** `acceptUnverified`: the person confirmed restoring a backup without PanelDB metadata. */
-  restoreBackup(backupId: string, acceptUnverified?: boolean): Promise<void>;
+  /** The person's confirmations: a backup without PanelDB metadata, a risky one (see inspectBackup). */
+  restoreBackup(
+    backupId: string,
+    confirmations?: { acceptUnverified?: boolean; acceptRisk?: boolean },
+  ): Promise<void>;
   deleteBackup(backupId: string): Promise<void>;
 }
 
@@ -25,6 +28,7 @@ export function createBackupsSlice(deps: SliceDeps): BackupsSlice {
     verifying: null,
     loadBackups: async () => {
       await perform(deps, 'load', () => api.listBackups({}), { onOk: (backups) => set({ backups }) });
+      void get().inspectBackups();
     },
     createBackup: async () => {
       await perform(deps, 'createBackup', () => api.createBackup({}), {
@@ -45,12 +49,17 @@ export function createBackupsSlice(deps: SliceDeps): BackupsSlice {
       });
       set({ verifying: null });
     },
-    restoreBackup: async (backupId, acceptUnverified = false) => {
-      const request = acceptUnverified ? { backupId, acceptUnverified } : { backupId };
+    restoreBackup: async (backupId, confirmations = {}) => {
+      const request = {
+        backupId,
+        ...(confirmations.acceptUnverified === true ? { acceptUnverified: true } : {}),
+        ...(confirmations.acceptRisk === true ? { acceptRisk: true } : {}),
+      };
       await perform(deps, 'restoreBackup', () => api.restoreBackup(request), {
         write: true,
         progress: true,
-        onOk: () => set({ preview: null, lastRun: null }),
+        // The file changed: what was read about it (and compared against it) is stale.
+        onOk: () => set({ preview: null, lastRun: null, inspections: {}, backupDiff: null }),
         success: (report) => ({
           key: 'activity.restored',
           params: { id: backupId, safety: report.safety_backup.split(/[\\/]/).pop() ?? '' },

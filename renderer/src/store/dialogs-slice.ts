@@ -175,7 +175,11 @@ export function createDialogsSlice(deps: SliceDeps): DialogsSlice {
     },
     askRestore: (backupId) => {
       const entry = backup(backupId);
-      if (entry !== undefined) ask({ kind: 'restore', backup: entry, acceptUnverified: false });
+      if (entry === undefined) return;
+      set({ riskAccepted: false });
+      ask({ kind: 'restore', backup: entry, acceptUnverified: false });
+      // The comparison the dialog shows is read now if it was not yet (issue 14B).
+      void get().inspectBackup(backupId);
     },
     askDeleteBackup: (backupId) => {
       const entry = backup(backupId);
@@ -243,8 +247,13 @@ export function createDialogsSlice(deps: SliceDeps): DialogsSlice {
               ? confirmed.request
               : { ...confirmed.request, expect: confirmed.fingerprint },
           );
-        case 'restore':
-          return state.restoreBackup(confirmed.backup.id, confirmed.acceptUnverified);
+        case 'restore': {
+          const risky = (state.inspections[confirmed.backup.id]?.risks.length ?? 0) > 0;
+          return state.restoreBackup(confirmed.backup.id, {
+            acceptUnverified: confirmed.acceptUnverified,
+            acceptRisk: risky && state.riskAccepted,
+          });
+        }
         case 'delete-backup':
           return state.deleteBackup(confirmed.backup.id);
         case 'force-version':

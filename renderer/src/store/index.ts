@@ -11,6 +11,8 @@ import { defaultEnv, type StoreEnv } from './env';
 import { createLanguageSlice } from './language-slice';
 import { createMigrationsSlice } from './migrations-slice';
 import { createSessionSlice } from './session-slice';
+import { createRestoreSlice } from './restore-slice';
+import { createRollbackGuardSlice } from './rollback-guard';
 import type { AppState } from './state';
 
 export type { AppState } from './state';
@@ -28,6 +30,8 @@ export function createAppStore(api: WindowApi, env: StoreEnv = defaultEnv()): Ap
       ...createActivitySlice(deps),
       ...createLanguageSlice(deps),
       ...createDecisionsSlice(deps),
+      ...createRestoreSlice(deps),
+      ...createRollbackGuardSlice(deps),
     };
   });
   const unsubscribeProgress = api.onProgress((event) => store.getState().applyProgress(event));

@@ -56,7 +56,11 @@ export function createMigrationsSlice(deps: SliceDeps): MigrationsSlice {
       if (get().confirm?.kind === 'migrate') await get().refreshMigrateQuestion();
     },
     loadStatus: async () => {
-      await perform(deps, 'load', () => api.getStatus({}), { onOk: (status) => set({ status }) });
+      const status = await perform(deps, 'load', () => api.getStatus({}), {
+        onOk: (status) => set({ status }),
+      });
+      // A file deleted or damaged since it was opened must not keep its last status (issue 14B).
+      if (status === null || get().session?.database?.limited != null) await get().syncSession();
     },
     loadHistory: async () => {
       await perform(deps, 'load', () => api.getHistory({}), { onOk: (history) => set({ history }) });

@@ -28,6 +28,8 @@ export const DATABASE_STATE: Partial<AppState> = {
   lastRun: null,
   backups: [],
   verifications: {},
+  inspections: {},
+  backupDiff: null,
   repairReport: null,
   healthChecks: null,
   fullIntegrity: null,
@@ -78,6 +80,12 @@ export function createSessionSlice(deps: SliceDeps): SessionSlice {
       if (get().session?.database == null) return;
       set({ loading: true });
       const state = get();
+      if (get().session?.database?.limited != null) {
+        // Limited mode (issue 14B): only the backups can be read; the status tells when it is whole again.
+        await Promise.all([state.loadBackups(), state.loadStatus()]);
+        set({ loading: false });
+        return;
+      }
       await Promise.all([
         state.loadStatus(),
         state.loadHistory(),

@@ -9,6 +9,8 @@ import type { StoreEnv } from './env';
 import type { LanguageSlice } from './language-slice';
 import type { MigrationsSlice } from './migrations-slice';
 import type { SessionSlice } from './session-slice';
+import type { RestoreSlice } from './restore-slice';
+import type { RollbackGuardSlice } from './rollback-guard';
 
 export type AppState = SessionSlice &
   MigrationsSlice &
@@ -17,7 +19,9 @@ export type AppState = SessionSlice &
   DialogsSlice &
   ActivitySlice &
   LanguageSlice &
-  DecisionsSlice;
+  DecisionsSlice &
+  RestoreSlice &
+  RollbackGuardSlice;
 
 export type SetState = (partial: Partial<AppState> | ((state: AppState) => Partial<AppState>)) => void;
 export type GetState = () => AppState;
