@@ -23,6 +23,7 @@ import {
   formatVerify,
 } from './format';
 import { registerCheckCommands, XHTTP_FLOW_HELP, xhttpFlowMode } from './check-command';
+import { registerRecoverCommand } from './commands/recover';
 import { errorLine, pickLang, TEXT, type Lang } from './messages';
 
 export interface CliIo {
@@ -289,6 +290,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       exitCode = code;
     },
   });
+
+  registerRecoverCommand(program, { lang, report });
 
   program
     .command('lint')

@@ -130,11 +130,24 @@ interface CellRecord {
 
 function readCellRecord(state: WalkState, data: Uint8Array, at: number): CellRecord {
   const cell = readLeafCell(data, at, state.header.usableSize);
-  if (cell.overflow === 0) return { rowid: cell.rowid, ...decodeRecord(cell.local), problem: null };
-  const read = readOverflow(state.file, state.header, cell, state.overflowUsed);
-  if ('payload' in read) return { rowid: cell.rowid, ...decodeRecord(read.payload), problem: null };
-  // Keep what the local part says (for lost_and_found), never as the row itself.
-  return { rowid: cell.rowid, types: [], values: [Buffer.from(cell.local).toString('hex')], problem: read.error };
+  let payload = cell.local;
+  if (cell.overflow !== 0) {
+    const read = readOverflow(state.file, state.header, cell, state.overflowUsed);
+    // Keep what the local part holds (for lost_and_found), never as the row itself.
+    if (!('payload' in read)) return lostCell(cell.rowid, cell.local, read.error);
+    payload = read.payload;
+  }
+  try {
+    return { rowid: cell.rowid, ...decodeRecord(payload), problem: null };
+  } catch (thrown) {
+    if (!(thrown instanceof Damage)) throw thrown;
+    // The cell itself was readable: its rowid and raw bytes go to lost_and_found with the reason.
+    return lostCell(cell.rowid, payload, cell.overflow !== 0 ? `overflow chain damaged: ${thrown.message}` : thrown.message);
+  }
+}
+
+function lostCell(rowid: number | bigint, raw: Uint8Array, problem: string): CellRecord {
+  return { rowid, types: [], values: [Buffer.from(raw.subarray(0, 2048)).toString('hex')], problem };
 }
 
 function schemaFromRecord(values: readonly Value[]): SchemaEntry | null {

@@ -114,54 +114,77 @@ export function carvePage(
   number: number,
 ): FoundRow[] {
   const found: FoundRow[] = [];
-  const counts = [...new Set(shapes.map((s) => s.columns.length))];
+  const byCount = new Map<number, TableShape[]>();
+  for (const shape of shapes) byCount.set(shape.columns.length, [...(byCount.get(shape.columns.length) ?? []), shape]);
   for (const region of regionsOf(page, header, btree)) {
-    let p = region.start;
-    while (p < region.end) {
-      let taken: FoundRow | null = null;
-      for (const columns of counts) {
-        const candidates: Array<{ parsed: Parsed; headerAt: number }> = [];
-        // Header intact: header-size varint at p.
-        if (p >= region.clobberedUntil) {
-          const size = data1(page.data, p);
-          if (size !== null && size > columns && size < 2 * columns + 12) {
-            const parsed = parseAt(page.data, p + 1, columns, [], size, region);
-            if (parsed !== null) candidates.push({ parsed, headerAt: p });
-          }
+    // Pass 1 reads cells whose record header survived; pass 2 looks for the freed cells of a
+    // freeblock, whose header-size byte (and often the id's NULL type) were overwritten, only in
+    // the bytes pass 1 left unclaimed, so a real header is never shadowed by a chance match.
+    const claimed: Array<[number, number]> = [];
+    for (const pass of [1, 2] as const) {
+      if (pass === 2 && region.clobberedUntil === region.start) continue;
+      let p = pass === 1 ? region.start : region.clobberedUntil;
+      while (p < region.end) {
+        const inside = claimed.find(([a, b]) => p >= a && p < b);
+        if (inside !== undefined) {
+          p = inside[1];
+          continue;
         }
-        // A freed cell always loses its first 4 bytes to a freeblock header (payload size, rowid,
-        // header size and often the id's NULL type), even once merged into a bigger freeblock.
-        if (p >= region.clobberedUntil) {
-          for (const missing of [[], [0]]) {
-            const parsed = parseAt(page.data, p, columns, missing, null, region);
-            if (parsed !== null) candidates.push({ parsed, headerAt: -1 });
-          }
+        const taken = tryAt(page.data, p, region, pass, byCount, number);
+        if (taken === null) {
+          p++;
+          continue;
         }
-        for (const { parsed, headerAt } of candidates) {
-          const match = classifyRecord(shapes.filter((s) => s.columns.length === columns), parsed.types, parsed.values);
-          if (match === null || match.score < Math.min(columns, 8) + 1) continue;
-          const rowid =
-            headerAt < 0 ? null : rowidBefore(page.data, headerAt, parsed.end - headerAt, region.clobberedUntil);
-          taken = {
-            shape: match.shape,
-            rowid,
-            types: parsed.types,
-            values: parsed.values,
-            source: 'freeblock',
-            page: number,
-            cell: headerAt < 0 ? p : headerAt,
-            problem: null,
-          };
-          p = parsed.end;
-          break;
-        }
-        if (taken !== null) break;
+        found.push(taken.row);
+        claimed.push([taken.row.cell, taken.end]);
+        p = taken.end;
       }
-      if (taken !== null) found.push(taken);
-      else p++;
     }
   }
   return found;
+}
+
+function tryAt(
+  data: Uint8Array,
+  p: number,
+  region: Region,
+  pass: 1 | 2,
+  byCount: ReadonlyMap<number, TableShape[]>,
+  number: number,
+): { row: FoundRow; end: number } | null {
+  for (const [columns, shapes] of byCount) {
+    const candidates: Parsed[] = [];
+    if (pass === 1) {
+      const size = data1(data, p);
+      if (size === null || size <= columns || size >= 2 * columns + 12) continue;
+      const parsed = parseAt(data, p + 1, columns, [], size, region);
+      if (parsed !== null) candidates.push(parsed);
+    } else {
+      for (const missing of [[], [0]]) {
+        const parsed = parseAt(data, p, columns, missing, null, region);
+        if (parsed !== null) candidates.push(parsed);
+      }
+    }
+    for (const parsed of candidates) {
+      // All-NULL "records" are what zeroed space reads as: never a row.
+      if (parsed.types.filter((t) => t !== 0).length < Math.ceil((columns - 1) / 2)) continue;
+      const match = classifyRecord(shapes, parsed.types, parsed.values);
+      if (match === null || match.score < Math.min(columns, 8) + 1) continue;
+      const rowid = pass === 1 ? rowidBefore(data, p, parsed.end - p, region.clobberedUntil) : null;
+      const row: FoundRow = {
+        shape: match.shape,
+        rowid,
+        types: parsed.types,
+        values: parsed.values,
+        source: 'freeblock',
+        page: number,
+        cell: p,
+        problem: null,
+      };
+      return { row, end: parsed.end };
+    }
+  }
+  return null;
 }
 
 function data1(data: Uint8Array, at: number): number | null {

@@ -149,11 +149,15 @@ export function decodeValue(type: number, buf: Uint8Array, at: number): Value {
   const bytes = buf.subarray(at, at + length);
   if (type % 2 === 0) return Uint8Array.from(bytes);
   const text = new TextDecoder('utf-8', { fatal: true });
+  let decoded: string;
   try {
-    return text.decode(bytes);
+    decoded = text.decode(bytes);
   } catch {
     throw new Damage('text is not valid UTF-8');
   }
+  // The panel never stores NUL in text; a run of them is a zeroed page read as if it were a value.
+  if (decoded.includes('\u0000')) throw new Damage('text holds NUL bytes (zeroed or overwritten page)');
+  return decoded;
 }
 
 export interface DecodedRecord {

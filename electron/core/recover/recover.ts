@@ -17,7 +17,7 @@ import { buildOutput } from './output-db';
 import { placeRows, type TableTally } from './placement';
 import { knownShapes } from './table-shapes';
 import { readWal, applyWal } from '../wal';
-import { imageAtCommit } from './wal-commits';
+import { imageAtCommit, walCommitTimeline, type WalCommit } from './wal-commits';
 import { readHeader } from './page-reader';
 
 export interface RecoverRequest {
@@ -210,5 +210,27 @@ async function soundImage(image: Buffer): Promise<boolean> {
     }
   } catch {
     return false;
+  }
+}
+
+export interface WalTimeline {
+  input: string;
+  wal_present: boolean;
+  ignored_frames: number;
+  commits: WalCommit[];
+}
+
+/** `--list-wal-commits`: the transactions committed in `<db>-wal`, read-only. */
+export async function listWalCommits(input: string, fs: FileSystem = nodeFileSystem): Promise<WalTimeline> {
+  const path = resolve(input);
+  const main = await readInput(path, fs);
+  const wal = await fs.readFile(`${path}-wal`).catch(() => null);
+  if (wal === null || wal.length === 0) return { input: path, wal_present: wal !== null, ignored_frames: 0, commits: [] };
+  const SQL = await loadSqlJs();
+  const scratch = new SQL.Database();
+  try {
+    return { input: path, wal_present: true, ...walCommitTimeline(main, wal, scratch) };
+  } finally {
+    scratch.close();
   }
 }
