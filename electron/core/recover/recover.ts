@@ -37,7 +37,7 @@ export interface RecoverReport {
   pages: number;
   header_valid: boolean;
   schema_source: 'sqlite_master' | 'page-scan' | 'none';
-  source_schema: 'gorm' | 'sql-first' | 'mixed' | 'unknown';
+  source_schema: 'gorm' | 'sql-first' | 'unknown';
   tables: Record<PanelTable, TableTally & { claimed_max_id: number | null }>;
   other_tables: Record<string, number>;
   unreadable_pages: Array<{ page: number; reason: string }>;
@@ -165,7 +165,8 @@ export async function recoverDatabase(request: RecoverRequest): Promise<RecoverR
     await writeFileAtomically(resolve(request.out), bytes, { fs, mode: 0o600 });
 
     const origins = new Set(scan.rows.filter((r) => r.source === 'btree' && r.shape?.table).map((r) => r.shape!.origin));
-    const sourceSchema = origins.size === 0 ? 'unknown' : origins.size > 1 ? 'mixed' : origins.has('sql-first') ? 'sql-first' : 'gorm';
+    // SQL-first inbounds and history_of_seeders look exactly like GORM's, so one SQL-first table decides.
+    const sourceSchema = origins.has('sql-first') ? 'sql-first' : origins.size === 0 ? 'unknown' : 'gorm';
     const byReason: Record<string, number> = {};
     const byGuess: Record<string, number> = {};
     for (const row of placement.lost) {
