@@ -32,7 +32,10 @@ beforeAll(async () => {
   buildPanel(base, 40, 300);
   // Rows as written, before some are deleted and a table dropped (recovery may put those back).
   originals = allRows(base);
-  sqlite3(base, 'PRAGMA secure_delete=OFF; DELETE FROM client_traffics WHERE id % 17 = 0; DROP TABLE link_histories;');
+  sqlite3(
+    base,
+    'PRAGMA secure_delete=OFF; DELETE FROM client_traffics WHERE id % 17 = 0; DROP TABLE link_histories;',
+  );
   overflow = pagesOf(base, 'inbounds', 'overflow');
   const undamaged = join(dir, 'undamaged.db');
   await recoverDatabase({ input: base, out: undamaged });
@@ -98,7 +101,11 @@ describe('recovery under random damage', () => {
     if (kind !== 'bytes') {
       // Whole pages destroyed or relinked: what is left is genuine, value for value.
       expectFaithful(tableRows(out, 'inbounds'), originals.inbounds!);
-      expectFaithful(tableRows(out, 'client_traffics'), originals.client_traffics!, originals.client_traffics);
+      expectFaithful(
+        tableRows(out, 'client_traffics'),
+        originals.client_traffics!,
+        originals.client_traffics,
+      );
     }
     // Relinked pages lose no row: the cut-off leaves are found as orphans, deleted rows carved.
     if (kind === 'cycles') expect(tableRows(out, 'client_traffics')).toHaveLength(baseline);

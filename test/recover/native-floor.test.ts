@@ -9,7 +9,16 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sqlite3, sqlite3Json } from '../support/sqlite-cli';
 import { tempDir } from '../support/temp-dir';
-import { allRows, buildPanel, damagePage, expectFaithful, overwrite, pagesOf, runCli, tableRows } from './support';
+import {
+  allRows,
+  buildPanel,
+  damagePage,
+  expectFaithful,
+  overwrite,
+  pagesOf,
+  runCli,
+  tableRows,
+} from './support';
 
 const hasCompiler = (() => {
   try {
@@ -34,9 +43,14 @@ async function nativeRecover(input: string, dir: string): Promise<Record<string,
   });
   const rebuilt = join(dir, 'native-out.db');
   execFileSync('sqlite3', ['-batch', rebuilt], { input: sql });
-  const names = new Set(sqlite3Json(rebuilt, "SELECT name FROM sqlite_master WHERE type = 'table'").map((r) => String(r.name)));
+  const names = new Set(
+    sqlite3Json(rebuilt, "SELECT name FROM sqlite_master WHERE type = 'table'").map((r) => String(r.name)),
+  );
   return Object.fromEntries(
-    TABLES.map((t) => [t, names.has(t) ? Number(sqlite3(rebuilt, `SELECT count(*) FROM "${t}";`).trim()) : 0]),
+    TABLES.map((t) => [
+      t,
+      names.has(t) ? Number(sqlite3(rebuilt, `SELECT count(*) FROM "${t}";`).trim()) : 0,
+    ]),
   );
 }
 
@@ -63,7 +77,14 @@ describe.skipIf(!hasCompiler)('paneldb recover against the native .recover floor
     // Shared by every test here, so not tempDir() (removed after each test).
     dir = await mkdtemp(join(tmpdir(), 'paneldb-dbpage-'));
     extension = join(dir, 'dbpage');
-    execFileSync('cc', ['-shared', '-fPIC', '-O1', '-o', `${extension}.so`, join(__dirname, 'native/dbpage.c')]);
+    execFileSync('cc', [
+      '-shared',
+      '-fPIC',
+      '-O1',
+      '-o',
+      `${extension}.so`,
+      join(__dirname, 'native/dbpage.c'),
+    ]);
   });
 
   it('reaches at least what .recover reads when leaf pages are overwritten', async () => {
@@ -76,7 +97,8 @@ describe.skipIf(!hasCompiler)('paneldb recover against the native .recover floor
 
   it('puts rows orphaned by destroyed interior pages back where .recover leaves them out', async () => {
     const { native, ours, rows } = await scenario(async (input) => {
-      for (const t of ['inbounds', 'client_traffics']) for (const p of pagesOf(input, t, 'internal')) await damagePage(input, p, 'zero');
+      for (const t of ['inbounds', 'client_traffics'])
+        for (const p of pagesOf(input, t, 'internal')) await damagePage(input, p, 'zero');
     });
     for (const t of TABLES) expect(ours[t], t).toBeGreaterThanOrEqual(native[t]!);
     expect(ours.client_traffics).toBe(rows.client_traffics!.length);
@@ -99,6 +121,9 @@ describe.skipIf(!hasCompiler)('paneldb recover against the native .recover floor
   });
 });
 
-describe.skipIf(hasCompiler)('native .recover floor: SKIPPED, no C compiler (cc) or sqlite3ext.h to build the sqlite_dbpage extension', () => {
-  it('is skipped on this machine', () => undefined);
-});
+describe.skipIf(hasCompiler)(
+  'native .recover floor: SKIPPED, no C compiler (cc) or sqlite3ext.h to build the sqlite_dbpage extension',
+  () => {
+    it('is skipped on this machine', () => undefined);
+  },
+);

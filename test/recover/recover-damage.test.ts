@@ -23,7 +23,18 @@ import {
 } from './support';
 
 interface Report {
-  tables: Record<string, { recovered: number; from_btree: number; from_orphan_pages: number; from_freelist: number; from_freeblocks: number; ids_assigned: number; claimed_max_id: number | null }>;
+  tables: Record<
+    string,
+    {
+      recovered: number;
+      from_btree: number;
+      from_orphan_pages: number;
+      from_freelist: number;
+      from_freeblocks: number;
+      ids_assigned: number;
+      claimed_max_id: number | null;
+    }
+  >;
   unreadable_pages: Array<{ page: number }>;
   lost_and_found: { rows: number; by_table_guess: Record<string, number> };
   checks: { integrity: unknown };
@@ -76,7 +87,9 @@ describe('paneldb recover', () => {
     expect(inbounds.length).toBeLessThan(rows.inbounds!.length);
     expect(clients.length).toBeGreaterThan(rows.client_traffics!.length - 120);
     expect(clients.length).toBeLessThan(rows.client_traffics!.length);
-    expect(report.unreadable_pages.map((p) => p.page)).toEqual(expect.arrayContaining([inboundLeaves[1], clientLeaves[2]]));
+    expect(report.unreadable_pages.map((p) => p.page)).toEqual(
+      expect.arrayContaining([inboundLeaves[1], clientLeaves[2]]),
+    );
     expect(tableRows(out, 'users')).toEqual(rows.users);
   });
 
@@ -95,7 +108,15 @@ describe('paneldb recover', () => {
     const { input, out, rows } = await damagedPanel(30, 200);
     await overwrite(input, 0, Buffer.alloc(3000));
     const report = await recover(input, out);
-    for (const table of ['inbounds', 'client_traffics', 'outbound_traffics', 'inbound_client_ips', 'link_histories', 'users', 'history_of_seeders']) {
+    for (const table of [
+      'inbounds',
+      'client_traffics',
+      'outbound_traffics',
+      'inbound_client_ips',
+      'link_histories',
+      'users',
+      'history_of_seeders',
+    ]) {
       expect(tableRows(out, table), table).toEqual(rows[table]);
     }
     expectFaithful(tableRows(out, 'settings'), rows.settings!);
@@ -125,24 +146,45 @@ describe('paneldb recover', () => {
     expectFaithful(inbounds, rows.inbounds!);
     expect(inbounds).toHaveLength(rows.inbounds!.length - 1);
     expect(report.lost_and_found.by_table_guess.inbounds).toBeGreaterThanOrEqual(1);
-    const lost = sqlite3Json(out, "SELECT original_rowid, reason FROM lost_and_found WHERE table_guess = 'inbounds'");
+    const lost = sqlite3Json(
+      out,
+      "SELECT original_rowid, reason FROM lost_and_found WHERE table_guess = 'inbounds'",
+    );
     expect(lost.map((l) => l.original_rowid)).toContain(7);
     expect(lost.map((l) => l.reason).join(' ')).toMatch(/overflow/);
   });
 
   it("puts back all eight tables after the branch's Down() dropped them (no VACUUM)", async () => {
-    const drops = ['link_histories', 'history_of_seeders', 'client_traffics', 'inbound_client_ips', 'settings', 'outbound_traffics', 'inbounds', 'users']
+    const drops = [
+      'link_histories',
+      'history_of_seeders',
+      'client_traffics',
+      'inbound_client_ips',
+      'settings',
+      'outbound_traffics',
+      'inbounds',
+      'users',
+    ]
       .map((t) => `DROP TABLE IF EXISTS "${t}";`)
       .join('\n');
     const dir = await tempDir('paneldb-recover-');
     const input = join(dir, 'x-ui.db');
     buildPanel(input, 60, 400);
     const rows = allRows(input);
-    sqlite3(input, `PRAGMA secure_delete=OFF;\nCREATE TABLE schema_migrations (version uint64,dirty bool);\n${drops}`);
+    sqlite3(
+      input,
+      `PRAGMA secure_delete=OFF;\nCREATE TABLE schema_migrations (version uint64,dirty bool);\n${drops}`,
+    );
     expect(sqlite3(input, "SELECT count(*) FROM sqlite_master WHERE name = 'inbounds';").trim()).toBe('0');
     const out = join(dir, 'recovered.db');
     const report = await recover(input, out);
-    for (const table of ['inbounds', 'client_traffics', 'outbound_traffics', 'inbound_client_ips', 'link_histories']) {
+    for (const table of [
+      'inbounds',
+      'client_traffics',
+      'outbound_traffics',
+      'inbound_client_ips',
+      'link_histories',
+    ]) {
       expect(tableRows(out, table), table).toEqual(rows[table]);
       // Pages of a dropped table stay as freelist leaves; the one that became a trunk page keeps its
       // old cells after the leaf list, read back by carving.
@@ -150,11 +192,13 @@ describe('paneldb recover', () => {
       expect(tally.from_freelist + tally.from_freeblocks, table).toBe(rows[table]!.length);
     }
     // users/settings/history_of_seeders rows share one shape family; each placed one is genuine.
-    for (const table of ['users', 'settings', 'history_of_seeders']) expectFaithful(tableRows(out, table), rows[table]!);
+    for (const table of ['users', 'settings', 'history_of_seeders'])
+      expectFaithful(tableRows(out, table), rows[table]!);
   });
 
   it('puts deleted inbounds and client_traffics rows back under new ids with their original values', async () => {
-    const deletes = 'DELETE FROM client_traffics WHERE id IN (10, 11, 12, 200); DELETE FROM inbounds WHERE id IN (3, 4);';
+    const deletes =
+      'DELETE FROM client_traffics WHERE id IN (10, 11, 12, 200); DELETE FROM inbounds WHERE id IN (3, 4);';
     const dir = await tempDir('paneldb-recover-');
     const input = join(dir, 'x-ui.db');
     buildPanel(input, 60, 400);

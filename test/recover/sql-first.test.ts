@@ -35,7 +35,10 @@ describe('paneldb recover on an SQL-first file', () => {
     expectSoundPanelFile(out);
     const report = JSON.parse(stdout) as {
       source_schema: string;
-      tables: Record<string, { recovered: number; unmapped_columns: string[]; renamed_columns: Record<string, string> }>;
+      tables: Record<
+        string,
+        { recovered: number; unmapped_columns: string[]; renamed_columns: Record<string, string> }
+      >;
       other_tables: Record<string, number>;
     };
     expect(report.source_schema).toBe('sql-first');
@@ -48,15 +51,34 @@ describe('paneldb recover on an SQL-first file', () => {
       { id: 2, key: 'secret', value: 'abc' },
     ]);
     expect(tableRows(out, 'client_traffics')).toEqual([
-      { id: 1, inbound_id: 1, enable: null, email: 'a@x', up: 111, down: 222, all_time: null, expiry_time: 0, total: 0, reset: 0, last_online: 0 },
+      {
+        id: 1,
+        inbound_id: 1,
+        enable: null,
+        email: 'a@x',
+        up: 111,
+        down: 222,
+        all_time: null,
+        expiry_time: 0,
+        total: 0,
+        reset: 0,
+        last_online: 0,
+      },
     ]);
     expect(report.tables.client_traffics!.renamed_columns).toEqual({ upload: 'up', download: 'down' });
-    expect(report.tables.client_traffics!.unmapped_columns).toEqual(['user_id', 'device_limit', 'created_at']);
+    expect(report.tables.client_traffics!.unmapped_columns).toEqual([
+      'user_id',
+      'device_limit',
+      'created_at',
+    ]);
     expect(tableRows(out, 'link_histories')).toEqual([
       { id: 1, type: 'vless_tcp', link: 'vless://u1@example.com:443', created_at: '2026-02-04 11:17:33' },
     ]);
     expect(tableRows(out, 'inbounds')).toHaveLength(1);
-    expect(tableRows(out, 'inbounds')[0]).toMatchObject({ tag: 'inbound-443', settings: '{"clients":[{"email":"a@x","id":"u1"}]}' });
+    expect(tableRows(out, 'inbounds')[0]).toMatchObject({
+      tag: 'inbound-443',
+      settings: '{"clients":[{"email":"a@x","id":"u1"}]}',
+    });
     expect(tableRows(out, 'outbound_traffics')).toEqual([{ id: 1, tag: null, up: 9, down: 10, total: 0 }]);
     expect(report.other_tables).toEqual({ schema_migrations: 1 });
     const text = await runCli(['recover', input, '--out', join(dir, 'again.db')]);

@@ -15,7 +15,9 @@ export function panelRowsSql(inbounds: number, clients: number): string {
   const lines: string[] = [];
   for (let i = 1; i <= inbounds; i++) {
     const pad = i === 7 ? 'p'.repeat(10_000) : 'x'.repeat((i * 13) % 90);
-    const settings = JSON.stringify({ clients: [{ email: `user${i}@x`, id: `uuid-${i}`, flow: '', note: pad }] });
+    const settings = JSON.stringify({
+      clients: [{ email: `user${i}@x`, id: `uuid-${i}`, flow: '', note: pad }],
+    });
     lines.push(
       `INSERT INTO inbounds (user_id,up,down,total,all_time,remark,enable,expiry_time,device_limit,listen,port,protocol,settings,stream_settings,tag,sniffing) VALUES (1,${i * 1_000_003},${i * 77},${i % 3 === 0 ? 0 : 1 << 30},${i * 5},'remark ${i} 中文',${i % 2},${i % 4 === 0 ? 0 : 1_767_225_600_000 + i},0,'',${20_000 + i},'vless','${settings}','{"network":"tcp","security":"none"}','inbound-${20_000 + i}','{"enabled":true,"destOverride":["http","tls"]}');`,
     );
@@ -25,8 +27,12 @@ export function panelRowsSql(inbounds: number, clients: number): string {
       `INSERT INTO client_traffics (inbound_id,enable,email,up,down,all_time,expiry_time,total,reset,last_online) VALUES (${1 + (i % Math.max(inbounds, 1))},${i % 2},'client-${i}@example.com',${i * 9_999_991},${i * 31},${i % 5 === 0 ? 'NULL' : i * 1_000},${-86_400_000 * (i % 3)},${i * 1024},${i % 30},${1_764_000_000 + i});`,
     );
   }
-  lines.push("INSERT INTO inbound_client_ips (client_email, ips) VALUES ('client-1@example.com', '[\"1.2.3.4\",\"5.6.7.8\"]');");
-  lines.push("INSERT INTO outbound_traffics (tag, up, down, total) VALUES ('direct', 10, 20, 30), ('blocked', 0, 0, 0);");
+  lines.push(
+    'INSERT INTO inbound_client_ips (client_email, ips) VALUES (\'client-1@example.com\', \'["1.2.3.4","5.6.7.8"]\');',
+  );
+  lines.push(
+    "INSERT INTO outbound_traffics (tag, up, down, total) VALUES ('direct', 10, 20, 30), ('blocked', 0, 0, 0);",
+  );
   lines.push(
     "INSERT INTO link_histories (type, link, created_at) VALUES ('vless_xhttp_reality', 'vless://abc@example.com:443?type=xhttp#x', '2026-02-04 11:17:33.086746427+08:00');",
   );
@@ -35,7 +41,10 @@ export function panelRowsSql(inbounds: number, clients: number): string {
 
 /** A panel file built from SQL; `extra` runs after the rows in the same connection. */
 export function buildPanel(path: string, inbounds: number, clients: number, extra = ''): void {
-  sqlite3(path, `PRAGMA secure_delete=OFF;\nBEGIN;\n${PANEL_SCHEMA_SQL}\n${SEED_SQL}\n${panelRowsSql(inbounds, clients)}\nCOMMIT;\n${extra}`);
+  sqlite3(
+    path,
+    `PRAGMA secure_delete=OFF;\nBEGIN;\n${PANEL_SCHEMA_SQL}\n${SEED_SQL}\n${panelRowsSql(inbounds, clients)}\nCOMMIT;\n${extra}`,
+  );
 }
 
 export function tableRows(path: string, table: string): Row[] {
@@ -48,9 +57,10 @@ export function allRows(path: string): Record<string, Row[]> {
 
 /** Pages of a table by kind, as SQLite's own dbstat sees them. */
 export function pagesOf(path: string, table: string, kind: 'leaf' | 'internal' | 'overflow'): number[] {
-  return sqlite3Json(path, `SELECT pageno FROM dbstat WHERE name = '${table}' AND pagetype = '${kind}' ORDER BY pageno`).map(
-    (r) => Number(r.pageno),
-  );
+  return sqlite3Json(
+    path,
+    `SELECT pageno FROM dbstat WHERE name = '${table}' AND pagetype = '${kind}' ORDER BY pageno`,
+  ).map((r) => Number(r.pageno));
 }
 
 export function rootOf(path: string, table: string): number {
@@ -58,7 +68,12 @@ export function rootOf(path: string, table: string): number {
 }
 
 /** Overwrites a page with pseudo-random bytes (seeded) or zeros. */
-export async function damagePage(path: string, page: number, how: 'random' | 'zero', pageSize = 4096): Promise<void> {
+export async function damagePage(
+  path: string,
+  page: number,
+  how: 'random' | 'zero',
+  pageSize = 4096,
+): Promise<void> {
   const bytes = Buffer.alloc(pageSize);
   if (how === 'random') {
     let seed = page * 2_654_435_761;
@@ -91,7 +106,9 @@ export function nativeIntegrity(path: string): string {
 }
 
 export async function sha256(path: string): Promise<string> {
-  return createHash('sha256').update(await readFile(path)).digest('hex');
+  return createHash('sha256')
+    .update(await readFile(path))
+    .digest('hex');
 }
 
 export async function runCli(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -105,7 +122,10 @@ export async function runCli(argv: string[]): Promise<{ code: number; stdout: st
 export function expectSoundPanelFile(path: string): void {
   expect(sqlite3(path, 'PRAGMA integrity_check;').trim()).toBe('ok');
   for (const table of PANEL_TABLES) {
-    const ddl = sqlite3Json(path, `SELECT sql FROM sqlite_master WHERE type = 'table' AND name = '${table}'`)[0]?.sql;
+    const ddl = sqlite3Json(
+      path,
+      `SELECT sql FROM sqlite_master WHERE type = 'table' AND name = '${table}'`,
+    )[0]?.sql;
     expect(ddl, table).toBe(PANEL_DDL[table]);
   }
 }
@@ -121,6 +141,9 @@ export function expectFaithful(recovered: Row[], originals: Row[], deleted: Row[
     const original = byId.get(row.id);
     if (original !== undefined && JSON.stringify(original) === JSON.stringify(row)) continue;
     const match = deleted.find((d) => JSON.stringify(strip(d)) === JSON.stringify(strip(row)));
-    expect(match, `recovered row ${JSON.stringify(row).slice(0, 200)} is not one that was written`).toBeDefined();
+    expect(
+      match,
+      `recovered row ${JSON.stringify(row).slice(0, 200)} is not one that was written`,
+    ).toBeDefined();
   }
 }

@@ -40,7 +40,13 @@ describe('paneldb recover and the WAL commit timeline', () => {
     const { code, stdout } = await runCli(['recover', db, '--list-wal-commits', '--json']);
     expect(code).toBe(0);
     const { commits } = JSON.parse(stdout) as {
-      commits: Array<{ index: number; frames: number; pages: number; schema_changed: boolean; tables: Record<string, { inserted: number; updated: number; deleted: number }> }>;
+      commits: Array<{
+        index: number;
+        frames: number;
+        pages: number;
+        schema_changed: boolean;
+        tables: Record<string, { inserted: number; updated: number; deleted: number }>;
+      }>;
     };
     expect(commits.map((c) => c.index)).toEqual([1, 2, 3, 4, 5]);
     expect(commits[0]!.tables).toMatchObject({ inbounds: { inserted: 3, updated: 0, deleted: 0 } });
@@ -90,7 +96,15 @@ describe('paneldb recover and the WAL commit timeline', () => {
 
   it('refuses a commit number the WAL does not hold', async () => {
     const { dir, db } = await walPair();
-    const { code, stdout } = await runCli(['recover', db, '--wal-commit', '6', '--out', join(dir, 'x.db'), '--json']);
+    const { code, stdout } = await runCli([
+      'recover',
+      db,
+      '--wal-commit',
+      '6',
+      '--out',
+      join(dir, 'x.db'),
+      '--json',
+    ]);
     expect(code).toBe(2);
     expect(JSON.parse(stdout).error.message).toContain('5 committed');
   });

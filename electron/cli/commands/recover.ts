@@ -3,7 +3,12 @@
 import { resolve } from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
 import { capture } from '../../core/engine-error';
-import { listWalCommits, recoverDatabase, type RecoverReport, type WalTimeline } from '../../core/recover/recover';
+import {
+  listWalCommits,
+  recoverDatabase,
+  type RecoverReport,
+  type WalTimeline,
+} from '../../core/recover/recover';
 import type { Result } from '../../shared/result';
 import type { Lang } from '../messages';
 
@@ -27,10 +32,13 @@ const TEXT = {
       `  ${name}: ${t.recovered} row(s) (b-tree ${t.from_btree}, orphan pages ${t.from_orphan_pages}, freelist ${t.from_freelist}, free space ${t.from_freeblocks}; new ids ${t.ids_assigned})${t.claimed_max_id === null ? '' : `, file claimed ids up to ${t.claimed_max_id}`}`,
     lost: (n: number) => `lost_and_found: ${n} row(s) that could not be placed`,
     unreadable: (n: number) => `${n} page(s) could not be read`,
-    sqlFirst: 'The tables came from the SQL-first schema (000001_init_schema.up.sql): converted to the panel schema.',
-    unmapped: (table: string, cols: string[]) => `  ${table}: columns not in the panel schema, not copied: ${cols.join(', ')}`,
+    sqlFirst:
+      'The tables came from the SQL-first schema (000001_init_schema.up.sql): converted to the panel schema.',
+    unmapped: (table: string, cols: string[]) =>
+      `  ${table}: columns not in the panel schema, not copied: ${cols.join(', ')}`,
     integrity: (value: string) => `integrity_check: ${value}`,
-    checks: (e: number, w: number) => `panel checks: ${e} error(s), ${w} warning(s) (run paneldb check on the new file)`,
+    checks: (e: number, w: number) =>
+      `panel checks: ${e} error(s), ${w} warning(s) (run paneldb check on the new file)`,
     noWal: 'No committed transactions: there is no -wal beside this file, or it is empty.',
     commit: (c: WalTimeline['commits'][number]) =>
       `#${c.index}: ${c.frames} frame(s), ${c.pages} page(s)${c.schema_changed ? ', schema changed' : ''}: ${
@@ -50,7 +58,8 @@ const TEXT = {
     sqlFirst: '这些表由 SQL 优先的结构（000001_init_schema.up.sql）创建：已转换为面板结构。',
     unmapped: (table: string, cols: string[]) => `  ${table}：面板结构中没有的列，未复制：${cols.join('、')}`,
     integrity: (value: string) => `完整性检查：${value}`,
-    checks: (e: number, w: number) => `面板检查：${e} 个错误，${w} 个警告（对新文件运行 paneldb check 查看详情）`,
+    checks: (e: number, w: number) =>
+      `面板检查：${e} 个错误，${w} 个警告（对新文件运行 paneldb check 查看详情）`,
     noWal: '没有已提交的事务：此文件旁没有 -wal，或它是空的。',
     commit: (c: WalTimeline['commits'][number]) =>
       `#${c.index}：${c.frames} 帧，${c.pages} 页${c.schema_changed ? '，结构已变更' : ''}：${
@@ -69,7 +78,11 @@ function commitNumber(text: string): number {
 
 export function formatRecoverReport(report: RecoverReport, lang: Lang): string {
   const t = TEXT[lang];
-  const lines = [report.mode === 'wal-commit' ? t.walState(report.wal.commits_applied, report.output) : t.written(report.output)];
+  const lines = [
+    report.mode === 'wal-commit'
+      ? t.walState(report.wal.commits_applied, report.output)
+      : t.written(report.output),
+  ];
   if (report.source_schema === 'sql-first') lines.push(t.sqlFirst);
   for (const [name, tally] of Object.entries(report.tables)) lines.push(t.table(name, tally));
   for (const [name, tally] of Object.entries(report.tables))
@@ -98,11 +111,17 @@ export function registerRecoverCommand(program: Command, helpers: RecoverCommand
     .argument('<db>', 'the damaged database file (its -wal beside it is read, never changed)')
     .option('--out <file>', 'the new file to write (must not exist)')
     .option('--list-wal-commits', 'list the transactions committed in <db>-wal and what each changed')
-    .option('--wal-commit <n>', 'write the database as right after WAL commit n (0 = the main file alone)', commitNumber)
+    .option(
+      '--wal-commit <n>',
+      'write the database as right after WAL commit n (0 = the main file alone)',
+      commitNumber,
+    )
     .option('--json', 'print JSON for scripts')
     .action(async (db: string, options: RecoverOptions) => {
       if (options.listWalCommits === true) {
-        report(await capture(() => listWalCommits(resolve(db))), options.json, (v) => formatWalTimeline(v, lang));
+        report(await capture(() => listWalCommits(resolve(db))), options.json, (v) =>
+          formatWalTimeline(v, lang),
+        );
         return;
       }
       const out = options.out;

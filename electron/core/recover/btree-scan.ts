@@ -79,7 +79,8 @@ function walkTable(
     }
     try {
       const btree = readBtreePage(page, state.header.usableSize);
-      if (btree.flag !== 0x0d && btree.flag !== 0x05) throw new Damage(`page ${number} is an index page inside a table b-tree`);
+      if (btree.flag !== 0x0d && btree.flag !== 0x05)
+        throw new Damage(`page ${number} is an index page inside a table b-tree`);
       state.owned.add(number);
       if (btree.flag === 0x05) {
         for (const at of btree.cells) {
@@ -142,7 +143,11 @@ function readCellRecord(state: WalkState, data: Uint8Array, at: number): CellRec
   } catch (thrown) {
     if (!(thrown instanceof Damage)) throw thrown;
     // The cell itself was readable: its rowid and raw bytes go to lost_and_found with the reason.
-    return lostCell(cell.rowid, payload, cell.overflow !== 0 ? `overflow chain damaged: ${thrown.message}` : thrown.message);
+    return lostCell(
+      cell.rowid,
+      payload,
+      cell.overflow !== 0 ? `overflow chain damaged: ${thrown.message}` : thrown.message,
+    );
   }
 }
 
@@ -226,14 +231,18 @@ export function scanImage(file: Uint8Array, scratch: Database, options: ScanOpti
         const record = readCellRecord(state, data, at);
         rows.push({ shape, source: 'btree', page, cell: index, ...record });
       } catch (thrown) {
-        state.unreadable.set(page, `cell ${index}: ${thrown instanceof Error ? thrown.message : String(thrown)}`);
+        state.unreadable.set(
+          page,
+          `cell ${index}: ${thrown instanceof Error ? thrown.message : String(thrown)}`,
+        );
       }
     });
   }
 
   const unreadable = () =>
     [...state.unreadable].map(([page, reason]) => ({ page, reason })).sort((a, b) => a.page - b.page);
-  if (options.liveOnly === true) return { header, schema: [...schema.values()], schemaSource, rows, unreadable: unreadable() };
+  if (options.liveOnly === true)
+    return { header, schema: [...schema.values()], schemaSource, rows, unreadable: unreadable() };
 
   // 3. Table leaf pages no live b-tree reached.
   const freelist = readFreelist(file, header);
@@ -264,10 +273,14 @@ export function scanImage(file: Uint8Array, scratch: Database, options: ScanOpti
           // an unreadable cell on an orphan page: nothing to keep
         }
       });
-      const pageShape = classifyPage(shapes, records.filter((r) => r.problem === null));
+      const pageShape = classifyPage(
+        shapes,
+        records.filter((r) => r.problem === null),
+      );
       for (const record of records) {
         let shape: TableShape | null = null;
-        if (pageShape !== null && scoreRecord(pageShape, record.types, record.values) !== null) shape = pageShape;
+        if (pageShape !== null && scoreRecord(pageShape, record.types, record.values) !== null)
+          shape = pageShape;
         else shape = classifyRecord(shapes, record.types, record.values)?.shape ?? null;
         rows.push({
           shape: record.problem === null ? shape : pageShape,

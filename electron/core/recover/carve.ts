@@ -42,7 +42,8 @@ function regionsOf(page: PageView, header: DbHeader, btree: BtreePage | 'trunk')
   }
   const regions: Region[] = [];
   const gapEnd = Math.min(btree.contentStart, end);
-  if (gapEnd > btree.pointersEnd) regions.push({ start: btree.pointersEnd, end: gapEnd, clobberedUntil: btree.pointersEnd });
+  if (gapEnd > btree.pointersEnd)
+    regions.push({ start: btree.pointersEnd, end: gapEnd, clobberedUntil: btree.pointersEnd });
   for (const [start, stop] of freeblocks(page, btree, header.usableSize))
     regions.push({ start, end: stop, clobberedUntil: start + 4 });
   return regions;
@@ -88,7 +89,12 @@ function parseAt(
 }
 
 /** Reads payload-size and rowid varints that end right before the record header, if intact. */
-function rowidBefore(data: Uint8Array, headerStart: number, recordLength: number, floor: number): number | bigint | null {
+function rowidBefore(
+  data: Uint8Array,
+  headerStart: number,
+  recordLength: number,
+  floor: number,
+): number | bigint | null {
   for (let rowidLen = 1; rowidLen <= 9; rowidLen++) {
     for (let sizeLen = 1; sizeLen <= 3; sizeLen++) {
       const start = headerStart - rowidLen - sizeLen;
@@ -115,7 +121,8 @@ export function carvePage(
 ): FoundRow[] {
   const found: FoundRow[] = [];
   const byCount = new Map<number, TableShape[]>();
-  for (const shape of shapes) byCount.set(shape.columns.length, [...(byCount.get(shape.columns.length) ?? []), shape]);
+  for (const shape of shapes)
+    byCount.set(shape.columns.length, [...(byCount.get(shape.columns.length) ?? []), shape]);
   for (const region of regionsOf(page, header, btree)) {
     // Pass 1 reads cells whose record header survived; pass 2 looks for the freed cells of a
     // freeblock, whose header-size byte (and often the id's NULL type) were overwritten, only in

@@ -3,7 +3,12 @@
 // could not be placed. sqlite_sequence is raised to what the damaged file claimed, so ids the
 // panel already handed out are never handed out again.
 import type { Database, SqlValue } from 'sql.js';
-import { PANEL_DDL, PANEL_TABLES, SCHEMA_MIGRATIONS_DDL, type PanelTable } from '../../../migrations/panel-schema';
+import {
+  PANEL_DDL,
+  PANEL_TABLES,
+  SCHEMA_MIGRATIONS_DDL,
+  type PanelTable,
+} from '../../../migrations/panel-schema';
 import { loadSqlJs } from '../sqljs';
 import { quoteIdentifier } from '../sql';
 import type { Value } from './page-reader';
@@ -46,13 +51,25 @@ export async function buildOutput(
       'INSERT INTO lost_and_found (source, page, cell, table_guess, original_rowid, reason, nfield, "values") VALUES (?,?,?,?,?,?,?,?)',
     );
     for (const row of placement.lost) {
-      lost.run([row.source, row.page, row.cell, row.tableGuess, bindable(row.rowid), row.reason, row.values.length, valuesJson(row.values)]);
+      lost.run([
+        row.source,
+        row.page,
+        row.cell,
+        row.tableGuess,
+        bindable(row.rowid),
+        row.reason,
+        row.values.length,
+        valuesJson(row.values),
+      ]);
     }
     lost.free();
     copyOthers(db, placement, schema);
     for (const [table, seq] of claims) {
       if (!(PANEL_TABLES as readonly string[]).includes(table)) continue;
-      db.run("INSERT INTO sqlite_sequence (name, seq) SELECT ?, 0 WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = ?)", [table, table]);
+      db.run(
+        'INSERT INTO sqlite_sequence (name, seq) SELECT ?, 0 WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = ?)',
+        [table, table],
+      );
       db.run('UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = ?', [seq, table]);
     }
     db.exec('COMMIT');
@@ -78,7 +95,8 @@ function insertTable(db: Database, table: PanelTable, placement: Placement): voi
     const names = key === '' ? [] : key.split(',');
     const sql = `INSERT INTO ${quoteIdentifier(table)} (id${names.map((n) => `,${quoteIdentifier(n)}`).join('')}) VALUES (?${',?'.repeat(names.length)})`;
     const statement = db.prepare(sql);
-    for (const row of group) statement.run([bindable(row.id), ...names.map((n) => bindable(row.values.get(n)))]);
+    for (const row of group)
+      statement.run([bindable(row.id), ...names.map((n) => bindable(row.values.get(n)))]);
     statement.free();
   }
 }

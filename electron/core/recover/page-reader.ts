@@ -60,7 +60,8 @@ export function readHeader(file: Uint8Array, hintPageSize?: number): DbHeader {
       headerValid: true,
     };
   }
-  const pageSize = hintPageSize !== undefined && isValidPageSize(hintPageSize) ? hintPageSize : guessPageSize(file);
+  const pageSize =
+    hintPageSize !== undefined && isValidPageSize(hintPageSize) ? hintPageSize : guessPageSize(file);
   return {
     pageSize,
     usableSize: pageSize,
@@ -79,7 +80,7 @@ function guessPageSize(file: Uint8Array): number {
     for (let at = size; at + 8 <= file.length && at < size * 64; at += size) {
       const flag = file[at];
       if (flag === 0x0d || flag === 0x05 || flag === 0x0a || flag === 0x02) {
-        const content = ((file[at + 5]! << 8) | file[at + 6]!) || 65536;
+        const content = (file[at + 5]! << 8) | file[at + 6]! || 65536;
         if (content <= size) score++;
       }
     }
@@ -298,7 +299,8 @@ export function readOverflow(
   while (filled < cell.payloadSize) {
     if (seen.has(next)) return { error: `overflow chain loops at page ${next}`, pages: chain };
     const page = pageOf(file, header, next);
-    if (page === null || page.data.length < 4) return { error: `overflow page ${next} is outside the file`, pages: chain };
+    if (page === null || page.data.length < 4)
+      return { error: `overflow page ${next} is outside the file`, pages: chain };
     seen.add(next);
     chain.push(next);
     const take = Math.min(header.usableSize - 4, cell.payloadSize - filled);
@@ -313,7 +315,10 @@ export function readOverflow(
 }
 
 /** Freelist trunk and leaf page numbers, walked with a bound so a cycle cannot hang us. */
-export function readFreelist(file: Uint8Array, header: DbHeader): { trunks: Set<number>; leaves: Set<number> } {
+export function readFreelist(
+  file: Uint8Array,
+  header: DbHeader,
+): { trunks: Set<number>; leaves: Set<number> } {
   const trunks = new Set<number>();
   const leaves = new Set<number>();
   let trunk = header.firstTrunk;

@@ -91,8 +91,14 @@ export function placeRows(
   rows: readonly FoundRow[],
   gormColumns: Readonly<Record<PanelTable, ReadonlyArray<{ name: string; notNull: boolean }>>>,
 ): Placement {
-  const tables = Object.fromEntries(PANEL_TABLES.map((t) => [t, [] as PlacedRow[]])) as Record<PanelTable, PlacedRow[]>;
-  const tally = Object.fromEntries(PANEL_TABLES.map((t) => [t, emptyTally()])) as Record<PanelTable, TableTally>;
+  const tables = Object.fromEntries(PANEL_TABLES.map((t) => [t, [] as PlacedRow[]])) as Record<
+    PanelTable,
+    PlacedRow[]
+  >;
+  const tally = Object.fromEntries(PANEL_TABLES.map((t) => [t, emptyTally()])) as Record<
+    PanelTable,
+    TableTally
+  >;
   const byId = new Map<PanelTable, Map<string, PlacedRow>>(PANEL_TABLES.map((t) => [t, new Map()]));
   const byUnique = new Map<PanelTable, Map<string, string>>(PANEL_TABLES.map((t) => [t, new Map()]));
   const lost: LostRow[] = [];
@@ -139,7 +145,8 @@ export function placeRows(
       const target = gormName(shape, column.name, gorm);
       const value = row.values[index] ?? null;
       if (target === null) {
-        if (!tally[table].unmapped_columns.includes(column.name)) tally[table].unmapped_columns.push(column.name);
+        if (!tally[table].unmapped_columns.includes(column.name))
+          tally[table].unmapped_columns.push(column.name);
         return;
       }
       if (target !== column.name) tally[table].renamed_columns[column.name] = target;
@@ -147,7 +154,9 @@ export function placeRows(
       if (index < row.values.length) values.set(target, value);
     });
     values.delete('id');
-    const missing = gormColumns[table].find((c) => c.notNull && c.name !== 'id' && (values.get(c.name) ?? null) === null);
+    const missing = gormColumns[table].find(
+      (c) => c.notNull && c.name !== 'id' && (values.get(c.name) ?? null) === null,
+    );
     if (missing !== undefined) {
       toLost(row, `${table}.${missing.name} is NOT NULL in the panel's schema but empty here`);
       continue;
@@ -165,7 +174,10 @@ export function placeRows(
     const key = UNIQUE[table];
     const keyValue = key === undefined ? null : (values.get(key) ?? null);
     if (key === undefined || keyValue === null) {
-      toLost(row, 'deleted row whose rowid was overwritten; the table has no UNIQUE key to tell it from an older copy');
+      toLost(
+        row,
+        'deleted row whose rowid was overwritten; the table has no UNIQUE key to tell it from an older copy',
+      );
       continue;
     }
     const ids = tables[table].map((r) => r.id);

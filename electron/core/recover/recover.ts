@@ -50,7 +50,8 @@ async function readInput(path: string, fs: FileSystem): Promise<Buffer> {
     const stat = await fs.stat(path);
     if (!stat.isFile()) throw new EngineError('NOT_A_FILE', `${path} is not a regular file.`);
     const bytes = await fs.readFile(path);
-    if (bytes.length === 0) throw new EngineError('FILE_EMPTY', `${path} is empty (0 bytes): nothing to recover.`);
+    if (bytes.length === 0)
+      throw new EngineError('FILE_EMPTY', `${path} is empty (0 bytes): nothing to recover.`);
     return bytes;
   } catch (thrown) {
     if (thrown instanceof EngineError) throw thrown;
@@ -65,13 +66,17 @@ export async function checkOutputPath(input: string, out: string, fs: FileSystem
   const real = await fs.realpath(input).catch(() => input);
   const target = resolve(out);
   if ([input, real, `${input}-wal`, `${real}-wal`, `${real}-shm`].includes(target)) {
-    throw new EngineError('INVALID_ARGUMENT', '--out names the damaged file (or its -wal); recovery writes a new file.');
+    throw new EngineError(
+      'INVALID_ARGUMENT',
+      '--out names the damaged file (or its -wal); recovery writes a new file.',
+    );
   }
   const exists = await fs.lstat(target).then(
     () => true,
     () => false,
   );
-  if (exists) throw new EngineError('INVALID_ARGUMENT', `${target} already exists; recovery never overwrites a file.`);
+  if (exists)
+    throw new EngineError('INVALID_ARGUMENT', `${target} already exists; recovery never overwrites a file.`);
 }
 
 /** Reads the input and its -wal; a damaged -wal is reported and the main file used alone. */
@@ -81,7 +86,8 @@ export async function loadForRecovery(
 ): Promise<{ main: Buffer; wal: Buffer | null; image: Buffer; commits: number; note: string | null }> {
   const main = await readInput(input, fs);
   const wal = await fs.readFile(`${input}-wal`).catch(() => null);
-  if (wal === null || wal.length === 0) return { main, wal, image: Buffer.from(main), commits: 0, note: null };
+  if (wal === null || wal.length === 0)
+    return { main, wal, image: Buffer.from(main), commits: 0, note: null };
   try {
     const contents = readWal(wal);
     // A zeroed page 1 loses the page size; the WAL header still has it.
@@ -94,7 +100,13 @@ export async function loadForRecovery(
     return { main, wal, image: applyWal(base, contents), commits: contents.transactions, note: null };
   } catch (thrown) {
     const why = thrown instanceof Error ? thrown.message : String(thrown);
-    return { main, wal, image: Buffer.from(main), commits: 0, note: `The -wal could not be applied (${why}); the main file was read alone.` };
+    return {
+      main,
+      wal,
+      image: Buffer.from(main),
+      commits: 0,
+      note: `The -wal could not be applied (${why}); the main file was read alone.`,
+    };
   }
 }
 
@@ -106,7 +118,11 @@ export async function recoverDatabase(request: RecoverRequest): Promise<RecoverR
   let image = loaded.image;
   let commits = loaded.commits;
   if (request.walCommit !== undefined) {
-    if (loaded.wal === null) throw new EngineError('INVALID_ARGUMENT', `${input}-wal does not exist: there are no WAL commits to choose from.`);
+    if (loaded.wal === null)
+      throw new EngineError(
+        'INVALID_ARGUMENT',
+        `${input}-wal does not exist: there are no WAL commits to choose from.`,
+      );
     image = imageAtCommit(loaded.main, loaded.wal, request.walCommit);
     commits = request.walCommit;
   }
@@ -126,7 +142,8 @@ export async function recoverDatabase(request: RecoverRequest): Promise<RecoverR
     const claims = new Map<string, number>();
     for (const row of placement.others.get('sqlite_sequence')?.rows ?? []) {
       const [name, seq] = row.values;
-      if (typeof name === 'string' && typeof seq === 'number') claims.set(name, Math.max(seq, claims.get(name) ?? 0));
+      if (typeof name === 'string' && typeof seq === 'number')
+        claims.set(name, Math.max(seq, claims.get(name) ?? 0));
     }
     const db = await buildOutput(placement, scan.schema, claims);
     let bytes: Uint8Array;
@@ -164,7 +181,9 @@ export async function recoverDatabase(request: RecoverRequest): Promise<RecoverR
     }
     await writeFileAtomically(resolve(request.out), bytes, { fs, mode: 0o600 });
 
-    const origins = new Set(scan.rows.filter((r) => r.source === 'btree' && r.shape?.table).map((r) => r.shape!.origin));
+    const origins = new Set(
+      scan.rows.filter((r) => r.source === 'btree' && r.shape?.table).map((r) => r.shape!.origin),
+    );
     // SQL-first inbounds and history_of_seeders look exactly like GORM's, so one SQL-first table decides.
     const sourceSchema = origins.has('sql-first') ? 'sql-first' : origins.size === 0 ? 'unknown' : 'gorm';
     const byReason: Record<string, number> = {};
@@ -226,7 +245,8 @@ export async function listWalCommits(input: string, fs: FileSystem = nodeFileSys
   const path = resolve(input);
   const main = await readInput(path, fs);
   const wal = await fs.readFile(`${path}-wal`).catch(() => null);
-  if (wal === null || wal.length === 0) return { input: path, wal_present: wal !== null, ignored_frames: 0, commits: [] };
+  if (wal === null || wal.length === 0)
+    return { input: path, wal_present: wal !== null, ignored_frames: 0, commits: [] };
   const SQL = await loadSqlJs();
   const scratch = new SQL.Database();
   try {

@@ -73,7 +73,11 @@ function contentScore(shape: TableShape, values: readonly Value[]): number {
 }
 
 /** Score of a record for a shape, or null when its storage classes cannot be that table's row. */
-export function scoreRecord(shape: TableShape, types: readonly number[], values: readonly Value[]): number | null {
+export function scoreRecord(
+  shape: TableShape,
+  types: readonly number[],
+  values: readonly Value[],
+): number | null {
   if (types.length !== shape.columns.length) return null;
   for (let i = 0; i < types.length; i++) {
     if (i === shape.rowidAlias) {

@@ -50,7 +50,10 @@ export function shapeFromDdl(scratch: Database, name: string, ddl: string): Tabl
   scratch.exec('SAVEPOINT shape');
   try {
     scratch.exec(ddl);
-    const created = queryRows(scratch, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
+    const created = queryRows(
+      scratch,
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+    );
     const table = created[0]?.name;
     if (typeof table !== 'string') return null;
     const info = queryRows(scratch, `PRAGMA table_info("${table.replaceAll('"', '""')}")`);

@@ -61,7 +61,10 @@ function checkPageSize(main: Buffer, pageSize: number): void {
   const raw = main.readUInt16BE(16);
   const mainSize = raw === 1 ? 65536 : raw;
   if (mainSize !== pageSize && mainSize !== 0) {
-    throw new EngineError('WAL_MISMATCH', 'The WAL file does not belong to this database: their page sizes differ.');
+    throw new EngineError(
+      'WAL_MISMATCH',
+      'The WAL file does not belong to this database: their page sizes differ.',
+    );
   }
 }
 
@@ -70,7 +73,10 @@ export function imageAtCommit(main: Buffer, wal: Buffer, n: number): Buffer {
   const { frames, pageSize } = committedFrames(wal);
   const txns = transactions(frames);
   if (!Number.isInteger(n) || n < 0 || n > txns.length) {
-    throw new EngineError('INVALID_ARGUMENT', `There is no WAL commit ${n}: the -wal holds ${txns.length} committed transaction(s).`);
+    throw new EngineError(
+      'INVALID_ARGUMENT',
+      `There is no WAL commit ${n}: the -wal holds ${txns.length} committed transaction(s).`,
+    );
   }
   if (n === 0) return Buffer.from(main);
   checkPageSize(main, pageSize);
@@ -101,7 +107,8 @@ function stateOf(image: Buffer, scratch: Database, pageSize: number): State {
     rows.set(String(row.rowid), row.problem ?? valuesJson(row.values));
     tables.set(name, rows);
   }
-  for (const entry of scan.schema) if (entry.type === 'table' && !tables.has(entry.name)) tables.set(entry.name, new Map());
+  for (const entry of scan.schema)
+    if (entry.type === 'table' && !tables.has(entry.name)) tables.set(entry.name, new Map());
   const schema = scan.schema
     .map((e) => `${e.type}|${e.name}|${e.sql ?? ''}`)
     .sort()
@@ -127,7 +134,11 @@ function diff(before: State, after: State): Record<string, TableChange> {
 }
 
 /** Every committed transaction with the rows it changed per table (compared state by state). */
-export function walCommitTimeline(main: Buffer, wal: Buffer, scratch: Database): { commits: WalCommit[]; ignored_frames: number } {
+export function walCommitTimeline(
+  main: Buffer,
+  wal: Buffer,
+  scratch: Database,
+): { commits: WalCommit[]; ignored_frames: number } {
   const { frames, pageSize, ignored } = committedFrames(wal);
   checkPageSize(main, pageSize);
   const commits: WalCommit[] = [];
