@@ -23,7 +23,9 @@ export type EngineOperation =
   | 'previewFix'
   | 'applyFix'
   | 'revertFix'
-  | 'checkRoundTrip';
+  | 'checkRoundTrip'
+  | 'listWalCommits'
+  | 'recoverInto';
 
 type Awaited2<T> = T extends Promise<infer U> ? U : T;
 export type EngineResult<O extends EngineOperation> = Awaited2<ReturnType<Engine[O]>>;

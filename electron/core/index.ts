@@ -1,6 +1,7 @@
 // The engine's public entry. Everything it needs comes in as parameters (paths, clock, file system,
 // migration list); every operation returns a Result and never throws.
 import { MIGRATIONS } from '../../migrations/index';
+import { listWalCommits, recoverDatabase, type RecoverReport, type WalTimeline } from './recover/recover';
 import type { PanelMigration } from '../../migrations/types';
 import type { Result } from '../shared/result';
 import {
@@ -73,6 +74,10 @@ export interface Engine {
   applyFix(checkId: string): Promise<Result<RunReport>>;
   /** Undoes the latest applied fix of `checkId` from its before-images; refused if a row changed since. */
   revertFix(checkId: string): Promise<Result<RunReport>>;
+  /** The transactions committed in `<db>-wal`, with what each changed; reads only. */
+  listWalCommits(): Promise<Result<WalTimeline>>;
+  /** Reads every row a damaged file holds into the NEW file `out`; the database is never written. */
+  recoverInto(request: { out: string; walCommit?: number }): Promise<Result<RecoverReport>>;
 }
 
 export function createEngine(options: EngineOptions): Engine {
@@ -141,6 +146,9 @@ export function createEngine(options: EngineOptions): Engine {
         });
       }),
     listBackups: () => capture(() => listBackups(dbPath, backupDir, fs)),
+    listWalCommits: () => capture(() => listWalCommits(dbPath, fs)),
+    recoverInto: ({ out, walCommit }) =>
+      capture(() => recoverDatabase({ input: dbPath, out, walCommit, fs })),
     previewMigrate: (request = {}) =>
       withPanel((opened, operation) => migrateOpened(opened, { ...request, dryRun: true }, operation)),
     migrate: (request = {}) =>

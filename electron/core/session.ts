@@ -7,6 +7,7 @@ import type { ApiHandlers, ProgressListener, SessionInfo } from '../shared/contr
 import type { MigrationFileLint, MigrationsReview } from '../shared/reports';
 import { fail, ok, type Result } from '../shared/result';
 import type { EngineRunner, EngineTarget } from './engine-runner';
+import { recoveredFileName } from './recover/recovered-name';
 
 export interface RecentFiles {
   list(): Promise<Array<{ id: string; path: string }>>;
@@ -28,6 +29,9 @@ export interface SessionOptions {
   chooseMigrationsFolder?: () => Promise<string | null>;
   /** A golang-migrate folder given on the command line (`serve --migrations-dir`). */
   initialMigrationsDir?: string;
+  /** Desktop: the native save dialog for a recovered file, offering `suggested`; null when cancelled. */
+  chooseRecoveryTarget?: (suggested: string) => Promise<string | null>;
+  now?: () => Date;
 }
 
 export interface Session {
@@ -198,6 +202,18 @@ export function createSession(options: SessionOptions): Session {
         return ok(await info());
       }),
     reviewMigrations: () => withDatabase(review),
+    listWalCommits: () => withDatabase((dbPath) => run({ dbPath }, 'listWalCommits', undefined)),
+    recoverDatabase: ({ walCommit }) =>
+      withDatabase(async (dbPath) => {
+        // The page never names the output: a native dialog does, or the engine's own name beside the input.
+        const suggested = recoveredFileName(dbPath, (options.now ?? (() => new Date()))());
+        const out =
+          options.chooseRecoveryTarget === undefined
+            ? suggested
+            : await options.chooseRecoveryTarget(suggested);
+        if (out === null) return ok(null);
+        return run({ dbPath }, 'recoverInto', { out, walCommit });
+      }),
   };
 
   return { handlers, openPath: (path, demo = false) => open(path, demo), setMigrationsDir };

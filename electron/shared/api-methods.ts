@@ -25,6 +25,8 @@ export const API_METHOD_NAMES = [
   'addMigrationsFolder',
   'removeMigrationsFolder',
   'reviewMigrations',
+  'listWalCommits',
+  'recoverDatabase',
 ] as const;
 
 /** Engine → page: progress of a long operation. */

@@ -17,6 +17,7 @@ import type {
   VerifyReport,
 } from './reports';
 import { API_METHOD_NAMES } from './api-methods';
+import type { RecoverReport, WalTimeline } from './recover-reports';
 import type { Result } from './result';
 
 export { DROP_CHANNEL, PROGRESS_CHANNEL, SESSION_CHANGED_CHANNEL } from './api-methods';
@@ -79,6 +80,13 @@ export const REQUEST_SCHEMAS = {
   removeMigrationsFolder: empty,
   /** The lint of the session's migrations folder and the round trip of the pending steps. */
   reviewMigrations: empty,
+  /** The transactions committed in the open file's -wal (read only). */
+  listWalCommits: empty,
+  /**
+   * Recovers the open (damaged) file into a new one. Desktop: a native save dialog names it;
+   * browser: `<name>.recovered-<time>.db` beside the input. `walCommit` picks a WAL state instead.
+   */
+  recoverDatabase: z.object({ walCommit: z.number().int().min(0).max(1_000_000).optional() }).strict(),
 } as const;
 
 export type ApiMethod = keyof typeof REQUEST_SCHEMAS;
@@ -127,6 +135,9 @@ export interface ApiResponses {
   addMigrationsFolder: SessionInfo;
   removeMigrationsFolder: SessionInfo;
   reviewMigrations: MigrationsReview;
+  listWalCommits: WalTimeline;
+  /** null when the user cancelled the save dialog. */
+  recoverDatabase: RecoverReport | null;
 }
 
 /** The operations, as the UI calls them. */

@@ -21,6 +21,7 @@ import {
   review,
   status,
 } from './fake-data';
+import { recoverReport, walTimeline } from './fake-recover';
 
 type Handler<M extends ApiMethod> = (
   request: ApiRequest<M>,
@@ -67,6 +68,8 @@ export function fakeApi(overrides: Partial<Handlers> = {}): FakeApi {
     addMigrationsFolder: () => ok(noDatabase),
     removeMigrationsFolder: () => ok(noDatabase),
     reviewMigrations: () => ok(review()),
+    listWalCommits: () => ok(walTimeline()),
+    recoverDatabase: () => ok(recoverReport()),
   };
   const handlers = { ...defaults, ...overrides } as Handlers;
   const calls: FakeApi['calls'] = [];

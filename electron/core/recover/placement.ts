@@ -4,6 +4,7 @@
 // in a UNIQUE column); everything else goes to lost_and_found with the reason. Identical copies of
 // a placed row (a page freed by a rebalance still holds them) are counted, not kept twice.
 import { PANEL_TABLES, type PanelTable } from '../../../migrations/panel-schema';
+import type { TableTally } from '../../shared/recover-reports';
 import type { FoundRow, RowSource } from './btree-scan';
 import type { Value } from './page-reader';
 import { SQL_FIRST_RENAMES, type TableShape } from './table-shapes';
@@ -15,6 +16,8 @@ const UNIQUE: Readonly<Partial<Record<PanelTable, string>>> = {
   inbound_client_ips: 'client_email',
   client_traffics: 'email',
 };
+
+export type { TableTally };
 
 export interface PlacedRow {
   id: number | bigint;
@@ -29,19 +32,6 @@ export interface LostRow {
   rowid: number | bigint | null;
   reason: string;
   values: Value[];
-}
-
-export interface TableTally {
-  recovered: number;
-  from_btree: number;
-  from_orphan_pages: number;
-  from_freelist: number;
-  from_freeblocks: number;
-  ids_assigned: number;
-  duplicates_ignored: number;
-  to_lost_and_found: number;
-  unmapped_columns: string[];
-  renamed_columns: Record<string, string>;
 }
 
 export interface Placement {

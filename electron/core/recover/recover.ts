@@ -14,10 +14,12 @@ import { integrityOf } from '../status';
 import { runChecks } from '../xray-checks';
 import { scanImage } from './btree-scan';
 import { buildOutput } from './output-db';
-import { placeRows, type TableTally } from './placement';
+import { placeRows } from './placement';
 import { knownShapes } from './table-shapes';
 import { readWal, applyWal } from '../wal';
-import { imageAtCommit, walCommitTimeline, type WalCommit } from './wal-commits';
+import { imageAtCommit, walCommitTimeline } from './wal-commits';
+import type { RecoverReport, WalTimeline } from '../../shared/recover-reports';
+export type { RecoverReport, WalTimeline };
 import { readHeader } from './page-reader';
 
 export interface RecoverRequest {
@@ -26,23 +28,6 @@ export interface RecoverRequest {
   /** Write the database as right after this WAL commit (0 = main file alone) instead of recovering. */
   walCommit?: number;
   fs?: FileSystem;
-}
-
-export interface RecoverReport {
-  input: string;
-  output: string;
-  mode: 'recovered' | 'wal-commit';
-  wal: { present: boolean; commits_applied: number; note: string | null };
-  page_size: number;
-  pages: number;
-  header_valid: boolean;
-  schema_source: 'sqlite_master' | 'page-scan' | 'none';
-  source_schema: 'gorm' | 'sql-first' | 'unknown';
-  tables: Record<PanelTable, TableTally & { claimed_max_id: number | null }>;
-  other_tables: Record<string, number>;
-  unreadable_pages: Array<{ page: number; reason: string }>;
-  lost_and_found: { rows: number; by_reason: Record<string, number>; by_table_guess: Record<string, number> };
-  checks: { integrity: 'ok' | string[]; errors: number; warnings: number; infos: number; generation: string };
 }
 
 async function readInput(path: string, fs: FileSystem): Promise<Buffer> {
@@ -231,13 +216,6 @@ async function soundImage(image: Buffer): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-export interface WalTimeline {
-  input: string;
-  wal_present: boolean;
-  ignored_frames: number;
-  commits: WalCommit[];
 }
 
 /** `--list-wal-commits`: the transactions committed in `<db>-wal`, read-only. */

@@ -3,6 +3,7 @@
 // checksums and says how many frames are committed; here we only walk those frames again to find
 // the commit boundaries (a frame with a non-zero "db size" field ends a transaction).
 import type { Database } from 'sql.js';
+import type { TableChange, WalCommit } from '../../shared/recover-reports';
 import { EngineError } from '../engine-error';
 import { readWal } from '../wal';
 import { scanImage } from './btree-scan';
@@ -10,21 +11,6 @@ import { valuesJson } from './output-db';
 
 const WAL_HEADER = 32;
 const FRAME_HEADER = 24;
-
-export interface TableChange {
-  inserted: number;
-  updated: number;
-  deleted: number;
-}
-
-export interface WalCommit {
-  index: number;
-  frames: number;
-  pages: number;
-  db_size_pages: number;
-  schema_changed: boolean;
-  tables: Record<string, TableChange>;
-}
 
 interface Frame {
   page: number;
