@@ -9,14 +9,13 @@ import {
   decodeRecord,
   pageOf,
   readBtreePage,
-  readFreelist,
   readHeader,
   readInteriorCell,
   readLeafCell,
-  readOverflow,
   type DbHeader,
   type Value,
 } from './page-reader';
+import { readFreelist, readOverflow } from './page-chains';
 import { classifyPage, classifyRecord, scoreRecord } from './row-classifier';
 import { classifyDeclared, knownShapes, shapeFromDdl, type TableShape } from './table-shapes';
 import { carvePage } from './carve';

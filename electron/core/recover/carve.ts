@@ -19,7 +19,7 @@ import {
 } from './page-reader';
 import { classifyRecord } from './row-classifier';
 import type { TableShape } from './table-shapes';
-import { freeblocks } from './page-reader';
+import { freeblocks } from './page-chains';
 
 interface Region {
   start: number;
