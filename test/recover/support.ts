@@ -1,8 +1,10 @@
 // Damaged panel files for the recovery tests, generated from SQL by the native sqlite3 CLI with
 // secure_delete off (as the panel's own SQLite leaves deleted content), plus the rows they hold.
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { open, readFile, truncate } from 'node:fs/promises';
-import { expect } from 'vitest';
+import initSqlJs, { type SqlJsStatic } from 'sql.js';
+import { beforeAll, expect } from 'vitest';
 import { main } from '../../electron/cli/main';
 import { PANEL_DDL, PANEL_TABLES } from '../../migrations/panel-schema';
 import { PANEL_SCHEMA_SQL, SEED_SQL } from '../support/panel-db';
@@ -47,13 +49,40 @@ export function buildPanel(path: string, inbounds: number, clients: number, extr
   );
 }
 
+let SQL: SqlJsStatic | undefined;
+
+/** Rows read in-process by sql.js (SQLite itself, without a process per query); throws on a missing table. */
 export function tableRows(path: string, table: string): Row[] {
-  return sqlite3Json(path, `SELECT * FROM "${table}" ORDER BY id`);
+  return readRows(path, [table])[table]!;
 }
 
 export function allRows(path: string): Record<string, Row[]> {
-  return Object.fromEntries(PANEL_TABLES.map((t) => [t, tableRows(path, t)]));
+  return readRows(path, PANEL_TABLES);
 }
+
+function readRows(path: string, tables: readonly string[]): Record<string, Row[]> {
+  if (SQL === undefined) throw new Error('call loadReader() in beforeAll first');
+  const db = new SQL.Database(readFileSync(path));
+  try {
+    const out: Record<string, Row[]> = {};
+    for (const table of tables) {
+      const rows: Row[] = [];
+      const statement = db.prepare(`SELECT * FROM "${table}" ORDER BY id`);
+      while (statement.step()) rows.push(statement.getAsObject());
+      statement.free();
+      out[table] = rows;
+    }
+    return out;
+  } finally {
+    db.close();
+  }
+}
+
+export async function loadReader(): Promise<void> {
+  SQL ??= await initSqlJs();
+}
+
+beforeAll(loadReader);
 
 /** Pages of a table by kind, as SQLite's own dbstat sees them. */
 export function pagesOf(path: string, table: string, kind: 'leaf' | 'internal' | 'overflow'): number[] {
