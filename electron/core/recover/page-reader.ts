@@ -110,7 +110,8 @@ export function varint(buf: Uint8Array, at: number, end = buf.length): [number |
     const byte = buf[at + i]!;
     if (i === 8) {
       value = (value << 8n) | BigInt(byte);
-      return [BigInt.asIntN(64, value), 9];
+      const signed = BigInt.asIntN(64, value);
+      return [Number.isSafeInteger(Number(signed)) ? Number(signed) : signed, 9];
     }
     value = (value << 7n) | BigInt(byte & 0x7f);
     if ((byte & 0x80) === 0) {
