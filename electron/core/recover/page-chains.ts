@@ -15,6 +15,10 @@ export function readOverflow(
   cell: LeafCell,
   used: Set<number>,
 ): { payload: Uint8Array } | { error: string; pages: number[] } {
+  // A damaged size varint can claim petabytes: no payload is larger than the file's pages can hold.
+  if (cell.payloadSize > cell.local.length + header.pageCount * (header.usableSize - 4)) {
+    return { error: `payload size ${cell.payloadSize} is larger than the whole file`, pages: [] };
+  }
   const out = new Uint8Array(cell.payloadSize);
   out.set(cell.local, 0);
   let filled = cell.local.length;
