@@ -31,7 +31,9 @@ export type EngineOperation =
   | 'listActivity'
   // issue 14B
   | 'inspectBackup'
-  | 'compareBackup';
+  | 'compareBackup'
+  | 'listWalCommits'
+  | 'recoverInto';
 
 type Awaited2<T> = T extends Promise<infer U> ? U : T;
 export type EngineResult<O extends EngineOperation> = Awaited2<ReturnType<Engine[O]>>;

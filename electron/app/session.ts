@@ -7,6 +7,7 @@ import type { ApiHandlers, ProgressListener, SessionInfo } from '../shared/contr
 import type { MigrationFileLint, MigrationsReview } from '../shared/reports';
 import { fail, ok, type AppError, type ErrorCode, type Result } from '../shared/result';
 import type { EngineRunner, EngineTarget } from './engine-runner';
+import { recoveredFileName } from '../core/index';
 
 export interface RecentFiles {
   list(): Promise<Array<{ id: string; path: string }>>;
@@ -30,6 +31,9 @@ export interface SessionOptions {
   initialMigrationsDir?: string;
   /** `paneldb serve DIR`: the folder whose panel databases `recent` lists. */
   filesFolder?: string;
+  /** Desktop: the native save dialog for a recovered file, offering `suggested`; null when cancelled. */
+  chooseRecoveryTarget?: (suggested: string) => Promise<string | null>;
+  now?: () => Date;
 }
 
 /**
@@ -253,6 +257,18 @@ export function createSession(options: SessionOptions): Session {
       serialised(async () => {
         current = null;
         return ok(await info());
+      }),
+    listWalCommits: () => withDatabase((dbPath) => run({ dbPath }, 'listWalCommits', undefined)),
+    recoverDatabase: ({ walCommit }) =>
+      withDatabase(async (dbPath) => {
+        // The page never names the output: a native dialog does, or the engine's own name beside the input.
+        const suggested = recoveredFileName(dbPath, (options.now ?? (() => new Date()))());
+        const out =
+          options.chooseRecoveryTarget === undefined
+            ? suggested
+            : await options.chooseRecoveryTarget(suggested);
+        if (out === null) return ok(null);
+        return run({ dbPath }, 'recoverInto', { out, walCommit });
       }),
   };
 

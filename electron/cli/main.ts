@@ -22,6 +22,7 @@ import {
   formatVerify,
 } from './format';
 import { registerCheckCommands, XHTTP_FLOW_HELP, xhttpFlowMode } from './check-command';
+import { registerRecoverCommand } from './commands/recover';
 import { errorLine, pickLang, TEXT, type Lang } from './messages';
 import { processSecrets, registerSetPassword, type SecretSource } from './commands/set-password';
 
@@ -355,6 +356,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       exitCode = printError(io, { code: 'INVALID_ARGUMENT', message }, json === true, lang);
     },
   });
+  registerRecoverCommand(program, { lang, report });
 
   program
     .command('lint')

@@ -1,5 +1,6 @@
 // The engine's public entry. Everything it needs comes in as parameters (paths, clock, file system,
 // migration list); every operation returns a Result and never throws.
+import { listWalCommits, recoverDatabase, type RecoverReport, type WalTimeline } from './recover/recover';
 import type { Result } from '../shared/result';
 import type { PanelMigration } from './step-types';
 import {
@@ -100,6 +101,10 @@ export interface Engine {
   applyFix(checkId: FixArgument): Promise<Result<RunReport>>;
   /** Undoes the latest applied fix of `checkId` from its before-images; refused if a row changed since. */
   revertFix(checkId: FixArgument): Promise<Result<RunReport>>;
+  /** The transactions committed in `<db>-wal`, with what each changed; reads only. */
+  listWalCommits(): Promise<Result<WalTimeline>>;
+  /** Reads every row a damaged file holds into the NEW file `out`; the database is never written. */
+  recoverInto(request: { out: string; walCommit?: number }): Promise<Result<RecoverReport>>;
 }
 
 export interface StatusRequest {
@@ -218,6 +223,9 @@ export function createEngine(options: EngineOptions): Engine {
         }),
       ),
     listBackups: () => capture(() => listBackups(dbPath, backupDir, fs)),
+    listWalCommits: () => capture(() => listWalCommits(dbPath, fs)),
+    recoverInto: ({ out, walCommit }) =>
+      capture(() => recoverDatabase({ input: dbPath, out, walCommit, fs })),
     previewMigrate: (request = {}) =>
       withPanel((opened, operation) => migrateOpened(opened, { ...request, dryRun: true }, operation)),
     migrate: (request = {}) =>
@@ -327,3 +335,6 @@ export { nodeFileSystem, type FileSystem } from './file-system';
 export { GENERATION_LABELS } from './status';
 export { TOOL_VERSION } from './tool-version';
 export { warmUpSqlJs } from './warm-up';
+export { capture } from './engine-error';
+export { listWalCommits, recoverDatabase, type RecoverReport, type WalTimeline } from './recover/recover';
+export { recoveredFileName } from './recover/recovered-name';

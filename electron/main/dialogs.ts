@@ -1,5 +1,12 @@
 // Native dialogs: the open dialog is the only way (with drop and the command line) a path enters.
-import { app, dialog, type BrowserWindow, type MessageBoxOptions, type OpenDialogOptions } from 'electron';
+import {
+  app,
+  dialog,
+  type BrowserWindow,
+  type MessageBoxOptions,
+  type OpenDialogOptions,
+  type SaveDialogOptions,
+} from 'electron';
 import type { MainLabels } from './labels';
 
 export const DATABASE_FILTERS = (labels: MainLabels) => [
@@ -34,6 +41,23 @@ export async function chooseMigrationsFolder(
   const chosen =
     window === null ? await dialog.showOpenDialog(options) : await dialog.showOpenDialog(window, options);
   return chosen.canceled ? null : (chosen.filePaths[0] ?? null);
+}
+
+/** The new file a recovery writes; resolves null when the user cancels. The engine refuses an existing file. */
+export async function chooseRecoveryFile(
+  window: BrowserWindow | null,
+  labels: MainLabels,
+  suggested: string,
+): Promise<string | null> {
+  const options: SaveDialogOptions = {
+    title: labels.recoverDialogTitle,
+    defaultPath: suggested,
+    filters: DATABASE_FILTERS(labels),
+    properties: ['createDirectory', 'showOverwriteConfirmation', 'dontAddToRecent'],
+  };
+  const chosen =
+    window === null ? await dialog.showSaveDialog(options) : await dialog.showSaveDialog(window, options);
+  return chosen.canceled || chosen.filePath === undefined || chosen.filePath === '' ? null : chosen.filePath;
 }
 
 export async function showAbout(window: BrowserWindow | null, labels: MainLabels): Promise<void> {

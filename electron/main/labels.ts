@@ -25,6 +25,7 @@ export interface MainLabels {
   about: string;
   openDialogTitle: string;
   migrationsDialogTitle: string;
+  recoverDialogTitle: string;
   sqliteFiles: string;
   allFiles: string;
   aboutDetail: (versions: { app: string; electron: string; chrome: string; node: string }) => string;
@@ -55,6 +56,7 @@ const en: MainLabels = {
   about: 'About PanelDB',
   openDialogTitle: 'Open a panel database',
   migrationsDialogTitle: 'Add a golang-migrate migrations folder',
+  recoverDialogTitle: 'Recover into a new file',
   sqliteFiles: 'SQLite databases',
   allFiles: 'All files',
   aboutDetail: (v) =>
@@ -86,6 +88,7 @@ const zhCN: MainLabels = {
   about: '关于 PanelDB',
   openDialogTitle: '打开面板数据库',
   migrationsDialogTitle: '添加 golang-migrate 迁移文件夹',
+  recoverDialogTitle: '恢复到新文件',
   sqliteFiles: 'SQLite 数据库',
   allFiles: '所有文件',
   aboutDetail: (v) =>

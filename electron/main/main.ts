@@ -11,7 +11,7 @@ import { PROGRESS_CHANNEL, type SessionInfo } from '../shared/contract';
 import { fail, type Result } from '../shared/result';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol';
 import { SESSION_CHANGED_CHANNEL } from './channels';
-import { chooseDatabaseFile, chooseMigrationsFolder, showAbout } from './dialogs';
+import { chooseDatabaseFile, chooseMigrationsFolder, chooseRecoveryFile, showAbout } from './dialogs';
 import { createSenderCheck, registerIpc } from './ipc';
 import { mainLabels } from './labels';
 import { menuTemplate } from './menu';
@@ -86,6 +86,7 @@ async function start(): Promise<void> {
     createDemo: () => createDemoDatabase(nodeFileSystem),
     chooseDatabase: () => chooseDatabaseFile(window, labels),
     chooseMigrationsFolder: () => chooseMigrationsFolder(window, labels),
+    chooseRecoveryTarget: (suggested) => chooseRecoveryFile(window, labels, suggested),
     recent,
     initialDatabase: initial?.ok ? { path: initial.value, demo: false } : undefined,
     onProgress: (event) => send(PROGRESS_CHANNEL, event),

@@ -34,6 +34,8 @@ export const API_METHOD_NAMES = [
   'inspectBackup',
   'compareBackup',
   'closeDatabase',
+  'listWalCommits',
+  'recoverDatabase',
 ] as const;
 
 /** Engine → page: progress of a long operation. */

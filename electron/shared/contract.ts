@@ -21,6 +21,7 @@ import type {
 import { API_METHOD_NAMES } from './api-methods';
 import type { AppError, Result } from './result';
 import type { BackupDiff, RestoreComparison } from './inspect';
+import type { RecoverReport, WalTimeline } from './recover-reports';
 
 export { DROP_CHANNEL, PROGRESS_CHANNEL, SESSION_CHANGED_CHANNEL } from './api-methods';
 
@@ -124,6 +125,13 @@ export const REQUEST_SCHEMAS = {
   /** Back to the start screen (from the demo, a limited-mode file or any file). */
   closeDatabase: empty,
   // --- end issue 14B ---
+  /** The transactions committed in the open file's -wal (read only). */
+  listWalCommits: empty,
+  /**
+   * Recovers the open (damaged) file into a new one. Desktop: a native save dialog names it;
+   * browser: `<name>.recovered-<time>.db` beside the input. `walCommit` picks a WAL state instead.
+   */
+  recoverDatabase: z.object({ walCommit: z.number().int().min(0).max(1_000_000).optional() }).strict(),
 } as const;
 
 export type ApiMethod = keyof typeof REQUEST_SCHEMAS;
@@ -191,6 +199,9 @@ export interface ApiResponses {
   inspectBackup: RestoreComparison;
   compareBackup: BackupDiff;
   closeDatabase: SessionInfo;
+  listWalCommits: WalTimeline;
+  /** null when the user cancelled the save dialog. */
+  recoverDatabase: RecoverReport | null;
 }
 
 /** The operations, as the UI calls them. */

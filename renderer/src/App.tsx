@@ -9,6 +9,7 @@ import { ProgressBar } from './components/ProgressBar';
 import { RunReport } from './components/RunReport';
 import { StartScreen } from './components/StartScreen';
 import { Tabs } from './components/Tabs';
+import { RecoveryPanel } from './components/RecoveryPanel';
 import { LimitedMode } from './components/restore/LimitedMode';
 import type { AppStore } from './store';
 import { AppStoreContext, useApp, useLanguage, useT } from './store/react';
@@ -24,6 +25,7 @@ export function App({ store }: { store: AppStore }) {
 function Shell() {
   const hasDatabase = useApp((state) => state.session?.database != null);
   const limited = useApp((state) => state.session?.database?.limited != null);
+  const recoveryApi = useApp((state) => state.recoveryApi);
   const language = useLanguage();
   const t = useT();
   useEffect(() => {
@@ -37,7 +39,7 @@ function Shell() {
       <ErrorBanner />
       <ProgressBar />
       {hasDatabase && limited ? (
-        <LimitedMode />
+        <LimitedMode recoveryPanel={<RecoveryPanel api={recoveryApi} />} />
       ) : hasDatabase ? (
         <main className="workspace">
           <RunReport />

@@ -21,6 +21,7 @@ import {
   review,
   status,
 } from './fake-data';
+import { recoverReport, walTimeline } from './fake-recover';
 
 type Handler<M extends ApiMethod> = (
   request: ApiRequest<M>,
@@ -122,6 +123,8 @@ export function fakeApi(overrides: Partial<Handlers> = {}): FakeApi {
       }),
     setPassword: () => ok({ ...migrated(), operation: 'set-password' }),
     listActivity: () => ok([]),
+    listWalCommits: () => ok(walTimeline()),
+    recoverDatabase: () => ok(recoverReport()),
   };
   const handlers = { ...defaults, ...overrides } as Handlers;
   const calls: FakeApi['calls'] = [];

@@ -518,6 +518,37 @@ export const en = {
   'generation.no-seeders-recorded': 'v2.6.0 or later, no seeder recorded yet',
   'generation.v2.6.0-to-v7.5.8': 'v2.6.0 to X-Panel v7.5.8 (only UserPasswordHash recorded)',
   'generation.v7.5.9-or-later': 'X-Panel v7.5.9 or later (TLS/XHTTP seeders recorded)',
+  // The recovery panel (RecoveryPanel.tsx).
+  'recovery.title': 'Recover into a new file',
+  'recovery.intro':
+    'PanelDB reads every row the damaged file still holds (its tables, pages cut off by damage, dropped tables and deleted rows still in free space, and the -wal) into a NEW file with the panel schema. The damaged file is only read.',
+  'recovery.recover': 'Recover into a new file…',
+  'recovery.working': 'Recovering…',
+  'recovery.written': 'Recovered into {name}',
+  'recovery.writtenCommit': 'The database as it was after the chosen commit: {name}',
+  'recovery.sqlFirst':
+    'The tables came from the SQL-first schema (000001_init_schema.up.sql) and were converted to the panel schema.',
+  'recovery.col.table': 'Table',
+  'recovery.col.recovered': 'Rows recovered',
+  'recovery.col.claimed': 'Highest id the file claims',
+  'recovery.col.rescued': 'From free or cut-off pages',
+  'recovery.col.newIds': 'Deleted rows given new ids',
+  'recovery.col.lost': 'To lost_and_found',
+  'recovery.lostSummary': '{count} row(s) could not be placed and are kept in the lost_and_found table.',
+  'recovery.unreadable': '{count} page(s) could not be read.',
+  'recovery.integrityOk': 'The new file passes integrity_check.',
+  'recovery.integrityBad': 'The new file has {count} integrity problem(s).',
+  'recovery.checks': 'Panel checks: {errors} error(s), {warnings} warning(s).',
+  'recovery.openRecovered': 'Open the recovered file',
+  'recovery.timelineTitle': 'WAL commits',
+  'recovery.timelineIntro':
+    'Each transaction still in the -wal, oldest first. Pick one to write the database as it was right after it (a broken upgrade usually sits in the last ones).',
+  'recovery.noCommits': 'The -wal holds no committed transaction.',
+  'recovery.commitZero': 'Before every commit (the main file alone)',
+  'recovery.commit': 'Commit {index}: {frames} frame(s), {pages} page(s)',
+  'recovery.schemaChanged': 'schema changed',
+  'recovery.noRowChanges': 'no row changes',
+  'recovery.pickCommit': 'Write this state to a new file…',
 };
 
 export type MessageKey = keyof typeof en;

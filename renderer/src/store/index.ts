@@ -12,6 +12,7 @@ import { createLanguageSlice } from './language-slice';
 import { createMigrationsSlice } from './migrations-slice';
 import { createSessionSlice } from './session-slice';
 import { createRestoreSlice } from './restore-slice';
+import { createRecoverySlice } from './recovery-slice';
 import { createRollbackGuardSlice } from './rollback-guard';
 import type { AppState } from './state';
 
@@ -32,6 +33,7 @@ export function createAppStore(api: WindowApi, env: StoreEnv = defaultEnv()): Ap
       ...createDecisionsSlice(deps),
       ...createRestoreSlice(deps),
       ...createRollbackGuardSlice(deps),
+      ...createRecoverySlice(deps),
     };
   });
   const unsubscribeProgress = api.onProgress((event) => store.getState().applyProgress(event));

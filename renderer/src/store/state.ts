@@ -10,6 +10,7 @@ import type { LanguageSlice } from './language-slice';
 import type { MigrationsSlice } from './migrations-slice';
 import type { SessionSlice } from './session-slice';
 import type { RestoreSlice } from './restore-slice';
+import type { RecoverySlice } from './recovery-slice';
 import type { RollbackGuardSlice } from './rollback-guard';
 
 export type AppState = SessionSlice &
@@ -21,7 +22,8 @@ export type AppState = SessionSlice &
   LanguageSlice &
   DecisionsSlice &
   RestoreSlice &
-  RollbackGuardSlice;
+  RollbackGuardSlice &
+  RecoverySlice;
 
 export type SetState = (partial: Partial<AppState> | ((state: AppState) => Partial<AppState>)) => void;
 export type GetState = () => AppState;
