@@ -26,6 +26,8 @@ const CATEGORY: Record<ErrorCode, number> = {
   BACKUP_NOT_FOUND: EXIT.badInput,
   BACKUP_INVALID: EXIT.badInput,
   FILE_CHANGED_ON_DISK: EXIT.refused,
+  DATABASE_LOCKED: EXIT.refused,
+  DATABASE_IN_USE: EXIT.refused,
   DATABASE_DIRTY: EXIT.refused,
   VERSION_NEWER_THAN_TOOL: EXIT.refused,
   ROLLBACK_REFUSED: EXIT.refused,

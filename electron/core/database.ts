@@ -5,6 +5,7 @@ import { basename } from 'node:path';
 import type { Database } from 'sql.js';
 import { EngineError, osErrorCode, osErrorText } from './engine-error';
 import type { FileSystem } from './file-system';
+import { lstatRegular, openRegular, readRegular } from './no-follow';
 import { loadSqlJs } from './sqljs';
 import { applyWal, readWal, type WalStopReason } from './wal';
 import type { JournalInfo } from '../shared/reports';
@@ -65,7 +66,11 @@ export async function readDatabaseImage(givenPath: string, options: LoadOptions)
   const original: FileFingerprint = { size: main.length, mtimeMs: stat.mtimeMs, sha256: sha256Of(main) };
 
   const walPath = walPathOf(path);
-  const walStat = await fs.stat(walPath).catch(() => null);
+  // lstat, and a link or FIFO is NOT_A_FILE at once: never followed, never a hang.
+  const walStat = await lstatRegular(walPath, fs).catch((thrown: unknown) => {
+    if (thrown instanceof EngineError) throw thrown;
+    return null;
+  });
   const journal: JournalInfo = {
     mode,
     wal_present: walStat !== null && walStat.isFile(),
@@ -77,7 +82,7 @@ export async function readDatabaseImage(givenPath: string, options: LoadOptions)
   let image = main;
   let wal: FileFingerprint | null = null;
   if (journal.wal_present && walStat !== null) {
-    const walBytes = await readOrRefuse(walPath, fs);
+    const walBytes = await readOrRefuse(walPath, fs, true);
     wal = { size: walBytes.length, mtimeMs: walStat.mtimeMs, sha256: sha256Of(walBytes) };
     if (options.ignoreWal) {
       journal.wal_note = 'The -wal file was not read (--ignore-wal): commits still in it are not shown.';
@@ -121,8 +126,12 @@ export async function readDatabaseImage(givenPath: string, options: LoadOptions)
 }
 
 /** The SHA-256 of a file, streamed in 1 MiB reads: no copy of the whole file in memory. */
-export async function sha256OfFile(path: string, fs: FileSystem): Promise<{ size: number; sha256: string }> {
-  const handle = await fs.open(path, 'r');
+export async function sha256OfFile(
+  path: string,
+  fs: FileSystem,
+  noFollow = false,
+): Promise<{ size: number; sha256: string }> {
+  const handle = noFollow ? await openRegular(path, fs) : await fs.open(path, 'r');
   try {
     const hash = createHash('sha256');
     const chunk = Buffer.allocUnsafe(1024 * 1024);
@@ -186,10 +195,11 @@ async function statOrRefuse(path: string, fs: FileSystem) {
   }
 }
 
-async function readOrRefuse(path: string, fs: FileSystem): Promise<Buffer> {
+async function readOrRefuse(path: string, fs: FileSystem, noFollow = false): Promise<Buffer> {
   try {
-    return await fs.readFile(path);
+    return noFollow ? await readRegular(path, fs) : await fs.readFile(path);
   } catch (thrown) {
+    if (thrown instanceof EngineError) throw thrown;
     const code = osErrorCode(thrown);
     if (code === 'EISDIR') throw new EngineError('NOT_A_FILE', `${path} is a folder, not a database file.`);
     if (code === 'ERR_FS_FILE_TOO_LARGE' || code === 'ERR_STRING_TOO_LONG') {

@@ -1,22 +1,25 @@
 // Inside the engine a refusal is thrown as an EngineError so deep code can stop an operation in one
 // line; every public engine entry converts it to a Result, so nothing thrown ever leaves the engine.
-import { fail, type AppError, type ErrorCode, type Result } from '../shared/result';
+import { fail, type AppError, type ErrorCode, type ErrorHint, type Result } from '../shared/result';
 
 export class EngineError extends Error {
   readonly code: ErrorCode;
   readonly detail: string | undefined;
+  readonly hint: ErrorHint | undefined;
 
-  constructor(code: ErrorCode, message: string, detail?: string) {
+  constructor(code: ErrorCode, message: string, detail?: string, hint?: ErrorHint) {
     super(message);
     this.name = 'EngineError';
     this.code = code;
     this.detail = detail;
+    this.hint = hint;
   }
 
   toAppError(): AppError {
-    return this.detail === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, detail: this.detail };
+    const error: AppError = { code: this.code, message: this.message };
+    if (this.detail !== undefined) error.detail = this.detail;
+    if (this.hint !== undefined) error.hint = this.hint;
+    return error;
   }
 }
 

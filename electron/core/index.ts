@@ -27,6 +27,9 @@ import { repairOpened, type RepairReport } from './repair';
 import { restoreBackup, restoreBackupFile, type RestoreReport } from './restore';
 import { rollBackOpened, type RollbackRequest } from './rollback';
 import { buildStatus, type StatusReport } from './status';
+import { findFileHolders } from './file-holders';
+import { describeInterruptedSave } from './save-intent';
+import { underWriteLock } from './write-session';
 import { fixOpened, revertFixOpened } from './fixes';
 import { runChecks } from './xray-checks';
 import type { CheckReport } from '../shared/reports';
@@ -86,39 +89,49 @@ export function createEngine(options: EngineOptions): Engine {
   };
   const { dbPath, backupDir, fs } = context;
 
-  /**
-   * Opens the panel, runs `work`, always closes it, and turns SQLite's damage reports into
-   * DATABASE_CORRUPT. With a migrations folder, its versions join the steps for this operation.
-   */
+  /** Opens the panel for `operation`, runs `work`, always closes it, and names SQLite's damage reports. */
+  const openAnd = async <T>(
+    base: OperationContext,
+    work: (opened: OpenedPanel, operation: OperationContext) => Promise<T> | T,
+  ): Promise<T> => {
+    // With a migrations folder, its versions join the steps for this operation.
+    const migrations = await loadMigrations(options.migrationsDir, context.migrations, fs);
+    const operation: OperationContext = { ...base, migrations };
+    const opened = await openPanel({
+      dbPath,
+      fs,
+      migrations,
+      ignoreWal: options.ignoreWal ?? false,
+    });
+    try {
+      return await work(opened, operation);
+    } catch (thrown) {
+      throw asUnreadable(thrown, dbPath);
+    } finally {
+      opened.db.close();
+    }
+  };
   const withPanel = <T>(
     work: (opened: OpenedPanel, operation: OperationContext) => Promise<T> | T,
-  ): Promise<Result<T>> =>
-    capture(async () => {
-      const migrations = await loadMigrations(options.migrationsDir, context.migrations, fs);
-      const operation: OperationContext = { ...context, migrations };
-      const opened = await openPanel({
-        dbPath,
-        fs,
-        migrations,
-        ignoreWal: options.ignoreWal ?? false,
-      });
-      try {
-        return await work(opened, operation);
-      } catch (thrown) {
-        throw asUnreadable(thrown, dbPath);
-      } finally {
-        opened.db.close();
-      }
-    });
+  ): Promise<Result<T>> => capture(() => openAnd(context, work));
+  /** A write: the whole load → check → write → rename under the database's lock (write-session.ts). */
+  const withWrite = <T>(command: string, work: (operation: OperationContext) => Promise<T>) =>
+    capture(() => underWriteLock(context, command, work));
+  const withWritePanel = <T>(
+    command: string,
+    work: (opened: OpenedPanel, operation: OperationContext) => Promise<T> | T,
+  ) => withWrite(command, (operation) => openAnd(operation, work));
 
   return {
     dbPath,
     backupDir,
     getStatus: () =>
-      withPanel(async ({ image, db, detection, recovery, integrity }, operation) => {
+      withPanel(async ({ image, db, detection, integrity }, operation) => {
         const backups = await listBackups(dbPath, backupDir, fs);
         return buildStatus({
-          recovery,
+          // Read-only: an interrupted save is described, never acted on, and nothing is deleted.
+          recovery: await describeInterruptedSave(image.path, backupDir, fs),
+          holders: await findFileHolders(image.path),
           path: dbPath,
           db,
           detection,
@@ -130,7 +143,7 @@ export function createEngine(options: EngineOptions): Engine {
         });
       }),
     createBackup: (reason = 'manual') =>
-      withPanel(({ image, db, detection, integrity }) => {
+      withWritePanel('backup', ({ image, db, detection, integrity }) => {
         assertIntact(db, dbPath, integrity());
         return createBackup(image, {
           fs,
@@ -144,25 +157,34 @@ export function createEngine(options: EngineOptions): Engine {
     previewMigrate: (request = {}) =>
       withPanel((opened, operation) => migrateOpened(opened, { ...request, dryRun: true }, operation)),
     migrate: (request = {}) =>
-      withPanel((opened, operation) => migrateOpened(opened, { ...request, dryRun: false }, operation)),
-    rollBack: (request = {}) => withPanel((opened, operation) => rollBackOpened(opened, request, operation)),
+      withWritePanel('migrate', (opened, operation) =>
+        migrateOpened(opened, { ...request, dryRun: false }, operation),
+      ),
+    rollBack: (request = {}) =>
+      withWritePanel('rollback', (opened, operation) => rollBackOpened(opened, request, operation)),
     checkRoundTrip: () => withPanel((opened, operation) => roundTripOpened(opened, operation)),
     getHistory: () => withPanel(({ db }) => readHistory(db)),
-    restoreBackup: (backup) => capture(() => restoreBackup(backup, context)),
+    restoreBackup: (backup) => withWrite('restore', (operation) => restoreBackup(backup, operation)),
     restoreBackupById: (id) =>
-      capture(async () =>
-        restoreBackupFile((await findListedBackup(dbPath, backupDir, id, fs)).path, context),
+      withWrite('restore', async (operation) =>
+        restoreBackupFile((await findListedBackup(dbPath, backupDir, id, fs)).path, operation),
       ),
     verifyBackupById: (id) =>
       capture(async () => verifyWithCodes((await findListedBackup(dbPath, backupDir, id, fs)).path, fs)),
     deleteBackup: (id) =>
-      capture(async () => ({ deleted: await deleteOwnBackup(dbPath, backupDir, id, fs) })),
+      withWrite('delete-backup', async () => ({ deleted: await deleteOwnBackup(dbPath, backupDir, id, fs) })),
     repair: (request = {}) =>
-      withPanel((opened, operation) => repairOpened(opened, request.forceVersion, operation)),
+      request.forceVersion === undefined
+        ? withPanel((opened, operation) => repairOpened(opened, undefined, operation))
+        : withWritePanel('repair --force-version', (opened, operation) =>
+            repairOpened(opened, request.forceVersion, operation),
+          ),
     check: () => withPanel(({ db }) => ({ database: dbPath, ...runChecks(db) })),
     previewFix: (checkId) => withPanel((opened) => fixOpened(opened, checkId, true, context)),
-    applyFix: (checkId) => withPanel((opened) => fixOpened(opened, checkId, false, context)),
-    revertFix: (checkId) => withPanel((opened) => revertFixOpened(opened, checkId, context)),
+    applyFix: (checkId) =>
+      withWritePanel('fix', (opened, operation) => fixOpened(opened, checkId, false, operation)),
+    revertFix: (checkId) =>
+      withWritePanel('revert-fix', (opened, operation) => revertFixOpened(opened, checkId, operation)),
   };
 }
 

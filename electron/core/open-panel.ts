@@ -6,15 +6,12 @@ import { openImage, readDatabaseImage, type LoadedImage } from './database';
 import { detectDatabase, type Detection } from './detect';
 import { EngineError } from './engine-error';
 import type { FileSystem } from './file-system';
-import { recoverInterruptedSave } from './save';
 import { integrityOf } from './status';
 
 export interface OpenedPanel {
   image: LoadedImage;
   db: Database;
   detection: Detection;
-  /** What recovering an interrupted save did before opening, if anything. */
-  recovery: string | null;
   /**
    * PRAGMA integrity_check of the file as opened, run at most once per open (a full check of a
    * 300 MB file takes seconds). Valid only before anything writes to `db`: every caller asks
@@ -31,8 +28,7 @@ export interface OpenPanelOptions {
 }
 
 export async function openPanel(options: OpenPanelOptions): Promise<OpenedPanel> {
-  const realPath = await options.fs.realpath(options.dbPath).catch(() => options.dbPath);
-  const recovery = await recoverInterruptedSave(realPath, options.fs);
+  // Opening never writes: an interrupted save is put right by the next write, under its lock.
   const image = await readDatabaseImage(options.dbPath, { fs: options.fs, ignoreWal: options.ignoreWal });
   const walMerged = image.journal.wal_transactions_applied > 0;
   let db: Database;
@@ -66,7 +62,7 @@ export async function openPanel(options: OpenPanelOptions): Promise<OpenedPanel>
     }
     const opened = db;
     // A check that threw is not remembered: asked again, it throws again (DATABASE_CORRUPT).
-    return { image, db, detection, recovery, integrity: () => (integrity ??= integrityOf(opened)) };
+    return { image, db, detection, integrity: () => (integrity ??= integrityOf(opened)) };
   } catch (thrown) {
     db.close();
     throw asUnreadable(thrown, options.dbPath);

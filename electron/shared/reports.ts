@@ -31,6 +31,8 @@ export interface BackupEntry {
   size: number;
   reason: BackupReason | null;
   metadata: BackupMetadata | null;
+  /** Set when this entry is the result of a write: what its safety machinery did. */
+  safety_notes?: string[];
 }
 
 export interface VerifyCheck {
@@ -146,6 +148,8 @@ export interface RunReport {
   /** Where the stale -wal/-shm went, if there were any. */
   moved_aside: string[];
   steps: StepReport[];
+  /** What the write's safety machinery did (a stale lock taken over, an interrupted save put right, …). */
+  safety_notes?: string[];
 }
 
 /** Migration 3: `safe` (default) sets Vision only with VLESS Encryption; `panel` is the panel's seeder exactly. */
@@ -215,6 +219,8 @@ export interface RepairReport {
   data_version: number | null;
   recommendation: Recommendation;
   forced: { version: number; backup: BackupEntry } | null;
+  /** What the write's safety machinery did (a stale lock taken over, an interrupted save put right, …). */
+  safety_notes?: string[];
 }
 
 export interface RestoreReport {
@@ -224,6 +230,8 @@ export interface RestoreReport {
   /** The current file as it was before the restore: a PanelDB backup, or a raw copy if it could not be opened. */
   safety_backup: string;
   moved_aside: string[];
+  /** What the write's safety machinery did (a stale lock taken over, an interrupted save put right, …). */
+  safety_notes?: string[];
 }
 
 export interface RollbackRequest {
@@ -259,6 +267,8 @@ export interface StatusReport {
   tables: Record<string, number>;
   integrity: 'ok' | string[];
   warnings: DetectionWarning[];
+  /** Other processes that have the database, its -wal or -shm open right now (a running panel). */
+  in_use_by?: Array<{ pid: number; name: string | null }>;
   backups_count: number;
   /** The Xray-aware health checks (the same as `paneldb check`). */
   checks: ChecksSection;

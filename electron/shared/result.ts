@@ -16,6 +16,8 @@ export const ERROR_CODES = [
   'WAL_WITHOUT_DATABASE',
   // refusals: we could act but it would be unsafe
   'FILE_CHANGED_ON_DISK',
+  'DATABASE_LOCKED',
+  'DATABASE_IN_USE',
   'DATABASE_DIRTY',
   'VERSION_NEWER_THAN_TOOL',
   'ROLLBACK_REFUSED',
@@ -38,12 +40,23 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/**
+ * What the person can do about a refusal, as data: each front end words it in the reader's language
+ * (the CLI may name a shell command; the GUI never does).
+ */
+export type ErrorHint =
+  /** Another PanelDB write holds the database's lock. */
+  | { kind: 'wait-for-writer'; holder: { pid: number; command: string; since: string; host: string } }
+  /** A running process (the panel) has the file open: stop it, or copy both files and work on the copy. */
+  | { kind: 'stop-panel'; holders: Array<{ pid: number; name: string | null }> };
+
 export interface AppError {
   code: ErrorCode;
   /** One line, English, naming the file or step concerned. */
   message: string;
   /** Extra evidence (OS error text, failing rows, integrity problems), shown on demand. */
   detail?: string;
+  hint?: ErrorHint;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };

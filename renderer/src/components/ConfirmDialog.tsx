@@ -2,6 +2,7 @@
 // backup concerned) and that a verified backup is taken before anything changes. Esc cancels,
 // focus stays inside, and Cancel has the initial focus.
 import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { InUseNotice } from './InUseNotice';
 import type { Translate } from '../i18n';
 import type { ConfirmAction } from '../store/dialogs-slice';
 import { useApp, useT } from '../store/react';
@@ -200,6 +201,7 @@ export function ConfirmDialog() {
         <h2 id="confirm-title">{title}</h2>
         <div className="dialog-body" id="confirm-body">
           {body}
+          <InUseNotice />
         </div>
         <div className="dialog-actions">
           <button type="button" ref={cancelRef} data-testid="confirm-cancel" onClick={cancel}>
