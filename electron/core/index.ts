@@ -78,6 +78,9 @@ export interface Engine {
   revertFix(checkId: string): Promise<Result<RunReport>>;
 }
 
+/** Writes that change only the backup folder, never the database file. */
+const NOT_REPLACING = new Set(['backup', 'delete-backup']);
+
 export function createEngine(options: EngineOptions): Engine {
   const context: OperationContext = {
     dbPath: options.dbPath,
@@ -116,7 +119,7 @@ export function createEngine(options: EngineOptions): Engine {
   ): Promise<Result<T>> => capture(() => openAnd(context, work));
   /** A write: the whole load → check → write → rename under the database's lock (write-session.ts). */
   const withWrite = <T>(command: string, work: (operation: OperationContext) => Promise<T>) =>
-    capture(() => underWriteLock(context, command, work));
+    capture(() => underWriteLock(context, command, !NOT_REPLACING.has(command), work));
   const withWritePanel = <T>(
     command: string,
     work: (opened: OpenedPanel, operation: OperationContext) => Promise<T> | T,

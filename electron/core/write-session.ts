@@ -2,6 +2,7 @@
 // put right what an interrupted save left (only what the record's hashes prove safe), remove
 // PanelDB's own stale temp files, run the work, release the lock. The notes reach the report.
 import { ensureBackupDir } from './backups';
+import { assertNotInUse } from './file-holders';
 import type { OperationContext } from './operation-context';
 import { recoverInterruptedSave, removeStaleTempFiles } from './save-intent';
 import { acquireWriteLock, lockPathOf } from './write-lock';
@@ -9,6 +10,7 @@ import { acquireWriteLock, lockPathOf } from './write-lock';
 export async function underWriteLock<T>(
   context: OperationContext,
   command: string,
+  replacesDatabase: boolean,
   work: (operation: OperationContext) => Promise<T>,
 ): Promise<T> {
   const { fs, backupDir } = context;
@@ -29,6 +31,8 @@ export async function underWriteLock<T>(
   try {
     await recoverInterruptedSave(target, backupDir, fs, notes);
     await removeStaleTempFiles(target, backupDir, fs, notes);
+    // A running panel is refused before any work (and again right before the rename, in save.ts).
+    if (replacesDatabase) await assertNotInUse(target);
     const value = await work({ ...context, lock, notes });
     if (notes.length > 0 && typeof value === 'object' && value !== null && !Array.isArray(value))
       return { ...value, safety_notes: notes };
