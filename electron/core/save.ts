@@ -184,11 +184,6 @@ export async function replaceDatabaseFile(
       ...(walBeside ? [{ from: walPathOf(target), to: asideOf(walPathOf(target)) }] : []),
       ...(shmBeside ? [{ from: shmPathOf(target), to: asideOf(shmPathOf(target)) }] : []),
     ];
-    for (const move of moves) {
-      await fs.rename(move.from, move.to);
-      moved.push(move); // recorded first, so a failure below still puts it back
-      await makePrivate(move.to, fs);
-    }
     // Cheap last look: the main file is the inode we hashed, with the same size and time.
     const now = await fs.stat(target);
     if (now.ino !== identity.ino || now.size !== identity.size || now.mtimeMs !== identity.mtimeMs)
@@ -196,6 +191,12 @@ export async function replaceDatabaseFile(
         'FILE_CHANGED_ON_DISK',
         `${target} changed while PanelDB was saving; nothing was written.`,
       );
+    // The moves and the rename follow each other directly: the window in which a crash leaves the
+    // old file without its -wal (put back by the next write) is as short as it can be.
+    for (const move of moves) {
+      await fs.rename(move.from, move.to);
+      moved.push(move); // recorded first, so a failure below still puts it back
+    }
     await fs.rename(temp, target).catch((thrown: unknown) => {
       // Windows: SQLite's open handle in the panel makes the rename fail; that is "in use", not a fault.
       const code = osErrorCode(thrown);
@@ -218,6 +219,10 @@ export async function replaceDatabaseFile(
       thrown instanceof EngineError ? thrown.detail : osErrorText(thrown),
     );
   }
+  for (const { to } of moved)
+    await makePrivate(to, fs).catch((thrown: unknown) =>
+      options.notes?.push(`${to} could not be made private (0600): ${osErrorText(thrown)}`),
+    );
   await syncFolder(dirname(target), fs);
   await fs.rm(intentPath, { force: true });
   await syncFolder(options.asideDir, fs);
