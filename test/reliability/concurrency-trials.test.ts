@@ -3,18 +3,17 @@ import { runLiveWriterTrials, runStatusDuringWriteTrials, runWriterPairTrials } 
 
 describe('concurrency trials (CI-sized; the CLI script runs the full counts)', () => {
   it('two writers started 0–150 ms apart: each refuses or succeeds, and no acknowledged result is lost', async () => {
-    // In this process (the same lock, without Node start-up per run), three pairings; the CLI
+    // In this process (the same lock, without Node start-up per run), two pairings; the CLI
     // script runs all ten as separate processes.
-    const summary = await runWriterPairTrials(2, {
+    const summary = await runWriterPairTrials(1, {
       runner: 'engine',
       pairings: [
         ['migrate', 'fix'],
         ['restore', 'rollback'],
-        ['migrate', 'restore'],
       ],
     });
     expect(summary.failures).toEqual([]);
-    expect(summary.trials).toBe(6);
+    expect(summary.trials).toBe(2);
   }, 180_000);
 
   it('status during a migrate disturbs nothing', async () => {
