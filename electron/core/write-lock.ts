@@ -130,7 +130,7 @@ export async function acquireWriteLock(
         await fs.rm(lockPath, { force: true }).catch(() => undefined);
         throw new EngineError(
           'WRITE_FAILED',
-          `Could not write the write lock ${lockPath}; nothing was written.`,
+          `Could not write the write lock ${lockPath}; the database was left as it was.`,
           String(thrown),
         );
       }
