@@ -32,6 +32,11 @@ for (const [label, run] of [
   ['status during migrate', () => runStatusDuringWriteTrials(argument('--status', 10))],
   ['live sqlite3 writer', () => runLiveWriterTrials(argument('--live', 50))],
 ] as const) {
+  const count = argument(
+    label.startsWith('two') ? '--pairs' : label.startsWith('status') ? '--status' : '--live',
+    1,
+  );
+  if (count === 0) continue;
   const started = Date.now();
   const summary = await run();
   print(label, summary, Date.now() - started);
