@@ -30,6 +30,8 @@ const CATEGORY: Record<ErrorCode, number> = {
   HISTORY_INVALID: EXIT.badInput,
   CONFIRMATION_REQUIRED: EXIT.refused,
   FILE_CHANGED_ON_DISK: EXIT.refused,
+  DATABASE_LOCKED: EXIT.refused,
+  DATABASE_IN_USE: EXIT.refused,
   DATABASE_DIRTY: EXIT.refused,
   VERSION_NEWER_THAN_TOOL: EXIT.refused,
   ROLLBACK_REFUSED: EXIT.refused,

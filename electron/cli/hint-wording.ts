@@ -41,5 +41,8 @@ export function hintLine(lang: Lang, error: AppError, dbPath: string | null): st
         : 'to restore it anyway, after reading the above: add --accept-risk';
     case 'repair':
       return zh ? `查看修复建议：paneldb repair ${db}` : `see the evidence: paneldb repair ${db}`;
+    case 'wait-for-writer':
+    case 'stop-panel':
+      return null; // worded line by line by hintLines (messages.ts)
   }
 }

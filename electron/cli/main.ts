@@ -23,7 +23,7 @@ import {
 } from './format';
 import { registerCheckCommands, XHTTP_FLOW_HELP, xhttpFlowMode } from './check-command';
 import { registerRecoverCommand } from './commands/recover';
-import { errorLine, pickLang, TEXT, type Lang } from './messages';
+import { errorLine, pickLang, TEXT, type Lang, hintLines, safetyNotesHeader } from './messages';
 import { processSecrets, registerSetPassword, type SecretSource } from './commands/set-password';
 
 export interface CliIo {
@@ -89,6 +89,9 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       return undefined;
     }
     io.stdout(json ? `${JSON.stringify(result.value, null, 2)}\n` : `${text(result.value)}\n`);
+    const notes = (result.value as { safety_notes?: unknown } | null)?.safety_notes;
+    if (!json && Array.isArray(notes) && notes.length > 0)
+      io.stderr(`${safetyNotesHeader(lang)}:\n${notes.map((note) => `  - ${String(note)}`).join('\n')}\n`);
     return result.value;
   };
   const engineFor = async (db: string | undefined, options: CommonOptions) => {
@@ -445,6 +448,7 @@ function printError(io: CliIo, error: AppError, json: boolean, lang: Lang): numb
     io.stderr(`paneldb: ${TEXT[lang].error}: ${errorLine(lang, error.code, error.message)}\n`);
     const hint = hintLine(lang, error, hintDatabase);
     if (hint !== null) io.stderr(`paneldb: → ${hint}\n`);
+    for (const line of hintLines(lang, error.hint)) io.stderr(`  ${line}\n`);
     if (error.detail !== undefined && io.env.PANELDB_DEBUG) io.stderr(`${error.detail}\n`);
   }
   return exitCodeFor(error.code);

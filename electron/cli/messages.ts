@@ -2,7 +2,7 @@
 // stays language-neutral (codes and English messages) for scripts.
 import { GENERATION_LABELS } from '../core/index';
 import type { GenerationId } from '../shared/reports';
-import type { ErrorCode } from '../shared/result';
+import type { ErrorCode, ErrorHint } from '../shared/result';
 
 export type Lang = 'en' | 'zh-CN';
 
@@ -185,6 +185,8 @@ const ZH_ERRORS: Record<ErrorCode, string> = {
   WAL_MISMATCH: '-wal 文件与数据库不匹配',
   WAL_WITHOUT_DATABASE: '只有 -wal 文件，缺少主数据库文件',
   FILE_CHANGED_ON_DISK: '文件在加载后被修改（面板是否仍在运行？）',
+  DATABASE_LOCKED: '另一个 PanelDB 正在修改此数据库',
+  DATABASE_IN_USE: '数据库正被其他进程打开（面板是否仍在运行？）',
   DATABASE_DIRTY: '数据库处于脏状态',
   VERSION_NEWER_THAN_TOOL: '数据库版本比本工具更新',
   ROLLBACK_REFUSED: '拒绝回滚',
@@ -211,3 +213,32 @@ const ZH_ERRORS: Record<ErrorCode, string> = {
 export function errorLine(lang: Lang, code: ErrorCode, message: string): string {
   return lang === 'zh-CN' ? `${ZH_ERRORS[code]}：${message} [${code}]` : `${message} [${code}]`;
 }
+
+/** The remedy of a refusal, for a person at a shell (which may be given a command to run). */
+export function hintLines(lang: Lang, hint: ErrorHint | undefined): string[] {
+  if (hint === undefined) return [];
+  if (hint.action !== 'wait-for-writer' && hint.action !== 'stop-panel') return [];
+  if (hint.action === 'wait-for-writer') {
+    const { command, pid, since, host } = hint.holder;
+    return lang === 'zh-CN'
+      ? [`占用者：PanelDB ${command}，进程 ${pid}（${host}），自 ${since} 起。请等它完成后再试。`]
+      : [
+          `Held by PanelDB ${command}, pid ${pid} on ${host}, since ${since}. Try again when it has finished.`,
+        ];
+  }
+  const who = hint.holders.map((holder) => `${holder.name ?? '?'} (pid ${holder.pid})`).join(', ');
+  return lang === 'zh-CN'
+    ? [
+        ...(who === '' ? [] : [`打开它的进程：${who}`]),
+        '先停止面板服务，例如：systemctl stop x-ui',
+        '或者同时复制 x-ui.db 和 x-ui.db-wal，在副本上操作。',
+      ]
+    : [
+        ...(who === '' ? [] : [`Open in: ${who}`]),
+        'Stop the panel service first, for example: systemctl stop x-ui',
+        'Or copy both x-ui.db and x-ui.db-wal and work on the copy.',
+      ];
+}
+
+/** What a write's safety machinery did (stale lock taken over, interrupted save put right). */
+export const safetyNotesHeader = (lang: Lang) => (lang === 'zh-CN' ? '安全提示' : 'Safety notes');

@@ -6,6 +6,7 @@ import type { Database } from 'sql.js';
 import { EngineError, osErrorCode, osErrorText } from './engine-error';
 import type { FileSystem } from './file-system';
 import { once } from './fingerprint';
+import { lstatRegular, openRegular, readRegular } from './no-follow';
 import { loadSqlJs } from './sqljs';
 import { allocateWithSpareRoom, openTracked } from './sqljs-memory';
 import { applyWal, readWal, type WalStopReason } from './wal';
@@ -61,13 +62,22 @@ export async function readDatabaseImage(givenPath: string, options: LoadOptions)
       `${path} is ${formatBytes(stat.size)}; PanelDB opens files up to 2 GiB.`,
     );
   }
-  const main = await readOrRefuse(path, fs, stat.size);
+  const main = await readOrRefuse(path, fs, { spareRoomFor: stat.size });
   checkSqliteHeader(path, main);
   const mode = main[18] === 2 || main[19] === 2 ? 'wal' : 'rollback';
   // Read-only operations (status, check, history, previews) never need the file's hash: it is taken
   // on first use — by a backup, or the save's "unchanged on disk" proof — which every write reaches
   // before it changes the database (see fingerprint.ts).
-  const mainHash = once(() => sha256Of(main));
+  // The header's journal-mode bytes (18/19) are set to rollback mode below, in place: the hash is of
+  // the bytes as they are on disk, so those two are hashed as they were read.
+  const diskHeader = Buffer.from([main[18] ?? 0, main[19] ?? 0]);
+  const mainHash = once(() =>
+    createHash('sha256')
+      .update(main.subarray(0, 18))
+      .update(diskHeader)
+      .update(main.subarray(20))
+      .digest('hex'),
+  );
   const original: FileFingerprint = {
     size: main.length,
     mtimeMs: stat.mtimeMs,
@@ -77,7 +87,11 @@ export async function readDatabaseImage(givenPath: string, options: LoadOptions)
   };
 
   const walPath = walPathOf(path);
-  const walStat = await fs.stat(walPath).catch(() => null);
+  // lstat, and a link or FIFO is NOT_A_FILE at once: never followed, never a hang.
+  const walStat = await lstatRegular(walPath, fs).catch((thrown: unknown) => {
+    if (thrown instanceof EngineError) throw thrown;
+    return null;
+  });
   const journal: JournalInfo = {
     mode,
     wal_present: walStat !== null && walStat.isFile(),
@@ -89,7 +103,7 @@ export async function readDatabaseImage(givenPath: string, options: LoadOptions)
   let image = main;
   let wal: FileFingerprint | null = null;
   if (journal.wal_present && walStat !== null) {
-    const walBytes = await readOrRefuse(walPath, fs);
+    const walBytes = await readOrRefuse(walPath, fs, { noFollow: true });
     wal = { size: walBytes.length, mtimeMs: walStat.mtimeMs, sha256: sha256Of(walBytes) };
     if (options.ignoreWal) {
       journal.wal_note =
@@ -128,13 +142,24 @@ export async function readDatabaseImage(givenPath: string, options: LoadOptions)
   const loaded: Omit<LoadedImage, 'sha256'> = { path, bytes: image, original, wal, journal };
   return Object.defineProperty(loaded, 'sha256', {
     enumerable: true,
-    get: sameBytes ? () => original.sha256 : once(() => sha256Of(image)),
+    // Asking for the image's hash (every write does, through its backup, before it changes the
+    // database) also takes the file's own: sql.js writes into these very bytes later.
+    get: sameBytes
+      ? () => original.sha256
+      : once(() => {
+          void original.sha256;
+          return sha256Of(image);
+        }),
   }) as LoadedImage;
 }
 
 /** The SHA-256 of a file, streamed in 1 MiB reads: no copy of the whole file in memory. */
-export async function sha256OfFile(path: string, fs: FileSystem): Promise<{ size: number; sha256: string }> {
-  const handle = await fs.open(path, 'r');
+export async function sha256OfFile(
+  path: string,
+  fs: FileSystem,
+  noFollow = false,
+): Promise<{ size: number; sha256: string }> {
+  const handle = noFollow ? await openRegular(path, fs) : await fs.open(path, 'r');
   try {
     const hash = createHash('sha256');
     const chunk = Buffer.allocUnsafe(1024 * 1024);
@@ -198,14 +223,21 @@ async function statOrRefuse(path: string, fs: FileSystem) {
   }
 }
 
-async function readOrRefuse(path: string, fs: FileSystem, spareRoomFor?: number): Promise<Buffer> {
+/** `spareRoomFor`: read the main file with room to grow (sqljs-memory.ts); `noFollow`: a sidecar, never through a link. */
+async function readOrRefuse(
+  path: string,
+  fs: FileSystem,
+  how: { spareRoomFor?: number; noFollow?: boolean } = {},
+): Promise<Buffer> {
   try {
-    if (spareRoomFor !== undefined) {
-      const withRoom = await readIntoSpareRoom(path, fs, spareRoomFor);
+    if (how.noFollow === true) return await readRegular(path, fs);
+    if (how.spareRoomFor !== undefined) {
+      const withRoom = await readIntoSpareRoom(path, fs, how.spareRoomFor);
       if (withRoom !== null) return withRoom;
     }
     return await fs.readFile(path);
   } catch (thrown) {
+    if (thrown instanceof EngineError) throw thrown;
     const code = osErrorCode(thrown);
     if (code === 'EISDIR') throw new EngineError('NOT_A_FILE', `${path} is a folder, not a database file.`);
     if (code === 'ERR_FS_FILE_TOO_LARGE' || code === 'ERR_STRING_TOO_LONG') {

@@ -38,6 +38,9 @@ import { compareForRestore } from './backup-inspect';
 import { diffWithBackup } from './backup-diff';
 import { historyAcrossRestores } from './history-across-restores';
 import type { BackupDiff, RestoreComparison } from '../shared/inspect';
+import { findFileHolders } from './file-holders';
+import { describeInterruptedSave } from './save-intent';
+import { underWriteLock } from './write-session';
 
 export interface EngineOptions {
   dbPath: string;
@@ -112,6 +115,9 @@ export interface StatusRequest {
   full?: boolean;
 }
 
+/** Writes that change only the backup folder, never the database file. */
+const NOT_REPLACING = new Set(['backup', 'delete-backup']);
+
 export function createEngine(options: EngineOptions): Engine {
   const context: OperationContext = {
     dbPath: options.dbPath,
@@ -123,30 +129,38 @@ export function createEngine(options: EngineOptions): Engine {
   };
   const { dbPath, backupDir, fs } = context;
 
-  /**
-   * Opens the panel, runs `work`, always closes it, and turns SQLite's damage reports into
-   * DATABASE_CORRUPT. With a migrations folder, its versions join the steps for this operation.
-   */
+  /** Opens the panel for `operation`, runs `work`, always closes it, and names SQLite's damage reports. */
+  const openAnd = async <T>(
+    base: OperationContext,
+    work: (opened: OpenedPanel, operation: OperationContext) => Promise<T> | T,
+  ): Promise<T> => {
+    // With a migrations folder, its versions join the steps for this operation.
+    const migrations = await loadMigrations(options.migrationsDir, context.migrations, fs);
+    const operation: OperationContext = { ...base, migrations };
+    const opened = await openPanel({
+      dbPath,
+      fs,
+      migrations,
+      ignoreWal: options.ignoreWal ?? false,
+    });
+    try {
+      return await work(opened, operation);
+    } catch (thrown) {
+      throw asUnreadable(thrown, dbPath);
+    } finally {
+      opened.db.close();
+    }
+  };
   const withPanel = <T>(
     work: (opened: OpenedPanel, operation: OperationContext) => Promise<T> | T,
-  ): Promise<Result<T>> =>
-    capture(async () => {
-      const migrations = await loadMigrations(options.migrationsDir, context.migrations, fs);
-      const operation: OperationContext = { ...context, migrations };
-      const opened = await openPanel({
-        dbPath,
-        fs,
-        migrations,
-        ignoreWal: options.ignoreWal ?? false,
-      });
-      try {
-        return await work(opened, operation);
-      } catch (thrown) {
-        throw asUnreadable(thrown, dbPath);
-      } finally {
-        opened.db.close();
-      }
-    });
+  ): Promise<Result<T>> => capture(() => openAnd(context, work));
+  /** A write: the whole load → check → write → rename under the database's lock (write-session.ts). */
+  const withWrite = <T>(command: string, work: (operation: OperationContext) => Promise<T>) =>
+    capture(() => underWriteLock(context, command, !NOT_REPLACING.has(command), work));
+  const withWritePanel = <T>(
+    command: string,
+    work: (opened: OpenedPanel, operation: OperationContext) => Promise<T> | T,
+  ) => withWrite(command, (operation) => openAnd(operation, work));
 
   /**
    * Runs a write and appends it to the audit log (audit-log.ts) when it wrote something: a success
@@ -183,10 +197,12 @@ export function createEngine(options: EngineOptions): Engine {
     dbPath,
     backupDir,
     getStatus: (request = {}) =>
-      withPanel(async ({ image, db, detection, recovery, integrity, fullIntegrity }, operation) => {
+      withPanel(async ({ image, db, detection, integrity, fullIntegrity }, operation) => {
         const backups = await listBackups(dbPath, backupDir, fs);
         return buildStatus({
-          recovery,
+          // Read-only: an interrupted save is described, never acted on, and nothing is deleted.
+          recovery: await describeInterruptedSave(image.path, backupDir, fs),
+          holders: await findFileHolders(image.path),
           path: dbPath,
           db,
           detection,
@@ -209,7 +225,7 @@ export function createEngine(options: EngineOptions): Engine {
       })),
     createBackup: (reason = 'manual') =>
       audited('backup', `backup (${reason})`, () =>
-        withPanel(({ image, db, detection, fullIntegrity }) => {
+        withWritePanel('backup', ({ image, db, detection, fullIntegrity }) => {
           // A write starts from a file that passes the full check (an index that disagrees with its
           // table passes quick_check): a backup of a damaged file is no way back.
           assertIntact(db, dbPath, fullIntegrity());
@@ -233,7 +249,9 @@ export function createEngine(options: EngineOptions): Engine {
         'migrate',
         `migrate${request.to === undefined ? '' : ` to v${request.to}`}`,
         () =>
-          withPanel((opened, operation) => migrateOpened(opened, { ...request, dryRun: false }, operation)),
+          withWritePanel('migrate', (opened, operation) =>
+            migrateOpened(opened, { ...request, dryRun: false }, operation),
+          ),
         ranSomething,
       ),
     rollBack: (request = {}) =>
@@ -244,14 +262,15 @@ export function createEngine(options: EngineOptions): Engine {
             'to' in request && request.to !== undefined
               ? `roll back to v${request.to}`
               : `roll back ${request.steps ?? 1} step(s)`,
-            () => withPanel((opened, operation) => rollBackOpened(opened, request, operation)),
+            () =>
+              withWritePanel('rollback', (opened, operation) => rollBackOpened(opened, request, operation)),
             ranSomething,
           ),
     previewRollBack: (request = {}) =>
       withPanel((opened, operation) => rollBackOpened(opened, { ...request, dryRun: true }, operation)),
     setPassword: (request) =>
       audited(`set-password`, `set the password of ${JSON.stringify(request.username)}`, () =>
-        withPanel((opened, operation) => setPasswordOpened(opened, request, operation)),
+        withWritePanel('set-password', (opened, operation) => setPasswordOpened(opened, request, operation)),
       ),
     listActivity: () => capture(() => readAudit(backupDir, fs)),
     checkRoundTrip: () => withPanel((opened, operation) => roundTripOpened(opened, operation)),
@@ -261,14 +280,14 @@ export function createEngine(options: EngineOptions): Engine {
       ),
     restoreBackup: (backup, restoreOptions = {}) =>
       audited('restore', `restore ${backup.split(/[\\/]/).pop() ?? backup}`, () =>
-        capture(() => restoreBackup(backup, context, restoreOptions)),
+        withWrite('restore', (operation) => restoreBackup(backup, operation, restoreOptions)),
       ),
     restoreBackupById: (request) => {
       const { id, ...restoreOptions } = typeof request === 'string' ? { id: request } : request;
       return audited('restore', `restore ${id}`, () =>
-        capture(async () => {
+        withWrite('restore', async (operation) => {
           const listed = await findListedBackup(dbPath, backupDir, id, fs);
-          return restoreBackupFile(listed.path, context, restoreOptions);
+          return restoreBackupFile(listed.path, operation, restoreOptions);
         }),
       );
     },
@@ -287,7 +306,9 @@ export function createEngine(options: EngineOptions): Engine {
       capture(async () => verifyWithCodes((await findListedBackup(dbPath, backupDir, id, fs)).path, fs)),
     deleteBackup: (id) =>
       audited('delete-backup', `delete backup ${id}`, () =>
-        capture(async () => ({ deleted: await deleteOwnBackup(dbPath, backupDir, id, fs) })),
+        withWrite('delete-backup', async () => ({
+          deleted: await deleteOwnBackup(dbPath, backupDir, id, fs),
+        })),
       ),
     repair: (request = {}) =>
       request.forceVersion === undefined
@@ -295,7 +316,10 @@ export function createEngine(options: EngineOptions): Engine {
         : audited(
             'force-version',
             `force version ${request.forceVersion}${request.acknowledgeSkipped === true ? ' (steps acknowledged as not run)' : ''}`,
-            () => withPanel((opened, operation) => repairOpened(opened, request, operation)),
+            () =>
+              withWritePanel('force-version', (opened, operation) =>
+                repairOpened(opened, request, operation),
+              ),
             (report) => report.forced !== null,
           ),
     check: () => withPanel(({ db }) => ({ database: dbPath, ...runChecks(db) })),
@@ -304,12 +328,12 @@ export function createEngine(options: EngineOptions): Engine {
       audited(
         'fix',
         `fix ${fixRequestOf(checkId).checkId}`,
-        () => withPanel((opened) => fixOpened(opened, checkId, false, context)),
+        () => withWritePanel('fix', (opened, operation) => fixOpened(opened, checkId, false, operation)),
         (run) => ranSomething(run) && run.steps.length > 0,
       ),
     revertFix: (checkId) =>
       audited('revert-fix', `revert fix ${fixRequestOf(checkId).checkId}`, () =>
-        withPanel((opened) => revertFixOpened(opened, checkId, context)),
+        withWritePanel('revert-fix', (opened, operation) => revertFixOpened(opened, checkId, operation)),
       ),
   };
 }

@@ -134,6 +134,9 @@ export async function runAndSave(
     fs: context.fs,
     asideDir: context.backupDir,
     now: context.now,
+    lock: context.lock,
+    notes: context.notes,
+    backupPath: report.backup?.path,
   });
   report.saved = true;
   return report;

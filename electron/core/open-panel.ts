@@ -6,15 +6,12 @@ import { openImage, readDatabaseImage, type LoadedImage } from './database';
 import { detectDatabase, type Detection } from './detect';
 import { EngineError } from './engine-error';
 import type { FileSystem } from './file-system';
-import { recoverInterruptedSave } from './save';
 import { integrityOf } from './integrity';
 
 export interface OpenedPanel {
   image: LoadedImage;
   db: Database;
   detection: Detection;
-  /** What recovering an interrupted save did before opening, if anything. */
-  recovery: string | null;
   /**
    * PRAGMA quick_check of the file as opened (b-tree structure, page use, record formats: about
    * native speed), run at most once per open. Valid only before anything writes to `db`: every
@@ -33,8 +30,7 @@ export interface OpenPanelOptions {
 }
 
 export async function openPanel(options: OpenPanelOptions): Promise<OpenedPanel> {
-  const realPath = await options.fs.realpath(options.dbPath).catch(() => options.dbPath);
-  const recovery = await recoverInterruptedSave(realPath, options.fs);
+  // Opening never writes: an interrupted save is put right by the next write, under its lock.
   const image = await readDatabaseImage(options.dbPath, { fs: options.fs, ignoreWal: options.ignoreWal });
   const walMerged = image.journal.wal_transactions_applied > 0;
   let db: Database;
@@ -73,7 +69,6 @@ export async function openPanel(options: OpenPanelOptions): Promise<OpenedPanel>
       image,
       db,
       detection,
-      recovery,
       integrity: () => (integrity ??= integrityOf(opened, 'quick')),
       fullIntegrity: () => (full ??= integrityOf(opened, 'full')),
     };

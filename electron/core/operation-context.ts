@@ -2,6 +2,7 @@
 import type { PanelMigration } from './step-types';
 import type { FileSystem } from './file-system';
 import type { ProgressEvent } from './migrator';
+import type { WriteLock } from './write-lock';
 
 export interface OperationContext {
   dbPath: string;
@@ -10,4 +11,8 @@ export interface OperationContext {
   now: () => Date;
   migrations: readonly PanelMigration[];
   onProgress?: (event: ProgressEvent) => void;
+  /** Set for a write: the lock it holds (see write-lock.ts), proven still held before the rename. */
+  lock?: WriteLock;
+  /** Set for a write: lines for the person (a stale lock taken over, a recovered save, …). */
+  notes?: string[];
 }

@@ -330,6 +330,9 @@ export async function repairOpened(
     fs: context.fs,
     asideDir: context.backupDir,
     now: context.now,
+    lock: context.lock,
+    notes: context.notes,
+    backupPath: backup.path,
   });
   report.forced = { version: forceVersion, backup };
   return report;

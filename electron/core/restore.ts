@@ -11,7 +11,8 @@ import {
   backupStamp,
 } from './backups';
 import { openImage, readDatabaseImage, walPathOf, type DiskState } from './database';
-import { diskStateOf, recoverInterruptedSave, replaceDatabaseFile, writeFileAtomically } from './save';
+import { readRegular } from './no-follow';
+import { diskStateOf, replaceDatabaseFile, writeFileAtomically } from './save';
 import { detectDatabase } from './detect';
 import { EngineError } from './engine-error';
 import { versionSnapshot } from './migrate';
@@ -62,7 +63,7 @@ async function safetyCopy(context: OperationContext): Promise<{ path: string; st
   const path = join(context.backupDir, `${basename(context.dbPath)}.${stamp}-${unique}.before-restore.raw`);
   await writeFileAtomically(path, await context.fs.readFile(context.dbPath), { fs: context.fs, mode: 0o600 });
   if (state.wal !== null) {
-    await writeFileAtomically(`${path}-wal`, await context.fs.readFile(walPathOf(context.dbPath)), {
+    await writeFileAtomically(`${path}-wal`, await readRegular(walPathOf(context.dbPath), context.fs), {
       fs: context.fs,
       mode: 0o600,
     });
@@ -92,10 +93,6 @@ export async function restoreBackupFile(
   context: OperationContext,
   options: RestoreOptions = {},
 ): Promise<RestoreReport> {
-  await recoverInterruptedSave(
-    await context.fs.realpath(context.dbPath).catch(() => context.dbPath),
-    context.fs,
-  );
   const { report: verification, image: backup } = await verifyBackupImage(backupPath, context.fs);
   if (verification.status === 'unverified' && options.acceptUnverified !== true) {
     throw new EngineError(
@@ -150,6 +147,9 @@ export async function restoreBackupFile(
     fs: context.fs,
     asideDir: context.backupDir,
     now: context.now,
+    lock: context.lock,
+    notes: context.notes,
+    backupPath: safety,
   });
   return {
     database: context.dbPath,

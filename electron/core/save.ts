@@ -10,14 +10,21 @@ import {
   type DiskState,
   type FileFingerprint,
 } from './database';
-import { EngineError, osErrorText } from './engine-error';
+import { EngineError, osErrorText, osErrorCode } from './engine-error';
 import { statDiffers } from './fingerprint';
+import { assertNotInUse, inUseError } from './file-holders';
 import type { FileSystem } from './file-system';
+import { lstatRegular, openRegular, readRegular } from './no-follow';
+import { saveIntentPathOf, type SaveIntent } from './save-intent';
+import type { WriteLock } from './write-lock';
 
 export interface AtomicWriteOptions {
   fs: FileSystem;
   mode: number;
 }
+
+export const tempPathOf = (target: string) =>
+  join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.paneldb-tmp`);
 
 /** Temp file in the same folder → fsync → rename → fsync the folder. A crash leaves old bytes or new. */
 export async function writeFileAtomically(
@@ -26,7 +33,7 @@ export async function writeFileAtomically(
   options: AtomicWriteOptions,
 ): Promise<void> {
   const { fs } = options;
-  const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.paneldb-tmp`);
+  const temp = tempPathOf(target);
   let handle: Awaited<ReturnType<FileSystem['open']>> | undefined;
   try {
     handle = await fs.open(temp, 'wx', options.mode);
@@ -76,7 +83,10 @@ export async function assertUnchangedOnDisk(image: DiskState, fs: FileSystem): P
   if (current === null || current.size !== image.original.size || current.sha256 !== image.original.sha256) {
     throw changed(image.path);
   }
-  const wal = await sha256OfFile(walPathOf(image.path), fs).catch(() => null);
+  const wal = await sha256OfFile(walPathOf(image.path), fs, true).catch((thrown: unknown) => {
+    if (thrown instanceof EngineError) throw thrown; // a link or FIFO now: NOT_A_FILE
+    return null;
+  });
   if ((wal === null) !== (image.wal === null)) throw changed(walPathOf(image.path));
   if (
     wal !== null &&
@@ -90,46 +100,37 @@ export async function assertUnchangedOnDisk(image: DiskState, fs: FileSystem): P
 /** The raw state of a file that could not be loaded (a damaged database about to be restored over). */
 export async function diskStateOf(givenPath: string, fs: FileSystem): Promise<DiskState> {
   const path = await fs.realpath(givenPath).catch(() => givenPath);
-  const fingerprint = async (file: string): Promise<FileFingerprint | null> => {
-    const stat = await fs.stat(file).catch(() => null);
+  const fingerprint = async (file: string, noFollow: boolean): Promise<FileFingerprint | null> => {
+    const stat = noFollow ? await lstatRegular(file, fs) : await fs.stat(file).catch(() => null);
     if (stat === null || !stat.isFile()) return null;
-    const bytes = await fs.readFile(file);
+    const bytes = noFollow ? await readRegular(file, fs) : await fs.readFile(file);
     return { size: bytes.length, mtimeMs: stat.mtimeMs, sha256: sha256Of(bytes) };
   };
-  const original = await fingerprint(path);
+  const original = await fingerprint(path, false);
   if (original === null) throw new EngineError('FILE_NOT_FOUND', `${path} does not exist.`);
-  return { path, original, wal: await fingerprint(walPathOf(path)) };
+  return { path, original, wal: await fingerprint(walPathOf(path), true) };
 }
 
 export interface ReplaceOptions {
   fs: FileSystem;
-  /** Where a stale -wal/-shm is moved; never left beside a rewritten file. */
+  /** PanelDB's private backup folder: where a stale -wal/-shm goes, and where the save record lives. */
   asideDir: string;
   now: () => Date;
+  /** The write lock this save runs under: proven still ours right before the rename. */
+  lock?: WriteLock;
+  /** Receives what a person should know (an owner that could not be kept, …). */
+  notes?: string[];
+  /** The verified backup taken before this save, named in the record for recovery reports. */
+  backupPath?: string;
 }
 
 /**
- * A save in progress, recorded beside the database before the -wal is moved aside and removed after
- * the final rename. A crash between those two renames would otherwise leave the old file without
- * its WAL; the next open finds this record and puts things right (see recoverInterruptedSave).
- */
-interface SaveIntent {
-  format: 'paneldb-save/1';
-  target: string;
-  temp: string;
-  temp_sha256: string;
-  moves: Array<{ from: string; to: string }>;
-  started: string;
-}
-
-export const saveIntentPathOf = (target: string) =>
-  join(dirname(target), `.${basename(target)}.paneldb-save.json`);
-
-/**
- * Replaces the database file with new bytes. Call only after a verified backup exists. The -wal and
- * -shm are moved aside before the rename: a stale WAL beside the new file would be replayed by
- * SQLite and corrupt it. A crash leaves either the old file (with its WAL, or with an intent record
- * that puts the WAL back on the next open) or the new one.
+ * Replaces the database file with new bytes. Call only after a verified backup exists, under the
+ * write lock. The replacement keeps the original's owner, group and mode. The -wal and -shm are
+ * moved aside before the rename (a stale WAL beside the new file would be replayed by SQLite and
+ * corrupt it). Right before the moves and the rename, the file is proven unchanged and not open in
+ * another process. A crash leaves the old file (its -wal aside, with a record in the backup folder
+ * that lets the next write put it back) or the new one.
  */
 export async function replaceDatabaseFile(
   image: DiskState,
@@ -137,120 +138,126 @@ export async function replaceDatabaseFile(
   options: ReplaceOptions,
 ): Promise<string[]> {
   const { fs } = options;
-  await assertUnchangedOnDisk(image, fs);
-  const mode = (await fs.stat(image.path)).mode & 0o777;
   const target = image.path;
-  const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.paneldb-tmp`);
-  const intentPath = saveIntentPathOf(target);
+  // Links and special files named like sidecars are refused before anything is written.
+  await lstatRegular(walPathOf(target), fs);
+  await lstatRegular(shmPathOf(target), fs);
+  await assertNotInUse(target);
+  const identity = await fs.stat(target);
+  const temp = tempPathOf(target);
+  const intentPath = saveIntentPathOf(target, options.asideDir);
   let handle: Awaited<ReturnType<FileSystem['open']>> | undefined;
   let intentWritten = false;
+  let renamed = false;
   const moved: Array<{ from: string; to: string }> = [];
   try {
-    handle = await fs.open(temp, 'wx', mode);
+    handle = await fs.open(temp, 'wx', 0o600);
     await handle.writeFile(bytes);
+    await keepIdentity(handle, identity, target, options.notes);
     await handle.sync();
     await handle.close();
     handle = undefined;
+
+    // The last moment anything can still be refused: the lock, the bytes, other processes.
+    await options.lock?.assertHeld();
+    await assertUnchangedOnDisk(image, fs);
+    await assertNotInUse(target);
+
     const stamp = options.now().toISOString().replace(/[:.]/g, '-');
-    const moves: Array<{ from: string; to: string }> = [];
-    for (const sidecar of [walPathOf(target), shmPathOf(target)]) {
-      const exists = await fs.stat(sidecar).then(
-        () => true,
-        () => false,
-      );
-      if (exists)
-        moves.push({
-          from: sidecar,
-          to: join(options.asideDir, `${basename(sidecar)}.${stamp}.moved-aside`),
-        });
-    }
+    const asideOf = (sidecar: string) => join(options.asideDir, `${basename(sidecar)}.${stamp}.moved-aside`);
+    const walBeside = (await lstatRegular(walPathOf(target), fs)) !== null;
+    const shmBeside = (await lstatRegular(shmPathOf(target), fs)) !== null;
     const intent: SaveIntent = {
-      format: 'paneldb-save/1',
+      format: 'paneldb-save/2',
       target,
-      temp,
-      temp_sha256: sha256Of(bytes),
-      moves,
+      temp: basename(temp),
+      original_sha256: image.original.sha256,
+      new_sha256: sha256Of(bytes),
+      wal:
+        walBeside && image.wal !== null
+          ? { aside: basename(asideOf(walPathOf(target))), sha256: image.wal.sha256 }
+          : null,
+      shm_aside: shmBeside ? basename(asideOf(shmPathOf(target))) : null,
+      backup: options.backupPath ?? null,
       started: options.now().toISOString(),
     };
     await writeFileAtomically(intentPath, Buffer.from(JSON.stringify(intent)), { fs, mode: 0o600 });
     intentWritten = true;
+    const moves = [
+      ...(walBeside ? [{ from: walPathOf(target), to: asideOf(walPathOf(target)) }] : []),
+      ...(shmBeside ? [{ from: shmPathOf(target), to: asideOf(shmPathOf(target)) }] : []),
+    ];
+    // Cheap last look: the main file is the inode we hashed, with the same size and time.
+    const now = await fs.stat(target);
+    if (now.ino !== identity.ino || now.size !== identity.size || now.mtimeMs !== identity.mtimeMs)
+      throw new EngineError(
+        'FILE_CHANGED_ON_DISK',
+        `${target} changed while PanelDB was saving; nothing was written.`,
+      );
+    // The moves and the rename follow each other directly: the window in which a crash leaves the
+    // old file without its -wal (put back by the next write) is as short as it can be.
     for (const move of moves) {
       await fs.rename(move.from, move.to);
       moved.push(move); // recorded first, so a failure below still puts it back
-      // It holds the same secrets as the database: private, like every backup.
-      await fs.chmod(move.to, 0o600);
     }
-    await fs.rename(temp, target);
+    await fs.rename(temp, target).catch((thrown: unknown) => {
+      // Windows: SQLite's open handle in the panel makes the rename fail; that is "in use", not a fault.
+      const code = osErrorCode(thrown);
+      if (code === 'EBUSY' || (process.platform === 'win32' && (code === 'EPERM' || code === 'EACCES')))
+        throw inUseError(target, []);
+      throw thrown;
+    });
+    renamed = true;
   } catch (thrown) {
     await handle?.close().catch(() => undefined);
-    await fs.rm(temp, { force: true }).catch(() => undefined);
-    for (const { from, to } of moved.reverse()) await fs.rename(to, from).catch(() => undefined);
-    if (intentWritten) await fs.rm(intentPath, { force: true }).catch(() => undefined);
+    if (!renamed) {
+      await fs.rm(temp, { force: true }).catch(() => undefined);
+      for (const { from, to } of moved.reverse()) await fs.rename(to, from).catch(() => undefined);
+      if (intentWritten) await fs.rm(intentPath, { force: true }).catch(() => undefined);
+    }
+    if (thrown instanceof EngineError && thrown.code !== 'WRITE_FAILED') throw thrown;
     throw new EngineError(
       'WRITE_FAILED',
       `Could not replace ${target}; it was left as it was.`,
       thrown instanceof EngineError ? thrown.detail : osErrorText(thrown),
     );
   }
+  for (const { to } of moved)
+    await makePrivate(to, fs).catch((thrown: unknown) =>
+      options.notes?.push(`${to} could not be made private (0600): ${osErrorText(thrown)}`),
+    );
   await syncFolder(dirname(target), fs);
   await fs.rm(intentPath, { force: true });
-  await syncFolder(dirname(target), fs);
+  await syncFolder(options.asideDir, fs);
   return moved.map((entry) => entry.to);
 }
 
-/**
- * Finishes what a save interrupted by a crash left behind. If the new file is in place, only the
- * record is removed (the old WAL rightly stays aside). If it is not, the old file is still there:
- * its WAL is moved back beside it and the temp file removed, so it reads exactly as before.
- * Returns what was done, for the status report, or null when there was nothing to recover.
- */
-export async function recoverInterruptedSave(target: string, fs: FileSystem): Promise<string | null> {
-  const intentPath = saveIntentPathOf(target);
-  const text = await fs.readFile(intentPath, 'utf8').catch(() => null);
-  if (text === null) {
-    const removed = await removeStaleTempFiles(dirname(target), basename(target), fs);
-    return removed === 0 ? null : `Removed ${removed} temp file(s) left by an interrupted PanelDB write.`;
-  }
-  let intent: SaveIntent;
-  try {
-    intent = JSON.parse(text) as SaveIntent;
-    if (intent.format !== 'paneldb-save/1' || intent.target !== target) throw new Error('not ours');
-  } catch {
-    return null;
-  }
-  const current = await fs.readFile(target).catch(() => null);
-  if (current !== null && sha256Of(current) === intent.temp_sha256) {
-    await fs.rm(intent.temp, { force: true });
-    await fs.rm(intentPath, { force: true });
-    await syncFolder(dirname(target), fs);
-    return 'An interrupted save had completed; its leftovers were cleaned up.';
-  }
-  for (const { from, to } of intent.moves) {
-    const stillAside = await fs.stat(to).then(
-      () => true,
-      () => false,
+/** The replacement gets the original's mode, owner and group: a panel running as its own user must still open it. */
+async function keepIdentity(
+  handle: Awaited<ReturnType<FileSystem['open']>>,
+  original: { mode: number; uid: number; gid: number },
+  target: string,
+  notes: string[] | undefined,
+): Promise<void> {
+  await handle.chmod(original.mode & 0o7777);
+  const uid = process.getuid?.();
+  const gid = process.getgid?.();
+  if (uid === undefined || (original.uid === uid && original.gid === gid)) return;
+  await handle.chown(original.uid, original.gid).catch((thrown: unknown) => {
+    notes?.push(
+      `${target} was owned by uid ${original.uid} gid ${original.gid}; the new file could not be given that owner (${osErrorCode(thrown) ?? osErrorText(thrown)}), so it belongs to uid ${uid} gid ${gid ?? '?'}. Give it back with chown before starting the panel.`,
     );
-    const backInPlace = await fs.stat(from).then(
-      () => true,
-      () => false,
-    );
-    if (stillAside && !backInPlace) await fs.rename(to, from);
-  }
-  await fs.rm(intent.temp, { force: true });
-  await fs.rm(intentPath, { force: true });
-  await syncFolder(dirname(target), fs);
-  return 'A save was interrupted before the new file was in place; the file and its -wal are as they were before it.';
+  });
+  // chown clears set-id bits on some systems: set the mode again.
+  await handle.chmod(original.mode & 0o7777);
 }
 
-/**
- * Temp files are named `.<name>.<random>.paneldb-tmp` and are never the live file: one still there
- * means a writer died before its rename. It may hold a copy of private data, so it goes.
- */
-export async function removeStaleTempFiles(folder: string, name: string, fs: FileSystem): Promise<number> {
-  const names = await fs.readdir(folder).catch(() => [] as string[]);
-  // `.<name>.…` for the database's temp, `..<name>.paneldb-save.json.…` for the intent record's own.
-  const ours = (entry: string) => entry.startsWith(`.${name}.`) || entry.startsWith(`..${name}.`);
-  const stale = names.filter((entry) => ours(entry) && entry.endsWith('.paneldb-tmp'));
-  for (const entry of stale) await fs.rm(join(folder, entry), { force: true });
-  return stale.length;
+/** A moved-aside sidecar holds the same secrets as the database: 0600, set on the file itself, never through a link. */
+async function makePrivate(path: string, fs: FileSystem): Promise<void> {
+  const handle = await openRegular(path, fs);
+  try {
+    await handle.chmod(0o600);
+  } finally {
+    await handle.close();
+  }
 }

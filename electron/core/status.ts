@@ -5,6 +5,7 @@ import type { JournalInfo } from './database';
 import type { Detection, GenerationId } from './detect';
 import type { PanelMigration } from './step-types';
 import { driftMessage, findDrift } from './external-migrations';
+import { describeHolders, type FileHolder } from './file-holders';
 import { lastUpOf, type HistoryEntry } from './history-log';
 import { queryValue, quoteIdentifier } from './sql';
 import { runChecks } from './health-checks';
@@ -39,7 +40,10 @@ export interface StatusInputs {
   journal: JournalInfo;
   backups: BackupEntry[];
   history: HistoryEntry[];
+  /** An interrupted save found (read-only: described, not acted on). */
   recovery?: string | null;
+  /** Other processes that have the file open (a running panel). */
+  holders?: FileHolder[];
   /** The integrity check already run on this open, if any (see OpenedPanel.integrity). */
   integrity?: 'ok' | string[];
   /** Which check `integrity` is; `quick` when not given. */
@@ -62,6 +66,7 @@ export function buildStatus({
   backups,
   history,
   recovery,
+  holders = [],
   integrity,
   integrityKind = 'quick',
   checks = false,
@@ -94,7 +99,12 @@ export function buildStatus({
       };
     });
   const warnings = [...detection.warnings];
-  if (recovery) warnings.push({ code: 'INTERRUPTED_SAVE_RECOVERED', message: recovery });
+  if (recovery) warnings.push({ code: 'INTERRUPTED_SAVE', message: recovery });
+  if (holders.length > 0)
+    warnings.push({
+      code: 'DATABASE_IN_USE',
+      message: `The file is open in ${describeHolders(holders)} (a running panel?). Writes are refused until it is stopped; or copy both x-ui.db and x-ui.db-wal and work on the copy.`,
+    });
   for (const drift of findDrift(migrations, detection, history))
     warnings.push({
       code: 'MIGRATION_FILE_DRIFT',
@@ -125,6 +135,7 @@ export function buildStatus({
     integrity: integrity ?? integrityOf(db, integrityKind),
     integrity_check: integrityKind,
     warnings,
+    in_use_by: holders,
     backups_count: backups.length,
     checks: checks ? runChecks(db) : null,
     ...(headline === undefined ? {} : { headline }),

@@ -35,6 +35,8 @@ export interface BackupEntry {
   standing: BackupStanding;
   /** Why it is unverified or invalid; null when ok. */
   problem: string | null;
+  /** Set when this entry is the result of a write: what its safety machinery did. */
+  safety_notes?: string[];
 }
 
 export type BackupStanding = 'ok' | 'unverified' | 'invalid';
@@ -167,6 +169,8 @@ export interface RunReport {
   steps: StepReport[];
   /** File fingerprint + ordered steps + options: a write given `expect` refuses when it differs. */
   plan_fingerprint?: string;
+  /** What the write's safety machinery did (a stale lock taken over, an interrupted save put right, …). */
+  safety_notes?: string[];
 }
 
 /** Migration 3: `safe` (default) sets Vision only with VLESS Encryption; `panel` is the panel's seeder exactly. */
@@ -261,6 +265,8 @@ export interface RepairReport {
   forced: { version: number; backup: BackupEntry } | null;
   /** Every version a force could set, with its guard (issue 14). */
   force_options?: ForceOption[];
+  /** What the write's safety machinery did (a stale lock taken over, an interrupted save put right, …). */
+  safety_notes?: string[];
 }
 
 export interface RestoreReport {
@@ -270,6 +276,8 @@ export interface RestoreReport {
   /** The current file as it was before the restore: a PanelDB backup, or a raw copy if it could not be opened. */
   safety_backup: string;
   moved_aside: string[];
+  /** What the write's safety machinery did (a stale lock taken over, an interrupted save put right, …). */
+  safety_notes?: string[];
 }
 
 export interface RollbackRequest {
@@ -313,6 +321,8 @@ export interface StatusReport {
    */
   integrity_check: 'quick' | 'full';
   warnings: DetectionWarning[];
+  /** Other processes that have the database, its -wal or -shm open right now (a running panel). */
+  in_use_by?: Array<{ pid: number; name: string | null }>;
   backups_count: number;
   /**
    * The Xray-aware health checks (the same as `paneldb check`), or null when not asked for: they read

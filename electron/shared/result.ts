@@ -16,6 +16,8 @@ export const ERROR_CODES = [
   'WAL_WITHOUT_DATABASE',
   // refusals: we could act but it would be unsafe
   'FILE_CHANGED_ON_DISK',
+  'DATABASE_LOCKED',
+  'DATABASE_IN_USE',
   'DATABASE_DIRTY',
   'VERSION_NEWER_THAN_TOOL',
   'ROLLBACK_REFUSED',
@@ -55,10 +57,17 @@ export interface AppError {
   hint?: ErrorHint;
 }
 
-// --- issue 14B: structured hints (buttons, not shell commands) ---
 /** A tab the app can switch to. */
 export type HintTab = 'overview' | 'history' | 'pending' | 'backups' | 'checks';
+/**
+ * What the person can do about a refusal, as data: each front end words it in the reader's language
+ * (the app as a button or a line of text, the CLI in its own words; the GUI never names a command).
+ */
 export type ErrorHint =
+  /** Another PanelDB write holds the database's lock. */
+  | { action: 'wait-for-writer'; holder: { pid: number; command: string; since: string; host: string } }
+  /** A running process (the panel) has the file open: stop it, or copy both files and work on the copy. */
+  | { action: 'stop-panel'; holders: Array<{ pid: number; name: string | null }> }
   /** Restore this listed backup (an irreversible step's way back, a file the app cannot open). */
   | {
       action: 'restore-backup';
@@ -74,7 +83,6 @@ export type ErrorHint =
   | { action: 'accept-risk'; risks: string[] }
   /** Open the file in PanelDB's repair view (a dirty or half-applied file). */
   | { action: 'repair' };
-// --- end issue 14B ---
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
 

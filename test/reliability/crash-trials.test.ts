@@ -3,10 +3,11 @@ import { runCrashTrials } from './crash-trials';
 
 describe('crash trials', () => {
   it('a migrate, rollback or restore killed with SIGKILL at a random moment loses no row and leaves no torn file', async () => {
-    const summary = await runCrashTrials(Number(process.env.PANELDB_CRASH_TRIALS ?? 24));
+    // Each trial now also starts the panel and runs a PanelDB write after the kill: 12 in CI.
+    const summary = await runCrashTrials(Number(process.env.PANELDB_CRASH_TRIALS ?? 12));
     expect(summary.failures).toEqual([]);
-    expect(summary.trials).toBeGreaterThanOrEqual(20);
+    expect(summary.trials).toBeGreaterThanOrEqual(12);
     // The kills must really land mid-operation, not only before it starts or after it ends.
     expect(summary.byState.before + summary.byState.after).toBeGreaterThan(summary.trials / 3);
-  }, 300_000);
+  }, 900_000);
 });

@@ -1,13 +1,15 @@
 // Crash trials: run `paneldb migrate | rollback | restore` as a child process, SIGKILL it at a random
 // moment, and check what is left: the database is byte-identical to the before-state or holds the
 // after-state, passes integrity_check, has no stale WAL beside new bytes, and `paneldb status`
-// works afterwards (recovering an interrupted save) and shows the old or the new content.
+// works afterwards without changing anything; then the panel starts (sqlite3 in WAL mode commits a
+// row) and PanelDB writes again: no row is lost, the file is not mixed, and it shows the old or new content.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildFixture } from '../fixtures/build';
+import { panelStart } from '../support/live-sqlite';
 import { sqlite3, sqlite3OnCopy } from '../support/sqlite-cli';
 
 export type TrialOperation = 'migrate' | 'rollback' | 'restore';
@@ -102,13 +104,31 @@ async function oneTrial(
       const integrity = sqlite3(path, 'PRAGMA integrity_check;', ['-readonly']).trim();
       if (integrity !== 'ok') problems.push(`integrity_check: ${integrity}`);
     }
+    // status is read-only: it works, and renames, deletes or chmods nothing.
+    const listing = async () =>
+      [...(await readdir(join(dir, fixture))), ...(await readdir(`${path}.backups`).catch(() => []))].sort();
+    const beforeStatus = await listing();
     const status = cli(['status', path, '--json']);
     if (status.status !== 0) problems.push(`status afterwards failed: ${status.stdout.slice(0, 200)}`);
+    if (JSON.stringify(await listing()) !== JSON.stringify(beforeStatus))
+      problems.push('status changed files');
+    // The panel starts (WAL mode, commits a row), then PanelDB writes (a backup, under its lock).
+    panelStart(path, 'panel-start-row');
+    const next = cli(['backup', path, '--json']);
+    if (next.status !== 0) problems.push(`the next PanelDB write failed: ${next.stdout.slice(0, 200)}`);
+    const integrity = JSON.stringify(await sqlite3OnCopy(path, 'PRAGMA integrity_check;', true));
+    if (integrity !== JSON.stringify([{ integrity_check: 'ok' }])) problems.push(`mixed file: ${integrity}`);
+    const panelRow = await sqlite3OnCopy(
+      path,
+      "SELECT key FROM settings WHERE key = 'panel-start-row';",
+      true,
+    );
+    if (panelRow.length !== 1) problems.push("the panel's row committed after the crash is lost");
     const content = JSON.stringify(await sqlite3OnCopy(path, CONTENT_SQL, true));
     if (content !== before && content !== after) problems.push('content is neither the old nor the new');
     if (mainNow !== mainBefore && content !== after) problems.push('new bytes without the new content');
-    const leftovers = (await readdir(join(dir, fixture))).filter((name) => /paneldb-(tmp|save)/.test(name));
-    if (leftovers.length > 0) problems.push(`left behind after status: ${leftovers.join(', ')}`);
+    const leftovers = (await listing()).filter((name) => /paneldb-(tmp|save)/.test(name));
+    if (leftovers.length > 0) problems.push(`left behind after the next write: ${leftovers.join(', ')}`);
     return { operation, fixture, killedAfterMs: killAfterMs, state, problems };
   } finally {
     await rm(dir, { recursive: true, force: true });

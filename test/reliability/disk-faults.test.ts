@@ -32,7 +32,10 @@ const isDbTemp = (path: string) => /^\.x-ui\.db\.[0-9a-f]{12}\.paneldb-tmp$/.tes
 const cases: Array<{ name: string; fs: Partial<FileSystem>; code: string; says: RegExp }> = [
   {
     name: 'the disk fills while the backup is written',
-    fs: failingWrites((path) => inBackupFolder(path) && !path.includes('.json')),
+    // The write lock (a few bytes, written first) still fits; the backup does not.
+    fs: failingWrites(
+      (path) => inBackupFolder(path) && !path.includes('.json') && !path.endsWith('.paneldb-lock'),
+    ),
     code: 'BACKUP_FAILED',
     says: /backup/i,
   },
@@ -69,10 +72,11 @@ const cases: Array<{ name: string; fs: Partial<FileSystem>; code: string; says: 
     says: /replace/i,
   },
   {
+    // The write lock is the first thing a write writes: nothing else is attempted.
     name: 'the disk is full for every write',
     fs: failingWrites(() => true),
-    code: 'BACKUP_FAILED',
-    says: /backup/i,
+    code: 'WRITE_FAILED',
+    says: /write lock/i,
   },
 ];
 

@@ -2,6 +2,7 @@
 // backup concerned) and that a verified backup is taken before anything changes. Esc cancels,
 // focus stays inside, and Cancel has the initial focus.
 import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { InUseNotice } from './InUseNotice';
 import type { Translate } from '../i18n';
 import { confirmable, type ConfirmAction } from '../store/dialogs-slice';
 import { useApp, useT } from '../store/react';
@@ -249,6 +250,7 @@ export function ConfirmDialog() {
               {t('confirm.fingerprint', { fingerprint: fingerprintOf(action) ?? '' })}
             </p>
           )}
+          <InUseNotice />
         </div>
         <div className="dialog-actions">
           <button type="button" ref={cancelRef} data-testid="confirm-cancel" onClick={cancel}>

@@ -2,6 +2,7 @@
 // the engine's detail on demand.
 import { useState } from 'react';
 import { errorKey } from '../i18n';
+import { ErrorHintText } from './InUseNotice';
 import { useApp, useT } from '../store/react';
 import './ErrorBanner.css';
 import { HintButton } from './restore/HintButton';
@@ -41,6 +42,7 @@ export function ErrorBanner() {
       <p className="error-message" data-testid="error-message">
         {error.message}
       </p>
+      <ErrorHintText error={error} />
       {open && error.detail !== undefined && (
         <pre className="error-detail" data-testid="error-detail">
           {error.detail}

@@ -17,6 +17,9 @@ const errors = {
   'error.WAL_WITHOUT_DATABASE': 'There is a -wal file but no database file.',
   'error.FILE_CHANGED_ON_DISK':
     'The file changed on disk since it was opened (is the panel running?). Nothing was written.',
+  'error.DATABASE_LOCKED':
+    'Another PanelDB is changing this file right now. Nothing was written; try again when it has finished.',
+  'error.DATABASE_IN_USE': 'The file is open in another program (a running panel?). Nothing was written.',
   'error.DATABASE_DIRTY': 'A step failed half-way and the file is marked dirty: repair it first.',
   'error.VERSION_NEWER_THAN_TOOL': 'The file is at a newer version than this PanelDB knows.',
   'error.ROLLBACK_REFUSED': 'This step cannot be undone exactly; restore a backup instead.',
@@ -183,6 +186,12 @@ export const en = {
   'checks.fixable': 'A safe fix exists: it is previewed, backed up, logged and reversible.',
 
   'confirm.backupFirst': 'A verified backup of the current file is taken first.',
+  'confirm.inUse':
+    'This file is open in {holders} right now. PanelDB will refuse to write while it is: stop the panel service first, or copy both the database and its -wal file and work on the copy.',
+  'confirm.inUseUnknown': 'a process',
+  'errorBanner.inUseRemedy':
+    'Open in: {holders}. Stop the panel service, then try again; or copy both the database and its -wal file and work on the copy.',
+  'errorBanner.lockedBy': 'Held by PanelDB {command} (process {pid}) since {since}.',
   'confirm.allOrNothing': 'The steps run in memory; the file is replaced only if all of them succeed.',
   'confirm.migrateTitle': 'Migrate from v{from} to v{to}?',
   'confirm.migrateIntro': '{count|This step|These # steps} will run, in this order:',

@@ -133,6 +133,12 @@ export const zhCN: Dictionary = {
   'checks.fixable': '有安全的修复：先预览、先备份、记入日志，并且可以撤销。',
 
   'confirm.backupFirst': '操作前会先为当前文件做一份经过校验的备份。',
+  'confirm.inUse':
+    '此文件当前正被 {holders} 打开。在它关闭之前 PanelDB 会拒绝写入：请先停止面板服务，或同时复制数据库文件及其 -wal 文件并在副本上操作。',
+  'confirm.inUseUnknown': '某个进程',
+  'errorBanner.inUseRemedy':
+    '打开它的程序：{holders}。请先停止面板服务再重试；或同时复制数据库文件及其 -wal 文件并在副本上操作。',
+  'errorBanner.lockedBy': '由 PanelDB {command}（进程 {pid}）自 {since} 起占用。',
   'confirm.allOrNothing': '所有步骤在内存中执行，只有全部成功才会替换文件。',
   'confirm.migrateTitle': '从 v{from} 迁移到 v{to}？',
   'confirm.migrateIntro': '将按以下顺序执行这 {count} 个步骤：',
@@ -348,6 +354,8 @@ export const zhCN: Dictionary = {
   'error.WAL_MISMATCH': '该 -wal 文件属于另一个数据库文件。',
   'error.WAL_WITHOUT_DATABASE': '存在 -wal 文件，但没有数据库文件。',
   'error.FILE_CHANGED_ON_DISK': '文件在打开后被修改过（面板是否在运行？）。未写入任何内容。',
+  'error.DATABASE_LOCKED': '另一个 PanelDB 正在修改此文件。未写入任何内容；请等它完成后再试。',
+  'error.DATABASE_IN_USE': '该文件正被另一个程序打开（面板是否在运行？）。未写入任何内容。',
   'error.DATABASE_DIRTY': '某一步执行到一半失败，文件被标记为 dirty：请先修复。',
   'error.VERSION_NEWER_THAN_TOOL': '文件版本比此 PanelDB 支持的更新。',
   'error.ROLLBACK_REFUSED': '该步骤无法精确撤销；请改为恢复备份。',

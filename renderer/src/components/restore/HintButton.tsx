@@ -6,7 +6,14 @@ import { useApp, useT } from '../../store/react';
 export function HintButton({ hint }: { hint: ErrorHint | undefined }) {
   const t = useT();
   const follow = useApp((state) => state.followHint);
-  if (hint === undefined || hint.action === 'accept-risk') return null;
+  // A confirmation is a checkbox in its dialog; a lock or a running panel is a line of text (InUseNotice).
+  if (
+    hint === undefined ||
+    hint.action === 'accept-risk' ||
+    hint.action === 'wait-for-writer' ||
+    hint.action === 'stop-panel'
+  )
+    return null;
   const label =
     hint.action === 'restore-backup'
       ? hint.backupId === null

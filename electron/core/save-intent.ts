@@ -1,0 +1,214 @@
+// The record of a save in progress, and putting things right after a crash. The record lives only in
+// PanelDB's private backup folder (never beside the database, where anyone who can write the folder
+// could plant one), names only the database's own siblings by their fixed name patterns, and carries
+// the hashes that tell what state a crash left. Recovery runs only under the write lock; a read-only
+// command only describes what it finds.
+import { createHash } from 'node:crypto';
+import { basename, dirname, join } from 'node:path';
+import { sha256OfFile, walPathOf } from './database';
+import { osErrorCode, osErrorText } from './engine-error';
+import type { FileSystem } from './file-system';
+import { lstatRegular, readRegular } from './no-follow';
+
+export interface SaveIntent {
+  format: 'paneldb-save/2';
+  /** The database's real path. */
+  target: string;
+  /** The temp file's name beside the target (a name, never a path). */
+  temp: string;
+  original_sha256: string;
+  new_sha256: string;
+  /** The -wal moved into the backup folder: its name there and its hash. */
+  wal: { aside: string; sha256: string } | null;
+  shm_aside: string | null;
+  /** The verified backup taken before this save, if the caller made one. */
+  backup: string | null;
+  started: string;
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+export const tagOf = (dbRealPath: string) =>
+  createHash('sha256').update(dbRealPath).digest('hex').slice(0, 12);
+export const saveIntentPathOf = (dbRealPath: string, backupDir: string) =>
+  join(backupDir, `${basename(dbRealPath)}.${tagOf(dbRealPath)}.paneldb-save.json`);
+/** `.<name>.<12 hex>.paneldb-tmp`: the only temp name PanelDB writes beside a file. */
+export const tempNamePattern = (name: string) =>
+  new RegExp(`^\\.${escape(name)}\\.[0-9a-f]{12}\\.paneldb-tmp$`);
+export const asideNamePattern = (name: string, suffix: '-wal' | '-shm') =>
+  new RegExp(`^${escape(name)}${suffix}\\.[0-9TZ-]+\\.moved-aside$`);
+
+type Parsed = { intent: SaveIntent } | { problem: string };
+
+function validate(text: string, target: string): Parsed {
+  let value: Partial<SaveIntent>;
+  try {
+    value = JSON.parse(text) as Partial<SaveIntent>;
+  } catch {
+    return { problem: 'it is not valid JSON' };
+  }
+  if (typeof value !== 'object' || value === null || value.format !== 'paneldb-save/2')
+    return { problem: 'it is not a PanelDB save record of this version' };
+  if (value.target !== target) return { problem: `it names another database (${String(value.target)})` };
+  const name = basename(target);
+  const hex = /^[0-9a-f]{64}$/;
+  if (typeof value.temp !== 'string' || !tempNamePattern(name).test(value.temp))
+    return { problem: `its temp file ${JSON.stringify(value.temp)} is not a name PanelDB writes` };
+  if (typeof value.original_sha256 !== 'string' || !hex.test(value.original_sha256))
+    return { problem: 'its original hash is missing' };
+  if (typeof value.new_sha256 !== 'string' || !hex.test(value.new_sha256))
+    return { problem: 'its new-file hash is missing' };
+  const wal = value.wal ?? null;
+  if (
+    wal !== null &&
+    (typeof wal.aside !== 'string' ||
+      !asideNamePattern(name, '-wal').test(wal.aside) ||
+      typeof wal.sha256 !== 'string' ||
+      !hex.test(wal.sha256))
+  )
+    return { problem: `its moved -wal ${JSON.stringify(wal.aside)} is not a name PanelDB writes` };
+  const shm = value.shm_aside ?? null;
+  if (shm !== null && (typeof shm !== 'string' || !asideNamePattern(name, '-shm').test(shm)))
+    return { problem: `its moved -shm ${JSON.stringify(shm)} is not a name PanelDB writes` };
+  return {
+    intent: {
+      format: 'paneldb-save/2',
+      target,
+      temp: value.temp,
+      original_sha256: value.original_sha256,
+      new_sha256: value.new_sha256,
+      wal,
+      shm_aside: shm,
+      backup: typeof value.backup === 'string' ? value.backup : null,
+      started: String(value.started ?? '?'),
+    },
+  };
+}
+
+async function readIntent(target: string, backupDir: string, fs: FileSystem): Promise<Parsed | null> {
+  const path = saveIntentPathOf(target, backupDir);
+  try {
+    return validate((await readRegular(path, fs)).toString('utf8'), target);
+  } catch (thrown) {
+    if (osErrorCode(thrown) === 'ENOENT') return null;
+    return { problem: `it cannot be read (${osErrorText(thrown)})` };
+  }
+}
+
+const ignored = (path: string, problem: string) =>
+  `The save record ${path} was ignored because ${problem}; nothing was moved or deleted.`;
+
+/** Read-only: what an interrupted save left, for `status`. Never moves, deletes or chmods anything. */
+export async function describeInterruptedSave(
+  target: string,
+  backupDir: string,
+  fs: FileSystem,
+): Promise<string | null> {
+  const parsed = await readIntent(target, backupDir, fs);
+  if (parsed === null) return null;
+  const path = saveIntentPathOf(target, backupDir);
+  if ('problem' in parsed) return ignored(path, parsed.problem);
+  const { intent } = parsed;
+  const walAside = intent.wal === null ? '' : ` Its -wal is kept at ${join(backupDir, intent.wal.aside)}.`;
+  return `A PanelDB save started ${intent.started} was interrupted (or is running now).${walAside} The next PanelDB write command finishes or undoes it; until then what is shown may lack the transactions in that -wal.`;
+}
+
+/** Under the write lock: finishes or undoes an interrupted save, moving only what the hashes prove safe. */
+export async function recoverInterruptedSave(
+  target: string,
+  backupDir: string,
+  fs: FileSystem,
+  notes: string[],
+): Promise<void> {
+  const path = saveIntentPathOf(target, backupDir);
+  const parsed = await readIntent(target, backupDir, fs);
+  if (parsed === null) return;
+  if ('problem' in parsed) {
+    notes.push(ignored(path, parsed.problem));
+    return;
+  }
+  const { intent } = parsed;
+  const current = await sha256OfFile(target, fs).catch(() => null);
+  const temp = join(dirname(target), intent.temp);
+  const walAside = intent.wal === null ? null : join(backupDir, intent.wal.aside);
+  const backup = intent.backup === null ? '' : ` The verified backup taken before it is ${intent.backup}.`;
+  if (current !== null && current.sha256 === intent.new_sha256) {
+    notes.push(
+      `A save interrupted at ${intent.started} had completed; only its record was left, and it was removed.`,
+    );
+  } else if (current !== null && current.sha256 === intent.original_sha256) {
+    const walBeside = await fs.lstat(walPathOf(target)).catch(() => null);
+    if (walAside === null || intent.wal === null) {
+      notes.push(`A save interrupted at ${intent.started} had not replaced the file; nothing needed moving.`);
+    } else if (walBeside !== null) {
+      notes.push(
+        `A save interrupted at ${intent.started} had not replaced the file, but a -wal is beside it now (the panel may have started): nothing was moved. The -wal from before is kept at ${walAside}.${backup}`,
+      );
+    } else {
+      const aside = await sha256Regular(walAside, fs);
+      if (aside === intent.wal.sha256) {
+        await fs.rename(walAside, walPathOf(target));
+        notes.push(
+          `A save interrupted at ${intent.started} had not replaced the file; its -wal was put back, so it reads exactly as before.`,
+        );
+      } else {
+        notes.push(
+          `A save interrupted at ${intent.started} had not replaced the file, and the moved-aside -wal ${walAside} is ${aside === null ? 'missing or not a regular file' : 'not the one moved'}: nothing was moved.${backup}`,
+        );
+      }
+    }
+  } else {
+    notes.push(
+      `A save interrupted at ${intent.started} left a file that is neither the original nor the new one (the panel has written to it since): nothing was moved.${walAside === null ? '' : ` The -wal from before is kept at ${walAside}.`}${backup}`,
+    );
+  }
+  await removeOwnFile(temp, fs);
+  await fs.rm(path, { force: true });
+}
+
+async function sha256Regular(path: string, fs: FileSystem): Promise<string | null> {
+  try {
+    await lstatRegular(path, fs);
+    return (await sha256OfFile(path, fs, true)).sha256;
+  } catch {
+    return null;
+  }
+}
+
+/** Removes a file only if it is a regular file (not a link, folder, FIFO) that this user owns. */
+async function removeOwnFile(path: string, fs: FileSystem): Promise<boolean> {
+  const stat = await fs.lstat(path).catch(() => null);
+  if (stat === null || !stat.isFile()) return false;
+  const uid = process.getuid?.();
+  if (uid !== undefined && stat.uid !== uid) return false;
+  await fs.rm(path, { force: true });
+  return true;
+}
+
+/**
+ * Under the write lock: temp files of PanelDB's own interrupted writes of this database (beside it)
+ * and of its backups and records (in the backup folder). Exact name patterns, regular files owned by
+ * us, nothing else: a folder or link named like one is left alone.
+ */
+export async function removeStaleTempFiles(
+  target: string,
+  backupDir: string,
+  fs: FileSystem,
+  notes: string[],
+): Promise<void> {
+  const name = basename(target);
+  const besideDb = tempNamePattern(name);
+  // Records written by PanelDB before they moved into the backup folder: `..<name>.paneldb-save.json.…`.
+  const oldRecordTemp = new RegExp(
+    `^\\.\\.${escape(name)}\\.paneldb-save\\.json\\.[0-9a-f]{12}\\.paneldb-tmp$`,
+  );
+  const inBackupDir = new RegExp(`^\\.${escape(name)}\\..+\\.[0-9a-f]{12}\\.paneldb-tmp$`);
+  let removed = 0;
+  const sweep = async (folder: string, matches: (entry: string) => boolean) => {
+    const entries = await fs.readdir(folder).catch(() => [] as string[]);
+    for (const entry of entries)
+      if (matches(entry) && (await removeOwnFile(join(folder, entry), fs))) removed += 1;
+  };
+  await sweep(dirname(target), (entry) => besideDb.test(entry) || oldRecordTemp.test(entry));
+  await sweep(backupDir, (entry) => inBackupDir.test(entry));
+  if (removed > 0) notes.push(`Removed ${removed} temp file(s) left by an interrupted PanelDB write.`);
+}
