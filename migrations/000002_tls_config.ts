@@ -9,6 +9,7 @@ import { queryRows } from '../electron/core/sql';
 import { descriptorOf } from '../electron/panel/catalog';
 import { goMarshal, isPlainObject, parseJson } from '../electron/panel/go-json';
 import type { PanelMigration, StepContext } from '../electron/core/step-types';
+import { message } from '../electron/shared/i18n';
 
 export const tlsConfig: PanelMigration = {
   ...descriptorOf(2),
@@ -22,17 +23,17 @@ export const tlsConfig: PanelMigration = {
       if (typeof text !== 'string' || text === '') continue;
       const stream = parseJson(text);
       if (stream === undefined) {
-        context.skip('inbounds', rowid, 'invalid JSON in stream_settings; left as it is');
+        context.skip('inbounds', rowid, message('skip.streamInvalidJson'));
         continue;
       }
       if (!isPlainObject(stream)) {
-        context.skip('inbounds', rowid, 'stream_settings is not a JSON object; left as it is');
+        context.skip('inbounds', rowid, message('skip.streamNotObject'));
         continue;
       }
       if (!migrateTlsSettings(stream)) continue;
       if (context.updateText('inbounds', rowid, 'stream_settings', goMarshal(stream))) changed += 1;
     }
-    if (changed > 0) context.note(`TLS settings adapted for newer Xray in ${changed} inbound(s)`);
+    if (changed > 0) context.note(message('note.tlsAdapted', { count: changed }));
   },
 };
 

@@ -6,7 +6,11 @@ import { visit } from 'jsonc-parser';
 import { isPlainObject, parseJson } from '../panel/go-json';
 import { queryRows } from './sql';
 import type { Evidence } from '../shared/reports';
+import { message, ref } from '../shared/i18n';
 export type { Evidence };
+
+/** An evidence text: English as always, and the catalog key beside it. */
+const said = (text: ReturnType<typeof message>) => ({ message: text.text, msg: ref(text) });
 
 export type JsonProblem = 'invalid-json' | 'duplicate-keys';
 
@@ -106,8 +110,7 @@ export function markerDisagreements(db: Database, markers: string[]): Evidence[]
       evidence.push({
         id: 'marker-disagrees:TlsConfigMigration',
         severity: 'warning',
-        message:
-          'TlsConfigMigration is recorded, but these rows still hold verifyPeerCertInNames or tlsSettings.allowInsecure.',
+        ...said(message('evidence.markerTlsConfig')),
         rows,
       });
     }
@@ -120,8 +123,7 @@ export function markerDisagreements(db: Database, markers: string[]): Evidence[]
       evidence.push({
         id: 'marker-disagrees:UserPasswordHash',
         severity: 'error',
-        message:
-          'UserPasswordHash is recorded, but these passwords are not bcrypt hashes: nobody can log in with them.',
+        ...said(message('evidence.markerUserPassword')),
         rows,
       });
     }
@@ -138,7 +140,7 @@ export function markerDisagreements(db: Database, markers: string[]): Evidence[]
       evidence.push({
         id: 'marker-disagrees:RealityTargetMigration',
         severity: 'warning',
-        message: 'RealityTargetMigration is recorded, but these REALITY targets have no port.',
+        ...said(message('evidence.markerRealityTarget')),
         rows,
       });
     }

@@ -44,6 +44,8 @@ export interface AppError {
   message: string;
   /** Extra evidence (OS error text, failing rows, integrity problems), shown on demand. */
   detail?: string;
+  /** `message` as a catalog key and parameters (electron/shared/i18n), where one exists. */
+  msg?: { key: string; params?: Record<string, string | number> };
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
