@@ -11,6 +11,7 @@ import type {
   StatusReport,
   VerifyReport,
 } from '../shared/reports';
+import { renderMessage, translate } from '../shared/i18n';
 import { TEXT, type Lang } from './messages';
 
 export function formatStatus(status: StatusReport, lang: Lang): string {
@@ -41,7 +42,8 @@ export function formatStatus(status: StatusReport, lang: Lang): string {
   for (const [table, count] of Object.entries(status.tables)) lines.push(`  ${table.padEnd(24)} ${count}`);
   if (status.warnings.length > 0) {
     lines.push(`${t.warnings}:`);
-    for (const warning of status.warnings) lines.push(`  ! ${warning.message}`);
+    for (const warning of status.warnings)
+      lines.push(`  ! ${renderMessage(lang, warning.msg, warning.message)}`);
   }
   return lines.join('\n');
 }
@@ -60,7 +62,7 @@ export function formatBackups(backups: BackupEntry[], lang: Lang): string {
   const rows = backups.map((entry) => [
     entry.created,
     entry.origin === 'panel' ? t.originPanel : t.originOwn,
-    entry.reason ?? '-',
+    entry.reason === null ? '-' : translate(lang, `reason.${entry.reason}`),
     entry.metadata === null
       ? '-'
       : `v${entry.metadata.version_state.current_version}${entry.metadata.version_state.dirty ? ' dirty' : ''}`,
@@ -143,13 +145,20 @@ export function formatRunReport(report: RunReport, lang: Lang): string {
         : step.content_hash_restored
           ? `  ${t.hashRestored}`
           : `  ${t.hashDiffers}`;
+    const rows = translate(lang, report.dry_run ? 'term.rowsWouldChange' : 'term.rowsChanged', {
+      count: step.rows_changed,
+    });
     lines.push(
-      `  ${mark} ${String(step.version).padStart(3)} ${step.name.padEnd(20)} ${t.rowsChanged(step.rows_changed)}  ${step.duration_ms} ms${hash}`,
+      `  ${mark} ${String(step.version).padStart(3)} ${step.name.padEnd(20)} ${rows}  ${step.duration_ms} ms${hash}`,
     );
     for (const change of step.changes) lines.push(...describeChange(change));
     for (const skipped of step.skipped)
-      lines.push(`    = ${skipped.table} #${skipped.rowid}: ${skipped.reason}`);
-    for (const note of step.notes) lines.push(`    · ${note}`);
+      lines.push(
+        `    = ${skipped.table} #${skipped.rowid}: ${renderMessage(lang, skipped.msg, skipped.reason)}`,
+      );
+    step.notes.forEach((note, index) =>
+      lines.push(`    · ${renderMessage(lang, step.note_msgs?.[index], note)}`),
+    );
   }
   lines.push(
     report.dry_run
@@ -194,12 +203,16 @@ export function formatRepair(report: RepairReport, lang: Lang): string {
   ];
   if (report.evidence.length === 0) lines.push(`${t.evidence}: ${t.none}`);
   for (const item of report.evidence) {
-    lines.push(`  [${item.severity}] ${item.id}: ${item.message}`);
+    lines.push(
+      `  [${TEXT[lang].lint.severity[item.severity]}] ${item.id}: ${renderMessage(lang, item.msg, item.message)}`,
+    );
     for (const row of item.rows.slice(0, 10)) lines.push(`      ${row}`);
     if (item.rows.length > 10) lines.push(`      … ${item.rows.length - 10} more`);
   }
   if (report.data_version !== null) lines.push(`${t.dataVersion}: v${report.data_version}`);
-  lines.push(`${t.recommendation}: ${report.recommendation.reason}`);
+  lines.push(
+    `${t.recommendation}: ${renderMessage(lang, report.recommendation.msg, report.recommendation.reason)}`,
+  );
   if (report.recommendation.backup !== null) lines.push(`  ${report.recommendation.backup}`);
   if (report.forced !== null)
     lines.push(`${t.forced(report.forced.version)} ${t.backupCreated}: ${report.forced.backup.path}`);

@@ -21,6 +21,7 @@ import {
   formatVerify,
 } from './format';
 import { registerCheckCommands, XHTTP_FLOW_HELP, xhttpFlowMode } from './check-command';
+import { localizeHelpZhCN } from './help-zh-CN';
 import { errorLine, pickLang, TEXT, type Lang } from './messages';
 
 export interface CliIo {
@@ -336,6 +337,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       if (error !== null) exitCode = printError(io, error, false, lang);
     });
 
+  if (lang === 'zh-CN') localizeHelpZhCN(program);
+
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (thrown) {
@@ -364,7 +367,7 @@ function printError(io: CliIo, error: AppError, json: boolean, lang: Lang): numb
   if (json) {
     io.stdout(`${JSON.stringify({ error }, null, 2)}\n`);
   } else {
-    io.stderr(`paneldb: ${TEXT[lang].error}: ${errorLine(lang, error.code, error.message)}\n`);
+    io.stderr(`paneldb: ${TEXT[lang].error}: ${errorLine(lang, error)}\n`);
     if (error.detail !== undefined && io.env.PANELDB_DEBUG) io.stderr(`${error.detail}\n`);
   }
   return exitCodeFor(error.code);

@@ -10,6 +10,7 @@ import { runDown, type DownPlanItem } from './migrator-down';
 import { assertIntact, assertMigratable, type OpenedPanel } from './open-panel';
 import type { OperationContext } from './operation-context';
 import type { RollbackPreview, RollbackRequest } from '../shared/reports';
+import { message } from '../shared/i18n';
 export type { RollbackRequest };
 
 /**
@@ -27,7 +28,7 @@ export function chooseRollbackVersions(
     if (!Number.isInteger(request.to) || request.to < 0 || request.to > latest) {
       throw new EngineError(
         'INVALID_ARGUMENT',
-        `--to must be a version between 0 and ${latest}; got ${request.to}.`,
+        message('refuse.rollbackTo', { latest, to: String(request.to) }),
       );
     }
     return descending.filter((version) => version > (request.to ?? 0));
@@ -36,7 +37,7 @@ export function chooseRollbackVersions(
   if (!Number.isInteger(steps) || steps < 1) {
     throw new EngineError(
       'INVALID_ARGUMENT',
-      `--steps must be a whole number of at least 1; got ${request.steps}.`,
+      message('refuse.rollbackSteps', { steps: String(request.steps) }),
     );
   }
   const loggedMostRecentFirst = history
@@ -72,21 +73,15 @@ async function planRollBack(
   return versions.map((version) => {
     const migration = context.migrations.find((m) => m.version === version) as PanelMigration;
     const wayBack = backupBefore(backups, version);
-    const restoreHint = wayBack
-      ? ` Restore the backup taken before it instead: paneldb restore "${image.path}" "${wayBack.path}".`
-      : " It was applied before any PanelDB backup of this file was taken, so only a backup made before it (for example one of the panel's own) can take the file back.";
+    const params = { version, name: migration.name, database: image.path, backup: wayBack?.path ?? '' };
     if (migration.irreversible) {
-      throw new EngineError(
-        'ROLLBACK_REFUSED',
-        `Step ${version} ${migration.name} is irreversible and has no down.${restoreHint}`,
-      );
+      const key = wayBack ? 'refuse.irreversibleRestore' : 'refuse.irreversibleNoBackup';
+      throw new EngineError('ROLLBACK_REFUSED', message(key, params));
     }
     const up = lastUpOf(history, version);
     if (up === undefined) {
-      throw new EngineError(
-        'ROLLBACK_REFUSED',
-        `Step ${version} ${migration.name} was applied by the panel itself, so PanelDB holds no before-images to undo it exactly.${restoreHint}`,
-      );
+      const key = wayBack ? 'refuse.panelAppliedRestore' : 'refuse.panelAppliedNoBackup';
+      throw new EngineError('ROLLBACK_REFUSED', message(key, params));
     }
     return { migration, up };
   });

@@ -102,6 +102,31 @@ export const engineEn = {
   'skip.passwordNull': 'password is NULL; nothing to hash',
   'skip.passwordNotText': 'password is not text',
   'skip.alreadyBcrypt': 'already a bcrypt hash; hashing it again would lock the user out',
+
+  // refusals and errors (AppError.msg)
+  'refuse.irreversibleRestore':
+    'Step {version} {name} is irreversible and has no down. Restore the backup taken before it instead: paneldb restore "{database}" "{backup}".',
+  'refuse.irreversibleNoBackup':
+    "Step {version} {name} is irreversible and has no down. It was applied before any PanelDB backup of this file was taken, so only a backup made before it (for example one of the panel's own) can take the file back.",
+  'refuse.panelAppliedRestore':
+    'Step {version} {name} was applied by the panel itself, so PanelDB holds no before-images to undo it exactly. Restore the backup taken before it instead: paneldb restore "{database}" "{backup}".',
+  'refuse.panelAppliedNoBackup':
+    "Step {version} {name} was applied by the panel itself, so PanelDB holds no before-images to undo it exactly. It was applied before any PanelDB backup of this file was taken, so only a backup made before it (for example one of the panel's own) can take the file back.",
+  'refuse.tablesChanged':
+    'Cannot roll back step {version} {name}: {tables} changed since it ran, so its down file could lose those edits. Restore a backup instead.',
+  'refuse.rowsChanged':
+    'Cannot roll back step {version} {name}: {count} row(s) changed since it ran ({rows}). Restore a backup instead.',
+  'refuse.downNotExact':
+    'Cannot roll back step {version} {name}: its down file does not return {tables} to the exact content they had before the step (run `paneldb check-roundtrip` to see the rows). Nothing was changed; restore the backup taken before the step instead.',
+  'refuse.rollbackTo': '--to must be a version between 0 and {latest}; got {to}.',
+  'refuse.rollbackSteps': '--steps must be a whole number of at least 1; got {steps}.',
+  'errorText.corrupt': '{path} cannot be read by SQLite.',
+  'errorText.notFound': '{path} does not exist.',
+  'errorText.walWithoutDatabase': '{path} does not exist, but {wal} does: copy the main database file too.',
+  'errorText.notRegularFile': '{path} is not a regular file (is it a folder?).',
+  'errorText.isFolder': '{path} is a folder, not a database file.',
+  'errorText.unreadable': '{path} cannot be read.',
+  'errorText.permissionDenied': '{path} cannot be read (permission denied).',
 } as const;
 
 export type EngineKey = keyof typeof engineEn;

@@ -86,4 +86,28 @@ export const engineZhCN: Record<EngineKey, string> = {
   'skip.passwordNull': '密码为 NULL；无需哈希',
   'skip.passwordNotText': '密码不是文本',
   'skip.alreadyBcrypt': '已经是 bcrypt 哈希；再哈希一次会把该用户锁在门外',
+
+  'refuse.irreversibleRestore':
+    '第 {version} 步 {name} 不可逆，没有 down。请改为恢复在它之前做的备份：paneldb restore "{database}" "{backup}"。',
+  'refuse.irreversibleNoBackup':
+    '第 {version} 步 {name} 不可逆，没有 down。它在此文件的任何 PanelDB 备份之前就已执行，只有在它之前做的备份（例如面板自己的备份）才能让文件回到之前的状态。',
+  'refuse.panelAppliedRestore':
+    '第 {version} 步 {name} 是由面板自己执行的，PanelDB 没有可用于精确撤销的修改前数据。请改为恢复在它之前做的备份：paneldb restore "{database}" "{backup}"。',
+  'refuse.panelAppliedNoBackup':
+    '第 {version} 步 {name} 是由面板自己执行的，PanelDB 没有可用于精确撤销的修改前数据。它在此文件的任何 PanelDB 备份之前就已执行，只有在它之前做的备份（例如面板自己的备份）才能让文件回到之前的状态。',
+  'refuse.tablesChanged':
+    '无法回滚第 {version} 步 {name}：{tables} 在它执行后被修改过，它的 down 文件可能会丢失这些修改。请改为恢复备份。',
+  'refuse.rowsChanged':
+    '无法回滚第 {version} 步 {name}：有 {count} 行在它执行后被修改过（{rows}）。请改为恢复备份。',
+  'refuse.downNotExact':
+    '无法回滚第 {version} 步 {name}：它的 down 文件不能让 {tables} 精确回到该步之前的内容（运行 `paneldb check-roundtrip` 查看相关行）。未做任何修改；请改为恢复该步之前做的备份。',
+  'refuse.rollbackTo': '--to 必须是 0 到 {latest} 之间的版本；收到的是 {to}。',
+  'refuse.rollbackSteps': '--steps 必须是不小于 1 的整数；收到的是 {steps}。',
+  'errorText.corrupt': 'SQLite 无法读取 {path}。',
+  'errorText.notFound': '{path} 不存在。',
+  'errorText.walWithoutDatabase': '{path} 不存在，但 {wal} 存在：请把主数据库文件也复制过来。',
+  'errorText.notRegularFile': '{path} 不是普通文件（是文件夹吗？）。',
+  'errorText.isFolder': '{path} 是文件夹，不是数据库文件。',
+  'errorText.unreadable': '无法读取 {path}。',
+  'errorText.permissionDenied': '无法读取 {path}（权限不足）。',
 };
