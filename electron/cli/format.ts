@@ -115,18 +115,20 @@ function describeValue(value: unknown): string {
   return text === undefined ? 'undefined' : text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
-function describeChange(change: ChangePreview): string[] {
+function describeChange(change: ChangePreview, lang: Lang): string[] {
   const where = `${change.table} #${change.rowid} ${change.column}`;
   if (change.json_changes === null) {
-    if (change.before === null && change.after === null) return [`    ${where}: changed (value hidden)`];
+    if (change.before === null && change.after === null)
+      return [`    ${where}: ${translate(lang, 'term.valueHidden')}`];
     return [`    ${where}: ${describeValue(change.before)} → ${describeValue(change.after)}`];
   }
   return [
     `    ${where}:`,
     ...change.json_changes.map((entry) => {
-      const path = entry.path === '' ? '(text)' : entry.path;
+      const path = entry.path === '' ? translate(lang, 'term.wholeText') : entry.path;
       if (entry.kind === 'added') return `      + ${path} = ${describeValue(entry.after)}`;
-      if (entry.kind === 'removed') return `      - ${path} (was ${describeValue(entry.before)})`;
+      if (entry.kind === 'removed')
+        return `      - ${path} (${translate(lang, 'term.was')} ${describeValue(entry.before)})`;
       return `      ~ ${path}: ${describeValue(entry.before)} → ${describeValue(entry.after)}`;
     }),
   ];
@@ -151,7 +153,7 @@ export function formatRunReport(report: RunReport, lang: Lang): string {
     lines.push(
       `  ${mark} ${String(step.version).padStart(3)} ${step.name.padEnd(20)} ${rows}  ${step.duration_ms} ms${hash}`,
     );
-    for (const change of step.changes) lines.push(...describeChange(change));
+    for (const change of step.changes) lines.push(...describeChange(change, lang));
     for (const skipped of step.skipped)
       lines.push(
         `    = ${skipped.table} #${skipped.rowid}: ${renderMessage(lang, skipped.msg, skipped.reason)}`,

@@ -7,6 +7,9 @@ export const glossaryEn = {
   'term.dryRun': 'Dry run',
   'term.rowsWouldChange': '{count, plural, one {would change # row} other {would change # rows}}',
   'term.rowsChanged': '{count, plural, one {# row changed} other {# rows changed}}',
+  'term.valueHidden': 'changed (value hidden)',
+  'term.wholeText': '(text)',
+  'term.was': 'was',
 };
 
 export const glossaryZhCN: Record<keyof typeof glossaryEn, string> = {
@@ -16,4 +19,7 @@ export const glossaryZhCN: Record<keyof typeof glossaryEn, string> = {
   'term.dryRun': '演练',
   'term.rowsWouldChange': '将修改 {count} 行',
   'term.rowsChanged': '修改了 {count} 行',
+  'term.valueHidden': '已修改（值不显示）',
+  'term.wholeText': '（整段文本）',
+  'term.was': '原为',
 };
