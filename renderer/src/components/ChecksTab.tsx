@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { ChecksSection, Evidence } from '../../../electron/shared/reports';
 import { checkTextZhCN } from '../i18n/checks-zh-CN';
 import { useApp, useLanguage, useT } from '../store/react';
+import { useMessage } from '../i18n/use-message';
 
 const SEVERITY_CLASS: Record<Evidence['severity'], string> = {
   error: 'chip chip-danger',
@@ -51,6 +52,7 @@ function ForceVersion({ latest, suggested }: { latest: number; suggested: number
 /** Every finding of the health checks. Database text and references are shown as text, never as links. */
 function HealthChecks({ section }: { section: ChecksSection }) {
   const t = useT();
+  const m = useMessage();
   const language = useLanguage();
   const busy = useApp((state) => state.busy !== null);
   const askFix = useApp((state) => state.askFix);
@@ -88,9 +90,17 @@ function HealthChecks({ section }: { section: ChecksSection }) {
                 </td>
                 <td className="mono">{check.id}</td>
                 <td>
-                  <strong>{(language === 'zh-CN' && checkTextZhCN(check.id)?.title) || check.title}</strong>
+                  <strong>
+                    {m(
+                      check.title_msg,
+                      (language === 'zh-CN' && checkTextZhCN(check.id)?.title) || check.title,
+                    )}
+                  </strong>
                   <div className="muted">
-                    {(language === 'zh-CN' && checkTextZhCN(check.id)?.reason) || check.reason}
+                    {m(
+                      check.reason_msg,
+                      (language === 'zh-CN' && checkTextZhCN(check.id)?.reason) || check.reason,
+                    )}
                   </div>
                 </td>
                 <td className="mono">
@@ -123,6 +133,7 @@ function HealthChecks({ section }: { section: ChecksSection }) {
 
 export function ChecksTab() {
   const t = useT();
+  const m = useMessage();
   const status = useApp((state) => state.status);
   const report = useApp((state) => state.repairReport);
   const busy = useApp((state) => state.busy !== null);
@@ -140,7 +151,7 @@ export function ChecksTab() {
             {t(`recommendation.${recommendation.action}`)}
           </span>
         </div>
-        <p>{recommendation.reason}</p>
+        <p>{m(recommendation.msg, recommendation.reason)}</p>
         <button
           type="button"
           className={recommendation.action === 'none' ? undefined : 'primary'}
@@ -213,7 +224,7 @@ export function ChecksTab() {
                     </span>
                   </td>
                   <td className="mono">{evidence.id}</td>
-                  <td>{evidence.message}</td>
+                  <td>{m(evidence.msg, evidence.message)}</td>
                   <td className="mono">
                     {evidence.rows.map((row, rowIndex) => (
                       <div key={rowIndex}>{row}</div>

@@ -4,9 +4,11 @@ import { useState } from 'react';
 import { errorKey } from '../i18n';
 import { useApp, useT } from '../store/react';
 import './ErrorBanner.css';
+import { useMessage } from '../i18n/use-message';
 
 export function ErrorBanner() {
   const t = useT();
+  const m = useMessage();
   const error = useApp((state) => state.error);
   const operation = useApp((state) => state.errorOperation);
   const dismiss = useApp((state) => state.dismissError);
@@ -37,7 +39,7 @@ export function ErrorBanner() {
         </button>
       </div>
       <p className="error-message" data-testid="error-message">
-        {error.message}
+        {m(error.msg, error.message)}
       </p>
       {open && error.detail !== undefined && (
         <pre className="error-detail" data-testid="error-detail">

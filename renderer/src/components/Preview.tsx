@@ -5,9 +5,11 @@ import type { RunReport, StepReport } from '../../../electron/shared/reports';
 import { useT } from '../store/react';
 import { ChangeView } from './ChangeView';
 import { VirtualList } from './VirtualList';
+import { useMessage } from '../i18n/use-message';
 
 const StepPreview = memo(function StepPreview({ step }: { step: StepReport }) {
   const t = useT();
+  const m = useMessage();
   return (
     <section className="card step-preview" data-testid="preview-step" data-version={step.version}>
       <div className="card-head">
@@ -22,7 +24,7 @@ const StepPreview = memo(function StepPreview({ step }: { step: StepReport }) {
       {step.notes.length > 0 && (
         <ul className="notes-list" aria-label={t('col.notes')}>
           {step.notes.map((note, index) => (
-            <li key={index}>{note}</li>
+            <li key={index}>{m(step.note_msgs?.[index], note)}</li>
           ))}
         </ul>
       )}
@@ -46,7 +48,7 @@ const StepPreview = memo(function StepPreview({ step }: { step: StepReport }) {
             render={(row) => (
               <div className="skipped-row" data-testid="skipped-row">
                 <span className="mono">{t('common.row', { table: row.table, rowid: row.rowid })}</span>
-                <span>{row.reason}</span>
+                <span>{m(row.msg, row.reason)}</span>
               </div>
             )}
             estimateSize={28}

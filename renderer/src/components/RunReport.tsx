@@ -4,6 +4,7 @@ import type { StepReport } from '../../../electron/shared/reports';
 import type { MessageKey } from '../i18n';
 import { useApp, useT } from '../store/react';
 import './RunReport.css';
+import { useMessage } from '../i18n/use-message';
 
 const STATUS_CLASS: Record<StepReport['status'], string> = {
   applied: 'chip chip-ok',
@@ -16,6 +17,7 @@ const hashKey = (restored: boolean | undefined): MessageKey =>
 
 export function RunReport() {
   const t = useT();
+  const m = useMessage();
   const report = useApp((state) => state.lastRun);
   const dismiss = useApp((state) => state.dismissRunReport);
   if (report === null) return null;
@@ -90,7 +92,7 @@ export function RunReport() {
               <td className="notes">
                 {step.error !== undefined && <div className="text-danger">{step.error}</div>}
                 {step.notes.map((note, index) => (
-                  <div key={index}>{note}</div>
+                  <div key={index}>{m(step.note_msgs?.[index], note)}</div>
                 ))}
               </td>
             </tr>
