@@ -80,7 +80,9 @@ export function formatVerify(report: VerifyReport, lang: Lang): string {
   const t = TEXT[lang];
   const lines = [`${report.ok ? t.verifyOk : t.verifyBad}: ${report.path}`];
   for (const check of report.checks)
-    lines.push(`  ${check.ok ? 'ok ' : 'BAD'}  ${check.id.padEnd(13)} ${check.detail}`);
+    lines.push(
+      `  ${check.ok ? 'ok ' : 'BAD'}  ${check.id.padEnd(13)} ${renderMessage(lang, check.msg, check.detail)}`,
+    );
   return lines.join('\n');
 }
 

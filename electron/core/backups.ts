@@ -18,6 +18,10 @@ import type {
   VerifyCheck,
   VerifyReport,
 } from '../shared/reports';
+import { message, ref } from '../shared/i18n';
+
+/** A verify check's detail: English as always, and the catalog key beside it. */
+const detailed = (text: ReturnType<typeof message>) => ({ detail: text.text, msg: ref(text) });
 export type { BackupReason, VersionSnapshot, BackupMetadata, BackupEntry, VerifyCheck, VerifyReport };
 
 export const BACKUP_REASONS = [
@@ -218,7 +222,11 @@ export async function verifyBackupImage(
   const checks: VerifyCheck[] = [];
   const db = await openImage(image);
   try {
-    checks.push({ id: 'opens', ok: true, detail: `SQLite opens it (${image.bytes.length} bytes).` });
+    checks.push({
+      id: 'opens',
+      ok: true,
+      ...detailed(message('verify.opens', { bytes: image.bytes.length })),
+    });
     const integrity = integrityOf(db);
     checks.push({
       id: 'integrity',
@@ -229,7 +237,7 @@ export async function verifyBackupImage(
       checks.push({
         id: 'sha256',
         ok: true,
-        detail: 'No PanelDB metadata beside this file; nothing to compare.',
+        ...detailed(message('verify.noMetadata')),
       });
     } else {
       // The bytes just opened are the file's own (a -wal beside a backup would have been merged
@@ -239,9 +247,11 @@ export async function verifyBackupImage(
       checks.push({
         id: 'sha256',
         ok: same,
-        detail: same
-          ? `matches the metadata (${actual})`
-          : `file hashes to ${actual}, metadata says ${metadata.sha256}`,
+        ...detailed(
+          same
+            ? message('verify.shaMatches', { actual })
+            : message('verify.shaDiffers', { actual, expected: metadata.sha256 }),
+        ),
       });
     }
     const tables = new Set(
@@ -252,10 +262,11 @@ export async function verifyBackupImage(
     checks.push({
       id: 'panel_tables',
       ok: missing.length === 0,
-      detail:
+      ...detailed(
         missing.length === 0
-          ? `panel tables present: ${present.join(', ')}`
-          : `missing panel tables: ${missing.join(', ')}`,
+          ? message('verify.tablesPresent', { tables: present.join(', ') })
+          : message('verify.tablesMissing', { tables: missing.join(', ') }),
+      ),
     });
   } finally {
     db.close();

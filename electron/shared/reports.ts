@@ -37,6 +37,7 @@ export interface VerifyCheck {
   id: 'opens' | 'integrity' | 'sha256' | 'panel_tables';
   ok: boolean;
   detail: string;
+  msg?: MessageRef;
 }
 
 export interface VerifyReport {

@@ -68,7 +68,9 @@ describe('paneldb --lang zh-CN', () => {
     expectChinese(backups.all);
     expect(backups.stdout).toContain('手动');
     const file = /：(\S+) \(/u.exec(backup.stdout)?.[1] ?? '';
-    expectChinese((await run(['verify', file])).all);
+    const verified = await run(['verify', file]);
+    expectChinese(verified.all);
+    expect(verified.stdout).toContain('面板数据表齐全');
     const preview = await run(['migrate', path, '--dry-run']);
     expectChinese(preview.all);
     expect(preview.stdout).toMatch(/将修改 \d+ 行/u);

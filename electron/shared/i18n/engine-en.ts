@@ -127,6 +127,14 @@ export const engineEn = {
   'errorText.isFolder': '{path} is a folder, not a database file.',
   'errorText.unreadable': '{path} cannot be read.',
   'errorText.permissionDenied': '{path} cannot be read (permission denied).',
+
+  // backups.ts: verify details
+  'verify.opens': 'SQLite opens it ({bytes} bytes).',
+  'verify.noMetadata': 'No PanelDB metadata beside this file; nothing to compare.',
+  'verify.shaMatches': 'matches the metadata ({actual})',
+  'verify.shaDiffers': 'file hashes to {actual}, metadata says {expected}',
+  'verify.tablesPresent': 'panel tables present: {tables}',
+  'verify.tablesMissing': 'missing panel tables: {tables}',
 } as const;
 
 export type EngineKey = keyof typeof engineEn;

@@ -87,6 +87,13 @@ export const engineZhCN: Record<EngineKey, string> = {
   'skip.passwordNotText': '密码不是文本',
   'skip.alreadyBcrypt': '已经是 bcrypt 哈希；再哈希一次会把该用户锁在门外',
 
+  'verify.opens': 'SQLite 能打开它（{bytes} 字节）。',
+  'verify.noMetadata': '此文件旁没有 PanelDB 元数据；无从比对。',
+  'verify.shaMatches': '与元数据一致（{actual}）',
+  'verify.shaDiffers': '文件哈希为 {actual}，元数据记录的是 {expected}',
+  'verify.tablesPresent': '面板数据表齐全：{tables}',
+  'verify.tablesMissing': '缺少面板数据表：{tables}',
+
   'refuse.irreversibleRestore':
     '第 {version} 步 {name} 不可逆，没有 down。请改为恢复在它之前做的备份：paneldb restore "{database}" "{backup}"。',
   'refuse.irreversibleNoBackup':
