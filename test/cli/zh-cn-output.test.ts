@@ -67,7 +67,7 @@ describe('paneldb --lang zh-CN', () => {
     const backups = await run(['backups', path]);
     expectChinese(backups.all);
     expect(backups.stdout).toContain('手动');
-    const file = /：(\S+) \(/u.exec(backup.stdout)?.[1] ?? '';
+    const file = /[:：] (\S+) \(/u.exec(backup.stdout)?.[1] ?? '';
     const verified = await run(['verify', file]);
     expectChinese(verified.all);
     expect(verified.stdout).toContain('面板数据表齐全');
