@@ -6,6 +6,7 @@ import { descriptorOf } from '../electron/panel/catalog';
 import { PANEL_DDL, PANEL_TABLES } from '../electron/panel/panel-schema';
 import type { PanelMigration } from '../electron/core/step-types';
 import { queryRows } from '../electron/core/sql';
+import { message } from '../electron/shared/i18n';
 
 export const initSchema: PanelMigration = {
   ...descriptorOf(1),
@@ -18,12 +19,10 @@ export const initSchema: PanelMigration = {
     );
     const panelTablesPresent = PANEL_TABLES.filter((table) => present.has(table));
     if (panelTablesPresent.length > 0) {
-      context.note(
-        `Baseline: the panel's tables already exist (${panelTablesPresent.length} of 8); nothing changed.`,
-      );
+      context.note(message('note.baseline', { count: panelTablesPresent.length }));
       return;
     }
     for (const table of PANEL_TABLES) context.db.run(PANEL_DDL[table]);
-    context.note("Created the panel's 8 tables with GORM's exact DDL.");
+    context.note(message('note.createdTables'));
   },
 };

@@ -11,6 +11,7 @@ import { descriptorOf } from '../electron/panel/catalog';
 import { isPlainObject } from '../electron/panel/go-json';
 import { bomTest, decodeColumn, undecodableReason, writeGoJson } from '../electron/core/json-column';
 import type { PanelMigration, StepContext } from '../electron/core/step-types';
+import { message } from '../electron/shared/i18n';
 
 export const tlsConfig: PanelMigration = {
   ...descriptorOf(2),
@@ -32,13 +33,13 @@ export const tlsConfig: PanelMigration = {
       }
       const stream = decoded.value;
       if (!isPlainObject(stream)) {
-        context.skip('inbounds', rowid, 'stream_settings is not a JSON object; left as it is');
+        context.skip('inbounds', rowid, message('skip.streamNotObject'));
         continue;
       }
       if (!migrateTlsSettings(stream)) continue;
       if (writeGoJson(context, 'inbounds', rowid, 'stream_settings', stream)) changed += 1;
     }
-    if (changed > 0) context.note(`TLS settings adapted for newer Xray in ${changed} inbound(s)`);
+    if (changed > 0) context.note(message('note.tlsAdapted', { count: changed }));
   },
 };
 

@@ -21,13 +21,11 @@ import { isPlainObject } from '../electron/panel/go-json';
 import { bomTest, decodeColumn, undecodableReason, writeGoJson } from '../electron/core/json-column';
 import { vlessEncryptionOn } from '../electron/panel/xray';
 import type { PanelMigration, StepContext } from '../electron/core/step-types';
+import { message } from '../electron/shared/i18n';
 
 export const VISION_FLOW = 'xtls-rprx-vision';
 
-export const SAFE_SKIP_REASON =
-  'Vision not set: XHTTP without VLESS Encryption (decryption is "none" or missing); Xray rejects Vision here ' +
-  '("XTLS only supports TLS and REALITY directly", XTLS/Xray-core issue 5576). Left as it is; ' +
-  "choose step 3's panel mode to reproduce the panel seeder";
+export const SAFE_SKIP_REASON = message('skip.visionSafe').text;
 
 export const xhttpFlow: PanelMigration = {
   ...descriptorOf(3),
@@ -35,11 +33,7 @@ export const xhttpFlow: PanelMigration = {
   variant: (options) => `xhttp-flow=${options.xhttpFlow}`,
   up(context: StepContext) {
     const mode = context.options.xhttpFlow;
-    context.note(
-      mode === 'safe'
-        ? 'mode: safe (Vision set only where VLESS Encryption is on; XTLS/Xray-core issue 5576)'
-        : "mode: panel (the panel's XhttpFlowMigration seeder, exactly)",
-    );
+    context.note(message(mode === 'safe' ? 'note.xhttpModeSafe' : 'note.xhttpModePanel'));
     // `=` on a text column without collation is case-sensitive, as in the Go seeder's query.
     // `settings` (the big column: every client) is read only for the rows this step covers, one
     // row at a time, so a 300 MB file never has all of its clients in memory at once.
@@ -82,7 +76,7 @@ export const xhttpFlow: PanelMigration = {
       }
       const clients = settings.clients;
       if (!Array.isArray(clients)) {
-        context.skip('inbounds', rowid, 'settings has no clients array; nothing to set');
+        context.skip('inbounds', rowid, message('skip.noClients'));
         continue;
       }
 
@@ -99,7 +93,7 @@ export const xhttpFlow: PanelMigration = {
         // Left byte for byte as it is (duplicate keys too: the fix inbounds.duplicate-flow-keys drops them).
         // Decided before the duplicate-key scan, which cannot change this outcome (and costs ~0.2 s/100 MB).
         if (set > 0) {
-          context.skip('inbounds', rowid, SAFE_SKIP_REASON);
+          context.skip('inbounds', rowid, message('skip.visionSafe'));
           inboundsSkipped += 1;
         }
         continue;
@@ -112,26 +106,21 @@ export const xhttpFlow: PanelMigration = {
         clientsChanged += set;
         const label = `inbound ${String(row.id)}${row.remark ? ` (${String(row.remark)})` : ''}`;
         if (duplicates) {
-          context.note(
-            `${label}: duplicate JSON keys removed from settings, keeping the value the panel reads`,
-          );
+          context.note(message('note.duplicatesRemoved', { label }));
         }
         if (set > 0 && !vlessEncryptionOn(settings)) {
           // panel-database.md §2.5a: Xray refuses Vision on XHTTP without VLESS Encryption.
-          context.note(
-            `${label}: Vision flow set on XHTTP without VLESS Encryption (mode panel); ` +
-              'Xray may reject this inbound ("XTLS only supports TLS and REALITY directly")',
-          );
+          context.note(message('note.visionPanelMode', { label }));
         }
       }
     }
     if (inboundsChanged > 0) {
       context.note(
-        `flow "${VISION_FLOW}" set on ${clientsChanged} client(s) in ${inboundsChanged} inbound(s)`,
+        message('note.flowSet', { flow: VISION_FLOW, clients: clientsChanged, inbounds: inboundsChanged }),
       );
     }
     if (inboundsSkipped > 0) {
-      context.note(`${inboundsSkipped} inbound(s) left without Vision: no VLESS Encryption on XHTTP`);
+      context.note(message('note.leftWithoutVision', { count: inboundsSkipped }));
     }
   },
 };

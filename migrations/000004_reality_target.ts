@@ -15,32 +15,33 @@ import { descriptorOf } from '../electron/panel/catalog';
 import { isPlainObject } from '../electron/panel/go-json';
 import { bomTest, decodeColumn, undecodableReason, writeGoJson } from '../electron/core/json-column';
 import type { PanelMigration, StepContext } from '../electron/core/step-types';
+import { message } from '../electron/shared/i18n';
+import type { KeyedText } from '../electron/core/step-types';
 
 const LABEL = '[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?';
 const HOST_NAME = new RegExp(`^${LABEL}(?:\\.${LABEL})*$`);
 const IPV4 = /^(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 
-export type TargetDecision = { append: true } | { append: false; reason: string };
+export type TargetDecision = { append: true } | { append: false; reason: string; message: KeyedText };
+const leave = (text: KeyedText): TargetDecision => ({ append: false, reason: text.text, message: text });
 
 /** What this step does with a realitySettings.target value (the `reason` says why it is left alone). */
 export function decideTarget(target: unknown): TargetDecision {
-  if (typeof target === 'number') return { append: false, reason: 'numeric target is a port Xray accepts' };
-  if (typeof target !== 'string') return { append: false, reason: 'target is not a string' };
-  if (target === '') return { append: false, reason: 'empty target; not guessing a host' };
+  if (typeof target === 'number') return leave(message('skip.targetNumeric'));
+  if (typeof target !== 'string') return leave(message('skip.targetNotString'));
+  if (target === '') return leave(message('skip.targetEmpty'));
   if (target.startsWith('/') || target.startsWith('@')) {
-    return { append: false, reason: 'target is a unix socket, which Xray accepts without a port' };
+    return leave(message('skip.targetSocket'));
   }
   if (/^\d+$/.test(target)) {
-    return { append: false, reason: `digit-only target is a port (Xray reads 127.0.0.1:${target})` };
+    return leave(message('skip.targetDigits', { target }));
   }
   if (target.includes(':')) {
-    return isHostPort(target)
-      ? { append: false, reason: 'target already has a port' }
-      : { append: false, reason: 'target contains ":" but is not host:port (IPv6 literal?); not guessing' };
+    return isHostPort(target) ? leave(message('skip.targetHasPort')) : leave(message('skip.targetColon'));
   }
   if (IPV4.test(target)) return { append: true };
   if (HOST_NAME.test(target) && /[A-Za-z]/.test(target)) return { append: true };
-  return { append: false, reason: 'target is not a host name or IPv4 address; not guessing' };
+  return leave(message('skip.targetNotHost'));
 }
 
 export const realityTarget: PanelMigration = {
@@ -70,22 +71,20 @@ export const realityTarget: PanelMigration = {
       if (!isPlainObject(reality)) continue;
 
       if (!Object.hasOwn(reality, 'target')) {
-        const reason = Object.hasOwn(reality, 'dest')
-          ? 'only the legacy "dest" key; Xray reads it, left as it is'
-          : 'realitySettings has no target';
+        const reason = message(Object.hasOwn(reality, 'dest') ? 'skip.legacyDest' : 'skip.noTarget');
         context.skip('inbounds', rowid, reason);
         continue;
       }
       const target = reality.target;
       const decision = decideTarget(target);
       if (!decision.append) {
-        context.skip('inbounds', rowid, decision.reason);
+        context.skip('inbounds', rowid, decision.message);
         continue;
       }
       reality.target = `${String(target)}:443`;
       if (writeGoJson(context, 'inbounds', rowid, 'stream_settings', stream)) changed += 1;
     }
-    if (changed > 0) context.note(`":443" added to the REALITY target of ${changed} inbound(s)`);
+    if (changed > 0) context.note(message('note.targetPortAdded', { count: changed }));
   },
 };
 

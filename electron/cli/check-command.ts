@@ -12,6 +12,7 @@ import type { Result } from '../shared/result';
 import { EXIT } from './exit-codes';
 import { formatRunReport } from './format';
 import type { Lang } from './messages';
+import { renderMessage } from '../shared/i18n';
 
 export interface CheckCommandOptions {
   json?: boolean;
@@ -59,7 +60,9 @@ const TEXT = {
 
 function formatFinding(check: CheckFinding, lang: Lang): string[] {
   const t = TEXT[lang];
-  const lines = [`[${t.severity[check.severity]}] ${check.id}: ${check.title}`, `    ${check.reason}`];
+  const title = renderMessage(lang, check.title_msg, check.title);
+  const reason = renderMessage(lang, check.reason_msg, check.reason);
+  const lines = [`[${t.severity[check.severity]}] ${check.id}: ${title}`, `    ${reason}`];
   for (const row of check.rows.slice(0, 10)) lines.push(`      ${row}`);
   if (check.rows.length > 10) lines.push(`      ${t.more(check.rows.length - 10)}`);
   if (check.reference !== null) lines.push(`    ${t.reference}: ${check.reference}`);

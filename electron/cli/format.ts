@@ -12,6 +12,7 @@ import type {
   VerifyReport,
 } from '../shared/reports';
 import { DECISION_TEXT } from './decision-messages';
+import { renderMessage, translate } from '../shared/i18n';
 import { TEXT, type Lang } from './messages';
 
 export function formatStatus(status: StatusReport, lang: Lang): string {
@@ -48,7 +49,8 @@ export function formatStatus(status: StatusReport, lang: Lang): string {
   for (const [table, count] of Object.entries(status.tables)) lines.push(`  ${table.padEnd(24)} ${count}`);
   if (status.warnings.length > 0) {
     lines.push(`${t.warnings}:`);
-    for (const warning of status.warnings) lines.push(`  ! ${warning.message}`);
+    for (const warning of status.warnings)
+      lines.push(`  ! ${renderMessage(lang, warning.msg, warning.message)}`);
   }
   return lines.join('\n');
 }
@@ -67,7 +69,7 @@ export function formatBackups(backups: BackupEntry[], lang: Lang): string {
   const rows = backups.map((entry) => [
     entry.created,
     entry.origin === 'panel' ? t.originPanel : t.originOwn,
-    entry.reason ?? '-',
+    entry.reason === null ? '-' : translate(lang, `reason.${entry.reason}`),
     entry.metadata === null
       ? '-'
       : `v${entry.metadata.version_state.current_version}${entry.metadata.version_state.dirty ? ' dirty' : ''}`,
@@ -92,7 +94,9 @@ export function formatVerify(report: VerifyReport, lang: Lang): string {
         : t.verifyBad;
   const lines = [`${headline}: ${report.path}`];
   for (const check of report.checks)
-    lines.push(`  ${check.ok ? 'ok ' : 'BAD'}  ${check.id.padEnd(13)} ${check.detail}`);
+    lines.push(
+      `  ${check.ok ? 'ok ' : 'BAD'}  ${check.id.padEnd(13)} ${renderMessage(lang, check.msg, check.detail)}`,
+    );
   return lines.join('\n');
 }
 
@@ -127,18 +131,20 @@ function describeValue(value: unknown): string {
   return text === undefined ? 'undefined' : text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
-function describeChange(change: ChangePreview): string[] {
+function describeChange(change: ChangePreview, lang: Lang): string[] {
   const where = `${change.table} #${change.rowid} ${change.column}`;
   if (change.json_changes === null) {
-    if (change.before === null && change.after === null) return [`    ${where}: changed (value hidden)`];
+    if (change.before === null && change.after === null)
+      return [`    ${where}: ${translate(lang, 'term.valueHidden')}`];
     return [`    ${where}: ${describeValue(change.before)} → ${describeValue(change.after)}`];
   }
   return [
     `    ${where}:`,
     ...change.json_changes.map((entry) => {
-      const path = entry.path === '' ? '(text)' : entry.path;
+      const path = entry.path === '' ? translate(lang, 'term.wholeText') : entry.path;
       if (entry.kind === 'added') return `      + ${path} = ${describeValue(entry.after)}`;
-      if (entry.kind === 'removed') return `      - ${path} (was ${describeValue(entry.before)})`;
+      if (entry.kind === 'removed')
+        return `      - ${path} (${translate(lang, 'term.was')} ${describeValue(entry.before)})`;
       return `      ~ ${path}: ${describeValue(entry.before)} → ${describeValue(entry.after)}`;
     }),
   ];
@@ -154,20 +160,26 @@ export function formatRunReport(report: RunReport, lang: Lang): string {
   for (const step of report.steps) {
     // A dry run changed nothing yet: its steps read "would change N rows", not "?".
     const mark = report.dry_run ? '·' : step.direction === 'up' ? '✓' : '↩';
-    const rows = report.dry_run ? d.wouldChange(step.rows_changed) : d.changed(step.rows_changed);
     const hash =
       step.content_hash_restored === undefined
         ? ''
         : step.content_hash_restored
           ? `  ${t.hashRestored}`
           : `  ${t.hashDiffers}`;
+    const rows = translate(lang, report.dry_run ? 'term.rowsWouldChange' : 'term.rowsChanged', {
+      count: step.rows_changed,
+    });
     lines.push(
       `  ${mark} ${String(step.version).padStart(3)} ${step.name.padEnd(20)} ${rows}  ${step.duration_ms} ms${hash}`,
     );
-    for (const change of step.changes) lines.push(...describeChange(change));
+    for (const change of step.changes) lines.push(...describeChange(change, lang));
     for (const skipped of step.skipped)
-      lines.push(`    = ${skipped.table} #${skipped.rowid}: ${skipped.reason}`);
-    for (const note of step.notes) lines.push(`    · ${note}`);
+      lines.push(
+        `    = ${skipped.table} #${skipped.rowid}: ${renderMessage(lang, skipped.msg, skipped.reason)}`,
+      );
+    step.notes.forEach((note, index) =>
+      lines.push(`    · ${renderMessage(lang, step.note_msgs?.[index], note)}`),
+    );
     for (const trigger of step.triggers ?? [])
       lines.push(`    ! ${t.triggerFires(trigger.name, trigger.table)}`);
     for (const effect of step.trigger_effects ?? [])
@@ -221,12 +233,16 @@ export function formatRepair(report: RepairReport, lang: Lang): string {
   ];
   if (report.evidence.length === 0) lines.push(`${t.evidence}: ${t.none}`);
   for (const item of report.evidence) {
-    lines.push(`  [${item.severity}] ${item.id}: ${item.message}`);
+    lines.push(
+      `  [${TEXT[lang].lint.severity[item.severity]}] ${item.id}: ${renderMessage(lang, item.msg, item.message)}`,
+    );
     for (const row of item.rows.slice(0, 10)) lines.push(`      ${row}`);
     if (item.rows.length > 10) lines.push(`      … ${item.rows.length - 10} more`);
   }
   if (report.data_version !== null) lines.push(`${t.dataVersion}: v${report.data_version}`);
-  lines.push(`${t.recommendation}: ${report.recommendation.reason}`);
+  lines.push(
+    `${t.recommendation}: ${renderMessage(lang, report.recommendation.msg, report.recommendation.reason)}`,
+  );
   if (report.recommendation.backup !== null) lines.push(`  ${report.recommendation.backup}`);
   if (report.forced !== null)
     lines.push(`${t.forced(report.forced.version)} ${t.backupCreated}: ${report.forced.backup.path}`);

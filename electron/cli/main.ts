@@ -25,6 +25,7 @@ import { registerCheckCommands, XHTTP_FLOW_HELP, xhttpFlowMode } from './check-c
 import { registerRecoverCommand } from './commands/recover';
 import { errorLine, pickLang, TEXT, type Lang, hintLines, safetyNotesHeader } from './messages';
 import { processSecrets, registerSetPassword, type SecretSource } from './commands/set-password';
+import { localizeHelpZhCN } from './help-zh-CN';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -409,6 +410,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       if (error !== null) exitCode = printError(io, error, false, lang);
     });
 
+  if (lang === 'zh-CN') localizeHelpZhCN(program);
   // Bare `paneldb` (or only --lang): the help, not "error: (outputHelp)".
   if (argv.filter((arg, index) => !arg.startsWith('--lang') && argv[index - 1] !== '--lang').length === 0) {
     io.stdout(program.helpInformation());
@@ -445,7 +447,7 @@ function printError(io: CliIo, error: AppError, json: boolean, lang: Lang): numb
   if (json) {
     io.stdout(`${JSON.stringify({ error }, null, 2)}\n`);
   } else {
-    io.stderr(`paneldb: ${TEXT[lang].error}: ${errorLine(lang, error.code, error.message)}\n`);
+    io.stderr(`paneldb: ${TEXT[lang].error}: ${errorLine(lang, error)}\n`);
     const hint = hintLine(lang, error, hintDatabase);
     if (hint !== null) io.stderr(`paneldb: → ${hint}\n`);
     for (const line of hintLines(lang, error.hint)) io.stderr(`  ${line}\n`);

@@ -2,7 +2,8 @@
 // stays language-neutral (codes and English messages) for scripts.
 import { GENERATION_LABELS } from '../core/index';
 import type { GenerationId } from '../shared/reports';
-import type { ErrorCode, ErrorHint } from '../shared/result';
+import { errorKey, renderMessage, translate } from '../shared/i18n';
+import type { AppError, ErrorHint } from '../shared/result';
 
 export type Lang = 'en' | 'zh-CN';
 
@@ -91,8 +92,8 @@ const zh: typeof en = {
   generation: '文件世代',
   version: '版本',
   versionValue: (current, latest) => `v${current} / 共 ${latest}`,
-  dirty: '脏状态',
-  dirtyAt: (v) => `版本 ${v ?? 'nil'} 处于脏状态：某个迁移步骤失败或被中断`,
+  dirty: '未完成 (dirty)',
+  dirtyAt: (v) => `版本 ${v ?? 'nil'} 处于 dirty 状态（未完成）：某个迁移步骤失败或被中断`,
   newer: (v) => `schema_migrations 记录的版本 ${v} 比本工具所知的更新`,
   applied: '已应用',
   pending: '待执行',
@@ -148,18 +149,7 @@ const zh: typeof en = {
   servingStartPage: '起始页（尚未打开数据库）',
   servingDemo: (path) => `演示数据库 ${path}`,
   serveStop: '该网址包含私密令牌，请勿分享。按 Ctrl+C 停止。',
-  generations: {
-    empty: '空的 SQLite 文件（还没有数据表）',
-    'not-panel': '不是面板数据库',
-    'upstream-v3': '上游 3x-ui v3.1 及以后（客户端独立成表）：另一种产品',
-    'tables-dropped': '面板数据表已被 golang-migrate 的 Down() 删除：请恢复备份',
-    'sql-first-schema': '数据表由分支的 000001_init_schema.up.sql 创建：面板无法在其上启动',
-    'golang-migrate-branch': 'X-Panel 7.8.4 golang-migrate 分支构建（存在 schema_migrations）',
-    'pre-v2.6.0': 'v2.6.0 之前写入（没有 seeder 记录；密码可能是明文）',
-    'no-seeders-recorded': 'v2.6.0 及以后，尚未记录任何 seeder',
-    'v2.6.0-to-v7.5.8': 'v2.6.0 至 X-Panel v7.5.8（只记录了 UserPasswordHash）',
-    'v7.5.9-or-later': 'X-Panel v7.5.9 及以后（已记录 TLS/XHTTP seeder）',
-  },
+  generations: generationLabels('zh-CN'),
   lint: {
     severity: { error: '错误', warning: '警告', info: '提示' },
     why: '原因',
@@ -171,47 +161,24 @@ const zh: typeof en = {
 
 export const TEXT: Record<Lang, typeof en> = { en, 'zh-CN': zh };
 
-/** A short Chinese explanation per code, printed before the English specifics. */
-const ZH_ERRORS: Record<ErrorCode, string> = {
-  FILE_NOT_FOUND: '文件不存在',
-  NOT_A_FILE: '这不是一个普通文件',
-  FILE_UNREADABLE: '无法读取文件',
-  FILE_EMPTY: '文件为空',
-  FILE_TOO_LARGE: '文件太大',
-  NOT_SQLITE: '这不是 SQLite 数据库',
-  DATABASE_CORRUPT: '数据库已损坏',
-  NOT_A_PANEL_DATABASE: '这不是 X-Panel/3x-ui 面板数据库',
-  WAL_INVALID: '-wal 文件无效',
-  WAL_MISMATCH: '-wal 文件与数据库不匹配',
-  WAL_WITHOUT_DATABASE: '只有 -wal 文件，缺少主数据库文件',
-  FILE_CHANGED_ON_DISK: '文件在加载后被修改（面板是否仍在运行？）',
-  DATABASE_LOCKED: '另一个 PanelDB 正在修改此数据库',
-  DATABASE_IN_USE: '数据库正被其他进程打开（面板是否仍在运行？）',
-  DATABASE_DIRTY: '数据库处于脏状态',
-  VERSION_NEWER_THAN_TOOL: '数据库版本比本工具更新',
-  ROLLBACK_REFUSED: '拒绝回滚',
-  MIGRATION_DRIFT: '已应用的迁移文件被修改过（漂移）',
-  REPAIR_NEEDED: '需要先修复',
-  PLAN_CHANGED: '文件在您审阅后已改变，请重新审阅',
-  CONFIRMATION_REQUIRED: '需要明确确认',
-  BACKUP_NOT_FOUND: '找不到备份',
-  BACKUP_INVALID: '备份无效',
-  BACKUP_UNVERIFIED: '备份未经验证（没有 PanelDB 元数据），需要明确确认才能恢复',
-  BACKUP_DIR_UNSAFE: '备份目录不安全（符号链接、不属于当前用户或权限宽于 0700）',
-  HISTORY_INVALID: 'paneldb_history 表的结构或内容无法识别',
-  BACKUP_DIR_UNWRITABLE: '备份目录不可写',
-  BACKUP_FAILED: '备份失败',
-  WRITE_FAILED: '写入失败',
-  MIGRATION_FAILED: '迁移失败',
-  INVALID_ARGUMENT: '参数无效',
-  NO_DATABASE_OPEN: '尚未打开数据库',
-  UNSUPPORTED: '此处不支持该操作',
-  FORBIDDEN: '拒绝访问',
-  INTERNAL: '内部错误',
-};
+/** Generation labels from the one catalog (the UI shows the same words). */
+function generationLabels(lang: Lang): Record<GenerationId, string> {
+  const ids = Object.keys(GENERATION_LABELS) as GenerationId[];
+  return Object.fromEntries(ids.map((id) => [id, translate(lang, `generation.${id}`)])) as Record<
+    GenerationId,
+    string
+  >;
+}
 
-export function errorLine(lang: Lang, code: ErrorCode, message: string): string {
-  return lang === 'zh-CN' ? `${ZH_ERRORS[code]}：${message} [${code}]` : `${message} [${code}]`;
+/**
+ * One error line in the chosen language. A keyed message is rendered whole from the catalog; an
+ * error without a key yet gets the catalog's explanation of its code, never English specifics
+ * glued to a Chinese prefix (the English text stays in --json and under PANELDB_DEBUG).
+ */
+export function errorLine(lang: Lang, error: Pick<AppError, 'code' | 'message' | 'msg'>): string {
+  if (lang === 'en') return `${error.message} [${error.code}]`;
+  const text = renderMessage(lang, error.msg, translate(lang, errorKey(error.code)));
+  return `${text} [${error.code}]`;
 }
 
 /** The remedy of a refusal, for a person at a shell (which may be given a command to run). */

@@ -2,6 +2,8 @@
 // state, inbound / client / user counts, and whether the panel can start on it. Reading a 300 MB
 // backup takes seconds, so a file is read again only when its size, mtime or inode changed.
 import type { Database } from 'sql.js';
+import { message, ref } from '../shared/i18n';
+import type { VerifyCheck } from '../shared/reports';
 import type { MigrationDescriptor } from '../panel/catalog';
 import { isPlainObject, parseJson } from '../panel/go-json';
 import { CORE_PANEL_TABLES } from '../panel/panel-schema';
@@ -187,15 +189,13 @@ export function panelStartsCheck(
   db: Database,
   migrations: readonly MigrationDescriptor[],
   integrity: 'ok' | string[],
-): { id: 'panel_starts'; ok: boolean; detail: string } {
+): VerifyCheck {
   const inspected = inspectOpened(db, migrations, integrity);
-  return {
-    id: 'panel_starts',
-    ok: inspected.panel_can_start,
-    detail: inspected.panel_can_start
-      ? 'the panel can start on it'
-      : `the panel cannot start on it: ${inspected.problems.join(', ')}${
-          inspected.missing_tables.length > 0 ? ` (missing ${inspected.missing_tables.join(', ')})` : ''
-        }`,
-  };
+  const why = `${inspected.problems.join(', ')}${
+    inspected.missing_tables.length > 0 ? ` (${inspected.missing_tables.join(', ')})` : ''
+  }`;
+  const text = inspected.panel_can_start
+    ? message('verify.panelStarts')
+    : message('verify.panelCannotStart', { why });
+  return { id: 'panel_starts', ok: inspected.panel_can_start, detail: text.text, msg: ref(text) };
 }

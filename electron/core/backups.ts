@@ -28,6 +28,10 @@ import type {
   VerifyCheck,
   VerifyReport,
 } from '../shared/reports';
+import { message, ref } from '../shared/i18n';
+
+/** A verify check's detail: English as always, and the catalog key beside it. */
+const detailed = (text: ReturnType<typeof message>) => ({ detail: text.text, msg: ref(text) });
 export type {
   BackupReason,
   VersionSnapshot,
@@ -286,7 +290,11 @@ export async function verifyBackupImage(
   const checks: VerifyCheck[] = [];
   const db = await openImage(image);
   try {
-    checks.push({ id: 'opens', ok: true, detail: `SQLite opens it (${image.bytes.length} bytes).` });
+    checks.push({
+      id: 'opens',
+      ok: true,
+      ...detailed(message('verify.opens', { bytes: image.bytes.length })),
+    });
     const integrity = integrityOf(db);
     checks.push({
       id: 'integrity',
@@ -298,7 +306,7 @@ export async function verifyBackupImage(
       checks.push({
         id: 'sha256',
         ok: false,
-        detail: 'No PanelDB metadata beside this file: unverified, nothing to compare its hash with.',
+        ...detailed(message('verify.noMetadata')),
       });
     } else {
       // The bytes just opened are the file's own (no -wal is ever merged into a backup): no need
@@ -308,9 +316,11 @@ export async function verifyBackupImage(
       checks.push({
         id: 'sha256',
         ok: same,
-        detail: same
-          ? `matches the metadata (${actual})`
-          : `file hashes to ${actual}, metadata says ${metadata.sha256}`,
+        ...detailed(
+          same
+            ? message('verify.shaMatches', { actual })
+            : message('verify.shaDiffers', { actual, expected: metadata.sha256 }),
+        ),
       });
     }
     const tables = new Set(
@@ -321,10 +331,11 @@ export async function verifyBackupImage(
     checks.push({
       id: 'panel_tables',
       ok: missing.length === 0,
-      detail:
+      ...detailed(
         missing.length === 0
-          ? `panel tables present: ${present.join(', ')}`
-          : `missing panel tables: ${missing.join(', ')}`,
+          ? message('verify.tablesPresent', { tables: present.join(', ') })
+          : message('verify.tablesMissing', { tables: missing.join(', ') }),
+      ),
     });
     checks.push(panelStartsCheck(db, PANEL_MIGRATIONS, integrity));
   } finally {

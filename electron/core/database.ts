@@ -11,6 +11,7 @@ import { loadSqlJs } from './sqljs';
 import { allocateWithSpareRoom, openTracked } from './sqljs-memory';
 import { applyWal, readWal, type WalStopReason } from './wal';
 import type { JournalInfo } from '../shared/reports';
+import { message } from '../shared/i18n';
 export type { JournalInfo };
 
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
@@ -186,15 +187,18 @@ export async function openImage(image: LoadedImage): Promise<Database> {
     return db;
   } catch (thrown) {
     db?.close();
-    throw new EngineError('DATABASE_CORRUPT', `${image.path} cannot be read by SQLite.`, osErrorText(thrown));
+    throw new EngineError(
+      'DATABASE_CORRUPT',
+      message('errorText.corrupt', { path: image.path }),
+      osErrorText(thrown),
+    );
   }
 }
 
 async function statOrRefuse(path: string, fs: FileSystem) {
   try {
     const stat = await fs.stat(path);
-    if (!stat.isFile())
-      throw new EngineError('NOT_A_FILE', `${path} is not a regular file (is it a folder?).`);
+    if (!stat.isFile()) throw new EngineError('NOT_A_FILE', message('errorText.notRegularFile', { path }));
     return stat;
   } catch (thrown) {
     if (thrown instanceof EngineError) throw thrown;
@@ -207,19 +211,19 @@ async function statOrRefuse(path: string, fs: FileSystem) {
       if (walExists) {
         throw new EngineError(
           'WAL_WITHOUT_DATABASE',
-          `${path} does not exist, but ${basename(walPathOf(path))} does: copy the main database file too.`,
+          message('errorText.walWithoutDatabase', { path, wal: basename(walPathOf(path)) }),
         );
       }
-      throw new EngineError('FILE_NOT_FOUND', `${path} does not exist.`);
+      throw new EngineError('FILE_NOT_FOUND', message('errorText.notFound', { path }));
     }
     if (code === 'EACCES' || code === 'EPERM') {
       throw new EngineError(
         'FILE_UNREADABLE',
-        `${path} cannot be read (permission denied).`,
+        message('errorText.permissionDenied', { path }),
         osErrorText(thrown),
       );
     }
-    throw new EngineError('FILE_UNREADABLE', `${path} cannot be read.`, osErrorText(thrown));
+    throw new EngineError('FILE_UNREADABLE', message('errorText.unreadable', { path }), osErrorText(thrown));
   }
 }
 
@@ -239,7 +243,7 @@ async function readOrRefuse(
   } catch (thrown) {
     if (thrown instanceof EngineError) throw thrown;
     const code = osErrorCode(thrown);
-    if (code === 'EISDIR') throw new EngineError('NOT_A_FILE', `${path} is a folder, not a database file.`);
+    if (code === 'EISDIR') throw new EngineError('NOT_A_FILE', message('errorText.isFolder', { path }));
     if (code === 'ERR_FS_FILE_TOO_LARGE' || code === 'ERR_STRING_TOO_LONG') {
       throw new EngineError('FILE_TOO_LARGE', `${path} is too large to open (over 2 GiB).`);
     }

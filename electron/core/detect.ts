@@ -5,6 +5,7 @@ import type { Database } from 'sql.js';
 import type { MigrationDescriptor } from '../panel/catalog';
 import { CORE_PANEL_TABLES, UPSTREAM_V3_TABLES } from '../panel/panel-schema';
 import { columnNames, queryRows } from './sql';
+import { message, ref, type MessageKey } from '../shared/i18n';
 import type {
   PanelKind,
   GenerationId,
@@ -78,16 +79,15 @@ export function detectDatabase(db: Database, migrations: readonly MigrationDescr
 
   const newerVersion = recordedVersion !== null && recordedVersion > latestVersion ? recordedVersion : null;
   if (newerVersion !== null) {
-    warnings.push({
-      code: 'NEWER_VERSION',
-      message: `schema_migrations says version ${newerVersion}; this PanelDB knows versions up to ${latestVersion}.`,
-    });
+    warnings.push(
+      warning(
+        'NEWER_VERSION',
+        message('detect.newerVersion', { version: newerVersion, latest: latestVersion }),
+      ),
+    );
   }
   if (dirty) {
-    warnings.push({
-      code: 'DIRTY',
-      message: `schema_migrations is dirty at version ${dirtyVersion ?? 'nil'}: a step failed or was interrupted; the data may be at that version or the one before.`,
-    });
+    warnings.push(warning('DIRTY', message('detect.dirty', { version: dirtyVersion ?? 'nil' })));
   }
   addGenerationWarnings(generation, traits, warnings);
 
@@ -112,18 +112,23 @@ function readSchemaMigrations(db: Database, warnings: DetectionWarning[]): Schem
   const rows = queryRows(db, `SELECT version, dirty FROM ${GOLANG_MIGRATE_ROW}`).map((row) => {
     const version = typeof row.version === 'number' && Number.isInteger(row.version) ? row.version : null;
     if (version === null) {
-      warnings.push({
-        code: 'SCHEMA_MIGRATIONS_UNREADABLE',
-        message: `schema_migrations holds a version golang-migrate cannot read (${String(row.version)}); it treats the file as having no version.`,
-      });
+      warnings.push(
+        warning(
+          'SCHEMA_MIGRATIONS_UNREADABLE',
+          message('detect.schemaMigrationsUnreadable', { value: String(row.version) }),
+        ),
+      );
     }
     return { version, dirty: isTruthy(row.dirty) };
   });
   if (rows.length > 1) {
-    warnings.push({
-      code: 'SCHEMA_MIGRATIONS_MULTIPLE_ROWS',
-      message: `schema_migrations has ${rows.length} rows (versions ${rows.map((r) => r.version).join(', ')}); golang-migrate reads whichever SQLite returns first.`,
-    });
+    const versions = rows.map((r) => r.version).join(', ');
+    warnings.push(
+      warning(
+        'SCHEMA_MIGRATIONS_MULTIPLE_ROWS',
+        message('detect.schemaMigrationsMultipleRows', { count: rows.length, versions }),
+      ),
+    );
   }
   return rows;
 }
@@ -145,17 +150,21 @@ function readSeederMarkers(
   const known = new Set(migrations.flatMap((m) => (m.seederMarker === null ? [] : [m.seederMarker])));
   const duplicates = [...new Set(names.filter((name, index) => names.indexOf(name) !== index))];
   if (duplicates.length > 0) {
-    warnings.push({
-      code: 'DUPLICATE_SEEDER_MARKERS',
-      message: `history_of_seeders lists ${duplicates.join(', ')} more than once.`,
-    });
+    warnings.push(
+      warning(
+        'DUPLICATE_SEEDER_MARKERS',
+        message('detect.duplicateSeederMarkers', { names: duplicates.join(', ') }),
+      ),
+    );
   }
   const unknown = [...new Set(names.filter((name) => !known.has(name)))];
   if (unknown.length > 0) {
-    warnings.push({
-      code: 'UNKNOWN_SEEDER_MARKERS',
-      message: `history_of_seeders lists seeders this PanelDB does not know: ${unknown.join(', ')}.`,
-    });
+    warnings.push(
+      warning(
+        'UNKNOWN_SEEDER_MARKERS',
+        message('detect.unknownSeederMarkers', { names: unknown.join(', ') }),
+      ),
+    );
   }
   return [...new Set(names)];
 }
@@ -254,21 +263,18 @@ function addGenerationWarnings(
   traits: string[],
   warnings: DetectionWarning[],
 ): void {
-  const byGeneration: Partial<Record<GenerationId, string>> = {
-    'tables-dropped':
-      "The panel's tables are gone (golang-migrate Down() dropped them). Restore one of the panel's x-ui.db.backup.<unix> files.",
-    'sql-first-schema':
-      "The tables were created by the branch's 000001_init_schema.up.sql, not by the panel; the panel cannot start on this file.",
-    'upstream-v3':
-      'This is an upstream 3x-ui v3 database (normalized client tables), a different product from X-Panel.',
+  const byGeneration: Partial<Record<GenerationId, MessageKey>> = {
+    'tables-dropped': 'detect.tablesDropped',
+    'sql-first-schema': 'detect.sqlFirstSchema',
+    'upstream-v3': 'detect.upstreamV3',
   };
-  const message = byGeneration[generation];
-  if (message !== undefined) warnings.push({ code: generation.toUpperCase().replaceAll('-', '_'), message });
-  if (traits.includes('possibly-recreated-after-drop')) {
-    warnings.push({
-      code: 'POSSIBLY_RECREATED_AFTER_DROP',
-      message:
-        'schema_migrations is present and there are no inbounds: the panel may have recreated empty tables after a Down() dropped them. Check the backups.',
-    });
-  }
+  const key = byGeneration[generation];
+  if (key !== undefined) warnings.push(warning(generation.toUpperCase().replaceAll('-', '_'), message(key)));
+  if (traits.includes('possibly-recreated-after-drop'))
+    warnings.push(warning('POSSIBLY_RECREATED_AFTER_DROP', message('detect.possiblyRecreated')));
+}
+
+/** A warning: its English text and, beside it, the catalog key the CLI and UI render from. */
+function warning(code: string, text: ReturnType<typeof message>): DetectionWarning {
+  return { code, message: text.text, msg: ref(text) };
 }

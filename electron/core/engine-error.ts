@@ -1,24 +1,29 @@
 // Inside the engine a refusal is thrown as an EngineError so deep code can stop an operation in one
 // line; every public engine entry converts it to a Result, so nothing thrown ever leaves the engine.
 import { fail, type AppError, type ErrorCode, type ErrorHint, type Result } from '../shared/result';
+import { ref, type message } from '../shared/i18n';
 
 export class EngineError extends Error {
   readonly code: ErrorCode;
   readonly detail: string | undefined;
   readonly hint: ErrorHint | undefined;
+  /** The message as a catalog key (given as `message(key, params)`), so the CLI and UI can translate it. */
+  readonly msg: AppError['msg'];
 
-  constructor(code: ErrorCode, message: string, detail?: string, hint?: ErrorHint) {
-    super(message);
+  constructor(code: ErrorCode, text: string | ReturnType<typeof message>, detail?: string, hint?: ErrorHint) {
+    super(typeof text === 'string' ? text : text.text);
     this.name = 'EngineError';
     this.code = code;
     this.detail = detail;
     this.hint = hint;
+    this.msg = typeof text === 'string' ? undefined : ref(text);
   }
 
   toAppError(): AppError {
     const error: AppError = { code: this.code, message: this.message };
     if (this.detail !== undefined) error.detail = this.detail;
     if (this.hint !== undefined) error.hint = this.hint;
+    if (this.msg !== undefined) error.msg = this.msg;
     return error;
   }
 }

@@ -154,8 +154,15 @@ function checkUsersAndMarkers(db: Database, found: Found, inbounds: ScannedInbou
     id: `markers.disagree.${evidence.id.replace(/^marker-disagrees:/, '')}`,
     severity: evidence.severity,
     reason: evidence.message,
+    ...ruleMessages(base.id),
+    ...(evidence.msg === undefined ? {} : { reason_msg: evidence.msg }),
     rows: evidence.rows,
   }));
+}
+
+/** A rule's title and reason as catalog keys (electron/shared/i18n/checks-en.ts), by its stable id. */
+function ruleMessages(id: string): Pick<CheckFinding, 'title_msg' | 'reason_msg'> {
+  return { title_msg: { key: `check.${id}.title` }, reason_msg: { key: `check.${id}.reason` } };
 }
 
 /** Runs every rule. Safe on any SQLite file: rules whose tables are missing find nothing. */
@@ -179,7 +186,7 @@ export function runChecks(db: Database): ChecksSection {
   let checks: CheckFinding[] = [];
   for (const entry of CHECK_RULES) {
     const rows = found.get(entry.id);
-    if (rows !== undefined && rows.length > 0) checks.push({ ...entry, rows });
+    if (rows !== undefined && rows.length > 0) checks.push({ ...entry, rows, ...ruleMessages(entry.id) });
   }
   checks.push(...markerFindings, ...claimFindings(db));
   checks = escalateLockout(db, checks);

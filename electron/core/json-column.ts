@@ -10,7 +10,8 @@ import { isUtf8 } from 'node:buffer';
 import { queryValue, quoteIdentifier } from './sql';
 import { goMarshal } from '../panel/go-json';
 import { goUnmarshal, type GoDecoded } from '../panel/go-json-decode';
-import type { StepContext } from './step-types';
+import { message } from '../shared/i18n';
+import type { KeyedText, StepContext } from './step-types';
 
 /** An SQL expression, 1 when the column's stored text starts with U+FEFF: select it beside the text. */
 export function bomTest(column: string): string {
@@ -26,13 +27,17 @@ export function decodeColumn(text: string, bom: unknown): GoDecoded {
 }
 
 /** The reason a step gives for a row Go cannot decode, naming Go's error. */
-export function undecodableReason(
-  column: string,
-  decoded: GoDecoded,
-  lead = `invalid JSON in ${column}`,
-): string {
-  const detail = decoded.ok ? '' : ` (Go's decoder: ${decoded.reason})`;
-  return `${lead}${detail}; left as it is, as the panel's seeder leaves it`;
+/**
+ * Why a step left a row Go's decoder rejects (or that is not the object a step needs): the row stays
+ * exactly as it is, as the panel's seeder leaves it. Keyed, so the CLI and UI say it in Chinese too.
+ */
+export function undecodableReason(column: string, decoded: GoDecoded, lead?: string): KeyedText {
+  const notObject = lead !== undefined;
+  if (decoded.ok) return message(notObject ? 'skip.notValidObject' : 'skip.invalidJsonIn', { column });
+  return message(notObject ? 'skip.notValidObjectGo' : 'skip.invalidJsonInGo', {
+    column,
+    reason: decoded.reason,
+  });
 }
 
 export const NOT_UTF8_REASON =

@@ -23,6 +23,7 @@ import { createStepContext, rowImage } from './step-context';
 import { exactValueSql } from './stored-value';
 import { effectsOutside, rowCounts, triggerNotes, triggersOn, watchedTables } from './trigger-effects';
 import { TOOL_VERSION } from './tool-version';
+import { message } from '../shared/i18n';
 export interface DownPlanItem {
   migration: PanelMigration;
   up: HistoryEntry;
@@ -110,7 +111,11 @@ function runOwnDown(
   if (changed.length > 0) {
     throw new EngineError(
       'ROLLBACK_REFUSED',
-      `Cannot roll back step ${migration.version} ${migration.name}: ${changed.join(', ')} changed since it ran, so its down file could lose those edits. Restore a backup instead.`,
+      message('refuse.tablesChanged', {
+        version: migration.version,
+        name: migration.name,
+        tables: changed.join(', '),
+      }),
     );
   }
   const { context, recording } = createStepContext(db, {
@@ -186,7 +191,12 @@ export function revertStep(
       if (conflicts.length > 0) {
         throw new EngineError(
           'ROLLBACK_REFUSED',
-          `Cannot roll back step ${migration.version} ${migration.name}: ${conflicts.length} row(s) changed since it ran (${conflicts.slice(0, 5).join('; ')}). Restore a backup instead.`,
+          message('refuse.rowsChanged', {
+            version: migration.version,
+            name: migration.name,
+            count: conflicts.length,
+            rows: conflicts.slice(0, 5).join('; '),
+          }),
           conflicts.join('\n'),
         );
       }
@@ -238,7 +248,11 @@ export function revertStep(
       const tables = differing;
       throw new EngineError(
         'ROLLBACK_REFUSED',
-        `Cannot roll back step ${migration.version} ${migration.name}: its down file does not return ${tables.join(', ')} to the exact content they had before the step (the round-trip check names the rows). Nothing was changed; restore the backup taken before the step instead.`,
+        message('refuse.downNotExact', {
+          version: migration.version,
+          name: migration.name,
+          tables: tables.join(', '),
+        }),
         undefined,
         { action: 'open-tab', tab: 'pending' },
       );

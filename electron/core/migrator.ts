@@ -204,6 +204,7 @@ export async function applyStep(
       }),
       skipped: recording.skipped,
       notes: recording.notes,
+      note_msgs: recording.note_msgs,
       hash_before: hashBefore,
       hash_after: hashAfter,
       ...triggerReport,

@@ -9,7 +9,11 @@ import { BCRYPT_HASH } from './password-hashing';
 import { jsonShapeOf, type JsonProblem } from './json-shape';
 import { forEachRow, queryRows } from './sql';
 import type { Evidence } from '../shared/reports';
+import { message, ref } from '../shared/i18n';
 export type { Evidence, JsonProblem };
+
+/** An evidence text: English as always, and the catalog key beside it. */
+const said = (text: ReturnType<typeof message>) => ({ message: text.text, msg: ref(text) });
 
 /** Strict JSON as Go decodes it (no comments, no trailing commas, ≤ 10,000 levels), every object's keys unique. */
 export function jsonProblemOf(text: string, bom = false): JsonProblem | null {
@@ -104,8 +108,7 @@ export function markerDisagreements(db: Database, markers: string[], scanned?: S
       evidence.push({
         id: 'marker-disagrees:TlsConfigMigration',
         severity: 'warning',
-        message:
-          'TlsConfigMigration is recorded, but these rows still hold verifyPeerCertInNames or tlsSettings.allowInsecure.',
+        ...said(message('evidence.markerTlsConfig')),
         rows,
       });
     }
@@ -118,8 +121,7 @@ export function markerDisagreements(db: Database, markers: string[], scanned?: S
       evidence.push({
         id: 'marker-disagrees:UserPasswordHash',
         severity: 'error',
-        message:
-          'UserPasswordHash is recorded, but these passwords are not bcrypt hashes: nobody can log in with them.',
+        ...said(message('evidence.markerUserPassword')),
         rows,
       });
     }
@@ -136,7 +138,7 @@ export function markerDisagreements(db: Database, markers: string[], scanned?: S
       evidence.push({
         id: 'marker-disagrees:RealityTargetMigration',
         severity: 'warning',
-        message: 'RealityTargetMigration is recorded, but these REALITY targets have no port.',
+        ...said(message('evidence.markerRealityTarget')),
         rows,
       });
     }

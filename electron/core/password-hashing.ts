@@ -15,7 +15,8 @@
 // bcryptjs writes `$2b$10$…`; Go's bcrypt accepts any `$2?$` minor version.
 import bcrypt from 'bcryptjs';
 import { queryRows } from './sql';
-import { StepFailure, type StepContext } from './step-types';
+import { message } from '../shared/i18n';
+import { StepFailure, type KeyedText, type StepContext } from './step-types';
 
 export const BCRYPT_COST = 10;
 export const BCRYPT_MAX_BYTES = 72;
@@ -23,7 +24,7 @@ export const BCRYPT_HASH = /^\$2[abxy]?\$\d{2}\$[./A-Za-z0-9]{53}$/;
 const S18_PREFIX = /^(?:HASHED:)+/;
 
 type Decision =
-  | { rowid: number; label: string; skip: string }
+  | { rowid: number; label: string; skip: KeyedText }
   | { rowid: number; label: string; plaintext: string; unwrapped: boolean };
 
 /** Every plaintext password of `users` becomes a bcrypt hash of cost 10 (see the header). */
@@ -45,16 +46,13 @@ export async function hashUserPasswords(context: StepContext): Promise<void> {
       context.updateText('users', decision.rowid, 'password', hash);
       hashed += 1;
       if (decision.unwrapped) {
-        context.note(
-          `${decision.label}: password was stored as 'HASHED:…' by the panel's broken SQL file 000005 (S18); ` +
-            'hashed the password after the prefix, the one the admin set',
-        );
+        context.note(message('note.hashedPrefixUnwrapped', { label: decision.label }));
       }
     }
     done += 1;
     context.progress(done, decisions.length);
   }
-  if (hashed > 0) context.note(`${hashed} panel password(s) hashed with bcrypt (cost ${BCRYPT_COST})`);
+  if (hashed > 0) context.note(message('note.passwordsHashed', { count: hashed, cost: BCRYPT_COST }));
 }
 
 function decide(rowid: number, id: unknown, username: unknown, stored: unknown): Decision {
@@ -67,11 +65,11 @@ function decide(rowid: number, id: unknown, username: unknown, stored: unknown):
     return {
       rowid,
       label,
-      skip: stored === null ? 'password is NULL; nothing to hash' : 'password is not text',
+      skip: message(stored === null ? 'skip.passwordNull' : 'skip.passwordNotText'),
     };
 
   if (BCRYPT_HASH.test(text)) {
-    return { rowid, label, skip: 'already a bcrypt hash; hashing it again would lock the user out' };
+    return { rowid, label, skip: message('skip.alreadyBcrypt') };
   }
   const unwrapped = S18_PREFIX.test(text);
   const plaintext = text.replace(S18_PREFIX, '');

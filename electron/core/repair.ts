@@ -25,6 +25,12 @@ import { claimFindings } from './marker-claims';
 import { refineRecommendation } from './next-action';
 import { assertExpectedPlan } from './plan-fingerprint';
 import { runChecks } from './health-checks';
+import { message, ref, type MessageKey } from '../shared/i18n';
+
+/** An evidence text: English as always, and the catalog key beside it. */
+const said = (text: ReturnType<typeof message>) => ({ message: text.text, msg: ref(text) });
+/** A recommendation's reason: English as always, and the catalog key beside it. */
+const reasoned = (text: ReturnType<typeof message>) => ({ reason: text.text, msg: ref(text) });
 export type { Recommendation, RepairReport };
 
 /** What `repair` is asked: read only, or a force (guarded, see force-guard.ts). */
@@ -69,7 +75,7 @@ export function gatherEvidence(
     evidence.push({
       id: 'dirty',
       severity: 'error',
-      message: `schema_migrations is dirty at ${detection.dirtyVersion ?? 'nil'}: the data may be at that version, the one before (a failed up) or the one after (a failed down).`,
+      ...said(message('evidence.dirty', { version: detection.dirtyVersion ?? 'nil' })),
       rows: [],
     });
   }
@@ -83,8 +89,7 @@ export function gatherEvidence(
     evidence.push({
       id: 'invalid-json',
       severity: 'error',
-      message:
-        'JSON columns that do not parse (the panel skips or fails on them; SQL file 000002 leaves these).',
+      ...said(message('evidence.invalidJson')),
       rows: invalid,
     });
   }
@@ -92,8 +97,7 @@ export function gatherEvidence(
     evidence.push({
       id: 'duplicate-keys',
       severity: 'error',
-      message:
-        'JSON objects with duplicate keys (SQL file 000003 adds a second "flow"; Go and Xray read the last one).',
+      ...said(message('evidence.duplicateKeys')),
       rows: duplicates,
     });
   }
@@ -103,8 +107,7 @@ export function gatherEvidence(
     evidence.push({
       id: 'hashed-prefix-password',
       severity: 'error',
-      message:
-        "Passwords stored as 'HASHED:<password>' by SQL file 000005: login fails until step 5 hashes them properly.",
+      ...said(message('evidence.hashedPrefix')),
       rows: hashedPrefix,
     });
   }
@@ -114,9 +117,9 @@ export function gatherEvidence(
       id: 'plaintext-password',
       severity: 'warning',
       // Say what is true: step 5 hashes them only while it is pending (a marker may count it as applied).
-      message: detection.versions.some((state) => state.version === 5 && state.applied)
-        ? 'Plaintext passwords, and migration 5 counts as applied, so it will not hash them: nobody can log in. The password fix hashes them.'
-        : 'Plaintext passwords (step 5 hashes them).',
+      ...(detection.versions.some((state) => state.version === 5 && state.applied)
+        ? said(message('evidence.plaintextStep5Applied'))
+        : said(message('evidence.plaintext'))),
       rows: plaintext,
     });
   }
@@ -124,8 +127,7 @@ export function gatherEvidence(
     evidence.push({
       id: 'schema-migrations-rows',
       severity: 'warning',
-      message:
-        'schema_migrations holds several rows (SQL files run by hand); golang-migrate reads an arbitrary one.',
+      ...said(message('evidence.schemaMigrationsRows')),
       rows: (detection.schemaMigrations ?? []).map((r) => `version ${r.version} dirty ${r.dirty}`),
     });
   }
@@ -190,35 +192,40 @@ function recommend(
         action: 'restore-backup',
         version: null,
         backup: panelBackup?.path ?? null,
-        reason: recreated
-          ? 'The panel tables look recreated empty after a Down() dropped them: only a backup brings the data back.'
+        ...(recreated
+          ? reasoned(message('recommend.restoreRecreated'))
           : detection.generation === 'sql-first-schema' && sqlFirst !== null
-            ? sqlFirst
-            : "The panel tables are gone (golang-migrate's Down() dropped them): only a backup brings the data back.",
+            ? { reason: sqlFirst }
+            : reasoned(message('recommend.restoreGone'))),
       },
     };
   }
   if (detection.dirty && detection.dirtyVersion !== null && detection.dirtyVersion >= 1) {
     const v = detection.dirtyVersion;
     const data = fingerprints.has(v + 1) ? v + 1 : fingerprints.has(v) ? v : v - 1;
-    const why =
+    const why: MessageKey =
       data === v + 1
-        ? `step ${v + 1}'s changes are present, so a down of ${v + 1} failed and the data is still at ${v + 1}`
+        ? 'recommend.forceDownFailed'
         : data === v
-          ? `step ${v}'s changes are present, so it committed and only the clean flag is missing`
-          : `no trace of step ${v}'s changes, so its up failed and was rolled back`;
+          ? 'recommend.forceCommitted'
+          : 'recommend.forceRolledBack';
     // SQL file 000004 leaves nothing that tells its result from rows made correctly (doc §3.6).
-    const caveat =
-      data !== v + 1 && v + 1 === 4
-        ? ' Step 4 leaves no trace PanelDB can tell apart: if a down of 4 failed, the data may be at 4.'
-        : '';
+    const caveat = data !== v + 1 && v + 1 === 4;
+    const because = message(
+      caveat
+        ? why === 'recommend.forceCommitted'
+          ? 'recommend.forceCommittedStep4'
+          : 'recommend.forceRolledBackStep4'
+        : why,
+      { data, step: v },
+    );
     return {
       data,
       recommendation: {
         action: 'force-version',
         version: data,
         backup: null,
-        reason: `Force version ${data}: ${why}.${caveat}`,
+        ...reasoned(because),
       },
     };
   }
@@ -230,8 +237,7 @@ function recommend(
         action: 'restore-backup',
         version: null,
         backup: panelBackup?.path ?? null,
-        reason:
-          "Rows were damaged by the panel's SQL files; restore a backup taken before them, or keep the file and fix those rows by hand.",
+        ...reasoned(message('recommend.restoreDamaged')),
       },
     };
   }
@@ -242,13 +248,13 @@ function recommend(
         action: 'migrate',
         version: null,
         backup: null,
-        reason: 'The file is clean; migrate to apply the pending steps.',
+        ...reasoned(message('recommend.migrate')),
       },
     };
   }
   return {
     data: null,
-    recommendation: { action: 'none', version: null, backup: null, reason: 'Nothing to repair.' },
+    recommendation: { action: 'none', version: null, backup: null, ...reasoned(message('recommend.none')) },
   };
 }
 

@@ -11,6 +11,7 @@ import { assertIntact, assertMigratable, type OpenedPanel } from './open-panel';
 import type { OperationContext } from './operation-context';
 import type { RollbackRequest } from '../shared/reports';
 import { planFingerprint } from './plan-fingerprint';
+import { message } from '../shared/i18n';
 export type { RollbackRequest };
 
 /**
@@ -28,7 +29,7 @@ export function chooseRollbackVersions(
     if (!Number.isInteger(request.to) || request.to < 0 || request.to > latest) {
       throw new EngineError(
         'INVALID_ARGUMENT',
-        `The target version must be between 0 and ${latest}; got ${request.to}.`,
+        message('refuse.rollbackTo', { latest, to: String(request.to) }),
       );
     }
     return descending.filter((version) => version > (request.to ?? 0));
@@ -37,7 +38,7 @@ export function chooseRollbackVersions(
   if (!Number.isInteger(steps) || steps < 1) {
     throw new EngineError(
       'INVALID_ARGUMENT',
-      `The number of steps must be a whole number of at least 1; got ${request.steps}.`,
+      message('refuse.rollbackSteps', { steps: String(request.steps) }),
     );
   }
   const loggedMostRecentFirst = history
@@ -75,31 +76,21 @@ async function planRollBack(
     const wayBack = backupBefore(backups, version);
     // The way back is named by its listed id and carried as a hint: the app shows a Restore button,
     // the CLI its own command line. The message itself names no command (issue 14, point 8).
-    const restoreHint = wayBack
-      ? ` Restore the backup taken before it instead (${wayBack.id}).`
-      : " It was applied before any PanelDB backup of this file was taken, so only a backup made before it (for example one of the panel's own) can take the file back.";
     const hint = (reason: 'irreversible' | 'panel-applied') =>
       ({
         action: 'restore-backup',
         backupId: wayBack?.id ?? null,
         refusedStep: { version, name: migration.name, reason },
       }) as const;
+    const params = { version, name: migration.name, backup: wayBack?.id ?? '' };
     if (migration.irreversible) {
-      throw new EngineError(
-        'ROLLBACK_REFUSED',
-        `Step ${version} ${migration.name} is irreversible and has no down.${restoreHint}`,
-        undefined,
-        hint('irreversible'),
-      );
+      const key = wayBack ? 'refuse.irreversibleRestore' : 'refuse.irreversibleNoBackup';
+      throw new EngineError('ROLLBACK_REFUSED', message(key, params), undefined, hint('irreversible'));
     }
     const up = lastUpOf(history, version);
     if (up === undefined) {
-      throw new EngineError(
-        'ROLLBACK_REFUSED',
-        `Step ${version} ${migration.name} was applied by the panel itself, so PanelDB holds no before-images to undo it exactly.${restoreHint}`,
-        undefined,
-        hint('panel-applied'),
-      );
+      const key = wayBack ? 'refuse.panelAppliedRestore' : 'refuse.panelAppliedNoBackup';
+      throw new EngineError('ROLLBACK_REFUSED', message(key, params), undefined, hint('panel-applied'));
     }
     return { migration, up };
   });

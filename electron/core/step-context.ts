@@ -10,6 +10,8 @@ import {
 } from './step-types';
 import { queryRows, quoteIdentifier, textParam } from './sql';
 import { readStoredCell } from './stored-value';
+import { ref } from '../shared/i18n';
+import type { MessageRef } from '../shared/reports';
 
 /** A whole row as canonical text (its columns in table order): what an insert is recorded as. */
 export function rowImage(db: Database, table: string, rowid: number): string | null {
@@ -21,6 +23,8 @@ export interface StepRecording {
   changes: RecordedChange[];
   skipped: SkippedRow[];
   notes: string[];
+  /** The notes' catalog keys, index for index (null for a plain-text note). */
+  note_msgs: Array<MessageRef | null>;
 }
 
 export interface StepContextOptions {
@@ -35,7 +39,7 @@ export function createStepContext(
   db: Database,
   options: StepContextOptions,
 ): { context: StepContext; recording: StepRecording } {
-  const recording: StepRecording = { changes: [], skipped: [], notes: [] };
+  const recording: StepRecording = { changes: [], skipped: [], notes: [], note_msgs: [] };
   const context: StepContext = {
     db,
     options: options.stepOptions ?? DEFAULT_STEP_OPTIONS,
@@ -85,10 +89,15 @@ export function createStepContext(
       }
     },
     skip(table, rowid, reason) {
-      recording.skipped.push({ table, rowid, reason });
+      recording.skipped.push(
+        typeof reason === 'string'
+          ? { table, rowid, reason }
+          : { table, rowid, reason: reason.text, msg: ref(reason) },
+      );
     },
     note(message) {
-      recording.notes.push(message);
+      recording.notes.push(typeof message === 'string' ? message : message.text);
+      recording.note_msgs.push(typeof message === 'string' ? null : ref(message));
     },
     progress(done, total) {
       options.onProgress?.(done, total);

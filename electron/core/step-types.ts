@@ -4,6 +4,10 @@
 import type { Database } from 'sql.js';
 import type { MigrationDescriptor } from '../panel/catalog';
 import type { SkippedRow, XhttpFlowMode } from '../shared/reports';
+import type { message } from '../shared/i18n';
+
+/** A text from the catalog with its English rendering (`message(key, params)` in shared/i18n). */
+export type KeyedText = ReturnType<typeof message>;
 export type { SkippedRow, XhttpFlowMode };
 
 /**
@@ -46,9 +50,9 @@ export interface StepContext {
    */
   insertRow(table: string, values: Record<string, string | number | null>): number;
   /** A row the step looked at and deliberately left alone, with the reason (shown in preview and report). */
-  skip(table: string, rowid: number, reason: string): void;
+  skip(table: string, rowid: number, reason: string | KeyedText): void;
   /** A line for the run report. */
-  note(message: string): void;
+  note(message: string | KeyedText): void;
   /**
    * Records a change the step made by other means (an external SQL file run with `db.exec`), found
    * by diffing the touched tables: it goes to the report and the history like any other change.

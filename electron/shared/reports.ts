@@ -45,6 +45,7 @@ export interface VerifyCheck {
   id: 'opens' | 'integrity' | 'sha256' | 'panel_tables' | 'panel_starts';
   ok: boolean;
   detail: string;
+  msg?: MessageRef;
 }
 
 export interface VerifyReport {
@@ -57,10 +58,20 @@ export interface VerifyReport {
   metadata: BackupMetadata | null;
 }
 
+/**
+ * A text for a person as a key of the one catalog (electron/shared/i18n) and its parameters; the
+ * English text stays in the field beside it, so scripts and older readers keep working.
+ */
+export interface MessageRef {
+  key: string;
+  params?: Record<string, string | number>;
+}
+
 export interface Evidence {
   id: string;
   severity: 'error' | 'warning' | 'info';
   message: string;
+  msg?: MessageRef;
   rows: string[];
 }
 
@@ -106,6 +117,7 @@ export interface SchemaMigrationsRow {
 export interface DetectionWarning {
   code: string;
   message: string;
+  msg?: MessageRef;
 }
 
 /** `fix` / `fix-revert`: a repair for a check (version 0, name = the check id); never moves the version. */
@@ -216,6 +228,8 @@ export interface StepReport {
   changes: ChangePreview[];
   skipped: SkippedRow[];
   notes: string[];
+  /** The notes as messages, index for index (null for a note that has no key yet). */
+  note_msgs?: Array<MessageRef | null>;
   hash_before: Record<string, string>;
   hash_after: Record<string, string>;
   /** Down only: whether the touched tables are back to the hash they had before the up. */
@@ -251,6 +265,7 @@ export interface Recommendation {
   reason: string;
   /** action `fix`: the check whose fix is recommended. */
   check?: string;
+  msg?: MessageRef;
 }
 
 export interface RepairReport {
@@ -350,6 +365,8 @@ export interface CheckFinding {
   rows: string[];
   /** Whether `paneldb fix <db> <id>` has a safe, reversible fix for it. */
   fixable: boolean;
+  title_msg?: MessageRef;
+  reason_msg?: MessageRef;
 }
 
 export interface ChecksSummary {
@@ -385,6 +402,7 @@ export interface SkippedRow {
   table: string;
   rowid: number;
   reason: string;
+  msg?: MessageRef;
 }
 
 /** One lint finding as the app shows it beside a pending external file (no paths). */

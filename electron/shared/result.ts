@@ -55,6 +55,8 @@ export interface AppError {
   detail?: string;
   /** What would get past the refusal: the app shows it as a button, the CLI in its own words. */
   hint?: ErrorHint;
+  /** `message` as a catalog key and parameters (electron/shared/i18n), where one exists. */
+  msg?: { key: string; params?: Record<string, string | number> };
 }
 
 /** A tab the app can switch to. */

@@ -103,7 +103,12 @@ describe('migration 4, reality_target', () => {
       expect(streamOf(db, id)).toBe(text);
       expect(recording.changes).toEqual([]);
       expect(recording.skipped).toEqual([
-        { table: 'inbounds', rowid: id, reason: expect.stringMatching(skip ?? /./) },
+        {
+          table: 'inbounds',
+          rowid: id,
+          reason: expect.stringMatching(skip ?? /./),
+          msg: expect.objectContaining({ key: expect.stringMatching(/^skip\./) }),
+        },
       ]);
     }
   });
@@ -173,7 +178,12 @@ describe('migration 4, reality_target', () => {
     const ids = hosts.map((host) => addInbound(db, compact({ target: host })));
     const recording = await migrate(db);
     expect(recording.skipped).toEqual([
-      { table: 'inbounds', rowid: broken, reason: expect.stringMatching(/not a valid JSON/) },
+      {
+        table: 'inbounds',
+        rowid: broken,
+        reason: expect.stringMatching(/not a valid JSON/),
+        msg: expect.objectContaining({ key: expect.stringMatching(/^skip\.notValidObject/) }),
+      },
     ]);
     ids.forEach((id, index) => expect(targetOf(streamOf(db, id))).toBe(`${hosts[index]}:443`));
     expect(recording.notes).toEqual([expect.stringContaining('4 inbound(s)')]);

@@ -204,7 +204,12 @@ describe('migration 2, tls_config', () => {
     expect(streamOf(db, id)).toBe(broken);
     expect(streamOf(db, fine)).toBe(F2B_GO_RESULT);
     expect(recording.skipped).toEqual([
-      { table: 'inbounds', rowid: id, reason: expect.stringMatching(/invalid JSON/) },
+      {
+        table: 'inbounds',
+        rowid: id,
+        reason: expect.stringMatching(/invalid JSON/),
+        msg: expect.objectContaining({ key: expect.stringMatching(/^skip\.invalidJsonIn/) }),
+      },
     ]);
   });
 

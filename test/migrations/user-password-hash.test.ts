@@ -61,7 +61,12 @@ describe('migration 5, user_password_hash', () => {
     expect(bcrypt.compareSync('admin', passwordOf(db, 1) ?? '')).toBe(true);
     expect(result.changes).toEqual([]);
     expect(result.skipped).toEqual([
-      { table: 'users', rowid: 1, reason: expect.stringMatching(/already a bcrypt hash/) },
+      {
+        table: 'users',
+        rowid: 1,
+        reason: expect.stringMatching(/already a bcrypt hash/),
+        msg: { key: 'skip.alreadyBcrypt' },
+      },
     ]);
     expect(result.progress).toEqual([[1, 1]]);
   });
@@ -93,7 +98,7 @@ describe('migration 5, user_password_hash', () => {
   it('F5f: an empty users table is a no-op', async () => {
     const db = await panelDb([]);
     const result = await migrate(db);
-    expect(result).toEqual({ changes: [], skipped: [], notes: [], progress: [] });
+    expect(result).toEqual({ changes: [], skipped: [], notes: [], note_msgs: [], progress: [] });
   });
 
   it('counts the 72-byte limit in UTF-8 bytes, not characters', async () => {
@@ -119,8 +124,13 @@ describe('migration 5, user_password_hash', () => {
     expect(passwordOf(db, 2)).toBeNull();
     expect(bcrypt.compareSync('ops-pass', passwordOf(db, 3) ?? '')).toBe(true);
     expect(result.skipped).toEqual([
-      { table: 'users', rowid: 1, reason: expect.stringMatching(/already a bcrypt hash/) },
-      { table: 'users', rowid: 2, reason: expect.stringMatching(/NULL/) },
+      {
+        table: 'users',
+        rowid: 1,
+        reason: expect.stringMatching(/already a bcrypt hash/),
+        msg: { key: 'skip.alreadyBcrypt' },
+      },
+      { table: 'users', rowid: 2, reason: expect.stringMatching(/NULL/), msg: { key: 'skip.passwordNull' } },
     ]);
     expect(result.progress).toEqual([
       [1, 3],

@@ -277,7 +277,12 @@ describe('migration 3, xhttp_flow, in safe mode (the default)', () => {
     expect(settingsOf(db, id)).toBe(F3A_SETTINGS);
     expect(recording.changes).toEqual([]);
     expect(recording.skipped).toEqual([
-      { table: 'inbounds', rowid: id, reason: expect.stringMatching(/without VLESS Encryption.*issue 5576/) },
+      {
+        table: 'inbounds',
+        rowid: id,
+        reason: expect.stringMatching(/without VLESS Encryption.*issue 5576/),
+        msg: { key: 'skip.visionSafe' },
+      },
     ]);
     expect(recording.notes).toContainEqual('1 inbound(s) left without Vision: no VLESS Encryption on XHTTP');
   });

@@ -97,7 +97,7 @@ export const trafficFinding = (overrides: Partial<CheckFinding> = {}): CheckFind
   severity: 'warning',
   title: 'Clients without a client_traffics row',
   reason: 'The panel shows no traffic for them and cannot enforce their quota or expiry.',
-  reference: 'PanelDB README, health checks (find it by this check id)',
+  reference: 'README: health checks',
   rows: ['inbounds #2 (bot xhttp reality): client x7Kp2QaZ'],
   fixable: true,
   ...overrides,

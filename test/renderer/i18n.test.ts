@@ -13,8 +13,7 @@ import { createAppStore } from '../../renderer/src/store';
 import { memoryStore } from '../../renderer/src/store/env';
 import { fakeApi } from './fake-api';
 
-const placeholders = (text: string) =>
-  [...new Set([...text.matchAll(/\{(\w+)(?:\|[^}]*)?\}/g)].map((match) => match[1]))].sort();
+import { placeholders } from '../../electron/shared/i18n';
 
 describe('the dictionaries', () => {
   it('zh-CN has exactly the English keys, none empty', () => {

@@ -1,6 +1,7 @@
 // Everything done in this session, newest first, kept visible at the bottom of the window.
 import { memo } from 'react';
 import { errorKey } from '../i18n';
+import { useMessage } from '../i18n/use-message';
 import { formatDate } from '../i18n/format';
 import type { ActivityEntry } from '../store/activity-slice';
 import { useApp, useLanguage, useT } from '../store/react';
@@ -14,6 +15,7 @@ const OUTCOME_CLASS: Record<ActivityEntry['outcome'], string> = {
 
 const Entry = memo(function Entry({ entry }: { entry: ActivityEntry }) {
   const t = useT();
+  const m = useMessage();
   const language = useLanguage();
   return (
     <li className="activity-entry" data-testid="activity-entry" data-outcome={entry.outcome}>
@@ -26,7 +28,10 @@ const Entry = memo(function Entry({ entry }: { entry: ActivityEntry }) {
       {entry.error !== null && (
         <span title={entry.error.message}>
           <code className="error-code">{entry.error.code}</code> {t(errorKey(entry.error.code))}
-          <span className="muted activity-engine">{entry.error.message}</span>
+          {/* The engine's specifics: from their key, else English only where English is chosen (never half and half). */}
+          {(entry.error.msg !== undefined || language === 'en') && (
+            <span className="muted activity-engine">{m(entry.error.msg, entry.error.message)}</span>
+          )}
         </span>
       )}
     </li>

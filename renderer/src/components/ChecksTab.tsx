@@ -7,6 +7,7 @@ import { checkTextZhCN } from '../i18n/checks-zh-CN';
 import { useApp, useLanguage, useT } from '../store/react';
 import { AppliedFixes } from './AppliedFixes';
 import { SetPasswordButton } from './SetPasswordDialog';
+import { useMessage } from '../i18n/use-message';
 
 const SEVERITY_CLASS: Record<Evidence['severity'], string> = {
   error: 'chip chip-danger',
@@ -67,6 +68,7 @@ function HealthChecks({ section }: { section: ChecksSection | null }) {
 
 function HealthFindings({ section }: { section: ChecksSection }) {
   const t = useT();
+  const m = useMessage();
   const language = useLanguage();
   const busy = useApp((state) => state.busy !== null);
   const askFix = useApp((state) => state.askFix);
@@ -104,9 +106,17 @@ function HealthFindings({ section }: { section: ChecksSection }) {
                 </td>
                 <td className="mono">{check.id}</td>
                 <td>
-                  <strong>{(language === 'zh-CN' && checkTextZhCN(check.id)?.title) || check.title}</strong>
+                  <strong>
+                    {m(
+                      check.title_msg,
+                      (language === 'zh-CN' && checkTextZhCN(check.id)?.title) || check.title,
+                    )}
+                  </strong>
                   <div className="muted">
-                    {(language === 'zh-CN' && checkTextZhCN(check.id)?.reason) || check.reason}
+                    {m(
+                      check.reason_msg,
+                      (language === 'zh-CN' && checkTextZhCN(check.id)?.reason) || check.reason,
+                    )}
                   </div>
                 </td>
                 <td className="mono">
@@ -163,6 +173,7 @@ function IntegrityResult({ result, testId }: { result: 'ok' | string[] | null; t
 
 export function ChecksTab() {
   const t = useT();
+  const m = useMessage();
   const status = useApp((state) => state.status);
   const healthChecks = useApp((state) => state.healthChecks);
   const fullIntegrity = useApp((state) => state.fullIntegrity);
@@ -183,7 +194,7 @@ export function ChecksTab() {
             {t(`recommendation.${recommendation.action}`)}
           </span>
         </div>
-        <p data-testid="recommendation-reason">{recommendation.reason}</p>
+        <p data-testid="recommendation-reason">{m(recommendation.msg, recommendation.reason)}</p>
         {/* "Repair" has one meaning (issue 14B): fixing the migration state of a dirty or half-applied
             file. A clean file has no Repair button; a file only a backup can save gets a Restore one. */}
         {recommendation.action === 'force-version' && recommendation.version !== null && (
@@ -282,7 +293,7 @@ export function ChecksTab() {
                     </span>
                   </td>
                   <td className="mono">{evidence.id}</td>
-                  <td>{evidence.message}</td>
+                  <td>{m(evidence.msg, evidence.message)}</td>
                   <td className="mono">
                     {evidence.rows.map((row, rowIndex) => (
                       <div key={rowIndex}>{row}</div>

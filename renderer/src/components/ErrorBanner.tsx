@@ -6,9 +6,11 @@ import { ErrorHintText } from './InUseNotice';
 import { useApp, useT } from '../store/react';
 import './ErrorBanner.css';
 import { HintButton } from './restore/HintButton';
+import { useMessage } from '../i18n/use-message';
 
 export function ErrorBanner() {
   const t = useT();
+  const m = useMessage();
   const error = useApp((state) => state.error);
   const operation = useApp((state) => state.errorOperation);
   const dismiss = useApp((state) => state.dismissError);
@@ -40,7 +42,7 @@ export function ErrorBanner() {
         </button>
       </div>
       <p className="error-message" data-testid="error-message">
-        {error.message}
+        {m(error.msg, error.message)}
       </p>
       <ErrorHintText error={error} />
       {open && error.detail !== undefined && (

@@ -7,6 +7,7 @@ import { NextActionButton } from './NextActionButton';
 import './OverviewTab.css';
 import { headlineText } from './headline-text';
 import { SetPasswordButton } from './SetPasswordDialog';
+import { useMessage } from '../i18n/use-message';
 
 function sentences(state: ReturnType<typeof useOverviewState>, t: Translate): ReactNode[] {
   const { status, backupsCount } = state;
@@ -63,10 +64,12 @@ function useOverviewState() {
 
 export function OverviewTab() {
   const t = useT();
+  const m = useMessage();
   const state = useOverviewState();
   const { status, repair, next } = state;
   if (status === null) return <p className="muted">{t('common.loading')}</p>;
-  const reason = reasonFor(next, repair?.recommendation.reason ?? null, t);
+  const recommended = repair === null ? null : m(repair.recommendation.msg, repair.recommendation.reason);
+  const reason = reasonFor(next, recommended, t);
 
   return (
     <div className="overview">
@@ -87,7 +90,7 @@ export function OverviewTab() {
           <ul className="warnings">
             {status.warnings.map((warning, index) => (
               <li key={index}>
-                <code className="mono">{warning.code}</code> {warning.message}
+                <code className="mono">{warning.code}</code> {m(warning.msg, warning.message)}
               </li>
             ))}
           </ul>

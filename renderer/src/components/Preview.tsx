@@ -6,9 +6,11 @@ import { useT } from '../store/react';
 import { ChangeView } from './ChangeView';
 import { TriggerNotice } from './TriggerNotice';
 import { VirtualList } from './VirtualList';
+import { useMessage } from '../i18n/use-message';
 
 const StepPreview = memo(function StepPreview({ step }: { step: StepReport }) {
   const t = useT();
+  const m = useMessage();
   return (
     <section className="card step-preview" data-testid="preview-step" data-version={step.version}>
       <div className="card-head">
@@ -24,7 +26,7 @@ const StepPreview = memo(function StepPreview({ step }: { step: StepReport }) {
       {step.notes.length > 0 && (
         <ul className="notes-list" aria-label={t('col.notes')}>
           {step.notes.map((note, index) => (
-            <li key={index}>{note}</li>
+            <li key={index}>{m(step.note_msgs?.[index], note)}</li>
           ))}
         </ul>
       )}
@@ -48,7 +50,7 @@ const StepPreview = memo(function StepPreview({ step }: { step: StepReport }) {
             render={(row) => (
               <div className="skipped-row" data-testid="skipped-row">
                 <span className="mono">{t('common.row', { table: row.table, rowid: row.rowid })}</span>
-                <span>{row.reason}</span>
+                <span>{m(row.msg, row.reason)}</span>
               </div>
             )}
             estimateSize={28}

@@ -5,6 +5,7 @@ import type { MessageKey } from '../i18n';
 import { useApp, useT } from '../store/react';
 import './RunReport.css';
 import { TriggerNotice } from './TriggerNotice';
+import { useMessage } from '../i18n/use-message';
 
 const STATUS_CLASS: Record<StepReport['status'], string> = {
   applied: 'chip chip-ok',
@@ -17,6 +18,7 @@ const hashKey = (restored: boolean | undefined): MessageKey =>
 
 export function RunReport() {
   const t = useT();
+  const m = useMessage();
   const report = useApp((state) => state.lastRun);
   const dismiss = useApp((state) => state.dismissRunReport);
   if (report === null) return null;
@@ -104,7 +106,7 @@ export function RunReport() {
                 {step.error !== undefined && <div className="text-danger">{step.error}</div>}
                 <TriggerNotice triggers={step.triggers} effects={step.trigger_effects} />
                 {step.notes.map((note, index) => (
-                  <div key={index}>{note}</div>
+                  <div key={index}>{m(step.note_msgs?.[index], note)}</div>
                 ))}
               </td>
             </tr>

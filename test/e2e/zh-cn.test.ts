@@ -1,0 +1,87 @@
+// Every tab, dialog and report of the browser UI in zh-CN on the dirty, legacy, WAL and demo
+// fixtures: the page text holds no run of four English words (outside identifiers, paths, quoted
+// data and product names), and screenshots in test-output/screenshots/zh-*.png show the screens.
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildFixture } from '../fixtures/build';
+import { launchChromium } from '../support/browser';
+import { englishRuns } from '../support/english-runs';
+import { servePanel } from '../support/serve-process';
+import { tempDir } from '../support/temp-dir';
+
+const SHOTS = join(process.cwd(), 'test-output', 'screenshots');
+const FIXTURES: Record<string, string | null> = {
+  dirty: 'f6-dirty-3-up-failed',
+  legacy: 'f1-legacy-nothing-recorded',
+  wal: 'f7-wal-uncheckpointed',
+  demo: null,
+};
+const TABS = ['overview', 'history', 'pending', 'backups', 'checks'] as const;
+
+/** The visible text of the page, checked for English runs; the screenshot is taken either way. */
+async function screen(page: Page, name: string, found: Record<string, string[]>): Promise<void> {
+  await page.screenshot({ path: join(SHOTS, `zh-${name}.png`), fullPage: true });
+  const text = await page.locator('body').innerText();
+  const runs = englishRuns(text);
+  if (runs.length > 0) found[name] = runs;
+}
+
+async function clickIfThere(page: Page, testId: string): Promise<boolean> {
+  const target = page.getByTestId(testId).first();
+  if ((await target.count()) === 0 || !(await target.isEnabled())) return false;
+  await target.click();
+  return true;
+}
+
+describe('the browser UI in zh-CN', () => {
+  let browser: Awaited<ReturnType<typeof launchChromium>>;
+  beforeAll(async () => {
+    await mkdir(SHOTS, { recursive: true });
+    browser = await launchChromium('zh-CN');
+  }, 60_000);
+  afterAll(async () => browser?.close());
+
+  for (const [name, fixture] of Object.entries(FIXTURES)) {
+    it(`shows every tab, dialog and report of the ${name} fixture in Chinese`, async () => {
+      const served = await servePanel(
+        fixture === null ? ['--demo'] : [await buildFixture(fixture, await tempDir())],
+      );
+      const page = await browser.context.newPage();
+      const found: Record<string, string[]> = {};
+      try {
+        await page.goto(served.url);
+        await page.getByTestId('version-badge').waitFor();
+        for (const tab of TABS) {
+          await page.getByTestId(`tab-${tab}`).click();
+          await page.getByTestId(`panel-${tab}`).waitFor();
+          await page.waitForTimeout(300);
+          await screen(page, `${name}-${tab}`, found);
+          if (tab === 'pending' && (await clickIfThere(page, 'preview-button'))) {
+            await page.getByTestId('preview').waitFor();
+            await screen(page, `${name}-preview`, found);
+            if (await clickIfThere(page, 'migrate-button')) {
+              await page.getByTestId('confirm-dialog').waitFor();
+              await screen(page, `${name}-confirm-migrate`, found);
+              await page.keyboard.press('Escape');
+              await page.getByTestId('confirm-dialog').waitFor({ state: 'detached' });
+            }
+          }
+        }
+        await page.getByTestId('tab-overview').click();
+        if (await clickIfThere(page, 'recommended-action')) {
+          const dialog = page.getByTestId('confirm-dialog');
+          if (await dialog.isVisible().catch(() => false)) {
+            await screen(page, `${name}-confirm-next`, found);
+            await page.keyboard.press('Escape');
+          }
+        }
+      } finally {
+        await page.close();
+        await served.stop();
+      }
+      expect(found).toEqual({});
+    }, 120_000);
+  }
+});
