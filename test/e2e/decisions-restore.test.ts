@@ -180,6 +180,9 @@ describe.each(['en', 'zh-CN'] as const)('decisions about restores in %s', (lang)
       await expectNoCommandLine(page);
       await page.getByTestId('limited-restore').click();
       await page.getByTestId('restore-compare').waitFor();
+      // The panel's own backup has no PanelDB metadata: restoring it needs that explicit yes too.
+      expect(await page.getByTestId('confirm-ok').isDisabled()).toBe(true);
+      await page.getByTestId('accept-unverified').check();
       await page.getByTestId('confirm-ok').click();
       await page.getByTestId('version-badge').waitFor();
       expect(await sha256File(path)).toBe(await sha256File(`${path}.backup.1770000000`));

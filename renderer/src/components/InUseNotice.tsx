@@ -5,12 +5,15 @@ import type { AppError } from '../../../electron/shared/result';
 import type { Translate } from '../i18n';
 import { useApp, useT } from '../store/react';
 
+const NO_HOLDERS: never[] = [];
+
 export const holderNames = (holders: Array<{ pid: number; name: string | null }>, t: Translate) =>
   holders.map((holder) => `${holder.name ?? t('confirm.inUseUnknown')} (${holder.pid})`).join(', ');
 
 export function InUseNotice() {
   const t = useT();
-  const holders = useApp((state) => state.status?.in_use_by ?? []);
+  // One stable empty list: a selector must not return a new array on every call (zustand).
+  const holders = useApp((state) => state.status?.in_use_by ?? NO_HOLDERS);
   if (holders.length === 0) return null;
   return (
     <p className="text-danger" role="note" data-testid="confirm-in-use">
