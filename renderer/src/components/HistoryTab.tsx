@@ -5,7 +5,7 @@ import type { HistoryEntry } from '../../../electron/shared/reports';
 import { formatDate } from '../i18n/format';
 import { useApp, useLanguage, useT } from '../store/react';
 import { AppliedFixes, AuditLog } from './AppliedFixes';
-import { rollbackKey } from '../store/rollback-guard';
+import { rollbackBlock, rollbackKey } from '../store/rollback-guard';
 
 const OUTCOMES = ['applied', 'reverted', 'forced'] as const;
 type KnownOutcome = (typeof OUTCOMES)[number];
@@ -74,9 +74,17 @@ function RollBackControls() {
     void probeRollBack({ steps: 1 });
     if (chosen !== null) void probeRollBack({ to: chosen });
   }, [fileKey, highest, chosen, history.length, status?.dirty, probeRollBack]);
-  const blockOne = fileKey === null ? null : (blocks[rollbackKey({ steps: 1 }, fileKey)] ?? null);
+  // Until the engine has answered, the same rule read from status and history decides.
+  const backups = useApp((state) => state.backups);
+  const blockOne =
+    status === null || fileKey === null || highest < 1
+      ? null
+      : (blocks[rollbackKey({ steps: 1 }, fileKey)] ?? rollbackBlock(status, history, backups, { steps: 1 }));
   const blockTo =
-    fileKey === null || chosen === null ? null : (blocks[rollbackKey({ to: chosen }, fileKey)] ?? null);
+    status === null || fileKey === null || chosen === null
+      ? null
+      : (blocks[rollbackKey({ to: chosen }, fileKey)] ??
+        rollbackBlock(status, history, backups, { to: chosen }));
   const block = blockOne ?? blockTo;
 
   return (

@@ -1,9 +1,13 @@
-// A roll back the engine would refuse is disabled up front, with the reason and a Restore button
-// for the backup that does take the file back. The store asks the engine (previewRollBack, a dry
-// run that writes nothing) instead of re-deriving its rules: the refusal's hint names the step,
-// why it cannot be undone, and the way back.
+// Issue 14B, point 8: a rollback that the engine will refuse is disabled up front, with the reason
+// and a Restore button for the backup that does take the file back — the engine's own rules
+// (rollback.ts): an irreversible step, or a step the panel applied (PanelDB holds no before-images).
+import type { BackupEntry, HistoryEntry, StatusReport } from '../../../electron/shared/reports';
 import type { RollBackRequest } from './migrations-slice';
+import { rollbackPlan } from './rollback-plan';
 import type { SliceDeps } from './state';
+
+/** The built-in steps without a down: 1 init_schema and 5 user_password_hash (README). */
+const IRREVERSIBLE_BUILT_IN: ReadonlySet<number> = new Set([1, 5]);
 
 export interface RollbackBlock {
   version: number;
@@ -11,6 +15,34 @@ export interface RollbackBlock {
   reason: 'irreversible' | 'panel-applied';
   /** The newest PanelDB backup made before the step, or null when none is known. */
   backupId: string | null;
+}
+
+function standsInHistory(history: HistoryEntry[], version: number): boolean {
+  const ordered = history
+    .filter((entry) => entry.version === version && entry.from_backup === undefined)
+    .sort((a, b) => a.id - b.id);
+  return ordered.at(-1)?.direction === 'up';
+}
+
+export function rollbackBlock(
+  status: StatusReport,
+  history: HistoryEntry[],
+  backups: BackupEntry[],
+  request: RollBackRequest,
+): RollbackBlock | null {
+  for (const step of rollbackPlan(status, history, request)) {
+    const reason = IRREVERSIBLE_BUILT_IN.has(step.version)
+      ? 'irreversible'
+      : standsInHistory(history, step.version)
+        ? null
+        : 'panel-applied';
+    if (reason === null) continue;
+    const before = backups.find(
+      (entry) => entry.metadata !== null && !entry.metadata.version_state.applied.includes(step.version),
+    );
+    return { version: step.version, name: step.name, reason, backupId: before?.id ?? null };
+  }
+  return null;
 }
 
 export interface RollbackGuardSlice {
