@@ -5,7 +5,7 @@ import { basename } from 'node:path';
 import type { Database } from 'sql.js';
 import { EngineError, osErrorCode, osErrorText } from './engine-error';
 import type { FileSystem } from './file-system';
-import { once } from './fingerprint';
+import { once, sha256Hex } from './fingerprint';
 import { lstatRegular, openRegular, readRegular } from './no-follow';
 import { loadSqlJs } from './sqljs';
 import { allocateWithSpareRoom, openTracked } from './sqljs-memory';
@@ -47,7 +47,6 @@ export interface LoadOptions {
 
 export const walPathOf = (dbPath: string) => `${dbPath}-wal`;
 export const shmPathOf = (dbPath: string) => `${dbPath}-shm`;
-export const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 export async function readDatabaseImage(givenPath: string, options: LoadOptions): Promise<LoadedImage> {
   const { fs } = options;
@@ -105,7 +104,7 @@ export async function readDatabaseImage(givenPath: string, options: LoadOptions)
   let wal: FileFingerprint | null = null;
   if (journal.wal_present && walStat !== null) {
     const walBytes = await readOrRefuse(walPath, fs, { noFollow: true });
-    wal = { size: walBytes.length, mtimeMs: walStat.mtimeMs, sha256: sha256Of(walBytes) };
+    wal = { size: walBytes.length, mtimeMs: walStat.mtimeMs, sha256: sha256Hex(walBytes) };
     if (options.ignoreWal) {
       journal.wal_note =
         'The -wal file was not read (asked to ignore it): commits still in it are not shown.';
@@ -149,7 +148,7 @@ export async function readDatabaseImage(givenPath: string, options: LoadOptions)
       ? () => original.sha256
       : once(() => {
           void original.sha256;
-          return sha256Of(image);
+          return sha256Hex(image);
         }),
   }) as LoadedImage;
 }

@@ -5,7 +5,6 @@
 // gives the preview its row-level diff. The way back is the version's own `.down.sql`, accepted
 // only if it returns those tables to their exact pre-step content; a version without a down file
 // is irreversible (rollback refuses and names the backup).
-import { createHash } from 'node:crypto';
 import type { Database } from 'sql.js';
 import { StepFailure, type PanelMigration, type RecordedChange, type StepContext } from './step-types';
 import { readMigrationsDir, type LintFileSystem, type MigrationFolder } from '../sqlfiles/migration-files';
@@ -15,6 +14,7 @@ import { EngineError } from './engine-error';
 import { lastUpOf, HISTORY_TABLE, type HistoryEntry } from './history-log';
 import type { Detection } from './detect';
 import { quoteIdentifier } from './sql';
+import { sha256Hex } from './fingerprint';
 
 export interface ExternalMigration extends PanelMigration {
   source: 'external';
@@ -25,8 +25,6 @@ export interface ExternalMigration extends PanelMigration {
 
 export const isExternal = (migration: PanelMigration): migration is ExternalMigration =>
   migration.source === 'external';
-
-export const fileChecksum = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** Bookkeeping the migrator writes itself: never part of a step's content proof. */
 const NOT_TOUCHED = new Set(['schema_migrations', HISTORY_TABLE, 'sqlite_master', 'sqlite_sequence']);
@@ -239,7 +237,7 @@ function externalMigration(
     source: 'external',
     upFile,
     downFile,
-    checksum: fileChecksum(upText),
+    checksum: sha256Hex(upText),
     touches,
     up(context) {
       runSqlFile(context, upFile, upText, touches);

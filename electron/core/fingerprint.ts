@@ -6,7 +6,8 @@
 import { createHash } from 'node:crypto';
 import type { FileSystem } from './file-system';
 
-export const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+/** SHA-256 as hex: of bytes (files, pages) or of a text (its UTF-8). The engine's one helper for it. */
+export const sha256Hex = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
 
 /** Runs `compute` on first call only. */
 export function once<T>(compute: () => T): () => T {

@@ -1,12 +1,12 @@
 // PanelDB's own log inside the database: one row per step run, written in the same transaction as
 // the step, with the before-images a down needs. The panel ignores unknown tables (GORM leaves them
 // alone), so the log travels with the file.
-import { createHash } from 'node:crypto';
 import type { Database } from 'sql.js';
 import type { RecordedChange, SkippedRow } from './step-types';
 import { queryRows, textParam, columnNames } from './sql';
 import { EngineError } from './engine-error';
 import type { Direction, StoredChange, HistoryEntry } from '../shared/reports';
+import { sha256Hex } from './fingerprint';
 export type { Direction, StoredChange, HistoryEntry };
 
 export const HISTORY_TABLE = 'paneldb_history';
@@ -86,7 +86,7 @@ function historyTableExists(db: Database): boolean {
   return true;
 }
 
-export function appendHistory(db: Database, entry: NewHistoryEntry, sha256: (text: string) => string): void {
+export function appendHistory(db: Database, entry: NewHistoryEntry): void {
   if (!historyTableExists(db)) db.run(HISTORY_DDL);
   // Before-images of changed values, and of the after-values only a hash: enough for a down to
   // check the row still holds what the step wrote, without growing the file by the new values.
@@ -96,7 +96,7 @@ export function appendHistory(db: Database, entry: NewHistoryEntry, sha256: (tex
     rowid: change.rowid,
     column: change.column,
     before: change.before,
-    after_sha256: change.after === null ? null : sha256(change.after),
+    after_sha256: change.after === null ? null : sha256Hex(change.after),
     ...(change.before_type === undefined ? {} : { before_type: change.before_type }),
     ...(change.before_hex === undefined ? {} : { before_hex: change.before_hex }),
   }));
@@ -191,8 +191,7 @@ function withAfterHash(change: ParsedChange): StoredChange {
   return {
     ...rest,
     before: rest.before ?? null,
-    after_sha256:
-      after === null || after === undefined ? null : createHash('sha256').update(after).digest('hex'),
+    after_sha256: after === null || after === undefined ? null : sha256Hex(after),
   };
 }
 

@@ -13,7 +13,6 @@ import {
   currentVersionOf,
   rememberHashes,
   runWithUmzug,
-  sha256,
   stepKey,
   type RunDependencies,
   type StepKind,
@@ -24,6 +23,7 @@ import { exactValueSql } from './stored-value';
 import { effectsOutside, rowCounts, triggerNotes, triggersOn, watchedTables } from './trigger-effects';
 import { TOOL_VERSION } from './tool-version';
 import { message } from '../shared/i18n';
+import { sha256Hex } from './fingerprint';
 export interface DownPlanItem {
   migration: PanelMigration;
   up: HistoryEntry;
@@ -56,7 +56,7 @@ function conflictsOf(changes: StoredChange[], current: CurrentValue[]): string[]
   changes.forEach((change, index) => {
     const { exists, text } = current[index] ?? { exists: false, text: null };
     if (!exists) conflicts.push(`${change.table} row ${change.rowid} no longer exists`);
-    else if ((text === null ? null : sha256(text)) !== change.after_sha256) {
+    else if ((text === null ? null : sha256Hex(text)) !== change.after_sha256) {
       conflicts.push(
         change.kind === 'insert'
           ? `${change.table} row ${change.rowid} (inserted by the step) was changed after the step`
@@ -282,27 +282,23 @@ export function revertStep(
             trigger_effects: effectsOutside(db, migration.touches, hashBefore, hashAfter, countsBefore),
           }),
     };
-    appendHistory(
-      db,
-      {
-        version: migration.version,
-        name: migration.name,
-        direction: kind === 'fix' ? 'fix-revert' : 'down',
-        started_at: started.toISOString(),
-        finished_at: finished.toISOString(),
-        duration_ms: report.duration_ms,
-        checksum: up.checksum,
-        rows_changed: report.rows_changed,
-        changes: [],
-        skipped: [],
-        notes: [...report.notes, ...triggerNotes(triggers, report.trigger_effects)],
-        hash_before: hashBefore,
-        hash_after: hashAfter,
-        tool_version: TOOL_VERSION,
-        outcome: 'reverted',
-      },
-      sha256,
-    );
+    appendHistory(db, {
+      version: migration.version,
+      name: migration.name,
+      direction: kind === 'fix' ? 'fix-revert' : 'down',
+      started_at: started.toISOString(),
+      finished_at: finished.toISOString(),
+      duration_ms: report.duration_ms,
+      checksum: up.checksum,
+      rows_changed: report.rows_changed,
+      changes: [],
+      skipped: [],
+      notes: [...report.notes, ...triggerNotes(triggers, report.trigger_effects)],
+      hash_before: hashBefore,
+      hash_after: hashAfter,
+      tool_version: TOOL_VERSION,
+      outcome: 'reverted',
+    });
     db.exec('COMMIT');
     rememberHashes(known, hashAfter);
     return report;

@@ -2,7 +2,6 @@
 // step's changes, its history row and the panel markers, so a step is in the file whole or not at
 // all. umzug's own bookkeeping is made harmless: `executed` comes from the panel's markers,
 // log/unlog are no-ops because the log row is written inside the step's transaction.
-import { createHash } from 'node:crypto';
 import type { Database } from 'sql.js';
 import { MigrationError, Umzug } from 'umzug';
 import { DEFAULT_STEP_OPTIONS, type PanelMigration, type StepOptions } from './step-types';
@@ -15,19 +14,18 @@ import { createStepContext } from './step-context';
 import { effectsOutside, rowCounts, triggerNotes, triggersOn, watchedTables } from './trigger-effects';
 import { TOOL_VERSION } from './tool-version';
 import type { JsonChange, ChangePreview, StepReport, ProgressEvent } from '../shared/reports';
+import { sha256Hex } from './fingerprint';
 export type { JsonChange, ChangePreview, StepReport, ProgressEvent };
 
 export const stepKey = (migration: { version: number; name: string }) =>
   `${String(migration.version).padStart(6, '0')}_${migration.name}`;
-
-export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** The step's source; for a step with variants (migration 3's modes) the variant that ran is part of it. */
 export const migrationChecksum = (migration: PanelMigration, options: StepOptions = DEFAULT_STEP_OPTIONS) => {
   // An external step is its up file: the checksum drift detection compares with the file later.
   if (migration.checksum !== undefined) return migration.checksum;
   const variant = migration.variant?.(options);
-  return sha256(
+  return sha256Hex(
     `${migration.version}\n${migration.name}\n${variant === undefined ? '' : `${variant}\n`}${migration.up.toString()}`,
   );
 };
@@ -209,27 +207,23 @@ export async function applyStep(
       hash_after: hashAfter,
       ...triggerReport,
     };
-    appendHistory(
-      db,
-      {
-        version: migration.version,
-        name: migration.name,
-        direction: kind === 'fix' ? 'fix' : 'up',
-        started_at: started.toISOString(),
-        finished_at: finished.toISOString(),
-        duration_ms: report.duration_ms,
-        checksum: migrationChecksum(migration, stepOptions),
-        rows_changed: report.rows_changed,
-        changes: recording.changes,
-        skipped: recording.skipped,
-        notes,
-        hash_before: hashBefore,
-        hash_after: hashAfter,
-        tool_version: TOOL_VERSION,
-        outcome: 'applied',
-      },
-      sha256,
-    );
+    appendHistory(db, {
+      version: migration.version,
+      name: migration.name,
+      direction: kind === 'fix' ? 'fix' : 'up',
+      started_at: started.toISOString(),
+      finished_at: finished.toISOString(),
+      duration_ms: report.duration_ms,
+      checksum: migrationChecksum(migration, stepOptions),
+      rows_changed: report.rows_changed,
+      changes: recording.changes,
+      skipped: recording.skipped,
+      notes,
+      hash_before: hashBefore,
+      hash_after: hashAfter,
+      tool_version: TOOL_VERSION,
+      outcome: 'applied',
+    });
     db.exec('COMMIT');
     rememberHashes(known, hashAfter);
     return report;

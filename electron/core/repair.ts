@@ -4,7 +4,8 @@
 import type { Database } from 'sql.js';
 import { createBackup, listBackups, verifyBackupFile, type BackupEntry } from './backups';
 import { findJsonProblems, markerDisagreements, passwordStates, type Evidence } from './panel-invariants';
-import { openImage, readDatabaseImage, sha256Of } from './database';
+import { openImage, readDatabaseImage } from './database';
+import { sha256Hex } from './fingerprint';
 import { replaceDatabaseFile } from './save';
 import { bytesToSave } from './sqljs-memory';
 import { detectDatabase, type Detection } from './detect';
@@ -13,7 +14,6 @@ import { EngineError } from './engine-error';
 import { appendHistory } from './history-log';
 import { setSchemaVersion } from './markers';
 import { versionSnapshot } from './migrate';
-import { createHash } from 'node:crypto';
 import { assertIntact, type OpenedPanel } from './open-panel';
 import type { OperationContext } from './operation-context';
 import { queryRows } from './sql';
@@ -150,7 +150,7 @@ async function soundBackupToRestore(
   let soundButDamaged: BackupEntry | undefined;
   for (const entry of backups) {
     const bytes = await context.fs.readFile(entry.path).catch(() => null);
-    if (bytes === null || sha256Of(bytes) === image.original.sha256) continue;
+    if (bytes === null || sha256Hex(bytes) === image.original.sha256) continue;
     const verified = await verifyBackupFile(entry.path, context.fs).catch(() => null);
     // The panel's own backups carry no metadata: unverified, still worth recommending (restoring
     // one asks for the explicit confirmation); only an invalid one is passed over.
@@ -308,29 +308,25 @@ export async function repairOpened(
   const at = context.now().toISOString();
   db.exec('BEGIN');
   setSchemaVersion(db, forceVersion);
-  appendHistory(
-    db,
-    {
-      version: forceVersion,
-      name: 'force_version',
-      direction: 'force',
-      started_at: at,
-      finished_at: at,
-      duration_ms: 0,
-      checksum: '',
-      rows_changed: 0,
-      changes: [],
-      skipped: [],
-      notes: [
-        `Marked clean at version ${forceVersion} (was ${detection.dirty ? `dirty at ${detection.dirtyVersion}` : `version ${detection.currentVersion}`}).`,
-      ],
-      hash_before: {},
-      hash_after: {},
-      tool_version: TOOL_VERSION,
-      outcome: 'forced',
-    },
-    (text) => createHash('sha256').update(text).digest('hex'),
-  );
+  appendHistory(db, {
+    version: forceVersion,
+    name: 'force_version',
+    direction: 'force',
+    started_at: at,
+    finished_at: at,
+    duration_ms: 0,
+    checksum: '',
+    rows_changed: 0,
+    changes: [],
+    skipped: [],
+    notes: [
+      `Marked clean at version ${forceVersion} (was ${detection.dirty ? `dirty at ${detection.dirtyVersion}` : `version ${detection.currentVersion}`}).`,
+    ],
+    hash_before: {},
+    hash_after: {},
+    tool_version: TOOL_VERSION,
+    outcome: 'forced',
+  });
   db.exec('COMMIT');
   await replaceDatabaseFile(image, bytesToSave(db), {
     fs: context.fs,

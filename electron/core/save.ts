@@ -2,16 +2,9 @@
 // same folder, fsync, rename, fsync the folder — and never a stale -wal beside a rewritten file.
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
-import {
-  sha256Of,
-  sha256OfFile,
-  walPathOf,
-  shmPathOf,
-  type DiskState,
-  type FileFingerprint,
-} from './database';
+import { sha256OfFile, walPathOf, shmPathOf, type DiskState, type FileFingerprint } from './database';
 import { EngineError, osErrorText, osErrorCode } from './engine-error';
-import { statDiffers } from './fingerprint';
+import { sha256Hex, statDiffers } from './fingerprint';
 import { assertNotInUse, inUseError } from './file-holders';
 import type { FileSystem } from './file-system';
 import { lstatRegular, openRegular, readRegular } from './no-follow';
@@ -104,7 +97,7 @@ export async function diskStateOf(givenPath: string, fs: FileSystem): Promise<Di
     const stat = noFollow ? await lstatRegular(file, fs) : await fs.stat(file).catch(() => null);
     if (stat === null || !stat.isFile()) return null;
     const bytes = noFollow ? await readRegular(file, fs) : await fs.readFile(file);
-    return { size: bytes.length, mtimeMs: stat.mtimeMs, sha256: sha256Of(bytes) };
+    return { size: bytes.length, mtimeMs: stat.mtimeMs, sha256: sha256Hex(bytes) };
   };
   const original = await fingerprint(path, false);
   if (original === null) throw new EngineError('FILE_NOT_FOUND', `${path} does not exist.`);
@@ -172,7 +165,7 @@ export async function replaceDatabaseFile(
       target,
       temp: basename(temp),
       original_sha256: image.original.sha256,
-      new_sha256: sha256Of(bytes),
+      new_sha256: sha256Hex(bytes),
       wal:
         walBeside && image.wal !== null
           ? { aside: basename(asideOf(walPathOf(target))), sha256: image.wal.sha256 }

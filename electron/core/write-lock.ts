@@ -4,13 +4,14 @@
 // holder that no longer runs (its pid is gone, or reused by a later process) is stale and is taken
 // over, with a note. Taking over goes through a second O_EXCL file so two processes that both find
 // the same stale lock cannot both win.
-import { randomBytes, createHash } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename, join } from 'node:path';
 import { EngineError, osErrorCode } from './engine-error';
 import type { FileSystem } from './file-system';
 import { readRegular } from './no-follow';
+import { tagOf } from './save-intent';
 
 export interface LockHolder {
   pid: number;
@@ -34,8 +35,7 @@ const heldHere = new Set<string>();
 
 /** Per database (a backup folder given with --backup-dir may serve several). */
 export function lockPathOf(dbRealPath: string, backupDir: string): string {
-  const tag = createHash('sha256').update(dbRealPath).digest('hex').slice(0, 12);
-  return join(backupDir, `${basename(dbRealPath)}.${tag}.paneldb-lock`);
+  return join(backupDir, `${basename(dbRealPath)}.${tagOf(dbRealPath)}.paneldb-lock`);
 }
 
 async function startTimeOf(pid: number): Promise<string | null> {
