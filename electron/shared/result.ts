@@ -107,3 +107,70 @@ export const fail = <T = never>(
 export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
 }
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isStringArray = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.every((item) => typeof item === 'string');
+const HINT_TABS: readonly string[] = ['overview', 'history', 'pending', 'backups', 'checks'];
+
+/**
+ * A hint that arrived as JSON (the browser's HTTP transport) is taken only in one of the shapes
+ * above: the app turns it into a button, so a malformed one must not reach the components.
+ */
+export function isErrorHint(value: unknown): value is ErrorHint {
+  if (!isRecord(value)) return false;
+  switch (value.action) {
+    case 'wait-for-writer': {
+      const holder = value.holder;
+      return (
+        isRecord(holder) &&
+        typeof holder.pid === 'number' &&
+        typeof holder.command === 'string' &&
+        typeof holder.since === 'string' &&
+        typeof holder.host === 'string'
+      );
+    }
+    case 'stop-panel':
+      return (
+        Array.isArray(value.holders) &&
+        value.holders.every(
+          (holder) =>
+            isRecord(holder) &&
+            typeof holder.pid === 'number' &&
+            (holder.name === null || typeof holder.name === 'string'),
+        )
+      );
+    case 'restore-backup': {
+      const step = value.refusedStep;
+      return (
+        (value.backupId === null || typeof value.backupId === 'string') &&
+        (step === undefined ||
+          (isRecord(step) &&
+            typeof step.version === 'number' &&
+            typeof step.name === 'string' &&
+            (step.reason === 'irreversible' || step.reason === 'panel-applied')))
+      );
+    }
+    case 'choose-step-mode':
+      return typeof value.step === 'number';
+    case 'open-tab':
+      return typeof value.tab === 'string' && HINT_TABS.includes(value.tab);
+    case 'accept-risk':
+      return isStringArray(value.risks);
+    case 'repair':
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** A catalog reference that arrived as JSON: a key and string or number parameters. */
+export function isMessageRef(value: unknown): value is NonNullable<AppError['msg']> {
+  if (!isRecord(value) || typeof value.key !== 'string') return false;
+  if (value.params === undefined) return true;
+  return (
+    isRecord(value.params) &&
+    Object.values(value.params).every((param) => typeof param === 'string' || typeof param === 'number')
+  );
+}

@@ -70,6 +70,45 @@ describe('the HTTP transport for `paneldb serve`', () => {
     expect(await api.getSession({})).toEqual(body);
   });
 
+  it("keeps an error's hint and catalog key, as IPC does (a refused rollback's Restore button, Chinese text)", async () => {
+    const error = {
+      code: 'ROLLBACK_REFUSED',
+      message: 'Step 5 user_password_hash is irreversible and has no down.',
+      hint: {
+        action: 'restore-backup',
+        backupId: 'x-ui.db.20261202T101853-690Z.before-migrate.db',
+        refusedStep: { version: 5, name: 'user_password_hash', reason: 'irreversible' },
+      },
+      msg: { key: 'refuse.irreversibleRestore', params: { version: 5, name: 'user_password_hash' } },
+    };
+    const api = createHttpApi({
+      token: 't',
+      fetch: recordingFetch(409, { ok: false, error }).fetch,
+      openEvents: fakeEvents().openEvents,
+    });
+    expect(await api.previewRollBack({ to: 4 })).toEqual({ ok: false, error });
+  });
+
+  it('drops a malformed hint or catalog key but keeps the error', async () => {
+    const api = createHttpApi({
+      token: 't',
+      fetch: recordingFetch(409, {
+        ok: false,
+        error: {
+          code: 'ROLLBACK_REFUSED',
+          message: 'refused',
+          hint: { action: 'run-this', command: 'rm -rf /' },
+          msg: { key: 'refuse.x', params: { nested: { no: 1 } } },
+        },
+      }).fetch,
+      openEvents: fakeEvents().openEvents,
+    });
+    expect(await api.previewRollBack({ to: 4 })).toEqual({
+      ok: false,
+      error: { code: 'ROLLBACK_REFUSED', message: 'refused' },
+    });
+  });
+
   it('turns a network failure into an INTERNAL Result', async () => {
     const fetch: FetchLike = async () => {
       throw new TypeError('Failed to fetch');

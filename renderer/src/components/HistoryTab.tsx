@@ -5,7 +5,7 @@ import type { HistoryEntry } from '../../../electron/shared/reports';
 import { formatDate } from '../i18n/format';
 import { useApp, useLanguage, useT } from '../store/react';
 import { AppliedFixes, AuditLog } from './AppliedFixes';
-import { rollbackBlock, rollbackKey } from '../store/rollback-guard';
+import { rollbackKey } from '../store/rollback-guard';
 
 const OUTCOMES = ['applied', 'reverted', 'forced'] as const;
 type KnownOutcome = (typeof OUTCOMES)[number];
@@ -74,17 +74,11 @@ function RollBackControls() {
     void probeRollBack({ steps: 1 });
     if (chosen !== null) void probeRollBack({ to: chosen });
   }, [fileKey, highest, chosen, history.length, status?.dirty, probeRollBack]);
-  // Until the engine has answered, the same rule read from status and history decides.
-  const backups = useApp((state) => state.backups);
+  // Until the engine has answered, nothing is blocked up front: the confirm dialog runs the same dry run.
   const blockOne =
-    status === null || fileKey === null || highest < 1
-      ? null
-      : (blocks[rollbackKey({ steps: 1 }, fileKey)] ?? rollbackBlock(status, history, backups, { steps: 1 }));
+    fileKey === null || highest < 1 ? null : (blocks[rollbackKey({ steps: 1 }, fileKey)] ?? null);
   const blockTo =
-    status === null || fileKey === null || chosen === null
-      ? null
-      : (blocks[rollbackKey({ to: chosen }, fileKey)] ??
-        rollbackBlock(status, history, backups, { to: chosen }));
+    fileKey === null || chosen === null ? null : (blocks[rollbackKey({ to: chosen }, fileKey)] ?? null);
   const block = blockOne ?? blockTo;
 
   return (

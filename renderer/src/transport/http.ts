@@ -4,7 +4,13 @@
 import { API_METHOD_NAMES } from '../../../electron/shared/api-methods';
 import type { Api, ProgressListener, WindowApi } from '../../../electron/shared/contract';
 import type { ProgressEvent } from '../../../electron/shared/reports';
-import { isErrorCode, type Result } from '../../../electron/shared/result';
+import {
+  isErrorCode,
+  isErrorHint,
+  isMessageRef,
+  type AppError,
+  type Result,
+} from '../../../electron/shared/result';
 
 export interface HttpResponseLike {
   status: number;
@@ -42,14 +48,16 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 export function toResult<T>(status: number, body: unknown): Result<T> {
   if (isRecord(body) && body.ok === true && 'value' in body) return { ok: true, value: body.value as T };
   if (isRecord(body) && body.ok === false && isRecord(body.error)) {
-    const { code, message, detail } = body.error;
+    const { code, message, detail, hint, msg } = body.error;
     const text = typeof message === 'string' ? message : `HTTP ${status}`;
-    const extra = typeof detail === 'string' ? detail : undefined;
     if (isErrorCode(code)) {
-      return {
-        ok: false,
-        error: extra === undefined ? { code, message: text } : { code, message: text, detail: extra },
-      };
+      // The hint (the button that gets past a refusal) and the catalog key (the reader's language)
+      // cross as they do over IPC; a malformed one is dropped, the error itself kept.
+      const error: AppError = { code, message: text };
+      if (typeof detail === 'string') error.detail = detail;
+      if (isErrorHint(hint)) error.hint = hint;
+      if (isMessageRef(msg)) error.msg = msg;
+      return { ok: false, error };
     }
     return internal(text, `unknown error code ${String(code)}`);
   }
