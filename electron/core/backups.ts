@@ -51,7 +51,7 @@ export const BACKUP_REASONS = [
   'before-fix',
 ] as const satisfies readonly BackupReason[];
 
-export const defaultBackupDir = (dbPath: string) => `${dbPath}.backups`;
+export { defaultBackupDir } from './backup-dir';
 const metadataPathOf = (backupPath: string) => `${backupPath}.json`;
 const PANEL_BACKUP_NAME = /^(.+)\.backup(?:\.(\d+))?$/;
 

@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename, join } from 'node:path';
+import { defaultBackupDir } from './backup-dir';
 import { EngineError, osErrorCode } from './engine-error';
 import type { FileSystem } from './file-system';
 import { readRegular } from './no-follow';
@@ -33,9 +34,18 @@ export interface WriteLock {
 /** Locks this process holds now; a lock file naming our pid with another token is a dead operation's. */
 const heldHere = new Set<string>();
 
-/** Per database (a backup folder given with --backup-dir may serve several). */
-export function lockPathOf(dbRealPath: string, backupDir: string): string {
-  return join(backupDir, `${basename(dbRealPath)}.${tagOf(dbRealPath)}.paneldb-lock`);
+/**
+ * Per database, and in the same place whichever backup folder a write uses: the real file's own
+ * private folder (`<db>.backups`, where backups go by default). A lock in the chosen backup folder
+ * would let two writers with different `--backup-dir` both write. That folder is refused when
+ * another user owns it or it is wider than 0700, so another user's PanelDB is refused there too.
+ */
+export function lockDirOf(dbRealPath: string): string {
+  return defaultBackupDir(dbRealPath);
+}
+
+export function lockPathOf(dbRealPath: string): string {
+  return join(lockDirOf(dbRealPath), `${basename(dbRealPath)}.${tagOf(dbRealPath)}.paneldb-lock`);
 }
 
 async function startTimeOf(pid: number): Promise<string | null> {

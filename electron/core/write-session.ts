@@ -1,11 +1,11 @@
-// What every write does around its work: take the database's lock in the private backup folder,
+// What every write does around its work: take the database's lock in its own private folder,
 // put right what an interrupted save left (only what the record's hashes prove safe), remove
 // PanelDB's own stale temp files, run the work, release the lock. The notes reach the report.
 import { ensureBackupDir } from './backups';
 import { assertNotInUse } from './file-holders';
 import type { OperationContext } from './operation-context';
 import { recoverInterruptedSave, removeStaleTempFiles } from './save-intent';
-import { acquireWriteLock, lockPathOf } from './write-lock';
+import { acquireWriteLock, lockDirOf, lockPathOf } from './write-lock';
 
 export async function underWriteLock<T>(
   context: OperationContext,
@@ -19,15 +19,9 @@ export async function underWriteLock<T>(
   // without creating a backup folder beside a file that is not there.
   if (target === null) return work(context);
   await ensureBackupDir(backupDir, fs);
+  if (lockDirOf(target) !== backupDir) await ensureBackupDir(lockDirOf(target), fs);
   const notes: string[] = [];
-  const lock = await acquireWriteLock(
-    context.dbPath,
-    lockPathOf(target, backupDir),
-    command,
-    fs,
-    notes,
-    context.now,
-  );
+  const lock = await acquireWriteLock(context.dbPath, lockPathOf(target), command, fs, notes, context.now);
   try {
     await recoverInterruptedSave(target, backupDir, fs, notes);
     await removeStaleTempFiles(target, backupDir, fs, notes);

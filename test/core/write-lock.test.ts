@@ -42,7 +42,7 @@ describe('the write lock', () => {
     expect(first.ok).toBe(true);
     expect(seconds).toHaveLength(3);
     for (const second of seconds) {
-      expect(second).toMatchObject({ ok: false, error: { code: 'DATABASE_LOCKED' } });
+    expect(second).toMatchObject({ ok: false, error: { code: 'DATABASE_LOCKED' } });
       if (!second.ok) {
         expect(second.error.message).toMatch(new RegExp(`migrate, pid ${process.pid}`));
         expect(second.error.hint).toMatchObject({
@@ -56,13 +56,29 @@ describe('the write lock', () => {
     expect((await createPanelEngine({ dbPath: path }).createBackup()).ok).toBe(true);
   });
 
+  it('refuses a second writer that uses another backup folder: the lock is per database', async () => {
+    const dir = await tempDir();
+    const path = await buildFixture('f2-tls-variants', dir);
+    let second: Awaited<ReturnType<ReturnType<typeof createPanelEngine>['createBackup']>> | undefined;
+    const fs = pausedAtRename(async () => {
+      second = await createPanelEngine({ dbPath: path, backupDir: `${dir}/other-backups` }).createBackup();
+    });
+    const first = await createPanelEngine({ dbPath: path, backupDir: `${dir}/my-backups`, fs }).migrate();
+    expect(first.ok).toBe(true);
+    expect(second).toMatchObject({ ok: false, error: { code: 'DATABASE_LOCKED' } });
+    // The lock lived in the database's own private folder; the chosen folders got only backups.
+    expect((await stat(`${path}.backups`)).mode & 0o777).toBe(0o700);
+    expect(await readdir(`${path}.backups`)).toEqual([]);
+    expect(await readdir(`${dir}/other-backups`)).toEqual([]);
+  });
+
   it('takes over a lock whose holder is gone, and says so', async () => {
     const dir = await tempDir();
     const path = await buildFixture('f2-tls-variants', dir);
     const gone = spawnSync('node', ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
     const deadPid = Number(gone.stdout);
     await mkdir(`${path}.backups`, { mode: 0o700 });
-    const lock = lockPathOf(await nodeFs.realpath(path), `${path}.backups`);
+    const lock = lockPathOf(await nodeFs.realpath(path));
     await writeFile(
       lock,
       JSON.stringify({
@@ -86,7 +102,7 @@ describe('the write lock', () => {
     const dir = await tempDir();
     const path = await buildFixture('f2-tls-variants', dir);
     await mkdir(`${path}.backups`, { mode: 0o700 });
-    await writeFile(lockPathOf(await nodeFs.realpath(path), `${path}.backups`), '');
+    await writeFile(lockPathOf(await nodeFs.realpath(path)), '');
     const run = await createPanelEngine({ dbPath: path }).createBackup();
     expect(run.ok && run.value.safety_notes?.join(' ')).toMatch(/unreadable write lock/);
   });
@@ -97,7 +113,7 @@ describe('the write lock', () => {
     await mkdir(`${path}.backups`, { mode: 0o700 });
     const elsewhere = `${dir}/elsewhere.json`;
     await writeFile(elsewhere, '{}');
-    await nodeFs.symlink(elsewhere, lockPathOf(await nodeFs.realpath(path), `${path}.backups`));
+    await nodeFs.symlink(elsewhere, lockPathOf(await nodeFs.realpath(path)));
     const run = await createPanelEngine({ dbPath: path }).migrate();
     expect(run).toMatchObject({ ok: false, error: { code: 'NOT_A_FILE' } });
     expect(await nodeFs.readFile(elsewhere, 'utf8')).toBe('{}');
