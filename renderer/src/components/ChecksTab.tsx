@@ -183,6 +183,19 @@ export function ChecksTab() {
   if (status === null || report === null) return <p className="muted">{t('common.loading')}</p>;
   const { recommendation } = report;
 
+  // One button per recommendation that has one; each opens the repair dialog for it.
+  const recommended =
+    recommendation.action === 'force-version' && recommendation.version !== null
+      ? { testId: 'repair-button', label: t('action.repairTo', { version: recommendation.version }) }
+      : recommendation.action === 'restore-backup'
+        ? {
+            testId: 'repair-restore-button',
+            label: recommendation.backup === null ? t('hint.openBackups') : t('hint.restoreRecommended'),
+          }
+        : recommendation.action === 'fix' && recommendation.check !== undefined
+          ? { testId: 'repair-button', label: t('action.fixRecommended', { check: recommendation.check }) }
+          : null;
+
   return (
     <div className="stack">
       <HealthChecks section={healthChecks ?? status.checks} />
@@ -197,37 +210,15 @@ export function ChecksTab() {
         <p data-testid="recommendation-reason">{m(recommendation.msg, recommendation.reason)}</p>
         {/* "Repair" has one meaning (issue 14B): fixing the migration state of a dirty or half-applied
             file. A clean file has no Repair button; a file only a backup can save gets a Restore one. */}
-        {recommendation.action === 'force-version' && recommendation.version !== null && (
+        {recommended !== null && (
           <button
             type="button"
             className="primary"
-            data-testid="repair-button"
+            data-testid={recommended.testId}
             disabled={busy}
             onClick={() => void askRepair()}
           >
-            {t('action.repairTo', { version: recommendation.version })}
-          </button>
-        )}
-        {recommendation.action === 'restore-backup' && (
-          <button
-            type="button"
-            className="primary"
-            data-testid="repair-restore-button"
-            disabled={busy}
-            onClick={() => void askRepair()}
-          >
-            {recommendation.backup === null ? t('hint.openBackups') : t('hint.restoreRecommended')}
-          </button>
-        )}
-        {recommendation.action === 'fix' && recommendation.check !== undefined && (
-          <button
-            type="button"
-            className="primary"
-            data-testid="repair-button"
-            disabled={busy}
-            onClick={() => void askRepair()}
-          >
-            {t('action.fixRecommended', { check: recommendation.check })}
+            {recommended.label}
           </button>
         )}
         <SetPasswordButton />

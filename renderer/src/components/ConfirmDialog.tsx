@@ -11,6 +11,7 @@ import './ConfirmDialog.css';
 import { TriggerNotice } from './TriggerNotice';
 import { UnverifiedRestore } from './UnverifiedRestore';
 import { FixDiff, ForceGuard, MigrateTarget } from './DecisionParts';
+import { onDialogKeyDown } from './dialog-keys';
 import { returnFocus } from './focus-return';
 import { RestoreCompare, useRestoreAllowed } from './restore/RestoreCompare';
 
@@ -40,8 +41,6 @@ function XhttpFlowChoice() {
     </fieldset>
   );
 }
-
-const FOCUSABLE = 'button:not([disabled]), select, input, textarea, a[href], [tabindex]:not([tabindex="-1"])';
 
 function describe(action: ConfirmAction, t: Translate): { title: string; ok: string; body: ReactNode } {
   switch (action.kind) {
@@ -208,25 +207,8 @@ export function ConfirmDialog() {
   if (action === null) return null;
   const { title, ok, body } = describe(action, t);
 
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      cancel();
-      return;
-    }
-    if (event.key !== 'Tab' || dialogRef.current === null) return;
-    const focusable = [...dialogRef.current.querySelectorAll<HTMLElement>(FOCUSABLE)];
-    const first = focusable[0];
-    const last = focusable[focusable.length - 1];
-    if (first === undefined || last === undefined) return;
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault();
-      last.focus();
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault();
-      first.focus();
-    }
-  };
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) =>
+    onDialogKeyDown(event, dialogRef.current, cancel);
 
   const destructive = action.kind !== 'migrate' && action.kind !== 'fix' && action.kind !== 'revert-fix';
   return (

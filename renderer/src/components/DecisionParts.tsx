@@ -6,6 +6,7 @@ import type { MessageKey } from '../i18n';
 import { useApp, useT } from '../store/react';
 import { ChangeView } from './ChangeView';
 import './decisions.css';
+import { AcknowledgeBox } from './AcknowledgeBox';
 
 const CONSEQUENCES: Record<string, MessageKey> = {
   init_schema: 'consequence.init_schema',
@@ -43,15 +44,12 @@ export function ForceGuard({ option, acknowledged }: { option: ForceOption; ackn
           </li>
         ))}
       </ul>
-      <label className="inline-field">
-        <input
-          type="checkbox"
-          data-testid="force-acknowledge"
-          checked={acknowledged}
-          onChange={(event) => setAcknowledged(event.target.checked)}
-        />
-        <span>{t('confirm.forceAck')}</span>
-      </label>
+      <AcknowledgeBox
+        testId="force-acknowledge"
+        checked={acknowledged}
+        onChange={setAcknowledged}
+        label={t('confirm.forceAck')}
+      />
     </div>
   );
 }

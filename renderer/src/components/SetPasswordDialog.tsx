@@ -3,8 +3,33 @@
 // password stays in this dialog's state only until it is sent, and is never logged or shown.
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useApp, useT } from '../store/react';
+import { onDialogKeyDown } from './dialog-keys';
 import { returnFocus } from './focus-return';
 import './decisions.css';
+
+/** A new-password input: never autofilled with the admin's own saved password. */
+function PasswordField(props: {
+  label: string;
+  testId: string;
+  value: string;
+  invalid: boolean;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <label className="field">
+      <span>{props.label}</span>
+      <input
+        type="password"
+        data-testid={props.testId}
+        autoComplete="new-password"
+        value={props.value}
+        aria-invalid={props.invalid}
+        onChange={(event) => props.onChange(event.target.value)}
+        required
+      />
+    </label>
+  );
+}
 
 export function SetPasswordButton() {
   const t = useT();
@@ -53,24 +78,7 @@ function SetPasswordDialog() {
       setRepeat('');
     }
   };
-  const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      close();
-      return;
-    }
-    if (event.key !== 'Tab' || dialog.current === null) return;
-    const items = [...dialog.current.querySelectorAll<HTMLElement>('input, button:not([disabled])')];
-    const head = items[0];
-    const tail = items[items.length - 1];
-    if (event.shiftKey && document.activeElement === head) {
-      event.preventDefault();
-      tail?.focus();
-    } else if (!event.shiftKey && document.activeElement === tail) {
-      event.preventDefault();
-      head?.focus();
-    }
-  };
+  const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => onDialogKeyDown(event, dialog.current, close);
 
   return (
     <div className="backdrop" onMouseDown={(event) => event.target === event.currentTarget && close()}>
@@ -98,35 +106,26 @@ function SetPasswordDialog() {
               required
             />
           </label>
-          <label className="field">
-            <span>{t('password.new')}</span>
-            <input
-              type="password"
-              data-testid="password-new"
-              autoComplete="new-password"
-              value={password}
-              onChange={(event) => {
-                setPasswordText(event.target.value);
-                setMismatch(false);
-              }}
-              required
-            />
-          </label>
-          <label className="field">
-            <span>{t('password.repeat')}</span>
-            <input
-              type="password"
-              data-testid="password-repeat"
-              autoComplete="new-password"
-              value={repeat}
-              aria-invalid={mismatch}
-              onChange={(event) => {
-                setRepeat(event.target.value);
-                setMismatch(false);
-              }}
-              required
-            />
-          </label>
+          <PasswordField
+            label={t('password.new')}
+            testId="password-new"
+            value={password}
+            invalid={false}
+            onChange={(value) => {
+              setPasswordText(value);
+              setMismatch(false);
+            }}
+          />
+          <PasswordField
+            label={t('password.repeat')}
+            testId="password-repeat"
+            value={repeat}
+            invalid={mismatch}
+            onChange={(value) => {
+              setRepeat(value);
+              setMismatch(false);
+            }}
+          />
           {mismatch && (
             <p className="text-danger" role="alert" data-testid="password-mismatch">
               {t('password.mismatch')}

@@ -3,6 +3,7 @@
 // invalid one (a -wal beside it, a linked sidecar) is not restored at all.
 import type { ConfirmAction } from '../store/dialogs-slice';
 import { useApp, useT } from '../store/react';
+import { AcknowledgeBox } from './AcknowledgeBox';
 
 export function UnverifiedRestore({ action }: { action: Extract<ConfirmAction, { kind: 'restore' }> }) {
   const t = useT();
@@ -18,15 +19,12 @@ export function UnverifiedRestore({ action }: { action: Extract<ConfirmAction, {
   return (
     <div data-testid="restore-unverified">
       <p className="text-danger">{t('confirm.restoreUnverified')}</p>
-      <label className="inline-field">
-        <input
-          type="checkbox"
-          data-testid="accept-unverified"
-          checked={action.acceptUnverified}
-          onChange={(event) => setAccept(event.target.checked)}
-        />
-        <span>{t('confirm.restoreUnverifiedAccept')}</span>
-      </label>
+      <AcknowledgeBox
+        testId="accept-unverified"
+        checked={action.acceptUnverified}
+        onChange={setAccept}
+        label={t('confirm.restoreUnverifiedAccept')}
+      />
     </div>
   );
 }

@@ -3,6 +3,7 @@
 import { useApp, useT } from '../../store/react';
 import { InspectionFacts } from './InspectionFacts';
 import './restore.css';
+import { AcknowledgeBox } from '../AcknowledgeBox';
 
 export function RestoreCompare({ backupId }: { backupId: string }) {
   const t = useT();
@@ -61,15 +62,12 @@ export function RestoreCompare({ backupId }: { backupId: string }) {
               </li>
             ))}
           </ul>
-          <label className="inline-field">
-            <input
-              type="checkbox"
-              data-testid="accept-risk"
-              checked={accepted}
-              onChange={(event) => setAccepted(event.target.checked)}
-            />
-            <span>{t('inspect.acceptRisk')}</span>
-          </label>
+          <AcknowledgeBox
+            testId="accept-risk"
+            checked={accepted}
+            onChange={setAccepted}
+            label={t('inspect.acceptRisk')}
+          />
         </div>
       )}
     </div>
