@@ -178,6 +178,6 @@ export async function revertFixOpened(
     dryRun: false,
     backupReason: 'before-fix',
     nothingToDo: false,
-    run: async (deps) => [revertStep(opened.db, fix, entry, deps, new Map(), 'fix')],
+    run: async (deps) => [await revertStep(opened.db, fix, entry, deps, new Map(), 'fix')],
   });
 }

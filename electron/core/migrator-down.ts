@@ -7,21 +7,13 @@ import type { ChangePreview, StepReport } from '../shared/reports';
 import { jsonChanges, rowLabel } from './change-preview';
 import { contentHashes, contentMatches } from './content-hash';
 import { EngineError } from './engine-error';
-import { appendHistory, type HistoryEntry, type StoredChange } from './history-log';
-import { removeSeederMarker, setSchemaVersion } from './markers';
-import {
-  currentVersionOf,
-  rememberHashes,
-  runWithUmzug,
-  stepKey,
-  type RunDependencies,
-  type StepKind,
-} from './migrator';
+import type { HistoryEntry, StoredChange } from './history-log';
+import { rememberHashes } from './migrator';
 import { queryRows, quoteIdentifier, textParam } from './sql';
 import { createStepContext, rowImage } from './step-context';
+import { inStepTransaction, runPlan, type RunDependencies, type StepKind } from './step-transaction';
 import { exactValueSql } from './stored-value';
 import { effectsOutside, rowCounts, triggerNotes, triggersOn, watchedTables } from './trigger-effects';
-import { TOOL_VERSION } from './tool-version';
 import { message } from '../shared/i18n';
 import { sha256Hex } from './fingerprint';
 export interface DownPlanItem {
@@ -135,33 +127,18 @@ function runOwnDown(
 }
 
 /** Undoes `plan` (highest version first) from the before-images its up runs recorded. */
-export async function runDown(
-  db: Database,
-  plan: DownPlanItem[],
-  deps: RunDependencies,
-): Promise<StepReport[]> {
-  const reports: StepReport[] = [];
-  const steps = new Map<string, () => Promise<void>>();
-  const known = new Map<string, string>();
-  plan.forEach(({ migration, up }, index) => {
-    steps.set(stepKey(migration), async () => {
-      deps.onProgress?.({
-        kind: 'step',
-        direction: 'down',
-        version: migration.version,
-        name: migration.name,
-        index,
-        total: plan.length,
-      });
-      reports.push(revertStep(db, migration, up, deps, known));
-    });
-  });
+export function runDown(db: Database, plan: DownPlanItem[], deps: RunDependencies): Promise<StepReport[]> {
   // Every step in a down plan is applied by definition; umzug reverts exactly these, in this order.
-  await runWithUmzug('down', [...steps.keys()], [...steps.keys()].reverse(), steps);
-  return reports;
+  return runPlan({
+    direction: 'down',
+    plan,
+    migrationOf: (item) => item.migration,
+    deps,
+    apply: ({ migration, up }, known) => revertStep(db, migration, up, deps, known),
+  });
 }
 
-export function revertStep(
+export async function revertStep(
   db: Database,
   migration: PanelMigration,
   up: HistoryEntry,
@@ -170,7 +147,7 @@ export function revertStep(
   kind: StepKind = 'migration',
   /** Refuse (and roll back) an own down that does not restore the touched tables; check-roundtrip keeps the result to name the rows. */
   requireRestored = true,
-): StepReport {
+): Promise<StepReport> {
   const started = deps.now();
   // The proof covers every table the up's proof covered, and every table when a trigger fires now.
   const triggers = triggersOn(db, migration.touches);
@@ -180,8 +157,8 @@ export function revertStep(
   const uncached = triggers.length > 0 || watched.length > migration.touches.length;
   const hashBefore = contentHashes(db, watched, uncached ? undefined : known);
   const countsBefore = triggers.length > 0 ? rowCounts(db, watched) : {};
-  db.exec('BEGIN');
-  try {
+  const step = { db, migration, direction: 'down', kind, deps, started } as const;
+  const report = await inStepTransaction(step, (moveMarkers) => {
     let changes: ChangePreview[];
     if (migration.down !== undefined) {
       changes = runOwnDown(db, migration, up, hashBefore, deps);
@@ -230,11 +207,7 @@ export function revertStep(
         };
       });
     }
-    if (kind === 'migration') {
-      deps.applied.delete(migration.version);
-      if (migration.seederMarker !== null) removeSeederMarker(db, migration.seederMarker);
-      setSchemaVersion(db, currentVersionOf(deps.applied));
-    }
+    moveMarkers();
     const hashAfter = contentHashes(db, watched);
     // A table the up recorded must be back to its hash from before the up; one it did not record
     // (a trigger that only fires now) must be as the down found it.
@@ -282,29 +255,14 @@ export function revertStep(
             trigger_effects: effectsOutside(db, migration.touches, hashBefore, hashAfter, countsBefore),
           }),
     };
-    appendHistory(db, {
-      version: migration.version,
-      name: migration.name,
-      direction: kind === 'fix' ? 'fix-revert' : 'down',
-      started_at: started.toISOString(),
-      finished_at: finished.toISOString(),
-      duration_ms: report.duration_ms,
+    const log = {
       checksum: up.checksum,
-      rows_changed: report.rows_changed,
       changes: [],
       skipped: [],
       notes: [...report.notes, ...triggerNotes(triggers, report.trigger_effects)],
-      hash_before: hashBefore,
-      hash_after: hashAfter,
-      tool_version: TOOL_VERSION,
-      outcome: 'reverted',
-    });
-    db.exec('COMMIT');
-    rememberHashes(known, hashAfter);
-    return report;
-  } catch (thrown) {
-    db.exec('ROLLBACK');
-    if (kind === 'migration') deps.applied.add(migration.version);
-    throw thrown;
-  }
+    };
+    return { report, finished, log };
+  });
+  rememberHashes(known, report.hash_after);
+  return report;
 }

@@ -1,24 +1,19 @@
-// Runs steps on the in-memory database through umzug. Each step is one transaction holding the
-// step's changes, its history row and the panel markers, so a step is in the file whole or not at
-// all. umzug's own bookkeeping is made harmless: `executed` comes from the panel's markers,
-// log/unlog are no-ops because the log row is written inside the step's transaction.
+// Runs the up of steps on the in-memory database: each step in one transaction holding the step's
+// changes, its history row and the panel markers (step-transaction.ts), so a step is in the file
+// whole or not at all; umzug sequences them.
 import type { Database } from 'sql.js';
-import { MigrationError, Umzug } from 'umzug';
 import { DEFAULT_STEP_OPTIONS, type PanelMigration, type StepOptions } from './step-types';
 import { jsonChanges, rowLabel } from './change-preview';
 import { changeMarker, contentHashes, hashesAfter } from './content-hash';
 import { EngineError } from './engine-error';
-import { appendHistory, HISTORY_TABLE } from './history-log';
-import { addSeederMarker, setSchemaVersion } from './markers';
+import { HISTORY_TABLE } from './history-log';
 import { createStepContext } from './step-context';
+import { inStepTransaction, runPlan, type RunDependencies, type StepKind } from './step-transaction';
 import { effectsOutside, rowCounts, triggerNotes, triggersOn, watchedTables } from './trigger-effects';
-import { TOOL_VERSION } from './tool-version';
 import type { JsonChange, ChangePreview, StepReport, ProgressEvent } from '../shared/reports';
 import { sha256Hex } from './fingerprint';
 export type { JsonChange, ChangePreview, StepReport, ProgressEvent };
-
-export const stepKey = (migration: { version: number; name: string }) =>
-  `${String(migration.version).padStart(6, '0')}_${migration.name}`;
+export { currentVersionOf, type RunDependencies, type StepKind } from './step-transaction';
 
 /** The step's source; for a step with variants (migration 3's modes) the variant that ran is part of it. */
 export const migrationChecksum = (migration: PanelMigration, options: StepOptions = DEFAULT_STEP_OPTIONS) => {
@@ -29,56 +24,6 @@ export const migrationChecksum = (migration: PanelMigration, options: StepOption
     `${migration.version}\n${migration.name}\n${variant === undefined ? '' : `${variant}\n`}${migration.up.toString()}`,
   );
 };
-
-/**
- * A migration moves the panel's markers and version; a fix (a repair for a check) runs through the
- * same transaction, before-images and log, but never touches markers or schema_migrations and is
- * logged with direction `fix` / `fix-revert`.
- */
-export type StepKind = 'migration' | 'fix';
-
-export interface RunDependencies {
-  now: () => Date;
-  onProgress?: (event: ProgressEvent) => void;
-  /** Versions applied before the run (holes allowed); updated as steps succeed. */
-  applied: Set<number>;
-  /** The run's options (migration 3's mode); the defaults when absent. */
-  stepOptions?: StepOptions;
-}
-
-/** golang-migrate's notion of "the" version: the highest V with 1..V all applied. */
-export function currentVersionOf(applied: Set<number>): number {
-  let version = 0;
-  while (applied.has(version + 1)) version += 1;
-  return version;
-}
-
-export async function runWithUmzug(
-  direction: 'up' | 'down',
-  names: string[],
-  executed: string[],
-  steps: Map<string, () => Promise<void>>,
-): Promise<void> {
-  const umzug = new Umzug({
-    migrations: [...steps.entries()].map(([name, run]) => ({
-      name,
-      up: direction === 'up' ? run : async () => undefined,
-      down: direction === 'down' ? run : undefined,
-    })),
-    storage: {
-      executed: async () => executed,
-      logMigration: async () => undefined,
-      unlogMigration: async () => undefined,
-    },
-    logger: undefined,
-  });
-  try {
-    if (direction === 'up') await umzug.up({ migrations: names });
-    else await umzug.down({ migrations: names });
-  } catch (thrown) {
-    throw thrown instanceof MigrationError ? (thrown.cause ?? thrown) : thrown;
-  }
-}
 
 /**
  * Tables the bookkeeping of a step writes after its closing hash (markers, schema version, log).
@@ -104,24 +49,11 @@ export async function runUp(
   deps: RunDependencies,
 ): Promise<StepReport[]> {
   const reports: StepReport[] = [];
-  const steps = new Map<string, () => Promise<void>>();
-  const known = new Map<string, string>();
-  plan.forEach((migration, index) => {
-    steps.set(stepKey(migration), async () => {
-      deps.onProgress?.({
-        kind: 'step',
-        direction: 'up',
-        version: migration.version,
-        name: migration.name,
-        index,
-        total: plan.length,
-      });
-      reports.push(await applyStep(db, migration, deps, known));
-    });
-  });
   try {
     // The plan holds only pending steps (markers decided that), so none of them counts as executed.
-    await runWithUmzug('up', [...steps.keys()], [], steps);
+    const apply = (migration: PanelMigration, known: Map<string, string>) =>
+      applyStep(db, migration, deps, known);
+    await runPlan({ direction: 'up', plan, migrationOf: (migration) => migration, deps, apply }, reports);
   } catch (thrown) {
     const failedStep = plan[reports.length];
     const reason = thrown instanceof Error ? thrown.message : String(thrown);
@@ -153,8 +85,8 @@ export async function applyStep(
   const watched = watchedTables(db, migration.touches, triggers);
   const hashBefore = contentHashes(db, watched, triggers.length > 0 ? undefined : known);
   const countsBefore = triggers.length > 0 ? rowCounts(db, watched) : {};
-  db.exec('BEGIN');
-  try {
+  const step = { db, migration, direction: 'up', kind, deps, started } as const;
+  const report = await inStepTransaction(step, async (moveMarkers) => {
     const { context, recording } = createStepContext(db, {
       keepBeforeImages: !migration.irreversible,
       stepOptions,
@@ -164,11 +96,7 @@ export async function applyStep(
     const marker = changeMarker(db);
     await migration.up(context);
     let hashAfter = hashesAfter(db, migration.touches, hashBefore, changeMarker(db) === marker);
-    if (kind === 'migration') {
-      deps.applied.add(migration.version);
-      if (migration.seederMarker !== null) addSeederMarker(db, migration.seederMarker);
-      setSchemaVersion(db, currentVersionOf(deps.applied));
-    }
+    moveMarkers();
     // The other tables after the markers too: a trigger on a marker table fires on those writes.
     if (triggers.length > 0) hashAfter = { ...contentHashes(db, watched), ...hashAfter };
     const triggerReport =
@@ -207,29 +135,14 @@ export async function applyStep(
       hash_after: hashAfter,
       ...triggerReport,
     };
-    appendHistory(db, {
-      version: migration.version,
-      name: migration.name,
-      direction: kind === 'fix' ? 'fix' : 'up',
-      started_at: started.toISOString(),
-      finished_at: finished.toISOString(),
-      duration_ms: report.duration_ms,
+    const log = {
       checksum: migrationChecksum(migration, stepOptions),
-      rows_changed: report.rows_changed,
       changes: recording.changes,
       skipped: recording.skipped,
       notes,
-      hash_before: hashBefore,
-      hash_after: hashAfter,
-      tool_version: TOOL_VERSION,
-      outcome: 'applied',
-    });
-    db.exec('COMMIT');
-    rememberHashes(known, hashAfter);
-    return report;
-  } catch (thrown) {
-    db.exec('ROLLBACK');
-    if (kind === 'migration') deps.applied.delete(migration.version);
-    throw thrown;
-  }
+    };
+    return { report, finished, log };
+  });
+  rememberHashes(known, report.hash_after);
+  return report;
 }

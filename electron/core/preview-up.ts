@@ -5,32 +5,25 @@
 import type { Database } from 'sql.js';
 import type { PanelMigration } from './step-types';
 import { EngineError } from './engine-error';
-import { applyStep, type RunDependencies } from './migrator';
+import { applyStep } from './migrator';
+import { eachStep, type RunDependencies } from './step-transaction';
 import type { StepReport } from '../shared/reports';
 
-export async function previewUp(
+export function previewUp(
   db: Database,
   plan: PanelMigration[],
   deps: RunDependencies,
 ): Promise<StepReport[]> {
-  const reports: StepReport[] = [];
-  const known = new Map<string, string>();
-  for (const [index, migration] of plan.entries()) {
-    deps.onProgress?.({
-      kind: 'step',
-      direction: 'up',
-      version: migration.version,
-      name: migration.name,
-      index,
-      total: plan.length,
-    });
+  return eachStep({ direction: 'up', plan, migrationOf: (migration) => migration, deps, apply: previewStep });
+
+  async function previewStep(migration: PanelMigration, known: Map<string, string>): Promise<StepReport> {
     try {
-      reports.push(await applyStep(db, migration, deps, known));
+      return await applyStep(db, migration, deps, known);
     } catch (thrown) {
       // Refusals that concern the whole run (not this step's SQL or data) still stop the preview.
       if (thrown instanceof EngineError && thrown.code !== 'INTERNAL' && thrown.code !== 'MIGRATION_FAILED')
         throw thrown;
-      reports.push({
+      return {
         version: migration.version,
         name: migration.name,
         direction: 'up',
@@ -43,8 +36,7 @@ export async function previewUp(
         hash_before: {},
         hash_after: {},
         error: thrown instanceof Error ? thrown.message : String(thrown),
-      });
+      };
     }
   }
-  return reports;
 }

@@ -60,7 +60,7 @@ async function roundTripStep(
   if (migration.irreversible) return { ...result, irreversible: true };
   const up = lastUpOf(readHistory(db), migration.version);
   if (up === undefined) throw new Error(`no history row for step ${migration.version}`);
-  const down = revertStep(db, migration, up, deps, new Map(), 'migration', false);
+  const down = await revertStep(db, migration, up, deps, new Map(), 'migration', false);
   result.down_restores = down.content_hash_restored === true;
   result.changed_rows = changedRows(before, snapshotTables(db, migration.touches));
   restoreSequences(db, sequences);

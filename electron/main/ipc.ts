@@ -4,10 +4,9 @@
 import { ipcMain } from 'electron';
 import { z } from 'zod';
 import { dispatch } from '../app/dispatch';
-import { API_METHODS, type ApiHandlers } from '../shared/contract';
+import { API_METHODS, DROP_CHANNEL, type ApiHandlers } from '../shared/contract';
 import { fail, type Result } from '../shared/result';
 import { isAppUrl } from './app-protocol';
-import { DROP_CHANNEL } from './channels';
 
 /** The parts of an `IpcMainInvokeEvent` the gate looks at. */
 export interface SenderEvent {

@@ -9,7 +9,7 @@ vi.mock('electron', () => ({ ipcMain }));
 
 const { createDropGate, createIpcGate, createSenderCheck, registerIpc } =
   await import('../../electron/main/ipc');
-const { DROP_CHANNEL } = await import('../../electron/main/channels');
+const { DROP_CHANNEL } = await import('../../electron/shared/api-methods');
 
 const mainContents = { id: 1 };
 const trusted = { sender: mainContents, senderFrame: { url: 'app://paneldb/index.html' } };

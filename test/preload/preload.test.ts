@@ -34,7 +34,7 @@ const electron = (await import('electron')) as unknown as {
   webUtils: { getPathForFile: ReturnType<typeof vi.fn> };
 };
 await import('../../electron/preload/preload');
-const { DROP_CHANNEL, SESSION_CHANGED_CHANNEL } = await import('../../electron/main/channels');
+const { DROP_CHANNEL, SESSION_CHANGED_CHANNEL } = await import('../../electron/shared/api-methods');
 
 const api = () => {
   expect(fake.exposed).toHaveLength(1);

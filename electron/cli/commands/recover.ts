@@ -1,7 +1,7 @@
 // `paneldb recover`: rebuild a damaged panel file into a new one, list the WAL's commits, or write
 // the database as it was after one of them. The input and its -wal are never written.
 import { resolve } from 'node:path';
-import { type Command, InvalidArgumentError } from 'commander';
+import type { Command } from 'commander';
 import {
   capture,
   listWalCommits,
@@ -9,13 +9,8 @@ import {
   type RecoverReport,
   type WalTimeline,
 } from '../../core/index';
-import type { Result } from '../../shared/result';
+import { wholeNumber, type CommandContext } from '../command-context';
 import type { Lang } from '../messages';
-
-export interface RecoverCommandHelpers {
-  lang: Lang;
-  report: <T>(result: Result<T>, json: boolean | undefined, text: (value: T) => string) => T | undefined;
-}
 
 interface RecoverOptions {
   out?: string;
@@ -71,11 +66,6 @@ const TEXT = {
   },
 } as const;
 
-function commitNumber(text: string): number {
-  if (!/^\d+$/.test(text)) throw new InvalidArgumentError('expected a whole number.');
-  return Number(text);
-}
-
 export function formatRecoverReport(report: RecoverReport, lang: Lang): string {
   const t = TEXT[lang];
   const lines = [
@@ -101,8 +91,10 @@ export function formatWalTimeline(timeline: WalTimeline, lang: Lang): string {
   return timeline.commits.map((c) => t.commit(c)).join('\n');
 }
 
-export function registerRecoverCommand(program: Command, helpers: RecoverCommandHelpers): void {
-  const { lang, report } = helpers;
+export function registerRecoverCommand(
+  program: Command,
+  { lang, report }: Pick<CommandContext, 'lang' | 'report'>,
+): void {
   program
     .command('recover')
     .description(
@@ -114,7 +106,7 @@ export function registerRecoverCommand(program: Command, helpers: RecoverCommand
     .option(
       '--wal-commit <n>',
       'write the database as right after WAL commit n (0 = the main file alone)',
-      commitNumber,
+      wholeNumber,
     )
     .option('--json', 'print JSON for scripts')
     .action(async (db: string, options: RecoverOptions) => {

@@ -6,11 +6,10 @@
 import type { Command } from 'commander';
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
-import type { Engine } from '../../core/index';
 import type { RunReport } from '../../shared/reports';
 import type { Result } from '../../shared/result';
+import { BACKUP_DIR_OPTION, type CommandContext, type EngineOptions } from '../command-context';
 import { DECISION_TEXT } from '../decision-messages';
-import type { Lang } from '../messages';
 
 export interface SecretSource {
   /** Whole stdin when it is not a terminal; null when it is one. */
@@ -47,19 +46,14 @@ export const processSecrets: SecretSource = {
   },
 };
 
-interface Helpers {
-  lang: Lang;
-  secrets: SecretSource;
-  engineFor: (db: string | undefined, options: { json?: boolean; backupDir?: string }) => Promise<Engine>;
-  report: <T>(result: Result<T>, json: boolean | undefined, text: (value: T) => string) => T | undefined;
-  refuse: (message: string, json: boolean | undefined) => void;
-}
-
 /** The first line of piped input, without its line ending (a trailing newline is not part of it). */
 export const firstLine = (text: string) => text.split(/\r?\n/)[0] ?? '';
 
-export function registerSetPassword(program: Command, helpers: Helpers): void {
-  const { lang, secrets } = helpers;
+export function registerSetPassword(
+  program: Command,
+  { lang, engineFor, report, fail }: Pick<CommandContext, 'lang' | 'engineFor' | 'report' | 'fail'>,
+  secrets: SecretSource,
+): void {
   program
     .command('set-password')
     .description(
@@ -68,8 +62,8 @@ export function registerSetPassword(program: Command, helpers: Helpers): void {
     .argument('<db>', 'the panel database file')
     .requiredOption('--user <name>', 'the panel user (users.username)')
     .option('--json', 'print JSON for scripts')
-    .option('--backup-dir <dir>', 'backup folder (default: <db>.backups beside the database)')
-    .action(async (db: string, options: { user: string; json?: boolean; backupDir?: string }) => {
+    .option(...BACKUP_DIR_OPTION)
+    .action(async (db: string, options: EngineOptions & { user: string }) => {
       const text = DECISION_TEXT[lang];
       const piped = await secrets.readPiped();
       let password: string;
@@ -77,10 +71,13 @@ export function registerSetPassword(program: Command, helpers: Helpers): void {
       else {
         password = await secrets.ask(text.passwordPrompt(options.user));
         const again = await secrets.ask(text.passwordRepeat);
-        if (again !== password) return helpers.refuse(text.passwordMismatch, options.json);
+        if (again !== password) {
+          fail({ code: 'INVALID_ARGUMENT', message: text.passwordMismatch }, options.json);
+          return;
+        }
       }
-      const engine = await helpers.engineFor(db, options);
+      const engine = await engineFor(db, options);
       const result: Result<RunReport> = await engine.setPassword({ username: options.user, password });
-      helpers.report(result, options.json, (run) => text.passwordSet(options.user, run.backup?.path ?? ''));
+      report(result, options.json, (run) => text.passwordSet(options.user, run.backup?.path ?? ''));
     });
 }

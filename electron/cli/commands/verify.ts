@@ -1,0 +1,25 @@
+// `paneldb verify <file>`: a backup's integrity, its sha256 against its metadata, its panel tables.
+// A backup that fails the check exits with EXIT.badInput even though the check itself ran.
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { verifyBackup } from '../../core/index';
+import type { CommandContext } from '../command-context';
+import { EXIT } from '../exit-codes';
+import { formatVerify } from '../format';
+
+export function registerVerifyCommand(
+  program: Command,
+  { lang, report, setExitCode }: Pick<CommandContext, 'lang' | 'report' | 'setExitCode'>,
+): void {
+  program
+    .command('verify')
+    .description('check a backup: integrity_check, sha256 against its metadata, panel tables')
+    .argument('<file>', 'a backup file')
+    .option('--json', 'print JSON for scripts')
+    .action(async (file: string, options: { json?: boolean }) => {
+      const verified = report(await verifyBackup(resolve(file)), options.json, (value) =>
+        formatVerify(value, lang),
+      );
+      if (verified !== undefined && !verified.ok) setExitCode(EXIT.badInput);
+    });
+}
