@@ -82,9 +82,9 @@ describe('recovery through the UI contract', () => {
       rescued: 3,
       lost: 0,
       newIds: 3,
-      short: true,
+      short: 3,
     });
-    expect(lines.find((l) => l.table === 'users')?.short).toBe(false);
+    expect(lines.find((l) => l.table === 'users')?.short).toBe(0);
     expect(commitLines(walTimeline())[1]).toMatchObject({
       index: 2,
       schemaChanged: true,

@@ -24,6 +24,7 @@ export function recoverReport(): RecoverReport {
   return {
     input: '/srv/x-ui/x-ui.db',
     output: '/srv/x-ui/x-ui.recovered-20261202T063000Z.db',
+    output_sha256: 'ab'.repeat(32),
     mode: 'recovered',
     wal: { present: true, commits_applied: 3, note: null },
     page_size: 4096,
