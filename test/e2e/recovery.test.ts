@@ -100,6 +100,16 @@ describe.each(['en', 'zh-CN'] as const)('recovering a damaged file in %s', (lang
       await shot(page, '2-report');
       await expectTranslated(page);
 
+      // 800×600: the table scrolls inside its box, the page does not; the button stays on screen.
+      await page.setViewportSize({ width: 800, height: 600 });
+      await page.getByTestId('recovery-open').scrollIntoViewIfNeeded();
+      const button = await page.getByTestId('recovery-open').boundingBox();
+      expect((button?.x ?? 0) + (button?.width ?? 0)).toBeLessThanOrEqual(800);
+      expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(800);
+      await shot(page, '2-report-800x600');
+      await page.setViewportSize({ width: 1280, height: 820 });
+
+      await page.getByTestId('recovery-report').focus();
       await tabTo(page, 'recovery-open');
       await page.keyboard.press('Enter');
       await page.getByTestId('version-badge').waitFor();

@@ -65,7 +65,10 @@ export function walTimeline(): WalTimeline {
         pages: 2,
         db_size_pages: 30,
         schema_changed: false,
-        tables: { inbounds: { inserted: 3, updated: 0, deleted: 0 } },
+        tables: {
+          sqlite_sequence: { inserted: 0, updated: 1, deleted: 0 },
+          inbounds: { inserted: 3, updated: 0, deleted: 0 },
+        },
       },
       {
         index: 2,

@@ -1,6 +1,7 @@
 // The report of one recovery: where it went, per table the rows recovered beside the highest id the
 // damaged file claims (its sqlite_sequence), what went to lost_and_found and why, the new file's
 // checks, and "Open the recovered file".
+import { useEffect, useRef } from 'react';
 import type { RecoverReport } from '../../../electron/shared/recover-reports';
 import { formatNumber } from '../i18n/format';
 import { useLanguage, useT } from '../store/react';
@@ -22,8 +23,13 @@ export function RecoveryReport({
   const language = useLanguage();
   const n = (value: number) => formatNumber(language, value);
   const lost = lostLines(report);
+  // A new report takes the focus (and scrolls into view): the timeline's button may be far below it.
+  const section = useRef<HTMLElement>(null);
+  useEffect(() => section.current?.focus(), [report]);
   return (
     <section
+      ref={section}
+      tabIndex={-1}
       className="recovery-report"
       data-testid="recovery-report"
       data-mode={report.mode}

@@ -48,6 +48,9 @@ export function commitLines(timeline: WalTimeline): CommitLine[] {
     frames: c.frames,
     pages: c.pages,
     schemaChanged: c.schema_changed,
-    changes: Object.entries(c.tables).map(([table, d]) => ({ table, ...d })),
+    // sqlite_sequence is SQLite's own bookkeeping of ids, changed by every insert: not news to a person.
+    changes: Object.entries(c.tables)
+      .filter(([table]) => table !== 'sqlite_sequence')
+      .map(([table, d]) => ({ table, ...d })),
   }));
 }
