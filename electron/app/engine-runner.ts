@@ -33,7 +33,8 @@ export type EngineOperation =
   | 'inspectBackup'
   | 'compareBackup'
   | 'listWalCommits'
-  | 'recoverInto';
+  | 'recoverInto'
+  | 'fingerprintFile';
 
 type Awaited2<T> = T extends Promise<infer U> ? U : T;
 export type EngineResult<O extends EngineOperation> = Awaited2<ReturnType<Engine[O]>>;

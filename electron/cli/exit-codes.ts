@@ -44,6 +44,7 @@ const CATEGORY: Record<ErrorCode, number> = {
   MIGRATION_FAILED: EXIT.migrationFailed,
   INVALID_ARGUMENT: EXIT.usage,
   NO_DATABASE_OPEN: EXIT.usage,
+  NO_RECOVERY_OUTPUT: EXIT.usage,
   UNSUPPORTED: EXIT.usage,
   FORBIDDEN: EXIT.refused,
   INTERNAL: EXIT.internal,

@@ -41,6 +41,7 @@ import type { BackupDiff, RestoreComparison } from '../shared/inspect';
 import { findFileHolders } from './file-holders';
 import { describeInterruptedSave } from './save-intent';
 import { underWriteLock } from './write-session';
+import { diskStateOf } from './save';
 
 export interface EngineOptions {
   dbPath: string;
@@ -108,6 +109,8 @@ export interface Engine {
   listWalCommits(): Promise<Result<WalTimeline>>;
   /** Reads every row a damaged file holds into the NEW file `out`; the database is never written. */
   recoverInto(request: { out: string; walCommit?: number }): Promise<Result<RecoverReport>>;
+  /** The file's size and SHA-256, and whether a -wal sits beside it (a recovery's output, checked before it is opened). */
+  fingerprintFile(): Promise<Result<{ size: number; sha256: string; wal: boolean }>>;
 }
 
 export interface StatusRequest {
@@ -242,6 +245,11 @@ export function createEngine(options: EngineOptions): Engine {
     listWalCommits: () => capture(() => listWalCommits(dbPath, fs)),
     recoverInto: ({ out, walCommit }) =>
       capture(() => recoverDatabase({ input: dbPath, out, walCommit, fs })),
+    fingerprintFile: () =>
+      capture(async () => {
+        const state = await diskStateOf(dbPath, fs);
+        return { size: state.original.size, sha256: state.original.sha256, wal: state.wal !== null };
+      }),
     previewMigrate: (request = {}) =>
       withPanel((opened, operation) => migrateOpened(opened, { ...request, dryRun: true }, operation)),
     migrate: (request = {}) =>

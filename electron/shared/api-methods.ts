@@ -36,6 +36,7 @@ export const API_METHOD_NAMES = [
   'closeDatabase',
   'listWalCommits',
   'recoverDatabase',
+  'openRecoveredDatabase',
 ] as const;
 
 /** Engine → page: progress of a long operation. */

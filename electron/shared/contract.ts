@@ -132,6 +132,11 @@ export const REQUEST_SCHEMAS = {
    * browser: `<name>.recovered-<time>.db` beside the input. `walCommit` picks a WAL state instead.
    */
   recoverDatabase: z.object({ walCommit: z.number().int().min(0).max(1_000_000).optional() }).strict(),
+  /**
+   * Opens the file the session's last recovery wrote (no path: the session holds it), refused when
+   * there is none yet or it is no longer the bytes the recovery wrote.
+   */
+  openRecoveredDatabase: empty,
 } as const;
 
 export type ApiMethod = keyof typeof REQUEST_SCHEMAS;
@@ -202,6 +207,7 @@ export interface ApiResponses {
   listWalCommits: WalTimeline;
   /** null when the user cancelled the save dialog. */
   recoverDatabase: RecoverReport | null;
+  openRecoveredDatabase: SessionInfo;
 }
 
 /** The operations, as the UI calls them. */

@@ -27,6 +27,8 @@ export type PanelTableName =
 export interface RecoverReport {
   input: string;
   output: string;
+  /** SHA-256 of the bytes written: the app opens the output only while the file still has them. */
+  output_sha256: string;
   mode: 'recovered' | 'wal-commit';
   wal: { present: boolean; commits_applied: number; note: string | null };
   page_size: number;

@@ -40,6 +40,8 @@ export const ERROR_CODES = [
   // caller mistakes and the rest
   'INVALID_ARGUMENT',
   'NO_DATABASE_OPEN',
+  /** "Open the recovered file" before any recovery in this session wrote one. */
+  'NO_RECOVERY_OUTPUT',
   'UNSUPPORTED',
   'FORBIDDEN',
   'INTERNAL',

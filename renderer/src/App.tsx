@@ -26,6 +26,7 @@ function Shell() {
   const hasDatabase = useApp((state) => state.session?.database != null);
   const limited = useApp((state) => state.session?.database?.limited != null);
   const recoveryApi = useApp((state) => state.recoveryApi);
+  const openRecovered = useApp((state) => state.openRecovered);
   const language = useLanguage();
   const t = useT();
   useEffect(() => {
@@ -39,7 +40,9 @@ function Shell() {
       <ErrorBanner />
       <ProgressBar />
       {hasDatabase && limited ? (
-        <LimitedMode recoveryPanel={<RecoveryPanel api={recoveryApi} />} />
+        <LimitedMode
+          recoveryPanel={<RecoveryPanel api={recoveryApi} onOpenRecovered={() => void openRecovered()} />}
+        />
       ) : hasDatabase ? (
         <main className="workspace">
           <RunReport />

@@ -125,6 +125,16 @@ export function fakeApi(overrides: Partial<Handlers> = {}): FakeApi {
     listActivity: () => ok([]),
     listWalCommits: () => ok(walTimeline()),
     recoverDatabase: () => ok(recoverReport()),
+    openRecoveredDatabase: () =>
+      ok({
+        ...demoSession('/srv/x-ui'),
+        database: {
+          name: 'x-ui.recovered-20261202T063000Z.db',
+          folder: '/srv/x-ui',
+          demo: false,
+          limited: null,
+        },
+      }),
   };
   const handlers = { ...defaults, ...overrides } as Handlers;
   const calls: FakeApi['calls'] = [];

@@ -24,6 +24,7 @@ export function recoverReport(): RecoverReport {
   return {
     input: '/srv/x-ui/x-ui.db',
     output: '/srv/x-ui/x-ui.recovered-20261202T063000Z.db',
+    output_sha256: 'ab'.repeat(32),
     mode: 'recovered',
     wal: { present: true, commits_applied: 3, note: null },
     page_size: 4096,
@@ -64,7 +65,10 @@ export function walTimeline(): WalTimeline {
         pages: 2,
         db_size_pages: 30,
         schema_changed: false,
-        tables: { inbounds: { inserted: 3, updated: 0, deleted: 0 } },
+        tables: {
+          sqlite_sequence: { inserted: 0, updated: 1, deleted: 0 },
+          inbounds: { inserted: 3, updated: 0, deleted: 0 },
+        },
       },
       {
         index: 2,

@@ -21,6 +21,7 @@ import { imageAtCommit, walCommitTimeline } from './wal-commits';
 import type { RecoverReport, WalTimeline } from '../../shared/recover-reports';
 export type { RecoverReport, WalTimeline };
 import { readHeader } from './page-reader';
+import { sha256Hex } from '../fingerprint';
 
 export interface RecoverRequest {
   input: string;
@@ -184,6 +185,7 @@ export async function recoverDatabase(request: RecoverRequest): Promise<RecoverR
     return {
       input,
       output: resolve(request.out),
+      output_sha256: sha256Hex(bytes),
       mode: verbatim ? 'wal-commit' : 'recovered',
       wal: { present: loaded.wal !== null, commits_applied: commits, note: loaded.note },
       page_size: scan.header.pageSize,

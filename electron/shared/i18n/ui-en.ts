@@ -42,6 +42,7 @@ const errors = {
   'error.MIGRATION_FAILED': 'A migration step failed. Nothing was written: the file is as it was.',
   'error.INVALID_ARGUMENT': 'The request was not valid.',
   'error.NO_DATABASE_OPEN': 'No database is open.',
+  'error.NO_RECOVERY_OUTPUT': 'There is no recovered file to open yet.',
   'error.UNSUPPORTED': 'This is not available here.',
   'error.FORBIDDEN': 'Access denied: open PanelDB with the link (and its token) the server printed.',
   'error.INTERNAL': 'Something went wrong inside PanelDB, or it could not be reached.',
@@ -538,8 +539,8 @@ export const uiEn = {
     'PanelDB reads every row the damaged file still holds (its tables, pages cut off by damage, dropped tables and deleted rows still in free space, and the -wal) into a NEW file with the panel schema. The damaged file is only read.',
   'recovery.recover': 'Recover into a new file…',
   'recovery.working': 'Recovering…',
-  'recovery.written': 'Recovered into {name}',
-  'recovery.writtenCommit': 'The database as it was after the chosen commit: {name}',
+  'recovery.written': 'Recovered into a new file:',
+  'recovery.writtenCommit': 'The database as it was right after commit {index}, written to:',
   'recovery.sqlFirst':
     'The tables came from the SQL-first schema (000001_init_schema.up.sql) and were converted to the panel schema.',
   'recovery.col.table': 'Table',
@@ -548,21 +549,43 @@ export const uiEn = {
   'recovery.col.rescued': 'From free or cut-off pages',
   'recovery.col.newIds': 'Deleted rows given new ids',
   'recovery.col.lost': 'To lost_and_found',
-  'recovery.lostSummary': '{count} row(s) could not be placed and are kept in the lost_and_found table.',
-  'recovery.unreadable': '{count} page(s) could not be read.',
+  'recovery.lostSummary':
+    '{count, plural, one {# row could not be placed and is kept} other {# rows could not be placed and are kept}} in the lost_and_found table.',
+  'recovery.lostNone': 'Every recovered row found its table: lost_and_found is empty.',
+  'recovery.unreadable': '{count, plural, one {# page} other {# pages}} could not be read.',
   'recovery.integrityOk': 'The new file passes integrity_check.',
-  'recovery.integrityBad': 'The new file has {count} integrity problem(s).',
-  'recovery.checks': 'Panel checks: {errors} error(s), {warnings} warning(s).',
+  'recovery.integrityBad':
+    'The new file has {count, plural, one {# integrity problem} other {# integrity problems}}.',
+  'recovery.checks':
+    'Panel checks: {errors, plural, one {# error} other {# errors}}, {warnings, plural, one {# warning} other {# warnings}}.',
   'recovery.openRecovered': 'Open the recovered file',
   'recovery.timelineTitle': 'WAL commits',
   'recovery.timelineIntro':
     'Each transaction still in the -wal, oldest first. Pick one to write the database as it was right after it (a broken upgrade usually sits in the last ones).',
   'recovery.noCommits': 'The -wal holds no committed transaction.',
   'recovery.commitZero': 'Before every commit (the main file alone)',
-  'recovery.commit': 'Commit {index}: {frames} frame(s), {pages} page(s)',
+  'recovery.commit':
+    'Commit {index}: {frames, plural, one {# frame} other {# frames}}, {pages, plural, one {# page} other {# pages}}',
   'recovery.schemaChanged': 'schema changed',
   'recovery.noRowChanges': 'no row changes',
   'recovery.pickCommit': 'Write this state to a new file…',
+
+  // --- issue 17: open the recovered file (session refusals and the panel's extra lines) ---
+  'recoveryOpen.none': 'No recovery has written a file in this session yet: recover into a new file first.',
+  'recoveryOpen.gone': 'The recovered file {name} is no longer there.',
+  'recoveryOpen.changed':
+    'The recovered file {name} has changed since PanelDB wrote it; it is not opened. Recover again to get a file PanelDB can vouch for.',
+  'recoveryOpen.walBeside':
+    'A -wal file has appeared beside the recovered file {name}; it is not opened. Recover again.',
+  'recovery.lostReasons': 'What the rows in lost_and_found look like',
+  'recovery.lostGuess': '{count, plural, one {# row} other {# rows}} shaped like {table}',
+  'recovery.lostUnknown': '{count, plural, one {# row} other {# rows}} of no known table',
+  'recovery.col.short': 'Fewer than claimed',
+  'recovery.change': '{table}: +{inserted} ~{updated} −{deleted}',
+  'recovery.changeLegend': '+ rows added · ~ rows changed · − rows deleted',
+  'recovery.claimedNote':
+    "Highest id the file claims: what the damaged file's sqlite_sequence says the table handed out. Fewer rows than that means rows were deleted or are still lost.",
+  // --- end issue 17 ---
 };
 
 /** Every language has exactly these keys. */

@@ -374,6 +374,7 @@ export const uiZhCN: UiDictionary = {
   'error.MIGRATION_FAILED': '某个迁移步骤失败。未写入任何内容：文件保持原样。',
   'error.INVALID_ARGUMENT': '请求无效。',
   'error.NO_DATABASE_OPEN': '没有打开的数据库。',
+  'error.NO_RECOVERY_OUTPUT': '还没有可打开的恢复文件。',
   'error.UNSUPPORTED': '此处不支持该功能。',
   'error.FORBIDDEN': '拒绝访问：请使用服务器输出的链接（含令牌）打开 PanelDB。',
   'error.INTERNAL': 'PanelDB 内部出错，或无法连接到 PanelDB。',
@@ -506,8 +507,8 @@ export const uiZhCN: UiDictionary = {
     'PanelDB 会把损坏文件中仍可读取的每一行（表、因损坏而断开的页面、仍留在空闲空间中的已删除表和已删除行，以及 -wal）读入一个采用面板结构的新文件。损坏的文件只会被读取。',
   'recovery.recover': '恢复到新文件…',
   'recovery.working': '正在恢复…',
-  'recovery.written': '已恢复到 {name}',
-  'recovery.writtenCommit': '所选提交之后的数据库：{name}',
+  'recovery.written': '已恢复到新文件：',
+  'recovery.writtenCommit': '提交 {index} 刚完成时的数据库，已写入：',
   'recovery.sqlFirst': '这些表来自 SQL 优先的结构（000001_init_schema.up.sql），已转换为面板结构。',
   'recovery.col.table': '表',
   'recovery.col.recovered': '恢复的行数',
@@ -516,6 +517,7 @@ export const uiZhCN: UiDictionary = {
   'recovery.col.newIds': '获得新 id 的已删除行',
   'recovery.col.lost': '放入 lost_and_found',
   'recovery.lostSummary': '{count} 行无法归位，已保存在 lost_and_found 表中。',
+  'recovery.lostNone': '恢复的每一行都找到了所属的表：lost_and_found 为空。',
   'recovery.unreadable': '{count} 个页面无法读取。',
   'recovery.integrityOk': '新文件通过了 integrity_check。',
   'recovery.integrityBad': '新文件有 {count} 个完整性问题。',
@@ -530,4 +532,20 @@ export const uiZhCN: UiDictionary = {
   'recovery.schemaChanged': '结构已变更',
   'recovery.noRowChanges': '无行变更',
   'recovery.pickCommit': '将此状态写入新文件…',
+
+  // --- issue 17: open the recovered file (session refusals and the panel's extra lines) ---
+  'recoveryOpen.none': '本次会话中还没有恢复操作写出文件：请先恢复到新文件。',
+  'recoveryOpen.gone': '恢复后的文件 {name} 已不存在。',
+  'recoveryOpen.changed':
+    '恢复后的文件 {name} 在 PanelDB 写入后已被修改，因此未打开。请重新恢复，以得到 PanelDB 可以担保的文件。',
+  'recoveryOpen.walBeside': '恢复后的文件 {name} 旁边出现了 -wal 文件，因此未打开。请重新恢复。',
+  'recovery.lostReasons': 'lost_and_found 中的行看起来属于哪张表',
+  'recovery.lostGuess': '{count} 行看起来属于 {table}',
+  'recovery.lostUnknown': '{count} 行不属于任何已知的表',
+  'recovery.col.short': '比记录少',
+  'recovery.change': '{table}：+{inserted} ~{updated} −{deleted}',
+  'recovery.changeLegend': '+ 新增的行 · ~ 修改的行 · − 删除的行',
+  'recovery.claimedNote':
+    '文件记录的最大 id：损坏文件的 sqlite_sequence 所记录的该表已分配的最大 id。恢复的行数少于此值，说明有行被删除或仍然丢失。',
+  // --- end issue 17 ---
 };

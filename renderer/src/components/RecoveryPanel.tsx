@@ -7,9 +7,10 @@ import type { Api } from '../../../electron/shared/contract';
 import type { RecoverReport, WalTimeline } from '../../../electron/shared/recover-reports';
 import type { AppError } from '../../../electron/shared/result';
 import { errorKey } from '../i18n';
-import { formatNumber } from '../i18n/format';
-import { useLanguage, useT } from '../store/react';
-import { commitLines, tableLines } from './recovery-view';
+import { useMessage } from '../i18n/use-message';
+import { useApp, useT } from '../store/react';
+import { commitLines } from './recovery-view';
+import { RecoveryReport } from './RecoveryReport';
 import './RecoveryPanel.css';
 
 export interface RecoveryPanelProps {
@@ -31,24 +32,35 @@ function Timeline({
   if (timeline.commits.length === 0) return <p className="recovery-muted">{t('recovery.noCommits')}</p>;
   return (
     <ol className="recovery-timeline" data-testid="recovery-timeline">
-      <li>
-        <span className="recovery-commit-title">{t('recovery.commitZero')}</span>
-        <button type="button" disabled={busy} onClick={() => onPick(0)}>
+      <li data-testid="recovery-commit-0">
+        <span className="recovery-commit-head">
+          <span className="recovery-commit-title">{t('recovery.commitZero')}</span>
+        </span>
+        <span className="recovery-changes" />
+        <button type="button" data-testid="recovery-pick" disabled={busy} onClick={() => onPick(0)}>
           {t('recovery.pickCommit')}
         </button>
       </li>
       {commitLines(timeline).map((c) => (
         <li key={c.index} data-testid={`recovery-commit-${c.index}`}>
-          <span className="recovery-commit-title">
-            {t('recovery.commit', { index: c.index, frames: c.frames, pages: c.pages })}
+          <span className="recovery-commit-head">
+            <span className="recovery-commit-title">
+              {t('recovery.commit', { index: c.index, frames: c.frames, pages: c.pages })}
+            </span>
+            {c.schemaChanged && <span className="chip chip-warn">{t('recovery.schemaChanged')}</span>}
           </span>
-          {c.schemaChanged && <span className="chip chip-warn">{t('recovery.schemaChanged')}</span>}
           <span className="recovery-changes">
             {c.changes.length === 0
               ? t('recovery.noRowChanges')
-              : c.changes.map((d) => `${d.table} +${d.inserted} ~${d.updated} −${d.deleted}`).join(' · ')}
+              : c.changes.map((d) => t('recovery.change', { ...d })).join(' · ')}
           </span>
-          <button type="button" disabled={busy} onClick={() => onPick(c.index)}>
+          <button
+            type="button"
+            data-testid="recovery-pick"
+            data-commit={c.index}
+            disabled={busy}
+            onClick={() => onPick(c.index)}
+          >
             {t('recovery.pickCommit')}
           </button>
         </li>
@@ -57,67 +69,13 @@ function Timeline({
   );
 }
 
-function Report({ report, onOpen }: { report: RecoverReport; onOpen?: (report: RecoverReport) => void }) {
-  const t = useT();
-  const language = useLanguage();
-  const n = (value: number) => formatNumber(language, value);
-  return (
-    <section className="recovery-report" data-testid="recovery-report">
-      <p>
-        {t(report.mode === 'wal-commit' ? 'recovery.writtenCommit' : 'recovery.written', {
-          name: report.output,
-        })}
-      </p>
-      {report.source_schema === 'sql-first' && <p className="chip chip-info">{t('recovery.sqlFirst')}</p>}
-      <table className="recovery-table">
-        <thead>
-          <tr>
-            <th>{t('recovery.col.table')}</th>
-            <th>{t('recovery.col.recovered')}</th>
-            <th>{t('recovery.col.claimed')}</th>
-            <th>{t('recovery.col.rescued')}</th>
-            <th>{t('recovery.col.newIds')}</th>
-            <th>{t('recovery.col.lost')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {tableLines(report).map((line) => (
-            <tr key={line.table} className={line.short ? 'recovery-short' : undefined}>
-              <td>{line.table}</td>
-              <td>{n(line.recovered)}</td>
-              <td>{line.claimed === null ? '—' : n(line.claimed)}</td>
-              <td>{n(line.rescued)}</td>
-              <td>{n(line.newIds)}</td>
-              <td>{n(line.lost)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <p>{t('recovery.lostSummary', { count: report.lost_and_found.rows })}</p>
-      {report.unreadable_pages.length > 0 && (
-        <p className="recovery-muted">
-          {t('recovery.unreadable', { count: report.unreadable_pages.length })}
-        </p>
-      )}
-      <p>
-        {report.checks.integrity === 'ok'
-          ? t('recovery.integrityOk')
-          : t('recovery.integrityBad', { count: report.checks.integrity.length })}{' '}
-        {t('recovery.checks', { errors: report.checks.errors, warnings: report.checks.warnings })}
-      </p>
-      {onOpen !== undefined && (
-        <button type="button" className="primary" onClick={() => onOpen(report)}>
-          {t('recovery.openRecovered')}
-        </button>
-      )}
-    </section>
-  );
-}
-
 export function RecoveryPanel({ api, onOpenRecovered }: RecoveryPanelProps) {
   const t = useT();
+  const m = useMessage();
+  // An open or restore elsewhere in the window holds the session: no recovery meanwhile.
+  const appBusy = useApp((state) => state.busy !== null);
   const [timeline, setTimeline] = useState<WalTimeline | null>(null);
-  const [report, setReport] = useState<RecoverReport | null>(null);
+  const [report, setReport] = useState<{ report: RecoverReport; commit?: number } | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -137,27 +95,45 @@ export function RecoveryPanel({ api, onOpenRecovered }: RecoveryPanelProps) {
     const result = await api.recoverDatabase(walCommit === undefined ? {} : { walCommit });
     setBusy(false);
     if (!result.ok) setError(result.error);
-    else if (result.value !== null) setReport(result.value);
+    else if (result.value !== null) setReport({ report: result.value, commit: walCommit });
   };
 
   return (
     <div className="recovery-panel" data-testid="recovery-panel">
       <h2>{t('recovery.title')}</h2>
       <p className="recovery-muted">{t('recovery.intro')}</p>
-      <button type="button" className="primary" disabled={busy} onClick={() => void recover()}>
-        {busy ? t('recovery.working') : t('recovery.recover')}
-      </button>
+      <div className="toolbar">
+        <button
+          type="button"
+          className="primary"
+          data-testid="recovery-recover"
+          disabled={busy || appBusy}
+          onClick={() => void recover()}
+        >
+          {busy ? t('recovery.working') : t('recovery.recover')}
+        </button>
+      </div>
       {error !== null && (
-        <p className="recovery-error" role="alert">
-          {t(errorKey(error.code))} {error.message}
+        <p className="recovery-error" role="alert" data-testid="recovery-error">
+          <code className="error-code">{error.code}</code> <strong>{t(errorKey(error.code))}</strong>{' '}
+          {m(error.msg, error.message)}
         </p>
       )}
-      {report !== null && <Report report={report} onOpen={onOpenRecovered} />}
+      {report !== null && (
+        <RecoveryReport
+          report={report.report}
+          commit={report.commit}
+          busy={busy || appBusy}
+          onOpen={onOpenRecovered}
+        />
+      )}
       {timeline !== null && timeline.wal_present && (
         <section>
           <h3>{t('recovery.timelineTitle')}</h3>
-          <p className="recovery-muted">{t('recovery.timelineIntro')}</p>
-          <Timeline timeline={timeline} busy={busy} onPick={(n) => void recover(n)} />
+          <p className="recovery-muted">
+            {t('recovery.timelineIntro')} {t('recovery.changeLegend')}
+          </p>
+          <Timeline timeline={timeline} busy={busy || appBusy} onPick={(n) => void recover(n)} />
         </section>
       )}
     </div>

@@ -11,8 +11,8 @@ export interface TableLine {
   rescued: number;
   lost: number;
   newIds: number;
-  /** The file claims more ids than rows were recovered (deleted rows, or rows still lost). */
-  short: boolean;
+  /** How many fewer rows than the file claims ids (deleted rows, or rows still lost); 0 when none. */
+  short: number;
 }
 
 export function tableLines(report: RecoverReport): TableLine[] {
@@ -23,8 +23,15 @@ export function tableLines(report: RecoverReport): TableLine[] {
     rescued: t.from_orphan_pages + t.from_freelist + t.from_freeblocks,
     lost: t.to_lost_and_found,
     newIds: t.ids_assigned,
-    short: t.claimed_max_id !== null && t.recovered < t.claimed_max_id,
+    short: t.claimed_max_id === null ? 0 : Math.max(0, t.claimed_max_id - t.recovered),
   }));
+}
+
+/** lost_and_found by the table its rows look like (null: no table's shape), most rows first. */
+export function lostLines(report: RecoverReport): Array<{ table: string | null; rows: number }> {
+  return Object.entries(report.lost_and_found.by_table_guess)
+    .map(([table, rows]) => ({ table: table === '(unknown)' ? null : table, rows }))
+    .sort((a, b) => b.rows - a.rows);
 }
 
 export interface CommitLine {
@@ -41,6 +48,9 @@ export function commitLines(timeline: WalTimeline): CommitLine[] {
     frames: c.frames,
     pages: c.pages,
     schemaChanged: c.schema_changed,
-    changes: Object.entries(c.tables).map(([table, d]) => ({ table, ...d })),
+    // sqlite_sequence is SQLite's own bookkeeping of ids, changed by every insert: not news to a person.
+    changes: Object.entries(c.tables)
+      .filter(([table]) => table !== 'sqlite_sequence')
+      .map(([table, d]) => ({ table, ...d })),
   }));
 }

@@ -14,6 +14,8 @@ export interface SessionSlice {
   openDemo(): Promise<void>;
   openDatabase(): Promise<void>;
   openRecent(id: string): Promise<void>;
+  /** Issue 17: opens the file the session's last recovery wrote (the session knows which). */
+  openRecovered(): Promise<void>;
   /** Desktop: a database opened from the menu, a drop or the command line (or the refusal of one). */
   applySessionChange(result: Result<SessionInfo>): Promise<void>;
   refreshAll(): Promise<void>;
@@ -72,6 +74,12 @@ export function createSessionSlice(deps: SliceDeps): SessionSlice {
     },
     openRecent: async (id) => {
       await perform(deps, 'open', () => api.openRecent({ id }), { onOk: opened, success: openedMessage });
+    },
+    openRecovered: async () => {
+      await perform(deps, 'open', () => api.openRecoveredDatabase({}), {
+        onOk: opened,
+        success: openedMessage,
+      });
     },
     applySessionChange: async (result) => {
       await perform(deps, 'open', () => Promise.resolve(result), { onOk: opened, success: openedMessage });

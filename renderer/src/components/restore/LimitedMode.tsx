@@ -3,6 +3,7 @@
 import type { ReactNode } from 'react';
 import { errorKey } from '../../i18n';
 import { formatDate } from '../../i18n/format';
+import { useMessage } from '../../i18n/use-message';
 import { useApp, useLanguage, useT } from '../../store/react';
 import { InspectionFacts } from './InspectionFacts';
 import './restore.css';
@@ -17,6 +18,7 @@ export interface LimitedModeProps {
 
 export function LimitedMode({ recoveryPanel }: LimitedModeProps) {
   const t = useT();
+  const m = useMessage();
   const language = useLanguage();
   const database = useApp((state) => state.session?.database ?? null);
   const backups = useApp((state) => state.backups);
@@ -37,7 +39,7 @@ export function LimitedMode({ recoveryPanel }: LimitedModeProps) {
           <strong>{t(errorKey(problem.code))}</strong>
         </p>
         <p className="muted" data-testid="limited-message">
-          {problem.message}
+          {m(problem.msg, problem.message)}
         </p>
         <p>{t(problem.code === 'FILE_NOT_FOUND' ? 'limited.gone' : 'limited.explain')}</p>
       </section>
