@@ -79,7 +79,14 @@ async function validateMigrationsDir(dir: string): Promise<Result<MigrationFileL
     const entry = byFile.get(item.file) ?? { file: item.file, errors: 0, warnings: 0, findings: [] };
     if (item.severity === 'error') entry.errors++;
     if (item.severity === 'warning') entry.warnings++;
-    entry.findings.push({ line: item.line, rule: item.rule, severity: item.severity, message: item.message });
+    entry.findings.push({
+      line: item.line,
+      rule: item.rule,
+      severity: item.severity,
+      message: item.message,
+      msg: item.msg,
+      refs: item.refs,
+    });
     byFile.set(item.file, entry);
   }
   return ok([...byFile.values()]);

@@ -78,6 +78,7 @@ const en = {
   serveStop: 'The URL holds a private token: do not share it. Press Ctrl+C to stop.',
   generations: GENERATION_LABELS as Record<GenerationId, string>,
   lint: {
+    lang: 'en' as Lang,
     severity: { error: 'error', warning: 'warning', info: 'info' },
     why: 'Why',
     noFiles: 'No migration files (NNNNNN_name.up.sql / NNNNNN_name.down.sql) in this folder.',
@@ -151,6 +152,7 @@ const zh: typeof en = {
   serveStop: '该网址包含私密令牌，请勿分享。按 Ctrl+C 停止。',
   generations: generationLabels('zh-CN'),
   lint: {
+    lang: 'zh-CN',
     severity: { error: '错误', warning: '警告', info: '提示' },
     why: '原因',
     noFiles: '此文件夹中没有迁移文件（NNNNNN_name.up.sql / NNNNNN_name.down.sql）。',

@@ -2,6 +2,7 @@
 // (migrations/panel-schema.ts = panel-database.md §1.2). Comparison is by meaning: names, declared
 // types, PRIMARY KEY / AUTOINCREMENT, NOT NULL, UNIQUE, DEFAULT and foreign keys; not by spelling.
 import { PANEL_DDL, PANEL_TABLES, type PanelTable } from '../panel/panel-schema';
+import type { MessageKey, Params } from '../shared/i18n';
 import {
   identName,
   isIdent,
@@ -240,31 +241,42 @@ const describe = (column: ColumnDef): string => {
   return parts.join(' ');
 };
 
+/** One difference from GORM's DDL: a catalog key and its parameters (SQL names and types). */
+export interface DdlDifference {
+  key: MessageKey;
+  params?: Params;
+}
+
 /** The differences of `table` from GORM's DDL, one phrase each; empty when they match. */
-export function compareWithGorm(table: TableDef): string[] {
+export function compareWithGorm(table: TableDef): DdlDifference[] {
   if (!isPanelTable(table.name)) return [];
   const gorm = gormTable(table.name);
-  if (table.asSelect) return ['created from a SELECT: no declared types, no key, no constraints'];
-  const differences: string[] = [];
+  if (table.asSelect) return [{ key: 'lint.diff.asSelect' }];
+  const differences: DdlDifference[] = [];
   const mine = new Map(table.columns.map((column) => [column.name, column]));
   const theirs = new Map(gorm.columns.map((column) => [column.name, column]));
   const missing = gorm.columns.filter((column) => !mine.has(column.name)).map((column) => column.name);
   const extra = table.columns.filter((column) => !theirs.has(column.name)).map((column) => column.name);
-  if (missing.length > 0) differences.push(`no ${missing.join(', ')}`);
-  if (extra.length > 0) differences.push(`extra ${extra.join(', ')}`);
+  if (missing.length > 0)
+    differences.push({ key: 'lint.diff.missing', params: { names: missing.join(', ') } });
+  if (extra.length > 0) differences.push({ key: 'lint.diff.extra', params: { names: extra.join(', ') } });
   for (const column of table.columns) {
     const expected = theirs.get(column.name);
     if (expected === undefined) continue;
     const a = describe(column);
     const b = describe(expected);
-    if (a !== b) differences.push(`${column.name} ${a} (GORM: ${b})`);
+    if (a !== b)
+      differences.push({ key: 'lint.diff.column', params: { column: column.name, actual: a, expected: b } });
   }
   const fkMine = new Set(table.foreignKeys);
   const fkTheirs = new Set(gorm.foreignKeys);
-  for (const fk of table.foreignKeys) if (!fkTheirs.has(fk)) differences.push(`extra foreign key ${fk}`);
-  for (const fk of gorm.foreignKeys) if (!fkMine.has(fk)) differences.push(`no foreign key ${fk}`);
+  for (const fk of table.foreignKeys)
+    if (!fkTheirs.has(fk)) differences.push({ key: 'lint.diff.extraForeignKey', params: { key: fk } });
+  for (const fk of gorm.foreignKeys)
+    if (!fkMine.has(fk)) differences.push({ key: 'lint.diff.missingForeignKey', params: { key: fk } });
   for (const other of table.otherConstraints) {
-    if (!gorm.otherConstraints.includes(other)) differences.push(`extra ${other}`);
+    if (!gorm.otherConstraints.includes(other))
+      differences.push({ key: 'lint.diff.extra', params: { names: other } });
   }
   return differences;
 }

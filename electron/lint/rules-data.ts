@@ -3,6 +3,7 @@
 // downs that undo by value instead of by row (S15/S17/S19) and overlap with the Go seeders (S20).
 import { quote, sqlText, type AnalyzedFile, type AnalyzedStatement } from './analyzed-file';
 import { SEEDER_AREAS } from './panel-model';
+import { message } from '../shared/i18n';
 import { finding, type Finding } from './rules';
 import {
   columnRef,
@@ -66,7 +67,7 @@ function checkPasswords(file: string, entry: AnalyzedStatement): Finding[] {
           'password-not-bcrypt',
           file,
           (concat ?? first).line,
-          `sets users.password to ${shown}, which is not a bcrypt hash: login compares with bcrypt and fails, locking the user out`,
+          message('lint.passwordNotBcrypt', { value: shown }),
         ),
       );
     }
@@ -98,7 +99,11 @@ function checkPrefixStrip(file: string, entry: AnalyzedStatement): Finding[] {
         'unanchored-prefix-strip',
         file,
         pattern.token.line,
-        `REPLACE(${column.column}, ${quote(pattern.value)}, '') removes ${quote(pattern.value)} anywhere in the value, not just the prefix the WHERE selected; use substr(${column.column}, ${pattern.value.length + 1})`,
+        message('lint.prefixStrip', {
+          column: column.column,
+          pattern: quote(pattern.value),
+          start: pattern.value.length + 1,
+        }),
       ),
     );
   }
@@ -142,7 +147,10 @@ function checkHostLists(analyzed: AnalyzedFile): Finding[] {
         'hardcoded-host-list',
         analyzed.file.file,
         first.statement.line,
-        `${group.length} copies of one statement differ only in a hard-coded host (${list.slice(0, 5).join(', ')}${list.length > 5 ? ', …' : ''}): every other host is left as it was`,
+        message('lint.hostList', {
+          count: group.length,
+          hosts: `${list.slice(0, 5).join(', ')}${list.length > 5 ? ', …' : ''}`,
+        }),
       ),
     );
   }
@@ -185,7 +193,7 @@ function checkDownByValue(down: AnalyzedFile, up: AnalyzedFile | null): Finding[
           'down-reverts-by-value',
           down.file.file,
           pattern.token.line,
-          `the down replaces every ${quote(pattern.value)}, text its up writes: rows that held it before the up (set by users, the bot or a Go seeder) are changed too`,
+          message('lint.downByValue', { pattern: quote(pattern.value) }),
         ),
       );
       break;
@@ -209,7 +217,7 @@ function checkSeederOverlap(analyzed: AnalyzedFile): Finding[] {
             'seeder-overlap',
             analyzed.file.file,
             statement.line,
-            `${entry.verb} on history_of_seeders: the Go seeders' own bookkeeping; a removed name re-runs its seeder on the next start (UserPasswordHash then hashes the hashes)`,
+            message('lint.seederHistory', { verb: entry.verb }),
           ),
         );
       }
@@ -230,7 +238,7 @@ function checkSeederOverlap(analyzed: AnalyzedFile): Finding[] {
           'seeder-overlap',
           analyzed.file.file,
           statement.line,
-          `rewrites the data of the Go seeder ${area.seeder}: the seeder runs after the migrations and is recorded in history_of_seeders, not schema_migrations, so both edit these rows and neither knows of the other`,
+          message('lint.seederOverlap', { seeder: area.seeder }),
         ),
       );
     }

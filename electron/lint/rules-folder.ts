@@ -1,6 +1,7 @@
 // Rules about the folder as golang-migrate reads it: duplicate versions (S3), gaps, missing halves
 // of a pair, names that don't match the grammar, and extensions golang-migrate runs anyway.
 import type { MigrationFolder } from '../sqlfiles/migration-files';
+import { message } from '../shared/i18n';
 import { finding, type Finding } from './rules';
 
 /** Versions this large are timestamps (20240131120000_x.up.sql), where gaps are the norm. */
@@ -14,7 +15,12 @@ export function checkFolder(folder: MigrationFolder): Finding[] {
         'duplicate-version',
         duplicate.duplicate,
         0,
-        `version ${duplicate.version} ${duplicate.direction} is both ${duplicate.kept} and ${duplicate.duplicate}: golang-migrate stops with "duplicate migration file: ${duplicate.duplicate}" and runs nothing`,
+        message('lint.duplicateVersion', {
+          version: duplicate.version,
+          direction: duplicate.direction,
+          kept: duplicate.kept,
+          duplicate: duplicate.duplicate,
+        }),
       ),
     );
   }
@@ -22,22 +28,12 @@ export function checkFolder(folder: MigrationFolder): Finding[] {
   for (const entry of folder.versions) {
     if (entry.up !== null && entry.down === null) {
       findings.push(
-        finding(
-          'missing-down',
-          entry.up,
-          0,
-          `version ${entry.version} has no .down file: it cannot be rolled back (irreversible)`,
-        ),
+        finding('missing-down', entry.up, 0, message('lint.missingDown', { version: entry.version })),
       );
     }
     if (entry.down !== null && entry.up === null) {
       findings.push(
-        finding(
-          'missing-up',
-          entry.down,
-          0,
-          `version ${entry.version} has only a .down file: migrating up records version ${entry.version} without running anything`,
-        ),
+        finding('missing-up', entry.down, 0, message('lint.missingUp', { version: entry.version })),
       );
     }
     const upName = folder.files.find((file) => file.file === entry.up)?.name;
@@ -48,7 +44,7 @@ export function checkFolder(folder: MigrationFolder): Finding[] {
           'pair-name-mismatch',
           entry.down,
           0,
-          `version ${entry.version} is "${upName}" going up but "${downName}" going down`,
+          message('lint.pairNameMismatch', { version: entry.version, up: upName, down: downName }),
         ),
       );
     }
@@ -67,7 +63,9 @@ export function checkFolder(folder: MigrationFolder): Finding[] {
           'version-gap',
           entry.up ?? entry.down ?? '',
           0,
-          `versions jump from ${previous.version} to ${entry.version}: ${from === to ? `${from} is` : `${from}–${to} are`} missing`,
+          from === to
+            ? message('lint.versionGapOne', { previous: previous.version, next: entry.version, from })
+            : message('lint.versionGapRange', { previous: previous.version, next: entry.version, from, to }),
         ),
       );
     });
@@ -80,15 +78,17 @@ export function checkFolder(folder: MigrationFolder): Finding[] {
           'unexpected-extension',
           file.file,
           0,
-          `golang-migrate runs ${file.file} as version ${file.version} ${file.direction} although it does not end in .sql`,
+          message('lint.unexpectedExtension', {
+            file: file.file,
+            version: file.version,
+            direction: file.direction,
+          }),
         ),
       );
     }
   }
   for (const file of folder.ignored) {
-    findings.push(
-      finding('ignored-file', file, 0, `not a migration file name (NNNNNN_name.up.sql / .down.sql): ignored`),
-    );
+    findings.push(finding('ignored-file', file, 0, message('lint.ignoredFile')));
   }
   return findings;
 }

@@ -3,6 +3,7 @@
 // functions (S4–S8, S10–S15), and JSON functions without a json_valid guard (S16).
 import { quote, type AnalyzedFile, type AnalyzedStatement } from './analyzed-file';
 import { jsonColumnAt, jsonColumnOf, type JsonColumn } from './panel-model';
+import { message } from '../shared/i18n';
 import { finding, type Finding, type RuleId } from './rules';
 import {
   columnRef,
@@ -77,31 +78,35 @@ const columnLabel = (column: JsonColumn) => `${column.table}.${column.column}`;
 
 interface ReplaceClass {
   rule: RuleId;
-  message: string;
+  message: ReturnType<typeof message>;
 }
 
 /** What a REPLACE(json, P, R) with literal P and R does to a JSON document. */
 function classifyReplace(column: string, pattern: string, replacement: string): ReplaceClass {
   const p = quote(pattern);
   const r = quote(replacement);
+  const params = { column, pattern: p, replacement: r };
   if (JSON_PUNCTUATION.test(pattern)) {
     return {
       rule: 'json-replace-punctuation',
-      message: `REPLACE(${column}, ${p}, ${r}) rewrites that punctuation everywhere in the document: in every object and inside string values`,
+      message: message('lint.replacePunctuation', params),
     };
   }
   const bracketsIn = (text: string) => (text.match(/[[\]]/g) ?? []).length;
   if (bracketsIn(pattern) > 0 && bracketsIn(pattern) !== bracketsIn(replacement)) {
     return {
       rule: 'json-replace-brackets',
-      message: `REPLACE(${column}, ${p}, ${r}) strips array brackets from every array in the document (alpn, serverNames, shortIds, certificate lines): invalid JSON`,
+      message: message('lint.replaceBrackets', params),
     };
   }
   if (replacement.trim() === '' && KEY_TEXT.test(pattern)) {
     const commaLess = !pattern.trim().startsWith(',') && !pattern.trim().endsWith(',');
     return {
       rule: 'json-replace-remove-key',
-      message: `REPLACE(${column}, ${p}, '') removes this key/value text wherever it occurs${commaLess ? ', and without its comma leaves {, or ,} behind: invalid JSON' : ''}; other spellings and values stay`,
+      message: message(commaLess ? 'lint.replaceRemoveKeyCommaLess' : 'lint.replaceRemoveKey', {
+        column,
+        pattern: p,
+      }),
     };
   }
   if (
@@ -111,18 +116,18 @@ function classifyReplace(column: string, pattern: string, replacement: string): 
   ) {
     return {
       rule: 'json-replace-insert-key',
-      message: `REPLACE(${column}, ${p}, ${r}) inserts a key before/after every occurrence of ${p}: in every matching object, and as a second copy where the key already exists`,
+      message: message('lint.replaceInsertKey', params),
     };
   }
   if (!pattern.includes('"')) {
     return {
       rule: 'json-replace-unanchored',
-      message: `REPLACE(${column}, ${p}, ${r}) is not anchored to a key: every ${p} in every string of the row changes (paths, remarks, passwords)`,
+      message: message('lint.replaceUnanchored', params),
     };
   }
   return {
     rule: 'json-string-edit',
-    message: `REPLACE(${column}, ${p}, ${r}) edits JSON as text: it depends on spacing and key order and matches inside values; use json_set/json_remove`,
+    message: message('lint.replaceStringEdit', params),
   };
 }
 
@@ -159,10 +164,15 @@ function checkStatement(file: string, entry: AnalyzedStatement): Finding[] {
   const { tokens, scope, update } = entry;
   const findings: Finding[] = [];
   const once = new Set<RuleId>();
-  const report = (rule: RuleId, token: Token, message: string, severity?: 'error' | 'warning') => {
+  const report = (
+    rule: RuleId,
+    token: Token,
+    text: ReturnType<typeof message>,
+    severity?: 'error' | 'warning',
+  ) => {
     if (once.has(rule)) return;
     once.add(rule);
-    findings.push(finding(rule, file, token.line, message, severity === undefined ? {} : { severity }));
+    findings.push(finding(rule, file, token.line, text, severity === undefined ? {} : { severity }));
   };
   const compact: { token: Token; like: boolean }[] = [];
   const calls = findCalls(tokens);
@@ -184,17 +194,17 @@ function checkStatement(file: string, entry: AnalyzedStatement): Finding[] {
       report(
         'json-replace-noop',
         at,
-        `REPLACE(${ref?.column ?? '…'}, ${quote(pattern.value)}, ${quote(replacement.value)}) replaces the text with itself: nothing changes`,
+        message('lint.replaceNoop', {
+          column: ref?.column ?? '…',
+          pattern: quote(pattern.value),
+          replacement: quote(replacement.value),
+        }),
       );
       continue;
     }
     if (column === null) continue;
     if (pattern === null || replacement === null) {
-      report(
-        'json-string-edit',
-        at,
-        `REPLACE on ${columnLabel(column)} edits JSON as text: it depends on spacing and key order and matches inside values; use json_set/json_remove`,
-      );
+      report('json-string-edit', at, message('lint.replaceOnColumn', { column: columnLabel(column) }));
       continue;
     }
     const kind = classifyReplace(columnLabel(column), pattern.value, replacement.value);
@@ -216,8 +226,16 @@ function checkStatement(file: string, entry: AnalyzedStatement): Finding[] {
         'like-without-wildcard',
         literal,
         column === null
-          ? `${ref?.column ?? 'x'} ${token.value} ${quote(literal.value)} has no wildcard: it is a case-insensitive '=' (write = if that is meant)`
-          : `${columnLabel(column)} ${token.value} ${quote(literal.value)} has no wildcard: it compares the whole JSON document with that fragment and never matches`,
+          ? message('lint.likeEquality', {
+              column: ref?.column ?? 'x',
+              operator: token.value,
+              literal: quote(literal.value),
+            })
+          : message('lint.likeJsonNoWildcard', {
+              column: columnLabel(column),
+              operator: token.value,
+              literal: quote(literal.value),
+            }),
         column === null ? 'warning' : 'error',
       );
       return;
@@ -230,7 +248,11 @@ function checkStatement(file: string, entry: AnalyzedStatement): Finding[] {
     report(
       'json-text-like',
       literal,
-      `${columnLabel(column)} ${token.value} ${quote(literal.value)} matches the text anywhere in the document, also inside string values; test the field with json_extract under a json_valid guard`,
+      message('lint.jsonTextLike', {
+        column: columnLabel(column),
+        operator: token.value,
+        literal: quote(literal.value),
+      }),
     );
   });
 
@@ -239,7 +261,9 @@ function checkStatement(file: string, entry: AnalyzedStatement): Finding[] {
     report(
       'json-compact-pattern',
       firstCompact.token,
-      `${quote(firstCompact.token.value)} is spelled compactly: pretty-printed rows written by the web UI ("key": "value") ${firstCompact.like ? 'are never selected' : 'are left unchanged'}`,
+      message(firstCompact.like ? 'lint.compactNeverSelected' : 'lint.compactLeftUnchanged', {
+        literal: quote(firstCompact.token.value),
+      }),
     );
   }
 
@@ -266,7 +290,7 @@ function checkStatement(file: string, entry: AnalyzedStatement): Finding[] {
           report(
             'json-string-edit',
             token,
-            `${columnLabel(column)} is built with ${token.text}: JSON assembled as text breaks on quotes, spacing and key order; use json_set/json_insert`,
+            message('lint.builtAsText', { column: columnLabel(column), operator: token.text }),
           );
           break;
         }
@@ -306,7 +330,11 @@ function checkStatement(file: string, entry: AnalyzedStatement): Finding[] {
       report(
         'json-function-unguarded',
         tokens[reader.index] as Token,
-        `${reader.name}(${columnLabel(reader.column)}, …) without json_valid(${reader.column.column}): one row that is not valid JSON raises 'malformed JSON' and fails the file, leaving it dirty`,
+        message('lint.jsonUnguarded', {
+          function: reader.name,
+          column: columnLabel(reader.column),
+          name: reader.column.column,
+        }),
       );
     }
   }

@@ -3,6 +3,7 @@
 // create-panel-table, alter-panel-table, sql-syntax.
 import type { AnalyzedFile } from './analyzed-file';
 import { compareWithGorm, gormTable, isPanelTable, parseCreateTable, type TableDef } from './ddl';
+import { message } from '../shared/i18n';
 import { finding, type Finding } from './rules';
 import { identName, isIdent, isPunct, isWord, tableNameAt, writeTarget } from '../sqlfiles/sql-shape';
 import type { Token } from '../sqlfiles/sql-tokens';
@@ -88,19 +89,14 @@ export function checkStructure(analyzed: AnalyzedFile): Finding[] {
           'sql-syntax',
           file,
           line,
-          `unbalanced parentheses in the statement at lines ${line}-${statement.endLine}`,
+          message('lint.unbalancedParentheses', { line, endLine: statement.endLine }),
         ),
       );
     }
 
     if (TRANSACTION_VERBS.includes(verb)) {
       findings.push(
-        finding(
-          'transaction-statement',
-          file,
-          line,
-          `${verb} inside a migration file: golang-migrate already wraps the whole file in one transaction`,
-        ),
+        finding('transaction-statement', file, line, message('lint.transactionStatement', { verb })),
       );
       return;
     }
@@ -108,12 +104,7 @@ export function checkStructure(analyzed: AnalyzedFile): Finding[] {
     const target = writeTarget(tokens);
     if (target === 'schema_migrations' && WRITE_VERBS.includes(verb)) {
       findings.push(
-        finding(
-          'schema-migrations-write',
-          file,
-          line,
-          `${verb} on schema_migrations inside the file: golang-migrate already sets (version, dirty) around every file; run by hand this leaves extra rows`,
-        ),
+        finding('schema-migrations-write', file, line, message('lint.schemaMigrationsWrite', { verb })),
       );
     }
 
@@ -124,9 +115,7 @@ export function checkStructure(analyzed: AnalyzedFile): Finding[] {
           'drop-panel-table',
           file,
           line,
-          down
-            ? `DROP TABLE ${dropped} in a down file: any golang-migrate Down() that passes this version deletes every ${dropped} row`
-            : `DROP TABLE ${dropped} without rebuilding it in the same file deletes the panel's ${dropped}`,
+          message(down ? 'lint.dropPanelTableDown' : 'lint.dropPanelTableUp', { table: dropped }),
         ),
       );
     }
@@ -143,15 +132,13 @@ export function checkStructure(analyzed: AnalyzedFile): Finding[] {
               dropTableName(before) === table.name || parseAlter(before)?.table === table.name,
           );
         if (differences.length > 0) {
-          const how = table.ifNotExists
-            ? "IF NOT EXISTS makes it a no-op on a panel file; where it runs first (an empty file, a test) GORM's AutoMigrate meets a table it did not make, has to rebuild it or fails, and the panel may not start"
-            : 'where it runs, the panel gets a table GORM did not make';
+          const how = { key: table.ifNotExists ? 'lint.ddlHowIfNotExists' : 'lint.ddlHowCreate' };
           findings.push(
             finding(
               'panel-ddl-mismatch',
               file,
               line,
-              `CREATE TABLE ${table.name} differs from the panel's GORM schema: ${differences.join('; ')}. ${how}`,
+              message('lint.ddlMismatch', { table: table.name }, { differences, how: [how] }),
             ),
           );
         } else if (!table.ifNotExists && !rebuilding) {
@@ -160,7 +147,7 @@ export function checkStructure(analyzed: AnalyzedFile): Finding[] {
               'create-panel-table',
               file,
               line,
-              `CREATE TABLE ${table.name} without IF NOT EXISTS: GORM has already created it on every panel file, so the file fails`,
+              message('lint.createPanelTable', { table: table.name }),
             ),
           );
         }
@@ -180,7 +167,11 @@ export function checkStructure(analyzed: AnalyzedFile): Finding[] {
                 'panel-ddl-mismatch',
                 file,
                 source.line,
-                `${source.table.name}, renamed to ${action.to} at line ${line}, differs from the panel's GORM schema: ${differences.join('; ')}`,
+                message(
+                  'lint.ddlMismatchRenamed',
+                  { source: source.table.name, table: action.to, line },
+                  { differences },
+                ),
               ),
             );
           }
@@ -191,7 +182,7 @@ export function checkStructure(analyzed: AnalyzedFile): Finding[] {
               'alter-panel-table',
               file,
               line,
-              `renames the panel table ${alter.table} to ${action.to}: the panel's queries fail until GORM recreates an empty ${alter.table}`,
+              message('lint.renamePanelTable', { table: alter.table, to: action.to }),
             ),
           );
         }
@@ -203,7 +194,7 @@ export function checkStructure(analyzed: AnalyzedFile): Finding[] {
               'alter-panel-table',
               file,
               line,
-              `ADD COLUMN ${action.column}: GORM already created ${alter.table}.${action.column} on every panel file (duplicate column name)`,
+              message('lint.addKnownColumn', { column: action.column, table: alter.table }),
             ),
           );
         } else if ((action.kind === 'drop-column' || action.kind === 'rename-column') && known) {
@@ -212,7 +203,11 @@ export function checkStructure(analyzed: AnalyzedFile): Finding[] {
               'alter-panel-table',
               file,
               line,
-              `${action.kind === 'drop-column' ? 'DROP' : 'RENAME'} COLUMN ${alter.table}.${action.column}: the panel's model uses it; GORM re-adds it empty on the next start`,
+              message('lint.dropKnownColumn', {
+                verb: action.kind === 'drop-column' ? 'DROP' : 'RENAME',
+                table: alter.table,
+                column: action.column,
+              }),
             ),
           );
         }

@@ -1,3 +1,6 @@
+import type { message } from '../shared/i18n';
+import { ref, translate, type Message, type MessageKey } from '../shared/i18n';
+
 // The lint rules: stable ids, a default severity, a one-line reason, and the bugs of the panel's own
 // golang-migrate files each rule catches (panel-database.md §3.6, S1–S20).
 
@@ -202,9 +205,20 @@ export interface Finding {
   /** 1-based; 0 when the finding is about the file or folder as a whole. */
   line: number;
   message: string;
+  /** `message` as a catalog key and parameters, without the §3.6 citation (`refs` carries it). */
+  msg: Message;
   reason: string;
+  reason_msg: Message;
   /** The §3.6 items (S1–S20) this finding is an instance of, when it is one. */
   refs: string[];
+}
+
+/** The catalog key of a rule's reason (equal to RULES[rule].reason in English). */
+export const ruleReasonKey = (rule: RuleId): MessageKey => `lintRule.${rule}`;
+
+/** A finding's text in a language: its message, then the §3.6 items it is an instance of. */
+export function findingText(language: 'en' | 'zh-CN', text: string, refs: readonly string[]): string {
+  return refs.length === 0 ? text : `${text} ${translate(language, 'lint.refs', { refs: refs.join('/') })}`;
 }
 
 /** Builds a finding: the rule's reason and severity, its §3.6 ids cited at the end of the message. */
@@ -212,7 +226,7 @@ export function finding(
   rule: RuleId,
   file: string,
   line: number,
-  message: string,
+  text: ReturnType<typeof message>,
   options: { severity?: Severity; refs?: readonly string[] } = {},
 ): Finding {
   const info: RuleInfo = RULES[rule];
@@ -222,8 +236,10 @@ export function finding(
     severity: options.severity ?? info.severity,
     file,
     line,
-    message: refs.length === 0 ? message : `${message} [panel-database.md §3.6 ${refs.join('/')}]`,
+    message: findingText('en', text.text, refs),
+    msg: ref(text),
     reason: info.reason,
+    reason_msg: { key: ruleReasonKey(rule) },
     refs,
   };
 }

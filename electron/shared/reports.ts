@@ -65,6 +65,8 @@ export interface VerifyReport {
 export interface MessageRef {
   key: string;
   params?: Record<string, string | number>;
+  /** Parameters that are lists of messages (rendered per language, then joined). */
+  parts?: Record<string, MessageRef[]>;
 }
 
 export interface Evidence {
@@ -411,6 +413,9 @@ export interface MigrationLintFinding {
   rule: string;
   severity: 'error' | 'warning' | 'info';
   message: string;
+  /** `message` as a catalog key (without the §3.6 citation, which `refs` carries). */
+  msg?: MessageRef;
+  refs?: string[];
 }
 
 /** The lint findings of one file of the migrations folder (the folder's own findings under its file names). */

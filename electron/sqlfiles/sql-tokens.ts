@@ -1,6 +1,7 @@
 // A small SQLite tokenizer for the migration linter: comments are dropped, quotes respected, every
 // token keeps its line. Statements split at `;` except inside a trigger body (BEGIN … END), which is
 // how sqlite3_exec (and so golang-migrate's sqlite3 driver) walks a file.
+import { message } from '../shared/i18n';
 
 export type TokenKind = 'word' | 'quoted' | 'string' | 'blob' | 'number' | 'param' | 'op' | 'punct' | 'semi';
 
@@ -17,7 +18,8 @@ export interface Token {
 
 export interface LexProblem {
   line: number;
-  message: string;
+  /** English text, with its catalog key beside it. */
+  message: ReturnType<typeof message>;
 }
 
 export interface Statement {
@@ -83,7 +85,7 @@ export function tokenize(source: string): { tokens: Token[]; problems: LexProble
     } else if (ch === '/' && next === '*') {
       const end = text.indexOf('*/', i + 2);
       if (end === -1) {
-        problems.push({ line, message: 'unterminated /* comment: the rest of the file is ignored' });
+        problems.push({ line, message: message('lint.unterminatedComment') });
         advanceTo(text.length);
       } else {
         advanceTo(end + 2);
@@ -92,7 +94,7 @@ export function tokenize(source: string): { tokens: Token[]; problems: LexProble
       const isBlob = ch !== "'";
       const found = quoted(isBlob ? i + 1 : i, "'");
       if (found === null) {
-        problems.push({ line, message: 'unterminated string literal: the rest of the file is one string' });
+        problems.push({ line, message: message('lint.unterminatedString') });
         push('string', text.length, text.slice(i + (isBlob ? 2 : 1)));
       } else {
         push(isBlob ? 'blob' : 'string', found.end, found.value);
@@ -100,7 +102,7 @@ export function tokenize(source: string): { tokens: Token[]; problems: LexProble
     } else if (ch === '"' || ch === '`' || ch === '[') {
       const found = quoted(i, ch === '[' ? ']' : ch);
       if (found === null) {
-        problems.push({ line, message: `unterminated quoted identifier ${ch}…` });
+        problems.push({ line, message: message('lint.unterminatedIdentifier', { quote: ch }) });
         push('quoted', text.length, text.slice(i + 1));
       } else {
         push('quoted', found.end, found.value);

@@ -89,12 +89,19 @@ describe('paneldb --lang zh-CN', () => {
     expectChinese(missing.stderr);
   });
 
-  // The findings' own texts (electron/lint) are not keyed yet: this holds the labels and summary to Chinese.
-  it('lints a migrations folder with Chinese labels and summary', async () => {
+  it('lints the panel’s own migration files in Chinese: findings, reasons and summary', async () => {
     const linted = await run(['lint', join(process.cwd(), 'test/fixtures/panel-sql/original')]);
-    const frame = linted.stdout
-      .split('\n')
-      .filter((line) => !/^\S+\.sql(:\d+)? {2}/.test(line) && !/^ {2}[a-z-]+: /.test(line));
-    expectChinese(frame.join('\n'));
+    expect(linted.code).toBe(3);
+    expectChinese(linted.all);
+    expect(linted.stdout).toContain('与面板的 GORM 结构不同');
+    expect(linted.stdout).toContain('[panel-database.md §3.6 S18]');
+    expect(linted.stdout).toContain('原因:');
+    const json = JSON.parse(
+      (await run(['lint', join(process.cwd(), 'test/fixtures/panel-sql/original'), '--json'])).stdout,
+    ) as {
+      findings: { msg: { key: string }; reason_msg: { key: string } }[];
+    };
+    expect(json.findings.every((item) => item.msg.key.startsWith('lint.'))).toBe(true);
+    expect(json.findings.every((item) => item.reason_msg.key.startsWith('lintRule.'))).toBe(true);
   });
 });

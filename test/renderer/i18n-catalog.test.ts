@@ -3,7 +3,18 @@
 // plurals and tenses read right.
 import { describe, expect, it } from 'vitest';
 import { CHECK_RULES } from '../../electron/core/health-check-rules';
-import { en, placeholders, translate, zhCN, type MessageKey } from '../../electron/shared/i18n';
+import { RULE_IDS, RULES, ruleReasonKey } from '../../electron/lint/rules';
+import {
+  en,
+  format,
+  message,
+  placeholders,
+  renderMessage,
+  translate,
+  zhCN,
+  type MessageKey,
+} from '../../electron/shared/i18n';
+import { englishRuns } from '../support/english-runs';
 
 describe('the shared catalog', () => {
   it('has a non-empty Chinese text with the same placeholders for every English key', () => {
@@ -13,6 +24,34 @@ describe('the shared catalog', () => {
       expect(zhCN[key].trim(), key).not.toBe('');
       expect(placeholders(zhCN[key]), key).toEqual(placeholders(en[key]));
     }
+  });
+
+  it('has no run of English words in any Chinese text, whatever its parameters', () => {
+    for (const [key, text] of Object.entries(zhCN)) {
+      const params = Object.fromEntries(placeholders(text).map((name) => [name, 'x_1']));
+      expect(englishRuns(format(text, params)), key).toEqual([]);
+    }
+  });
+
+  it('holds each lint rule’s reason exactly as electron/lint/rules.ts states it', () => {
+    for (const rule of RULE_IDS) expect(translate('en', ruleReasonKey(rule))).toBe(RULES[rule].reason);
+  });
+
+  it('renders a message’s parts (a list of messages) in the chosen language, joined its way', () => {
+    const parts = {
+      differences: [
+        { key: 'lint.diff.missing', params: { names: 'id' } },
+        { key: 'lint.diff.extra', params: { names: 'created_at' } },
+      ],
+      how: [{ key: 'lint.ddlHowCreate' }],
+    };
+    const m = message('lint.ddlMismatch', { table: 'users' }, parts);
+    expect(m.text).toBe(
+      "CREATE TABLE users differs from the panel's GORM schema: no id; extra created_at. where it runs, the panel gets a table GORM did not make",
+    );
+    expect(renderMessage('zh-CN', m, '')).toBe(
+      'CREATE TABLE users 与面板的 GORM 结构不同：缺少 id；多出 created_at。在它执行的地方，面板得到的是一张并非 GORM 创建的表',
+    );
   });
 
   it('holds each check rule’s title and reason exactly as the engine reports them', () => {

@@ -8,14 +8,16 @@ import { checksZhCN } from './checks-zh-CN';
 import { engineEn } from './engine-en';
 import { engineZhCN } from './engine-zh-CN';
 import { glossaryEn, glossaryZhCN } from './glossary';
+import { lintEn } from './lint-en';
+import { lintZhCN } from './lint-zh-CN';
 import { uiEn } from './ui-en';
 import { uiZhCN } from './ui-zh-CN';
 
-export const en = { ...uiEn, ...engineEn, ...checksEn, ...glossaryEn };
+export const en = { ...uiEn, ...engineEn, ...checksEn, ...lintEn, ...glossaryEn };
 export type MessageKey = keyof typeof en;
 /** Every language has exactly these keys. */
 export type Dictionary = Record<MessageKey, string>;
-export const zhCN: Dictionary = { ...uiZhCN, ...engineZhCN, ...checksZhCN, ...glossaryZhCN };
+export const zhCN: Dictionary = { ...uiZhCN, ...engineZhCN, ...checksZhCN, ...lintZhCN, ...glossaryZhCN };
 
 export const LANGUAGES = ['en', 'zh-CN'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -27,7 +29,14 @@ export type Params = Record<string, string | number>;
 export interface Message {
   key: MessageKey;
   params?: Params;
+  /** Parameters that are lists of messages themselves (a lint finding's differences), rendered and joined per language. */
+  parts?: Parts;
 }
+
+export type Parts = Record<string, Array<{ key: string; params?: Params }>>;
+
+/** How a list of parts is joined in each language. */
+const PART_SEPARATOR: Record<Language, string> = { en: '; ', 'zh-CN': '；' };
 
 export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
@@ -60,22 +69,32 @@ export function translate(language: Language, key: MessageKey, params?: Params):
 /** A message carried in a report (its key typed as a string): rendered when the key is known, else the fallback. */
 export function renderMessage(
   language: Language,
-  message: { key: string; params?: Params } | undefined | null,
+  message: { key: string; params?: Params; parts?: Parts } | undefined | null,
   fallback: string,
 ): string {
   if (message === undefined || message === null || !isMessageKey(message.key)) return fallback;
-  return translate(language, message.key, message.params);
+  if (message.parts === undefined) return translate(language, message.key, message.params);
+  const params: Params = { ...message.params };
+  for (const [name, list] of Object.entries(message.parts)) {
+    params[name] = list.map((part) => renderMessage(language, part, '')).join(PART_SEPARATOR[language]);
+  }
+  return translate(language, message.key, params);
 }
 
 /** The engine's side: a message and its English rendering, the text reports always had. */
-export function message(key: MessageKey, params?: Params): Message & { text: string } {
-  const text = translate('en', key, params);
-  return params === undefined ? { key, text } : { key, params, text };
+export function message(key: MessageKey, params?: Params, parts?: Parts): Message & { text: string } {
+  const m: Message = { key };
+  if (params !== undefined) m.params = params;
+  if (parts !== undefined) m.parts = parts;
+  return { ...m, text: renderMessage('en', m, '') };
 }
 
-/** A report's `msg` field: key and parameters only. */
+/** A report's `msg` field: key, parameters and parts only. */
 export function ref(m: Message): Message {
-  return m.params === undefined ? { key: m.key } : { key: m.key, params: m.params };
+  const out: Message = { key: m.key };
+  if (m.params !== undefined) out.params = m.params;
+  if (m.parts !== undefined) out.parts = m.parts;
+  return out;
 }
 
 export const errorKey = (code: ErrorCode): MessageKey => `error.${code}`;

@@ -1,5 +1,6 @@
 // Beside a pending external step: its files' lint findings and its up → down → up round trip.
 import type { MigrationsReview } from '../../../electron/shared/reports';
+import { useMessage } from '../i18n/use-message';
 import { useT } from '../store/react';
 
 const versionOf = (file: string): number | null => {
@@ -9,6 +10,7 @@ const versionOf = (file: string): number | null => {
 
 export function ExternalLint({ version, review }: { version: number; review: MigrationsReview | null }) {
   const t = useT();
+  const m = useMessage();
   if (review === null) return <span className="muted">{t('pending.notChecked')}</span>;
   const files = review.lint.filter((entry) => versionOf(entry.file) === version);
   const errors = files.reduce((sum, entry) => sum + entry.errors, 0);
@@ -23,7 +25,13 @@ export function ExternalLint({ version, review }: { version: number; review: Mig
       <ul className="mono">
         {findings.map((item, index) => (
           <li key={index}>
-            {item.file}:{item.line} {item.rule} {item.message}
+            {item.file}:{item.line} {item.rule}{' '}
+            {item.msg === undefined
+              ? item.message
+              : [
+                  m(item.msg, item.message),
+                  ...(item.refs?.length ? [t('lint.refs', { refs: item.refs.join('/') })] : []),
+                ].join(' ')}
           </li>
         ))}
       </ul>
