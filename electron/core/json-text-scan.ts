@@ -68,3 +68,40 @@ export function scanJsonText(text: string): TextScan {
   }
   return { plain: true, colons, depth: deepest };
 }
+
+const isSpace = (c: number | undefined) => c === 32 || c === 9 || c === 10 || c === 13;
+
+/**
+ * True for stored bytes that are a JSON array of plain strings — `["10.0.0.1", "…"]`, the shape
+ * of every inbound_client_ips row: JSON whitespace, strings of printable ASCII with no escape. Go
+ * and JSON.parse read such text alike, it has no object and nests one level: no check can find
+ * anything in it, so `check` looks at the bytes only and never makes a string of them.
+ */
+export function isPlainStringArray(bytes: Uint8Array): boolean {
+  const length = bytes.length;
+  let i = 0;
+  while (isSpace(bytes[i])) i += 1;
+  if (bytes[i] !== 91) return false;
+  i += 1;
+  while (isSpace(bytes[i])) i += 1;
+  if (bytes[i] !== 93) {
+    for (;;) {
+      if (bytes[i] !== 34) return false;
+      for (i += 1; i < length; i += 1) {
+        const c = bytes[i] ?? 0;
+        if (c === 34) break;
+        if (c < 32 || c > 126 || c === 92) return false;
+      }
+      if (i >= length) return false;
+      i += 1;
+      while (isSpace(bytes[i])) i += 1;
+      if (bytes[i] === 93) break;
+      if (bytes[i] !== 44) return false;
+      i += 1;
+      while (isSpace(bytes[i])) i += 1;
+    }
+  }
+  i += 1;
+  while (isSpace(bytes[i])) i += 1;
+  return i === length;
+}
