@@ -2,7 +2,7 @@
 // will accept (panel-database.md Appendix A "Checks a repair tool can run", §2.5a). Each rule has a
 // stable id, a severity, the rows it concerns, a one-line reason and, where one exists, a reference.
 // Only rules that found something are reported; `fixable` says whether `paneldb fix` has a fix.
-import type { Database, SqlValue } from 'sql.js';
+import type { Database } from 'sql.js';
 import { isPlainObject } from '../panel/go-json';
 import { findJsonProblems, markerDisagreements, passwordStates } from './panel-invariants';
 import {
@@ -87,18 +87,29 @@ function checkInbound(found: Found, inbound: ScannedInbound): void {
 }
 
 function checkAcrossInbounds(db: Database, found: Found, inbounds: ScannedInbound[]): void {
-  // Hundreds of thousands of clients: one map entry per email, a list only for the repeated ones.
-  const byEmail = new Map<string, number | string[]>();
+  // Hundreds of thousands of clients: one map entry per email (the index of its first client), a
+  // list only for the repeated ones, and per client the index of the first client with its email —
+  // so the traffic rows below need one lookup each and the missing rows none.
   const clients = clientsWithEmail(inbounds);
-  for (const { inbound, email } of clients) {
-    const seen = byEmail.get(email);
-    if (seen === undefined) byEmail.set(email, inbound.id);
-    else if (typeof seen === 'number') byEmail.set(email, [`#${seen}`, `#${inbound.id}`]);
-    else seen.push(`#${inbound.id}`);
-  }
-  for (const [email, where] of byEmail)
-    if (typeof where !== 'number')
-      add(found, 'clients.duplicate-email', `email ${JSON.stringify(email)}: inbounds ${where.join(', ')}`);
+  const firstIndex = new Map<string, number>();
+  const firstOf = new Int32Array(clients.length);
+  const repeated = new Map<string, string[]>();
+  clients.forEach(({ inbound, email }, index) => {
+    const first = firstIndex.get(email);
+    if (first === undefined) {
+      firstIndex.set(email, index);
+      firstOf[index] = index;
+      return;
+    }
+    firstOf[index] = first;
+    const where = repeated.get(email);
+    if (where === undefined) repeated.set(email, [`#${clients[first]?.inbound.id}`, `#${inbound.id}`]);
+    else where.push(`#${inbound.id}`);
+  });
+  // In the order of each email's first client, as one map of all emails would list them.
+  const duplicates = [...repeated].sort(([a], [b]) => (firstIndex.get(a) ?? 0) - (firstIndex.get(b) ?? 0));
+  for (const [email, where] of duplicates)
+    add(found, 'clients.duplicate-email', `email ${JSON.stringify(email)}: inbounds ${where.join(', ')}`);
 
   const byTag = new Map<string, number[]>();
   for (const inbound of inbounds)
@@ -109,25 +120,31 @@ function checkAcrossInbounds(db: Database, found: Found, inbounds: ScannedInboun
       add(found, 'inbounds.tag-duplicate', `tag ${JSON.stringify(tag)}: inbounds #${ids.join(', #')}`);
 
   if (!tableExists(db, 'client_traffics')) return;
-  const traffic: Array<[id: SqlValue, inboundId: SqlValue, email: SqlValue]> = [];
-  forEachRow(db, 'SELECT id, inbound_id, email FROM client_traffics ORDER BY id', ([id, inboundId, email]) =>
-    traffic.push([id ?? null, inboundId ?? null, email ?? null]),
-  );
-  const tracked = new Set(traffic.map((row) => String(row[2])));
-  for (const { inbound, client, email } of clients)
-    if (!tracked.has(email)) add(found, 'traffic.missing-row', `${inbound.label}: ${clientName(client, 0)}`);
   // An inbound whose clients cannot be read says nothing about which of its traffic rows are orphans.
   const unreadable = new Set(
     inbounds.filter((inbound) => inbound.clients === undefined).map((inbound) => inbound.id),
   );
-  for (const [id, inboundId, email] of traffic) {
-    if (email === null || byEmail.has(String(email)) || unreadable.has(Number(inboundId))) continue;
-    add(
-      found,
-      'traffic.orphan-row',
-      `client_traffics #${String(id)} (${String(email)}, inbound ${String(inboundId)})`,
-    );
-  }
+  const tracked = new Uint8Array(clients.length);
+  forEachRow(
+    db,
+    'SELECT id, inbound_id, email FROM client_traffics ORDER BY id',
+    ([id, inboundId, email]) => {
+      // A NULL email tracks a client called "null": the text of the value is what is compared.
+      const first = firstIndex.get(String(email ?? null));
+      if (first !== undefined) tracked[first] = 1;
+      if (email === null || email === undefined || first !== undefined || unreadable.has(Number(inboundId)))
+        return;
+      add(
+        found,
+        'traffic.orphan-row',
+        `client_traffics #${String(id ?? null)} (${String(email)}, inbound ${String(inboundId ?? null)})`,
+      );
+    },
+  );
+  clients.forEach(({ inbound, client }, index) => {
+    if (tracked[firstOf[index] ?? index] === 0)
+      add(found, 'traffic.missing-row', `${inbound.label}: ${clientName(client, 0)}`);
+  });
 }
 
 function checkUsersAndMarkers(db: Database, found: Found, inbounds: ScannedInbound[]): CheckFinding[] {

@@ -6,7 +6,7 @@ import { isPlainObject } from '../panel/go-json';
 import { vlessEncryptionOn } from '../panel/xray';
 import { bomTest } from './json-column';
 import { jsonShapeOf, type JsonProblem } from './json-shape';
-import { columnNames, queryRows } from './sql';
+import { columnNames, forEachRow, queryRows, type Row } from './sql';
 
 export interface ScannedInbound {
   rowid: number;
@@ -55,13 +55,19 @@ export function scanInbounds(db: Database): ScannedInbound[] {
   if (!tableExists(db, 'inbounds')) return [];
   // Very old panels have no sniffing column; the other columns every generation has.
   const present = columnNames(db, 'inbounds');
+  const names = ['rowid', 'id', 'remark', 'protocol', 'tag'];
+  for (const column of JSON_COLUMNS) if (present.includes(column)) names.push(column, `${column}_bom`);
   const jsonColumns = JSON_COLUMNS.filter((column) => present.includes(column))
     .map((column) => `${column}, ${bomTest(column)} AS ${column}_bom`)
     .join(', ');
-  return queryRows(
+  const rows: Row[] = [];
+  // forEachRow reads the MBs of JSON text straight from sql.js's memory (sqljs-direct.ts).
+  forEachRow(
     db,
     `SELECT rowid AS rowid, id, remark, protocol, tag, ${jsonColumns} FROM inbounds ORDER BY rowid`,
-  ).map((row) => {
+    (values) => rows.push(Object.fromEntries(names.map((name, index) => [name, values[index] ?? null]))),
+  );
+  return rows.map((row) => {
     const jsonProblems: ScannedInbound['jsonProblems'] = [];
     const [settings, stream] = JSON_COLUMNS.map((column) =>
       parseColumn(column, row[column], row[`${column}_bom`], jsonProblems),

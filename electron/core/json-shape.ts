@@ -6,7 +6,8 @@
 // one object member, and JSON.parse keeps one member per distinct key. So the text has a duplicate
 // key exactly when it has more member colons than the parsed value has members.
 
-import { goUnmarshal } from '../panel/go-json-decode';
+import { decodeExactly, GO_MAX_DEPTH, goUnmarshal, type GoDecoded } from '../panel/go-json-decode';
+import { scanJsonText } from './json-text-scan';
 
 /** What Go's decoder (the panel, Xray) makes of a column: not JSON to it, a repeated key, or too deep. */
 export type JsonProblem = 'invalid-json' | 'duplicate-keys' | 'too-deep';
@@ -78,7 +79,26 @@ export interface JsonShape {
  */
 export function jsonShapeOf(text: string, bom = false): JsonShape {
   if (bom) return { value: undefined, problem: 'invalid-json' };
-  const decoded = goUnmarshal(text);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text) as unknown;
+  } catch {
+    return shapeOfDecoded(text, decodeExactly(text));
+  }
+  // One scan for Go-compatibility, member colons and depth (json-text-scan.ts); where it cannot vouch
+  // for the text, goUnmarshal decides exactly as before.
+  const scan = scanJsonText(text);
+  if (!scan.plain || scan.depth > GO_MAX_DEPTH) return shapeOfDecoded(text, goUnmarshal(text));
+  // No member colon: no object member anywhere, so none repeated (and no walk over the value).
+  const duplicates =
+    typeof parsed === 'object' &&
+    parsed !== null &&
+    scan.colons > 0 &&
+    scan.colons !== memberCountOfValue(parsed);
+  return { value: parsed, problem: duplicates ? 'duplicate-keys' : null };
+}
+
+function shapeOfDecoded(text: string, decoded: GoDecoded): JsonShape {
   if (!decoded.ok) {
     return { value: undefined, problem: /max depth/.test(decoded.reason) ? 'too-deep' : 'invalid-json' };
   }

@@ -8,6 +8,8 @@ import { bomTest } from './json-column';
 import { BCRYPT_HASH } from './password-hashing';
 import { jsonShapeOf, type JsonProblem } from './json-shape';
 import { forEachRow, queryRows } from './sql';
+import { COLUMN, eachRawRow } from './sqljs-direct';
+import { isPlainStringArray } from './json-text-scan';
 import type { Evidence } from '../shared/reports';
 import { message, ref } from '../shared/i18n';
 export type { Evidence, JsonProblem };
@@ -56,15 +58,19 @@ export function findJsonProblems(
       continue;
     }
     for (const column of columns) {
-      forEachRow(
-        db,
-        `SELECT rowid AS id, "${column}" AS text, ${bomTest(column)} AS bom FROM "${table}" WHERE "${column}" IS NOT NULL AND "${column}" <> ''${where ? ` AND ${where}` : ''}`,
-        ([id, text, bom]) => {
-          // sql.js drops a leading BOM from the text; Go's decoder rejects it (json-column.ts).
-          const problem = jsonProblemOf(String(text), bom === 1);
-          if (problem !== null) found.push({ where: `${table} #${String(id)} ${column}`, problem });
-        },
-      );
+      const sql = `SELECT rowid AS id, "${column}" AS text, ${bomTest(column)} AS bom FROM "${table}" WHERE "${column}" IS NOT NULL AND "${column}" <> ''${where ? ` AND ${where}` : ''}`;
+      const check = (id: unknown, text: unknown, bom: unknown) => {
+        // sql.js drops a leading BOM from the text; Go's decoder rejects it (json-column.ts).
+        const problem = jsonProblemOf(String(text), bom === 1);
+        if (problem !== null) found.push({ where: `${table} #${String(id)} ${column}`, problem });
+      };
+      // Straight from sql.js's memory where it can: a row whose bytes are a plain array of strings
+      // (every inbound_client_ips row) cannot have a problem and is never turned into a string.
+      const direct = eachRawRow(db, sql, (row) => {
+        if (row.type(1) === COLUMN.text && isPlainStringArray(row.bytes(1))) return;
+        check(row.value(0), row.value(1), row.value(2));
+      });
+      if (!direct) forEachRow(db, sql, ([id, text, bom]) => check(id, text, bom));
     }
   }
   return found;

@@ -1,5 +1,6 @@
 // Small typed helpers over sql.js's statement API, so engine code reads as queries, not cursor loops.
 import type { Database, SqlValue } from 'sql.js';
+import { forEachValues } from './sqljs-direct';
 
 export type Row = Record<string, SqlValue>;
 
@@ -15,14 +16,12 @@ export function queryRows(db: Database, sql: string, params: SqlValue[] = []): R
   }
 }
 
-/** Each row as an array, in column order: no object per row (hundreds of thousands of rows). */
+/**
+ * Each row as an array, in column order: no object per row (hundreds of thousands of rows), read
+ * straight from sql.js's memory when its self-test passed (sqljs-direct.ts).
+ */
 export function forEachRow(db: Database, sql: string, visit: (row: SqlValue[]) => void): void {
-  const statement = db.prepare(sql);
-  try {
-    while (statement.step()) visit(statement.get());
-  } finally {
-    statement.free();
-  }
+  forEachValues(db, sql, visit);
 }
 
 export function queryValue(db: Database, sql: string, params: SqlValue[] = []): SqlValue | undefined {

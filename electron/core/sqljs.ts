@@ -2,13 +2,16 @@
 // bundle keeps sql.js external for exactly this reason).
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
 import { selfTest } from './sqljs-memory';
+import { memoryCapturingConfig, selfTestDirect } from './sqljs-direct';
 
 let loading: Promise<SqlJsStatic> | undefined;
 
 export function loadSqlJs(): Promise<SqlJsStatic> {
   // The self-test decides once whether saves may write sql.js's file bytes directly (sqljs-memory.ts).
-  loading ??= initSqlJs().then((SQL) => {
+  // The direct reads keep a handle on its memory (sqljs-direct.ts), and test themselves once too.
+  loading ??= initSqlJs(memoryCapturingConfig()).then((SQL) => {
     selfTest(SQL);
+    selfTestDirect(SQL);
     return SQL;
   });
   return loading;
