@@ -8,7 +8,7 @@ import type { MigrationFileLint, MigrationsReview } from '../shared/reports';
 import { fail, ok, type AppError, type ErrorCode, type Result } from '../shared/result';
 import type { EngineRunner, EngineTarget } from './engine-runner';
 import { recoveredFileName } from '../core/index';
-import { message, ref, type MessageKey } from '../shared/i18n';
+import { recoveredFile } from './recovered-file';
 
 export interface RecentFiles {
   list(): Promise<Array<{ id: string; path: string }>>;
@@ -92,18 +92,12 @@ async function validateMigrationsDir(dir: string): Promise<Result<MigrationFileL
   return ok([...byFile.values()]);
 }
 
-/** A refusal whose text is a catalog key, so the page shows it in the reader's language. */
-function refuse<T>(code: ErrorCode, key: MessageKey, name?: string): Result<T> {
-  const text = message(key, name === undefined ? undefined : { name });
-  return { ok: false, error: { code, message: text.text, msg: ref(text) } };
-}
-
 export function createSession(options: SessionOptions): Session {
   let current: { path: string; demo: boolean; limited: AppError | null } | null =
     options.initialDatabase === undefined ? null : { ...options.initialDatabase, limited: null };
   let migrationsDir: string | null = options.initialMigrationsDir ?? null;
-  /** The file the session's last recovery wrote and the SHA-256 of what it wrote (issue 17). */
-  let recovered: { path: string; sha256: string } | null = null;
+  /** The file the session's last recovery wrote (issue 17). */
+  const recovered = recoveredFile(options.runner);
   const target = (dbPath: string): EngineTarget =>
     migrationsDir === null ? { dbPath } : { dbPath, migrationsDir };
   let queue: Promise<unknown> = Promise.resolve();
@@ -285,24 +279,12 @@ export function createSession(options: SessionOptions): Session {
             : await options.chooseRecoveryTarget(suggested);
         if (out === null) return ok(null);
         const report = await run({ dbPath }, 'recoverInto', { out, walCommit });
-        if (report.ok) recovered = { path: report.value.output, sha256: report.value.output_sha256 };
+        if (report.ok) recovered.remember(report.value);
         return report;
       }),
     openRecoveredDatabase: async () => {
-      const last = recovered;
-      if (last === null) return refuse('NO_RECOVERY_OUTPUT', 'recoveryOpen.none');
-      // Opened only while it holds exactly the bytes the recovery wrote: nothing beside a file names it.
-      const now = await runner.run({ dbPath: last.path }, 'fingerprintFile', undefined);
-      const name = basename(last.path);
-      if (!now.ok) {
-        return now.error.code === 'FILE_NOT_FOUND'
-          ? refuse('FILE_NOT_FOUND', 'recoveryOpen.gone', name)
-          : now;
-      }
-      if (now.value.sha256 !== last.sha256)
-        return refuse('FILE_CHANGED_ON_DISK', 'recoveryOpen.changed', name);
-      if (now.value.wal) return refuse('FILE_CHANGED_ON_DISK', 'recoveryOpen.walBeside', name);
-      return open(last.path, false);
+      const path = await recovered.check();
+      return path.ok ? open(path.value, false) : path;
     },
   };
 
