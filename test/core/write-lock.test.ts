@@ -42,7 +42,7 @@ describe('the write lock', () => {
     expect(first.ok).toBe(true);
     expect(seconds).toHaveLength(3);
     for (const second of seconds) {
-    expect(second).toMatchObject({ ok: false, error: { code: 'DATABASE_LOCKED' } });
+      expect(second).toMatchObject({ ok: false, error: { code: 'DATABASE_LOCKED' } });
       if (!second.ok) {
         expect(second.error.message).toMatch(new RegExp(`migrate, pid ${process.pid}`));
         expect(second.error.hint).toMatchObject({
