@@ -14,7 +14,7 @@ import type {
   SchemaMigrationsRow,
   DetectionWarning,
 } from '../shared/reports';
-export type { PanelKind, GenerationId, MarkerSource, VersionState, SchemaMigrationsRow, DetectionWarning };
+export type { PanelKind, GenerationId, VersionState, SchemaMigrationsRow, DetectionWarning };
 
 export interface Detection {
   kind: PanelKind;

@@ -35,14 +35,3 @@ export function buildHeadline(detection: Detection): Headline {
     baseline,
   };
 }
-
-/** The headline in English, for the CLI and the JSON (the app renders it from the fields). */
-export function headlineText(headline: Headline): string {
-  if (headline.kind === 'newer')
-    return `recorded at ${headline.recorded ?? '?'}: newer than this PanelDB (it knows ${headline.total} steps)`;
-  const base = `${headline.applied} of ${headline.total} steps applied`;
-  const tail = headline.baseline ? ' (step 1 as a baseline: the panel tables exist)' : '';
-  if (headline.kind === 'dirty') return `${base}${tail}; dirty at ${headline.recorded ?? 'nil'}`;
-  if (headline.kind === 'complete') return `${base}${tail}`;
-  return `${headline.applied} of ${headline.total} — ${headline.pending.map((step) => step.name).join(', ')} pending${tail}`;
-}

@@ -7,7 +7,7 @@ import { queryRows, textParam, columnNames } from './sql';
 import { EngineError } from './engine-error';
 import type { Direction, StoredChange, HistoryEntry } from '../shared/reports';
 import { sha256Hex } from './fingerprint';
-export type { Direction, StoredChange, HistoryEntry };
+export type { StoredChange, HistoryEntry };
 
 export const HISTORY_TABLE = 'paneldb_history';
 

@@ -10,10 +10,16 @@ import {
   findListedBackup,
   listBackups,
   verifyBackupFile,
-  type BackupEntry,
-  type BackupReason,
-  type VerifyReport,
 } from './backups';
+import type {
+  BackupEntry,
+  BackupReason,
+  VerifyReport,
+  CheckReport,
+  IntegrityReport,
+  AuditEntry,
+  SetPasswordRequest,
+} from '../shared/reports';
 import { capture } from './engine-error';
 import { loadMigrations } from './external-migrations';
 import { roundTripOpened, type RoundTripReport } from './roundtrip';
@@ -29,7 +35,6 @@ import { rollBackOpened, type RollbackRequest } from './rollback';
 import { buildStatus, type StatusReport } from './status';
 import { fixOpened, revertFixOpened, fixRequestOf, type FixArgument } from './fixes';
 import { runChecks } from './health-checks';
-import type { CheckReport, IntegrityReport, AuditEntry, SetPasswordRequest } from '../shared/reports';
 import { appendAudit, backupIdOf, fileSha, readAudit } from './audit-log';
 import { buildHeadline } from './headline';
 import { setPasswordOpened } from './password-fix';

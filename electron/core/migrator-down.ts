@@ -79,11 +79,6 @@ function beforeValueSql(db: Database, migration: PanelMigration, change: StoredC
   return exact;
 }
 
-/** Rows whose current value is no longer what the up wrote: restoring them would lose a later edit. */
-export function findRollbackConflicts(db: Database, changes: StoredChange[]): string[] {
-  return conflictsOf(changes, currentValues(db, changes));
-}
-
 /**
  * An own down (an external `.down.sql`) runs only on the content the up left: if a touched table
  * changed since, the down might delete or overwrite a later edit, so it is refused.

@@ -2,7 +2,8 @@
 // files leave, panel doc §3.6), say which state the data is really in and what to do; with
 // --force-version, take a backup and mark the file clean at the chosen version.
 import type { Database } from 'sql.js';
-import { createBackup, listBackups, verifyBackupFile, type BackupEntry } from './backups';
+import { createBackup, listBackups, verifyBackupFile } from './backups';
+import type { BackupEntry, Recommendation, RepairReport } from '../shared/reports';
 import { findJsonProblems, markerDisagreements, passwordStates, type Evidence } from './panel-invariants';
 import { openImage, readDatabaseImage } from './database';
 import { sha256Hex } from './fingerprint';
@@ -19,7 +20,6 @@ import type { OperationContext } from './operation-context';
 import { queryRows } from './sql';
 import { scanInbounds } from './inbound-scan';
 import { TOOL_VERSION } from './tool-version';
-import type { Recommendation, RepairReport } from '../shared/reports';
 import { assertForceAllowed, forceOptions } from './force-guard';
 import { claimFindings } from './marker-claims';
 import { refineRecommendation } from './next-action';
@@ -31,7 +31,7 @@ import { message, ref, type MessageKey } from '../shared/i18n';
 const said = (text: ReturnType<typeof message>) => ({ message: text.text, msg: ref(text) });
 /** A recommendation's reason: English as always, and the catalog key beside it. */
 const reasoned = (text: ReturnType<typeof message>) => ({ reason: text.text, msg: ref(text) });
-export type { Recommendation, RepairReport };
+export type { RepairReport };
 
 /** What `repair` is asked: read only, or a force (guarded, see force-guard.ts). */
 export interface RepairRequest {

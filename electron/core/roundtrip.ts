@@ -14,7 +14,7 @@ import type { OperationContext } from './operation-context';
 import { queryRows } from './sql';
 import type { RoundTripReport, RoundTripStep } from '../shared/reports';
 
-export type { RoundTripReport, RoundTripStep };
+export type { RoundTripReport };
 
 const SEQUENCE_NOTE =
   "AUTOINCREMENT counters (sqlite_sequence) are put back after each down, so the second up's new rows get the same ids as the first's.";

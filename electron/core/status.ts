@@ -9,9 +9,9 @@ import { describeHolders, type FileHolder } from './file-holders';
 import { lastUpOf, type HistoryEntry } from './history-log';
 import { queryValue, quoteIdentifier } from './sql';
 import { runChecks } from './health-checks';
-import type { AppliedVersion, BackupEntry, StatusReport } from '../shared/reports';
+import type { BackupEntry, StatusReport } from '../shared/reports';
 import { integrityOf, type IntegrityKind } from './integrity';
-export type { AppliedVersion, StatusReport };
+export type { StatusReport };
 
 export const GENERATION_LABELS: Record<GenerationId, string> = {
   empty: 'Empty SQLite file (no tables yet)',

@@ -1,4 +1,4 @@
-// What `status` says about each fixture of panel-database.md §5: which product and generation wrote
+// What `status` says about each fixture of docs/panel-database.md §5: which product and generation wrote
 // it (Appendix A), which versioned steps its markers vouch for (holes included), the dirty flag's
 // ambiguity (§3.3), and the fingerprints that deserve a warning. Status only ever reads.
 import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';

@@ -4,8 +4,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { en } from '../../renderer/src/i18n/en';
-import { zhCN } from '../../renderer/src/i18n/zh-CN';
+import { en, zhCN } from '../../electron/shared/i18n';
 
 const COMMAND_LINE = /paneldb |(^|[\s'"`(])--[a-z]|systemctl/;
 
