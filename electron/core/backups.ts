@@ -32,7 +32,6 @@ import { message, ref } from '../shared/i18n';
 
 /** A verify check's detail: English as always, and the catalog key beside it. */
 const detailed = (text: ReturnType<typeof message>) => ({ detail: text.text, msg: ref(text) });
-export { defaultBackupDir } from './backup-dir';
 const metadataPathOf = (backupPath: string) => `${backupPath}.json`;
 const PANEL_BACKUP_NAME = /^(.+)\.backup(?:\.(\d+))?$/;
 

@@ -4,7 +4,6 @@
 // listed as pending or shown as "version 0".
 import type { Detection } from './detect';
 import type { Headline } from '../shared/reports';
-export type { Headline };
 
 /** Generations whose panel tables exist as the panel made them (step 1 has nothing to create). */
 const NO_BASELINE = new Set(['empty', 'not-panel', 'upstream-v3', 'tables-dropped', 'sql-first-schema']);

@@ -7,7 +7,6 @@ import { queryRows, textParam, columnNames } from './sql';
 import { EngineError } from './engine-error';
 import type { Direction, StoredChange, HistoryEntry } from '../shared/reports';
 import { sha256Hex } from './fingerprint';
-export type { StoredChange, HistoryEntry };
 
 export const HISTORY_TABLE = 'paneldb_history';
 

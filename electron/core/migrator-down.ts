@@ -3,11 +3,10 @@
 // where the rows still hold what the up wrote.
 import type { Database } from 'sql.js';
 import type { PanelMigration } from './step-types';
-import type { ChangePreview, StepReport } from '../shared/reports';
+import type { ChangePreview, StepReport, HistoryEntry, StoredChange } from '../shared/reports';
 import { jsonChanges, rowLabel } from './change-preview';
 import { contentHashes, contentMatches } from './content-hash';
 import { EngineError } from './engine-error';
-import type { HistoryEntry, StoredChange } from './history-log';
 import { rememberHashes } from './migrator';
 import { queryRows, quoteIdentifier, textParam } from './sql';
 import { createStepContext, rowImage } from './step-context';

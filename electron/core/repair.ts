@@ -3,8 +3,8 @@
 // --force-version, take a backup and mark the file clean at the chosen version.
 import type { Database } from 'sql.js';
 import { createBackup, listBackups, verifyBackupFile } from './backups';
-import type { BackupEntry, Recommendation, RepairReport } from '../shared/reports';
-import { findJsonProblems, markerDisagreements, passwordStates, type Evidence } from './panel-invariants';
+import type { BackupEntry, Recommendation, RepairReport, Evidence } from '../shared/reports';
+import { findJsonProblems, markerDisagreements, passwordStates } from './panel-invariants';
 import { openImage, readDatabaseImage } from './database';
 import { sha256Hex } from './fingerprint';
 import { replaceDatabaseFile } from './save';
@@ -31,7 +31,6 @@ import { message, ref, type MessageKey } from '../shared/i18n';
 const said = (text: ReturnType<typeof message>) => ({ message: text.text, msg: ref(text) });
 /** A recommendation's reason: English as always, and the catalog key beside it. */
 const reasoned = (text: ReturnType<typeof message>) => ({ reason: text.text, msg: ref(text) });
-export type { RepairReport };
 
 /** What `repair` is asked: read only, or a force (guarded, see force-guard.ts). */
 export interface RepairRequest {

@@ -12,7 +12,6 @@ import { EngineError } from './engine-error';
 import { versionSnapshot } from './migrate';
 import type { OperationContext } from './operation-context';
 import { compareForRestore } from './backup-inspect';
-export type { RestoreReport };
 
 /** A backup is named by a path (CLI) or by the id PanelDB listed (UI). */
 export async function resolveBackup(reference: string, context: OperationContext): Promise<string> {

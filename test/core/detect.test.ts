@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPanelEngine } from '../../electron/app/panel-engine';
-import type { StatusReport } from '../../electron/core/status';
+import type { StatusReport } from '../../electron/shared/reports';
 import { buildAllFixtures, FIXTURE_IDS } from '../fixtures/build';
 import { sqlite3 } from '../support/sqlite-cli';
 import { snapshotTree, tempDir } from '../support/temp-dir';

@@ -17,8 +17,6 @@ const UNIQUE: Readonly<Partial<Record<PanelTable, string>>> = {
   client_traffics: 'email',
 };
 
-export type { TableTally };
-
 export interface PlacedRow {
   id: number | bigint;
   values: Map<string, Value>;
