@@ -7,6 +7,7 @@ import { queryRows, textParam, columnNames } from './sql';
 import { EngineError } from './engine-error';
 import type { Direction, StoredChange, HistoryEntry } from '../shared/reports';
 import { sha256Hex } from './fingerprint';
+import { isRecord } from '../shared/result';
 
 export const HISTORY_TABLE = 'paneldb_history';
 
@@ -196,9 +197,7 @@ function withAfterHash(change: ParsedChange): StoredChange {
 
 const arrayOr = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const recordOr = (value: unknown): Record<string, string> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, string>)
-    : {};
+  isRecord(value) ? (value as Record<string, string>) : {};
 
 /** The up run a down would undo: the latest 'up' of that version with no later 'down' of it. */
 export function lastUpOf(history: HistoryEntry[], version: number): HistoryEntry | undefined {

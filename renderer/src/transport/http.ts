@@ -8,6 +8,7 @@ import {
   isErrorCode,
   isErrorHint,
   isMessageRef,
+  isRecord,
   type AppError,
   type Result,
 } from '../../../electron/shared/result';
@@ -40,9 +41,6 @@ const internal = (message: string, detail?: string): Result<never> => ({
   ok: false,
   error: detail === undefined ? { code: 'INTERNAL', message } : { code: 'INTERNAL', message, detail },
 });
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Accepts the body only if it is a Result; anything else becomes an INTERNAL error naming the status. */
 export function toResult<T>(status: number, body: unknown): Result<T> {
