@@ -335,7 +335,7 @@ export const uiZhCN: UiDictionary = {
 
   'severity.error': '错误',
   'severity.warning': '警告',
-  'severity.info': '信息',
+  'severity.info': '提示',
 
   'verifyCheck.opens': '可打开',
   'verifyCheck.integrity': '完整性',
