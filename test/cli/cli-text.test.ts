@@ -5,6 +5,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../electron/cli/main';
+import { translate, zhCN } from '../../electron/shared/i18n';
 import { englishRuns } from '../support/english-runs';
 
 const CJK = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/u;
@@ -63,6 +64,23 @@ describe('the CLI’s words', () => {
   });
 });
 
+describe('the CLI’s counts', () => {
+  it('read right in English for one and for many, and need no plural in Chinese', () => {
+    expect(translate('en', 'cli.check.summary', { errors: 1, warnings: 2, infos: 0 })).toBe(
+      '1 error, 2 warnings, 0 info',
+    );
+    expect(translate('en', 'cli.recover.lost', { count: 1 })).toBe(
+      'lost_and_found: 1 row that could not be placed',
+    );
+    expect(
+      translate('en', 'cli.recover.commit', { index: 2, frames: 1, pages: 3, schema: '', tables: 'x' }),
+    ).toBe('#2: 1 frame, 3 pages: x');
+    expect(translate('zh-CN', 'cli.check.summary', { errors: 1, warnings: 2, infos: 0 })).toBe(
+      '1 个错误，2 个警告，0 条提示',
+    );
+  });
+});
+
 describe('paneldb --help', () => {
   it('lists every command', async () => {
     expect(await commandNames()).toEqual(
@@ -80,6 +98,15 @@ describe('paneldb --help', () => {
       expect(stdout, argv.join(' ')).toContain('显示帮助');
     }
     expect((await run(['help', 'migrate', '--lang', 'zh-CN'])).stdout).toContain('先备份，再在内存中执行');
+  });
+
+  it('names Fix and Repair with the glossary’s two distinct words, as the UI does', async () => {
+    const overview = (await run(['--help', '--lang', 'zh-CN'])).stdout;
+    const line = (name: string) => overview.split('\n').find((text) => text.startsWith(`  ${name} `)) ?? '';
+    expect(line('fix')).toContain(zhCN['term.fix']);
+    expect(line('repair')).toContain(zhCN['term.repair']);
+    expect(line('fix')).not.toContain(zhCN['term.repair']);
+    expect(zhCN['term.fix']).not.toBe(zhCN['term.repair']);
   });
 
   it('stays English, commander’s words included, without --lang', async () => {

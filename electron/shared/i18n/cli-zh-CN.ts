@@ -89,7 +89,7 @@ export const cliZhCN: Record<CliKey, string> = {
   'cli.check.severity.warning': '警告',
   'cli.check.severity.info': '提示',
   'cli.check.reference': '参见',
-  'cli.check.fixable': '修复：paneldb fix <db> {id} --dry-run',
+  'cli.check.fixable': '应用修复：paneldb fix <db> {id} --dry-run',
 
   // lint
   'cli.lint.why': '原因',
