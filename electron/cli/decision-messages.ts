@@ -26,7 +26,6 @@ function decisionText(lang: Lang) {
     fingerprint: (fingerprint: string) => t('cli.fingerprint', { fingerprint }),
     passwordPrompt: (user: string) => t('cli.password.prompt', { user }),
     passwordRepeat: t('cli.password.repeat'),
-    passwordMismatch: t('cli.password.mismatch'),
     passwordSet: (user: string, backup: string) => t('cli.password.set', { user, backup }),
     fixApplied: t('run.fixTitle'),
     fixReverted: t('run.fixRevertedTitle'),
