@@ -1,7 +1,7 @@
 // `paneldb --help` in the chosen language. Each command, argument and option takes its description
-// from the catalog (`cli.help.*`) where it is registered; this sets what commander words itself —
-// the headings, `-h, --help`, `-V, --version` and the `help` command — before the commands are
-// registered, so every subcommand inherits them. English reads exactly as commander's defaults.
+// from the catalog (`cli.help.*`) where it is registered (main.ts words `-V, --version`); this sets
+// what commander words itself — the headings, `-h, --help` and the `help` command — before the
+// commands are registered, so every subcommand inherits them. English reads as commander's defaults.
 import type { Command } from 'commander';
 import { translate, type MessageKey } from '../shared/i18n';
 import type { Lang } from './messages';
