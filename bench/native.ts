@@ -53,3 +53,7 @@ export const freeListBytes = (db: string) =>
     db,
     'SELECT (SELECT freelist_count FROM pragma_freelist_count) * (SELECT page_size FROM pragma_page_size);',
   );
+
+/** The pages paneldb_history occupies (its b-tree and overflow pages), from SQLite's dbstat table. */
+export const historyTableBytes = (db: string) =>
+  scalar(db, "SELECT coalesce(sum(pgsize), 0) FROM dbstat WHERE name = 'paneldb_history';");

@@ -9,6 +9,7 @@ import {
   copyAndSync,
   freeListBytes,
   historyBeforeBytes,
+  historyTableBytes,
   jsonColumnBytes,
   nativeMigrate,
   nativeStatus,
@@ -71,7 +72,15 @@ export async function measureDataset(
   const rollback = migrated === null ? null : row('rollback', 'rollback 4→2', 'cold', null, null);
   const growth: GrowthRow | null =
     migrateCold && !dataset.wal
-      ? { dataset, rssKB: [], fileGrowth: [], dataGrowth: [], freeBytes: [], beforeValues: [] }
+      ? {
+          dataset,
+          rssKB: [],
+          fileGrowth: [],
+          dataGrowth: [],
+          freeBytes: [],
+          historyBytes: [],
+          beforeValues: [],
+        }
       : null;
   const stepMs: Record<string, number[]> = {};
 
@@ -129,6 +138,7 @@ export async function measureDataset(
         growth.fileGrowth.push((await stat(copy)).size - dataset.bytes);
         growth.dataGrowth.push((await jsonColumnBytes(copy)) - (await jsonColumnBytes(dataset.path)));
         growth.freeBytes.push(await freeListBytes(copy));
+        growth.historyBytes.push(await historyTableBytes(copy));
         growth.beforeValues.push(await historyBeforeBytes(copy));
       }
       await fresh();

@@ -48,13 +48,13 @@ export const WHAT_EACH_DOES = [
 
 export const GROWTH_NOTES = [
   'Migrate peak RSS is the cold migrate process’s (target ≤ 3× the file from 100 MB up). File growth is',
-  'the migrated file’s size minus the original’s. Part of it is the data’s own growth (step 3 adds a',
-  '`flow` to clients, step 4 a port): the JSON columns’ byte total after minus before, measured with',
-  '`sqlite3`. The rest is the history’s share, compared with the UTF-8 size of the before-images that',
-  '`paneldb_history` holds (target ≤ that + 1 %). The before-images are stored as JSON strings inside',
-  'the `changes` JSON, so every `"` and `\\` of a before-value is escaped once more. "Free pages after" is',
-  'space inside the file the rewrites left free (a changed row moved to new pages): it counts in the',
-  'growth, and later writes reuse it.',
+  'the migrated file’s size minus the original’s, made of: the JSON columns’ own growth (step 3 adds a',
+  '`flow` to clients, step 4 a port; their byte total after minus before), free pages (a rewritten row',
+  'moves to new pages and frees its old ones, its other columns included; later writes reuse them) and',
+  'the pages of `paneldb_history` (from SQLite’s `dbstat`). The history is compared with the UTF-8 size',
+  'of the before-images it holds (target ≤ that + 1 %): they are stored as JSON strings inside the',
+  '`changes` JSON, so every `"` and `\\` of a before-value is escaped once more, and a small log',
+  'still fills whole pages.',
 ];
 
 export const NATIVE_GAP = [

@@ -72,7 +72,7 @@ export function growthTable(rows: readonly GrowthRow[]): string {
       'file growth',
       'JSON columns’ own growth',
       'free pages after',
-      'history’s share',
+      'paneldb_history',
       'changed before-values',
       'history / before-values',
       'target',
@@ -88,7 +88,8 @@ export function growthTable(rows: readonly GrowthRow[]): string {
     const file = median(row.fileGrowth);
     const data = median(row.dataGrowth);
     const before = median(row.beforeValues);
-    const historyRatio = before > 0 ? (file - data) / before : null;
+    const historyBytes = median(row.historyBytes);
+    const historyRatio = before > 0 ? historyBytes / before : null;
     const history = verdict({ kind: 'ratio', max: 1.01 }, historyRatio);
     lines.push(
       cells([
@@ -100,7 +101,7 @@ export function growthTable(rows: readonly GrowthRow[]): string {
         fmtMB(file),
         fmtMB(data),
         fmtMB(median(row.freeBytes)),
-        fmtMB(file - data),
+        fmtMB(historyBytes),
         fmtMB(before),
         times(historyRatio),
         history.target,

@@ -30,6 +30,8 @@ export interface GrowthRow {
   dataGrowth: number[];
   /** Free pages in the migrated file (space the rewrites freed; later writes reuse it). */
   freeBytes: number[];
+  /** The pages paneldb_history occupies. */
+  historyBytes: number[];
   /** UTF-8 bytes of the changed values' before-images the history row keeps. */
   beforeValues: number[];
 }

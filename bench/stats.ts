@@ -21,7 +21,8 @@ export const fmtMs = (ms: number): string =>
       ? `${(ms / 1000).toFixed(2)} s`
       : `${ms.toFixed(0)} ms`;
 
-export const fmtMB = (bytes: number): string => `${(bytes / 1e6).toFixed(1)} MB`;
+export const fmtMB = (bytes: number): string =>
+  Math.abs(bytes) < 1e6 ? `${(bytes / 1e3).toFixed(0)} kB` : `${(bytes / 1e6).toFixed(1)} MB`;
 
 export const fmtSpread = (values: readonly number[]): string =>
   `${fmtMs(median(values))} ±${spread(values).toFixed(0)}%`;
