@@ -81,8 +81,11 @@ async function main(): Promise<void> {
   }
   const ma = median(times.a);
   const mb = median(times.b);
+  const ca = median(cpu.a);
+  const cb = median(cpu.b);
   console.log(
     `${op}${warm ? ' warm' : ' cold'}: A ${ma.toFixed(0)} ms, B ${mb.toFixed(0)} ms, B/A ${(mb / ma).toFixed(2)}; ` +
+      `CPU A ${ca.toFixed(0)} ms, B ${cb.toFixed(0)} ms, B/A ${(cb / ca).toFixed(2)}; ` +
       `RSS A ${(median(rss.a) / 1024).toFixed(0)} MB, B ${(median(rss.b) / 1024).toFixed(0)} MB; ` +
       `load ${Math.min(...loads).toFixed(2)}–${Math.max(...loads).toFixed(2)}`,
   );

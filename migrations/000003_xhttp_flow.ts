@@ -18,7 +18,13 @@ import { queryRows } from '../electron/core/sql';
 import { descriptorOf } from '../electron/panel/catalog';
 import { goUnmarshal } from '../electron/panel/go-json-decode';
 import { isPlainObject } from '../electron/panel/go-json';
-import { bomTest, decodeColumn, undecodableReason, writeGoJson } from '../electron/core/json-column';
+import {
+  bomTest,
+  decodeColumn,
+  decodeColumnWithKeys,
+  undecodableReason,
+  writeGoJson,
+} from '../electron/core/json-column';
 import { vlessEncryptionOn } from '../electron/panel/xray';
 import type { PanelMigration, StepContext } from '../electron/core/step-types';
 import { message } from '../electron/shared/i18n';
@@ -65,7 +71,9 @@ export const xhttpFlow: PanelMigration = {
       )[0];
       const settingsText = settingsRow?.settings;
       if (typeof settingsText !== 'string' || settingsText === '') continue;
-      const settingsDecoded = decodeColumn(settingsText, settingsRow?.bom);
+      // Go's decoding (as decodeColumn gives it) and the duplicate-key answer from the same parse.
+      const decodedWithKeys = decodeColumnWithKeys(settingsText, settingsRow?.bom);
+      const settingsDecoded = decodedWithKeys.decoded;
       const settings = settingsDecoded.ok ? settingsDecoded.value : undefined;
       if (!isPlainObject(settings)) {
         const lead = 'settings is not a valid JSON object';
@@ -78,25 +86,23 @@ export const xhttpFlow: PanelMigration = {
         continue;
       }
 
-      let set = 0;
-      for (const client of clients) {
-        if (!isPlainObject(client)) continue;
-        const flow = client.flow;
-        if (typeof flow !== 'string' || flow === '') {
-          client.flow = VISION_FLOW;
-          set += 1;
-        }
-      }
+      const missing = clients.filter(
+        (client): client is Record<string, unknown> =>
+          isPlainObject(client) && (typeof client.flow !== 'string' || client.flow === ''),
+      );
+      const set = missing.length;
       if (mode === 'safe' && !vlessEncryptionOn(settings)) {
         // Left byte for byte as it is (duplicate keys too: the fix inbounds.duplicate-flow-keys drops them).
-        // Decided before the duplicate-key scan, which cannot change this outcome (and costs ~0.2 s/100 MB).
+        // Decided before the duplicate-key question, which cannot change this outcome.
         if (set > 0) {
           context.skip('inbounds', rowid, message('skip.visionSafe'));
           inboundsSkipped += 1;
         }
         continue;
       }
-      const duplicates = hasDuplicateKeys(settingsText);
+      // Asked before any flow is set: it counts the members the stored text has.
+      const duplicates = decodedWithKeys.duplicateKeys();
+      for (const client of missing) client.flow = VISION_FLOW;
       if (set === 0 && !duplicates) continue;
 
       if (writeGoJson(context, 'inbounds', rowid, 'settings', settings)) {

@@ -2,6 +2,7 @@
 // by returning those tables to the hash they had before the step.
 import { createHash } from 'node:crypto';
 import type { Database } from 'sql.js';
+import { hashRows } from './content-hash-rows';
 import { quoteIdentifier } from './sql';
 
 /** Row tables are hashed value by value (v2); the marker tells them from v1 hashes in older logs. */
@@ -16,27 +17,8 @@ export function tableContentHash(db: Database, table: string): string {
     return hash.digest('hex');
   }
   if (!tableExists(db, table)) return 'absent';
-  const statement = db.prepare(`SELECT rowid, * FROM ${quoteIdentifier(table)} ORDER BY rowid`);
-  try {
-    // Typed and length-prefixed, so 1 and '1' and NULL and '' differ and no two rows run together.
-    // Values go to the hash as they come: no JSON text of a row whose columns hold MBs of JSON.
-    while (statement.step()) {
-      hash.update('r');
-      for (const value of statement.get()) {
-        if (value === null) hash.update('n;');
-        else if (typeof value === 'number') hash.update(`d${value};`);
-        else if (typeof value === 'string') {
-          hash.update(`s${value.length}:`);
-          hash.update(value);
-        } else {
-          hash.update(`b${value.length}:`);
-          hash.update(value);
-        }
-      }
-    }
-  } finally {
-    statement.free();
-  }
+  // Typed and length-prefixed (content-hash-rows.ts), read straight from sql.js memory when it can be.
+  hashRows(db, `SELECT rowid, * FROM ${quoteIdentifier(table)} ORDER BY rowid`, hash);
   return `${V2}${hash.digest('hex')}`;
 }
 

@@ -15,6 +15,7 @@ export interface ScannedInbound {
   label: string;
   protocol: string;
   tag: string | null;
+  /** The settings text when it has a JSON problem (what the duplicate-flow-keys rule reads), else null. */
   settingsText: string | null;
   /** The parsed settings object; undefined when empty, not JSON or not an object. */
   settings: Record<string, unknown> | undefined;
@@ -60,33 +61,41 @@ export function scanInbounds(db: Database): ScannedInbound[] {
   const jsonColumns = JSON_COLUMNS.filter((column) => present.includes(column))
     .map((column) => `${column}, ${bomTest(column)} AS ${column}_bom`)
     .join(', ');
-  const rows: Row[] = [];
-  // forEachRow reads the MBs of JSON text straight from sql.js's memory (sqljs-direct.ts).
+  const scanned: ScannedInbound[] = [];
+  // forEachRow reads the MBs of JSON text straight from sql.js's memory (sqljs-direct.ts). Each row
+  // is parsed as it comes and only its parsed values kept: the texts of a 100 MB panel (~60 MB,
+  // twice that as JavaScript strings) are never all alive at once.
   forEachRow(
     db,
     `SELECT rowid AS rowid, id, remark, protocol, tag, ${jsonColumns} FROM inbounds ORDER BY rowid`,
-    (values) => rows.push(Object.fromEntries(names.map((name, index) => [name, values[index] ?? null]))),
+    (values) => {
+      const row: Row = Object.fromEntries(names.map((name, index) => [name, values[index] ?? null]));
+      scanned.push(scanRow(row));
+    },
   );
-  return rows.map((row) => {
-    const jsonProblems: ScannedInbound['jsonProblems'] = [];
-    const [settings, stream] = JSON_COLUMNS.map((column) =>
-      parseColumn(column, row[column], row[`${column}_bom`], jsonProblems),
-    );
-    const remark = text(row.remark);
-    const object = isPlainObject(settings?.value) ? settings.value : undefined;
-    return {
-      rowid: Number(row.rowid),
-      id: Number(row.id),
-      label: `inbounds #${String(row.id)}${remark ? ` (${remark})` : ''}`,
-      protocol: text(row.protocol) ?? '',
-      tag: text(row.tag),
-      settingsText: settings?.text ?? null,
-      settings: object,
-      stream: isPlainObject(stream?.value) ? stream.value : undefined,
-      clients: object !== undefined && Array.isArray(object.clients) ? object.clients : undefined,
-      jsonProblems,
-    };
-  });
+  return scanned;
+}
+
+function scanRow(row: Row): ScannedInbound {
+  const jsonProblems: ScannedInbound['jsonProblems'] = [];
+  const [settings, stream] = JSON_COLUMNS.map((column) =>
+    parseColumn(column, row[column], row[`${column}_bom`], jsonProblems),
+  );
+  const remark = text(row.remark);
+  const object = isPlainObject(settings?.value) ? settings.value : undefined;
+  return {
+    rowid: Number(row.rowid),
+    id: Number(row.id),
+    label: `inbounds #${String(row.id)}${remark ? ` (${remark})` : ''}`,
+    protocol: text(row.protocol) ?? '',
+    tag: text(row.tag),
+    // Only a text with a problem is read again (the duplicate-flow-keys rule and its fix).
+    settingsText: jsonProblems.some((entry) => entry.column === 'settings') ? (settings?.text ?? null) : null,
+    settings: object,
+    stream: isPlainObject(stream?.value) ? stream.value : undefined,
+    clients: object !== undefined && Array.isArray(object.clients) ? object.clients : undefined,
+    jsonProblems,
+  };
 }
 
 /** Xray's default transport is raw TCP; `raw` is its newer name. */

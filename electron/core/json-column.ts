@@ -12,6 +12,7 @@ import { goMarshal } from '../panel/go-json';
 import { goUnmarshal, type GoDecoded } from '../panel/go-json-decode';
 import { message } from '../shared/i18n';
 import type { KeyedText, StepContext } from './step-types';
+import { decodeWithKeys, type DecodedWithKeys } from './json-shape';
 
 /** An SQL expression, 1 when the column's stored text starts with U+FEFF: select it beside the text. */
 export function bomTest(column: string): string {
@@ -24,6 +25,16 @@ export const BOM_REASON =
 /** Go's decoding of a stored column text; `bom` is what bomTest's expression gave for the row. */
 export function decodeColumn(text: string, bom: unknown): GoDecoded {
   return bom === 1 ? { ok: false, reason: BOM_REASON } : goUnmarshal(text);
+}
+
+/**
+ * decodeColumn's answer and, asked only when it matters (before the value is changed), whether the
+ * text repeats a key as Go reads keys — from the same parse (json-shape.ts's decodeWithKeys).
+ */
+export function decodeColumnWithKeys(text: string, bom: unknown): DecodedWithKeys {
+  return bom === 1
+    ? { decoded: { ok: false, reason: BOM_REASON }, duplicateKeys: () => false }
+    : decodeWithKeys(text);
 }
 
 /** The reason a step gives for a row Go cannot decode, naming Go's error. */

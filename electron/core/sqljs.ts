@@ -3,6 +3,7 @@
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
 import { selfTest } from './sqljs-memory';
 import { memoryCapturingConfig, selfTestDirect } from './sqljs-direct';
+import { selfTestContentHash } from './content-hash-rows';
 
 let loading: Promise<SqlJsStatic> | undefined;
 
@@ -12,6 +13,8 @@ export function loadSqlJs(): Promise<SqlJsStatic> {
   loading ??= initSqlJs(memoryCapturingConfig()).then((SQL) => {
     selfTest(SQL);
     selfTestDirect(SQL);
+    // Content hashes from the stored bytes, only if they hash exactly as the decoded values do.
+    selfTestContentHash(SQL);
     return SQL;
   });
   return loading;

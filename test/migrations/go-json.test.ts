@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeExactly, GO_MAX_DEPTH, goUnmarshal } from '../../electron/panel/go-json-decode';
 import { goMarshal, parseJson } from '../../electron/panel/go-json';
-import { BOM_REASON, decodeColumn } from '../../electron/core/json-column';
+import { BOM_REASON, decodeColumn, decodeColumnWithKeys } from '../../electron/core/json-column';
 import { hasDuplicateKeys } from '../../migrations/000003_xhttp_flow';
 
 /** Unmarshal then Marshal, as a seeder does with a row it rewrites. */
@@ -124,6 +124,37 @@ describe("Go's decoder: what it accepts", () => {
     expect(hasDuplicateKeys('{"\\ud800":1,"\\udc00":2}')).toBe(true);
     expect(hasDuplicateKeys('{"\\ud83d\\ude00":1,"😀":2}')).toBe(true);
     expect(hasDuplicateKeys('{"\\ud800":1,"x":2}')).toBe(false);
+  });
+
+  it('step 3 decodes and finds repeated keys from one parse exactly as goUnmarshal and the key-by-key scan', () => {
+    // Deep values are compared by outcome only (a deep equality would recurse 10,000 levels).
+    const nested = (n: number) => `${'['.repeat(n - 1)}{"x":1,"x":2}${']'.repeat(n - 1)}`;
+    for (const text of [nested(GO_MAX_DEPTH), nested(GO_MAX_DEPTH + 1)]) {
+      const { decoded, duplicateKeys } = decodeColumnWithKeys(text, 0);
+      const expected = goUnmarshal(text);
+      expect(decoded.ok ? 'ok' : decoded.reason).toBe(expected.ok ? 'ok' : expected.reason);
+      if (decoded.ok) expect(duplicateKeys()).toBe(hasDuplicateKeys(text));
+    }
+    for (const text of [
+      '{"\\ud800":1,"\\udc00":2}',
+      '{"\\ud83d\\ude00":1,"😀":2}',
+      '{"\\ud800":1,"x":2}',
+      '{"clients":[{"id":"a","flow":"xtls-rprx-vision","email":"x","flow":""}]}',
+      '{"clients":[{"id":"a","flow":""},{"id":"b","flow":""}]}',
+      '{"a:b":"c:d","e":{"f":1,"g":[{"h":2},{"h":3}]}}',
+      '{"__proto__":1,"__proto__":2}',
+      '{"n":1e400,"n":1}',
+      '{"n":1e400}',
+      '[1,2,{"x":1,"x":2}]',
+      '{"a":1,}',
+      '"text"',
+      '{}',
+    ]) {
+      const { decoded, duplicateKeys } = decodeColumnWithKeys(text, 0);
+      expect(decoded, text.slice(0, 60)).toEqual(goUnmarshal(text));
+      if (decoded.ok) expect(duplicateKeys(), text.slice(0, 60)).toBe(hasDuplicateKeys(text));
+    }
+    expect(decodeColumnWithKeys('{}', 1).decoded).toEqual({ ok: false, reason: BOM_REASON });
   });
 
   it('takes __proto__ as an ordinary key', () => {

@@ -1,0 +1,59 @@
+// The native side of each comparison, doing the same work as PanelDB's side: the sqlite3 CLI for the
+// checks, counts and the JSON rewrite, `cp` + `sync` for file copies; and the sqlite3 queries that
+// size a migrate's history (what its before-images hold, what the data itself grew).
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { PANEL_TABLES } from '../electron/panel/panel-schema';
+import { timed, type Sample } from './processes';
+
+const counts = () => PANEL_TABLES.map((table) => `SELECT count(*) FROM "${table}";`);
+
+/** PanelDB's status opens with quick_check and counts every table; `full` is integrity_check. */
+export const nativeStatus = (db: string, full: boolean): Promise<Sample> =>
+  timed(
+    'sqlite3',
+    ['-batch', '-readonly', db],
+    [full ? 'PRAGMA integrity_check;' : 'PRAGMA quick_check;', ...counts()].join('\n'),
+  );
+
+/** A copy made durable: the floor of any backup or restore. */
+export const copyAndSync = (from: string, to: string, wal: boolean): Promise<Sample> =>
+  timed(
+    'sh',
+    wal
+      ? ['-c', 'cp "$1" "$2" && cp "$1-wal" "$2-wal" && sync "$2" "$2-wal"', 'sh', from, to]
+      : ['-c', 'cp "$1" "$2" && sync "$2"', 'sh', from, to],
+  );
+
+/** bench/native-migrate.sql: steps 2–4 as SQLite JSON functions, in one transaction. */
+export const nativeMigrate = async (benchDir: string, db: string): Promise<Sample> =>
+  timed('sqlite3', ['-batch', '-bail', db], await readFile(join(benchDir, 'native-migrate.sql'), 'utf8'));
+
+async function scalar(db: string, sql: string): Promise<number> {
+  return Number((await timed('sqlite3', ['-batch', '-readonly', db], sql)).stdout.trim() || 0);
+}
+
+/** The bytes of the JSON columns the steps rewrite. */
+export const jsonColumnBytes = (db: string) =>
+  scalar(
+    db,
+    'SELECT coalesce(sum(length(CAST(settings AS BLOB)) + length(CAST(stream_settings AS BLOB))), 0) FROM inbounds;',
+  );
+
+/** UTF-8 bytes of the before-images in paneldb_history (the values the steps changed). */
+export const historyBeforeBytes = (db: string) =>
+  scalar(
+    db,
+    "SELECT coalesce(sum(length(CAST(json_extract(c.value, '$.before') AS BLOB))), 0) FROM paneldb_history h, json_each(h.changes) c WHERE h.direction = 'up';",
+  );
+
+/** Bytes on the file's freelist: pages a migrate freed (rewritten rows moved), reusable by later writes. */
+export const freeListBytes = (db: string) =>
+  scalar(
+    db,
+    'SELECT (SELECT freelist_count FROM pragma_freelist_count) * (SELECT page_size FROM pragma_page_size);',
+  );
+
+/** The pages paneldb_history occupies (its b-tree and overflow pages), from SQLite's dbstat table. */
+export const historyTableBytes = (db: string) =>
+  scalar(db, "SELECT coalesce(sum(pgsize), 0) FROM dbstat WHERE name = 'paneldb_history';");

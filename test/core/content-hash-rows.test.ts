@@ -1,0 +1,77 @@
+// A table's content hash read straight from sql.js memory (issue 16) must be the hash the decoded
+// path gives — the one every log already holds — for every kind of value and on every fixture.
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import type { Database } from 'sql.js';
+import { tableContentHash } from '../../electron/core/content-hash';
+import { directHashingEnabled, hashRowsDecoded } from '../../electron/core/content-hash-rows';
+import { loadSqlJs } from '../../electron/core/sqljs';
+import { sqlToBytes } from '../fixtures/build';
+import { SCENARIOS } from '../fixtures/scenarios';
+
+/** The hash as content-hash.ts computed it before the direct path: every value decoded first. */
+function decodedHash(db: Database, table: string): string {
+  const hash = createHash('sha256');
+  hashRowsDecoded(db, `SELECT rowid, * FROM "${table.replaceAll('"', '""')}" ORDER BY rowid`, hash);
+  return `v2:${hash.digest('hex')}`;
+}
+
+const tablesOf = (db: Database) =>
+  (db.exec("SELECT name FROM sqlite_master WHERE type = 'table'")[0]?.values ?? []).map((row) =>
+    String(row[0]),
+  );
+
+const MIXED = `CREATE TABLE t(i, r, s, b, n);
+  INSERT INTO t VALUES
+    (0, 0.1, '', x'', NULL),
+    (9007199254740993, -0.0, 'plain ascii', x'00ff10', NULL),
+    (-1, 1e308, 'naïve – 中文 ✓ 😀 emoji 🎉 and ascii after', randomblob(4000), 'x'),
+    (42, 2.5, printf('%.*c', 5000, 'a') || '😀' || printf('%.*c', 300, 'b') || 'é', zeroblob(10), NULL),
+    (7, 3.25, char(65279) || '{"a":1}' || printf('%.*c', 30, ' '), x'efbbbf', char(65279)),
+    (8, 1.5, CAST(x'61006200' AS TEXT), CAST(x'ff41eda080' AS TEXT), CAST(x'c3a9ff41eda08041414141414141414141414141' AS TEXT)),
+    (9, -2.75, '{"clients":[{"email":"u1","comment":"customer 7 – renew monthly"}]}', NULL, '中');`;
+
+describe('content hashes read from sql.js memory', () => {
+  it('pass their start-up self-test', async () => {
+    await loadSqlJs();
+    expect(directHashingEnabled()).toBe(true);
+  });
+
+  it('equal the decoded hash for NULLs, blobs, integers, reals, unicode, BOM, NUL and invalid UTF-8', async () => {
+    const SQL = await loadSqlJs();
+    const db = new SQL.Database();
+    db.exec(MIXED);
+    expect(tableContentHash(db, 't')).toBe(decodedHash(db, 't'));
+    // A change in any one value changes the hash on both paths alike.
+    db.exec("UPDATE t SET s = s || 'é' WHERE rowid = 3");
+    expect(tableContentHash(db, 't')).toBe(decodedHash(db, 't'));
+    db.close();
+  });
+
+  it('keep the encoding logs already hold (a pinned digest of fixed values)', async () => {
+    const SQL = await loadSqlJs();
+    const db = new SQL.Database();
+    db.exec(
+      `CREATE TABLE t(a, b); INSERT INTO t VALUES (1, 'a'), (NULL, 'é😀'), (2.5, x'00ff'), ('', CAST(x'ff' AS TEXT));`,
+    );
+    expect(tableContentHash(db, 't')).toBe(PINNED);
+    db.close();
+  });
+
+  it('equal the decoded hash on every table of every scenario fixture', async () => {
+    const SQL = await loadSqlJs();
+    let compared = 0;
+    for (const scenario of SCENARIOS.filter((s) => s.wal === undefined)) {
+      const db = new SQL.Database(await sqlToBytes(scenario.sql));
+      for (const table of tablesOf(db)) {
+        expect(tableContentHash(db, table), `${scenario.id} ${table}`).toBe(decodedHash(db, table));
+        compared += 1;
+      }
+      db.close();
+    }
+    expect(compared).toBeGreaterThan(20);
+  });
+});
+
+// Computed with plain sql.js (Statement.get) and the v2 encoding, independently of PanelDB's code.
+const PINNED = 'v2:081c1e6708dafb101e3600ee43cf49c595323fad2b8bc8198e6b8fbd5ed69649';
