@@ -3,6 +3,7 @@
 // size a migrate's history (what its before-images hold, what the data itself grew).
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { decodeChanges } from '../electron/core/history-changes';
 import { PANEL_TABLES } from '../electron/panel/panel-schema';
 import { timed, type Sample } from './processes';
 
@@ -40,12 +41,28 @@ export const jsonColumnBytes = (db: string) =>
     'SELECT coalesce(sum(length(CAST(settings AS BLOB)) + length(CAST(stream_settings AS BLOB))), 0) FROM inbounds;',
   );
 
-/** UTF-8 bytes of the before-images in paneldb_history (the values the steps changed). */
-export const historyBeforeBytes = (db: string) =>
-  scalar(
+/** UTF-8 bytes of the before-images in paneldb_history (the values the steps changed), as the engine reads them. */
+export async function historyBeforeBytes(db: string): Promise<number> {
+  const { stdout } = await timed('sqlite3', [
+    '-batch',
+    '-readonly',
+    '-json',
     db,
-    "SELECT coalesce(sum(length(CAST(json_extract(c.value, '$.before') AS BLOB))), 0) FROM paneldb_history h, json_each(h.changes) c WHERE h.direction = 'up';",
-  );
+    "SELECT changes FROM paneldb_history WHERE direction = 'up';",
+  ]);
+  const rows = stdout.trim() === '' ? [] : (JSON.parse(stdout) as Array<{ changes: string }>);
+  let bytes = 0;
+  for (const row of rows)
+    for (const change of decodeChanges(row.changes) ?? [])
+      if (
+        typeof change === 'object' &&
+        change !== null &&
+        'before' in change &&
+        typeof change.before === 'string'
+      )
+        bytes += Buffer.byteLength(change.before);
+  return bytes;
+}
 
 /** Bytes on the file's freelist: pages a migrate freed (rewritten rows moved), reusable by later writes. */
 export const freeListBytes = (db: string) =>

@@ -8,6 +8,7 @@ import { EngineError } from './engine-error';
 import type { Direction, StoredChange, HistoryEntry } from '../shared/reports';
 import { sha256Hex } from './fingerprint';
 import { isRecord } from '../shared/result';
+import { decodeChanges, encodeChanges } from './history-changes';
 
 export const HISTORY_TABLE = 'paneldb_history';
 
@@ -101,7 +102,7 @@ export function appendHistory(db: Database, entry: NewHistoryEntry): void {
     ...(change.before_hex === undefined ? {} : { before_hex: change.before_hex }),
   }));
   // The before-images make this row as large as the rows the step changed: bound as UTF-8 bytes.
-  const changes = textParam(db, JSON.stringify(stored));
+  const changes = textParam(db, encodeChanges(stored));
   db.run(
     `INSERT INTO ${HISTORY_TABLE} (version, name, direction, started_at, finished_at, duration_ms, checksum, rows_changed, changes, skipped, notes, hash_before, hash_after, tool_version, outcome) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ${changes.placeholder}, ?, ?, ?, ?, ?, ?)`,
     [
@@ -128,9 +129,9 @@ export function readHistory(db: Database): HistoryEntry[] {
   if (!historyTableExists(db)) return [];
   return queryRows(db, `SELECT * FROM ${HISTORY_TABLE} ORDER BY id`).map((row) => {
     const id = Number(row.id);
-    const json = (column: string): unknown => {
+    const decoded = <T>(parse: () => T, column: string): T => {
       try {
-        return JSON.parse(String(row[column]));
+        return parse();
       } catch (thrown) {
         // A RangeError (JSON nested too deep) is as much "not ours" as a syntax error.
         throw invalid(
@@ -139,8 +140,9 @@ export function readHistory(db: Database): HistoryEntry[] {
         );
       }
     };
-    const changes = json('changes');
-    if (!Array.isArray(changes) || !changes.every(isStoredChange))
+    const json = (column: string): unknown => decoded(() => JSON.parse(String(row[column])), column);
+    const changes = decoded(() => decodeChanges(String(row.changes)), 'changes');
+    if (changes === undefined || !changes.every(isStoredChange))
       throw invalid(`${HISTORY_TABLE} row ${id} holds changes PanelDB cannot read.`);
     return {
       id,
