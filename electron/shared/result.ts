@@ -1,5 +1,6 @@
 // Errors cross every boundary (engine → CLI, IPC, HTTP) as data. The set of codes is closed so the
 // CLI can map each to an exit status and the UI to a translated message.
+import { ref, type KeyedText } from './i18n';
 
 export const ERROR_CODES = [
   // bad input: the file given is not something we can open
@@ -57,8 +58,18 @@ export interface AppError {
   detail?: string;
   /** What would get past the refusal: the app shows it as a button, the CLI in its own words. */
   hint?: ErrorHint;
-  /** `message` as a catalog key and parameters (electron/shared/i18n), where one exists. */
-  msg?: { key: string; params?: Record<string, string | number> };
+  /**
+   * `message` as a catalog key, parameters and parts (electron/shared/i18n): every error PanelDB
+   * makes carries one (fail() and EngineError require it); optional only for what arrives as JSON.
+   */
+  msg?: MessageRef;
+}
+
+export interface MessageRef {
+  key: string;
+  params?: Record<string, string | number>;
+  /** Parameters that are messages themselves (a step's reason inside MIGRATION_FAILED). */
+  parts?: Record<string, Array<{ key: string; params?: Record<string, string | number> }>>;
 }
 
 /** A tab the app can switch to. */
@@ -91,16 +102,18 @@ export type ErrorHint =
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+/** A failure: the text is a catalog message (`message(key, params)`), so every reader gets it in their language. */
 export const fail = <T = never>(
   code: ErrorCode,
-  message: string,
+  text: KeyedText,
   detail?: string,
   hint?: ErrorHint,
 ): Result<T> => ({
   ok: false,
   error: {
     code,
-    message,
+    message: text.text,
+    msg: ref(text),
     ...(detail === undefined ? {} : { detail }),
     ...(hint === undefined ? {} : { hint }),
   },
@@ -167,12 +180,20 @@ export function isErrorHint(value: unknown): value is ErrorHint {
   }
 }
 
-/** A catalog reference that arrived as JSON: a key and string or number parameters. */
-export function isMessageRef(value: unknown): value is NonNullable<AppError['msg']> {
+const isParams = (value: unknown): boolean =>
+  isRecord(value) &&
+  Object.values(value).every((param) => typeof param === 'string' || typeof param === 'number');
+
+/** A catalog reference that arrived as JSON: a key, string or number parameters, and parts of that shape. */
+export function isMessageRef(value: unknown, depth = 0): value is MessageRef {
   if (!isRecord(value) || typeof value.key !== 'string') return false;
-  if (value.params === undefined) return true;
+  if (value.params !== undefined && !isParams(value.params)) return false;
+  if (value.parts === undefined) return true;
   return (
-    isRecord(value.params) &&
-    Object.values(value.params).every((param) => typeof param === 'string' || typeof param === 'number')
+    depth === 0 &&
+    isRecord(value.parts) &&
+    Object.values(value.parts).every(
+      (list) => Array.isArray(list) && list.every((part) => isMessageRef(part, 1) && part.parts === undefined),
+    )
   );
 }
