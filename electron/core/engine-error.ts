@@ -1,7 +1,7 @@
 // Inside the engine a refusal is thrown as an EngineError so deep code can stop an operation in one
 // line; every public engine entry converts it to a Result, so nothing thrown ever leaves the engine.
 import { fail, type AppError, type ErrorCode, type ErrorHint, type Result } from '../shared/result';
-import { message, ref, type KeyedText } from '../shared/i18n';
+import { isMessageKey, message, ref, type KeyedText } from '../shared/i18n';
 
 export class EngineError extends Error {
   readonly code: ErrorCode;
@@ -20,6 +20,14 @@ export class EngineError extends Error {
     this.detail = detail;
     this.hint = hint;
     this.msg = ref(text);
+  }
+
+  /** A failure that arrived as a Result (fail() always keys it), thrown on with its message. */
+  static of(error: AppError): EngineError {
+    const msg = error.msg;
+    const text: KeyedText =
+      msg !== undefined && isMessageKey(msg.key) ? { ...msg, key: msg.key, text: error.message } : message('err.internal');
+    return new EngineError(error.code, text, error.detail, error.hint);
   }
 
   toAppError(): AppError {

@@ -7,6 +7,7 @@ import { queryRows, textParam, columnNames } from './sql';
 import { EngineError } from './engine-error';
 import type { Direction, StoredChange, HistoryEntry } from '../shared/reports';
 import { sha256Hex } from './fingerprint';
+import { message, ref, type KeyedText } from '../shared/i18n';
 export type { Direction, StoredChange, HistoryEntry };
 
 export const HISTORY_TABLE = 'paneldb_history';
@@ -52,12 +53,8 @@ const HISTORY_COLUMNS = [
   'outcome',
 ];
 
-const invalid = (message: string, detail?: string) =>
-  new EngineError(
-    'HISTORY_INVALID',
-    `${message} PanelDB did not use it and wrote nothing; if another tool made it, rename that table (PanelDB keeps its own log under this name).`,
-    detail,
-  );
+const invalid = (what: KeyedText, detail?: string) =>
+  new EngineError('HISTORY_INVALID', message('err.history.invalid', {}, { what: [ref(what)] }), detail);
 
 /** Whether the log exists; throws HISTORY_INVALID when the name is taken by something else. */
 function historyTableExists(db: Database): boolean {
@@ -67,14 +64,14 @@ function historyTableExists(db: Database): boolean {
   if (objects.length === 0) return false;
   if (objects.some((object) => object.type !== 'table'))
     throw invalid(
-      `${HISTORY_TABLE} in this file is a ${String(objects[0]?.type)}, not PanelDB's history table.`,
+      message('err.history.notATable', { table: HISTORY_TABLE, type: String(objects[0]?.type) }),
     );
   const columns = columnNames(db, HISTORY_TABLE);
   const unexpected = columns.filter((column) => !HISTORY_COLUMNS.includes(column));
   const missing = HISTORY_COLUMNS.filter((column) => !columns.includes(column));
   if (unexpected.length > 0 || missing.length > 0) {
     throw invalid(
-      `${HISTORY_TABLE} in this file has a layout PanelDB does not know.`,
+      message('err.history.unknownLayout', { table: HISTORY_TABLE }),
       [
         missing.length > 0 ? `missing columns: ${missing.join(', ')}` : '',
         unexpected.length > 0 ? `unexpected columns: ${unexpected.join(', ')}` : '',

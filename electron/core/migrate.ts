@@ -20,6 +20,7 @@ import { previewUp } from './preview-up';
 import type { OperationContext } from './operation-context';
 import { assertExpectedPlan, planFingerprint } from './plan-fingerprint';
 import type { RunReport, MigrateRequest } from '../shared/reports';
+import { message } from '../shared/i18n';
 export type { RunReport, MigrateRequest };
 
 export const appliedVersions = (detection: Detection) =>
@@ -38,7 +39,7 @@ export function planUp(migrations: readonly PanelMigration[], detection: Detecti
   if (!Number.isInteger(target) || target < 0 || target > detection.latestVersion) {
     throw new EngineError(
       'INVALID_ARGUMENT',
-      `The target version must be between 0 and ${detection.latestVersion}; got ${to}.`,
+      message('refuse.rollbackTo', { latest: detection.latestVersion, to: String(to) }),
     );
   }
   const applied = appliedVersions(detection);

@@ -4,6 +4,7 @@
 // it differs — another step recorded, a row edited, a different mode chosen.
 import { createHash } from 'node:crypto';
 import { EngineError } from './engine-error';
+import { message } from '../shared/i18n';
 
 export interface PlanParts {
   /** sha256 of the file as read (WAL merged). */
@@ -32,6 +33,6 @@ export function assertExpectedPlan(expected: string | undefined, actual: string)
   if (expected === undefined || expected === actual) return;
   throw new EngineError(
     'PLAN_CHANGED',
-    `The file changed since you reviewed it — review again (reviewed plan ${expected}, plan now ${actual}). Nothing was written.`,
+    message('err.plan.changed', { expected, actual }),
   );
 }

@@ -10,6 +10,7 @@ import type { FileSystem } from './file-system';
 import { lstatRegular, openRegular, readRegular } from './no-follow';
 import { saveIntentPathOf, type SaveIntent } from './save-intent';
 import type { WriteLock } from './write-lock';
+import { message } from '../shared/i18n';
 
 export interface AtomicWriteOptions {
   fs: FileSystem;
@@ -41,7 +42,7 @@ export async function writeFileAtomically(
     await fs.rm(temp, { force: true }).catch(() => undefined);
     throw new EngineError(
       'WRITE_FAILED',
-      `Could not write ${target}; it was left as it was.`,
+      message('err.save.writeFailed', { path: target }),
       osErrorText(thrown),
     );
   }
@@ -67,7 +68,7 @@ export async function assertUnchangedOnDisk(image: DiskState, fs: FileSystem): P
   const changed = (what: string) =>
     new EngineError(
       'FILE_CHANGED_ON_DISK',
-      `${what} changed since PanelDB loaded it (is the panel running?). Nothing was written; open it again.`,
+      message('err.save.changedSinceLoaded', { path: what }),
     );
   // A different size or mtime is a change without reading anything (statDiffers); equal ones are
   // not proof, so every byte is then compared through its hash, streamed.
@@ -100,7 +101,7 @@ export async function diskStateOf(givenPath: string, fs: FileSystem): Promise<Di
     return { size: bytes.length, mtimeMs: stat.mtimeMs, sha256: sha256Hex(bytes) };
   };
   const original = await fingerprint(path, false);
-  if (original === null) throw new EngineError('FILE_NOT_FOUND', `${path} does not exist.`);
+  if (original === null) throw new EngineError('FILE_NOT_FOUND', message('errorText.notFound', { path }));
   return { path, original, wal: await fingerprint(walPathOf(path), true) };
 }
 
@@ -185,7 +186,7 @@ export async function replaceDatabaseFile(
     if (now.ino !== identity.ino || now.size !== identity.size || now.mtimeMs !== identity.mtimeMs)
       throw new EngineError(
         'FILE_CHANGED_ON_DISK',
-        `${target} changed while PanelDB was saving; nothing was written.`,
+        message('err.save.changedWhileSaving', { path: target }),
       );
     // The moves and the rename follow each other directly: the window in which a crash leaves the
     // old file without its -wal (put back by the next write) is as short as it can be.
@@ -211,7 +212,7 @@ export async function replaceDatabaseFile(
     if (thrown instanceof EngineError && thrown.code !== 'WRITE_FAILED') throw thrown;
     throw new EngineError(
       'WRITE_FAILED',
-      `Could not replace ${target}; it was left as it was.`,
+      message('err.save.replaceFailed', { path: target }),
       thrown instanceof EngineError ? thrown.detail : osErrorText(thrown),
     );
   }
