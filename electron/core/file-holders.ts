@@ -11,7 +11,7 @@ import * as nodeFs from 'node:fs/promises';
 import { join } from 'node:path';
 import { shmPathOf, walPathOf } from './database';
 import { EngineError } from './engine-error';
-import { message } from '../shared/i18n';
+import { message, ref } from '../shared/i18n';
 
 export interface FileHolder {
   pid: number;
@@ -128,8 +128,8 @@ export function inUseError(dbPath: string, holders: FileHolder[]): EngineError {
       {
         holders: holders.map((holder) =>
           holder.name === null
-            ? { key: 'err.holder.unnamed', params: { pid: holder.pid } }
-            : { key: 'err.holder.named', params: { name: holder.name, pid: holder.pid } },
+            ? ref(message('err.holder.unnamed', { pid: holder.pid }))
+            : ref(message('err.holder.named', { name: holder.name, pid: holder.pid })),
         ),
       },
     ),

@@ -131,14 +131,14 @@ export function readHistory(db: Database): HistoryEntry[] {
       } catch (thrown) {
         // A RangeError (JSON nested too deep) is as much "not ours" as a syntax error.
         throw invalid(
-          `${HISTORY_TABLE} row ${id} has a ${column} value that is not the JSON PanelDB writes.`,
+          message('err.history.badJson', { table: HISTORY_TABLE, id, column }),
           thrown instanceof Error ? thrown.message : String(thrown),
         );
       }
     };
     const changes = json('changes');
     if (!Array.isArray(changes) || !changes.every(isStoredChange))
-      throw invalid(`${HISTORY_TABLE} row ${id} holds changes PanelDB cannot read.`);
+      throw invalid(message('err.history.badChanges', { table: HISTORY_TABLE, id }));
     return {
       id,
       version: Number(row.version),

@@ -19,6 +19,7 @@ import { versionSnapshot } from './migrate';
 import type { OperationContext } from './operation-context';
 import type { RestoreReport } from '../shared/reports';
 import { compareForRestore } from './backup-inspect';
+import { message, ref } from '../shared/i18n';
 export type { RestoreReport };
 
 /** A backup is named by a path (CLI) or by the id PanelDB listed (UI). */
@@ -30,7 +31,7 @@ export async function resolveBackup(reference: string, context: OperationContext
   if (stat?.isFile()) return reference;
   throw new EngineError(
     'BACKUP_NOT_FOUND',
-    `No backup named ${reference} (not a file, and not in ${context.backupDir}).`,
+    message('err.restore.noSuchBackup', { reference, dir: context.backupDir }),
   );
 }
 
@@ -97,7 +98,7 @@ export async function restoreBackupFile(
   if (verification.status === 'unverified' && options.acceptUnverified !== true) {
     throw new EngineError(
       'BACKUP_UNVERIFIED',
-      `${backupPath} has no PanelDB metadata, so nothing proves it holds what was backed up; nothing was restored. Restore it only if you trust where it came from, and confirm that explicitly.`,
+      message('err.restore.unverified', { path: backupPath }),
     );
   }
   // `panel_starts` is not a reason to refuse outright: the admin may accept it explicitly below. An
@@ -110,7 +111,7 @@ export async function restoreBackupFile(
   if (failed.length > 0) {
     throw new EngineError(
       'BACKUP_INVALID',
-      `${backupPath} did not pass verification; nothing was restored.`,
+      message('err.restore.failedVerification', { path: backupPath }),
       failed.join('\n'),
     );
   }
@@ -125,13 +126,15 @@ export async function restoreBackupFile(
     const now = comparison.current.counts?.inbounds;
     const then = comparison.backup.counts?.inbounds ?? 0;
     const why = comparison.risks.map((risk) =>
-      risk === 'far-fewer-inbounds'
-        ? `it holds ${then} inbound(s) where the file now has ${now ?? 0}`
-        : `the panel cannot start on it (${comparison.backup.problems.join(', ')})`,
+      ref(
+        risk === 'far-fewer-inbounds'
+          ? message('err.restore.risk.fewerInbounds', { then, now: now ?? 0 })
+          : message('err.restore.risk.panelCannotStart', { problems: comparison.backup.problems.join(', ') }),
+      ),
     );
     throw new EngineError(
       'CONFIRMATION_REQUIRED',
-      `Restoring ${basename(backupPath)} needs your explicit confirmation: ${why.join('; ')}. Nothing was restored.`,
+      message('err.restore.needsConfirmation', { name: basename(backupPath) }, { why }),
       undefined,
       { action: 'accept-risk', risks: comparison.risks },
     );
@@ -140,7 +143,7 @@ export async function restoreBackupFile(
   if (state === null) {
     throw new EngineError(
       'FILE_NOT_FOUND',
-      `${context.dbPath} does not exist; copy the backup there yourself if that is what you want.`,
+      message('err.restore.noTarget', { path: context.dbPath }),
     );
   }
   const movedAside = await replaceDatabaseFile(state, backup.bytes, {

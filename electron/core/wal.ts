@@ -4,6 +4,7 @@
 // walIndexRecover): the first frame with foreign salts, a bad checksum or a missing tail ends the
 // log, and only frames up to the last commit frame count.
 import { EngineError } from './engine-error';
+import { message } from '../shared/i18n';
 
 const WAL_HEADER_BYTES = 32;
 const FRAME_HEADER_BYTES = 24;
@@ -131,7 +132,7 @@ export function applyWal(mainFile: Buffer, wal: WalContents): Buffer {
     if (mainPageSize !== wal.pageSize) {
       throw new EngineError(
         'WAL_MISMATCH',
-        'The WAL file does not belong to this database: their page sizes differ.',
+        message('err.wal.pageSizeDiffers'),
         `database page size ${mainPageSize} bytes, WAL page size ${wal.pageSize} bytes`,
       );
     }
@@ -146,7 +147,7 @@ export function applyWal(mainFile: Buffer, wal: WalContents): Buffer {
   if (dbSizePages > holdable) {
     throw new EngineError(
       'WAL_INVALID',
-      'The WAL file is damaged: its last commit claims more pages than the database and the WAL hold.',
+      message('err.wal.commitTooLarge'),
       `commit frame says ${dbSizePages} pages; the main file and the WAL's committed frames hold at most ${holdable}`,
     );
   }
@@ -189,7 +190,7 @@ function accumulateChecksum(
  */
 function readHeader(wal: Buffer, view: DataView): WalHeader {
   const invalid = (detail: string): EngineError =>
-    new EngineError('WAL_INVALID', 'The WAL file is damaged or is not an SQLite WAL file.', detail);
+    new EngineError('WAL_INVALID', message('err.wal.invalid'), detail);
 
   if (wal.length < WAL_HEADER_BYTES) {
     throw invalid(`the file has ${wal.length} bytes, fewer than the ${WAL_HEADER_BYTES}-byte WAL header`);

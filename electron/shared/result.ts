@@ -69,7 +69,7 @@ export interface MessageRef {
   key: string;
   params?: Record<string, string | number>;
   /** Parameters that are messages themselves (a step's reason inside MIGRATION_FAILED). */
-  parts?: Record<string, Array<{ key: string; params?: Record<string, string | number> }>>;
+  parts?: Record<string, MessageRef[]>;
 }
 
 /** A tab the app can switch to. */
@@ -186,14 +186,15 @@ const isParams = (value: unknown): boolean =>
 
 /** A catalog reference that arrived as JSON: a key, string or number parameters, and parts of that shape. */
 export function isMessageRef(value: unknown, depth = 0): value is MessageRef {
+  // Parts nest (a step's reason inside MIGRATION_FAILED), but never deeper than a few levels.
   if (!isRecord(value) || typeof value.key !== 'string') return false;
   if (value.params !== undefined && !isParams(value.params)) return false;
   if (value.parts === undefined) return true;
   return (
-    depth === 0 &&
+    depth < 3 &&
     isRecord(value.parts) &&
     Object.values(value.parts).every(
-      (list) => Array.isArray(list) && list.every((part) => isMessageRef(part, 1) && part.parts === undefined),
+      (list) => Array.isArray(list) && list.every((part) => isMessageRef(part, depth + 1)),
     )
   );
 }

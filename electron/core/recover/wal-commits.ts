@@ -8,6 +8,7 @@ import { EngineError } from '../engine-error';
 import { readWal } from '../wal';
 import { scanImage } from './btree-scan';
 import { valuesJson } from './output-db';
+import { message } from '../../shared/i18n';
 
 const WAL_HEADER = 32;
 const FRAME_HEADER = 24;
@@ -49,7 +50,7 @@ function checkPageSize(main: Buffer, pageSize: number): void {
   if (mainSize !== pageSize && mainSize !== 0) {
     throw new EngineError(
       'WAL_MISMATCH',
-      'The WAL file does not belong to this database: their page sizes differ.',
+      message('err.wal.pageSizeDiffers'),
     );
   }
 }
@@ -61,7 +62,7 @@ export function imageAtCommit(main: Buffer, wal: Buffer, n: number): Buffer {
   if (!Number.isInteger(n) || n < 0 || n > txns.length) {
     throw new EngineError(
       'INVALID_ARGUMENT',
-      `There is no WAL commit ${n}: the -wal holds ${txns.length} committed transaction(s).`,
+      message('err.recover.noSuchCommit', { n, count: txns.length }),
     );
   }
   if (n === 0) return Buffer.from(main);

@@ -42,7 +42,7 @@ export interface Message {
   parts?: Parts;
 }
 
-export type Parts = Record<string, Array<{ key: string; params?: Params }>>;
+export type Parts = Record<string, Array<{ key: string; params?: Params; parts?: Parts }>>;
 
 /** How a list of parts is joined in each language. */
 const PART_SEPARATOR: Record<Language, string> = { en: '; ', 'zh-CN': '；' };
