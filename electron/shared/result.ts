@@ -1,6 +1,7 @@
 // Errors cross every boundary (engine → CLI, IPC, HTTP) as data. The set of codes is closed so the
 // CLI can map each to an exit status and the UI to a translated message.
 import { ref, type KeyedText } from './i18n';
+import type { MessageRef } from './reports';
 
 export const ERROR_CODES = [
   // bad input: the file given is not something we can open
@@ -65,13 +66,6 @@ export interface AppError {
   msg?: MessageRef;
 }
 
-export interface MessageRef {
-  key: string;
-  params?: Record<string, string | number>;
-  /** Parameters that are messages themselves (a step's reason inside MIGRATION_FAILED). */
-  parts?: Record<string, MessageRef[]>;
-}
-
 /** A tab the app can switch to. */
 export type HintTab = 'overview' | 'history' | 'pending' | 'backups' | 'checks';
 /**
@@ -102,22 +96,24 @@ export type ErrorHint =
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-/** A failure: the text is a catalog message (`message(key, params)`), so every reader gets it in their language. */
+/**
+ * An error whose text is a catalog message (`message(key, params)`), so every reader gets it in
+ * their language; a plain string does not compile.
+ */
+export const appError = (code: ErrorCode, text: KeyedText, detail?: string, hint?: ErrorHint): AppError => ({
+  code,
+  message: text.text,
+  ...(detail === undefined ? {} : { detail }),
+  ...(hint === undefined ? {} : { hint }),
+  msg: ref(text),
+});
+
 export const fail = <T = never>(
   code: ErrorCode,
   text: KeyedText,
   detail?: string,
   hint?: ErrorHint,
-): Result<T> => ({
-  ok: false,
-  error: {
-    code,
-    message: text.text,
-    msg: ref(text),
-    ...(detail === undefined ? {} : { detail }),
-    ...(hint === undefined ? {} : { hint }),
-  },
-});
+): Result<T> => ({ ok: false, error: appError(code, text, detail, hint) });
 
 export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
