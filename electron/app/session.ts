@@ -173,9 +173,7 @@ export function createSession(options: SessionOptions): Session {
   const review = (dbPath: string): Promise<Result<MigrationsReview>> => {
     const dir = migrationsDir;
     if (dir === null) {
-      return Promise.resolve(
-        fail('INVALID_ARGUMENT', message('err.session.noMigrationsFolder')),
-      );
+      return Promise.resolve(fail('INVALID_ARGUMENT', message('err.session.noMigrationsFolder')));
     }
     return (async () => {
       const lint = await validateMigrationsDir(dir);
@@ -196,10 +194,7 @@ export function createSession(options: SessionOptions): Session {
     getSession: async () => ok(await info()),
     openDatabase: async () => {
       if (options.chooseDatabase === undefined) {
-        return fail(
-          'UNSUPPORTED',
-          message('err.session.fileDialogDesktopOnly'),
-        );
+        return fail('UNSUPPORTED', message('err.session.fileDialogDesktopOnly'));
       }
       const path = await options.chooseDatabase();
       return path === null ? ok(await info()) : open(path, false);
@@ -251,10 +246,7 @@ export function createSession(options: SessionOptions): Session {
     listActivity: () => withDatabase((dbPath) => run({ dbPath }, 'listActivity', undefined)),
     addMigrationsFolder: async () => {
       if (options.chooseMigrationsFolder === undefined) {
-        return fail(
-          'UNSUPPORTED',
-          message('err.session.folderDialogDesktopOnly'),
-        );
+        return fail('UNSUPPORTED', message('err.session.folderDialogDesktopOnly'));
       }
       const dir = await options.chooseMigrationsFolder();
       return dir === null ? ok(await info()) : setMigrationsDir(dir);

@@ -21,7 +21,6 @@ const en = {
     `Plan fingerprint: ${fp} (run again with --expect ${fp} to refuse if the file changes)`,
   passwordPrompt: (user: string) => `New password for ${user}: `,
   passwordRepeat: 'Repeat it: ',
-  passwordMismatch: 'The two passwords differ; nothing was written.',
   passwordSet: (user: string, backup: string) =>
     `Password of ${user} set (bcrypt, cost 10). Backup first: ${backup}`,
   fixApplied: 'Fix applied',
@@ -43,7 +42,6 @@ const zh: typeof en = {
   fingerprint: (fp) => `计划指纹：${fp}（加上 --expect ${fp} 再次运行，文件若有变化将拒绝执行）`,
   passwordPrompt: (user) => `${user} 的新密码：`,
   passwordRepeat: '再输入一次：',
-  passwordMismatch: '两次输入的密码不同；未写入任何内容。',
   passwordSet: (user, backup) => `已设置 ${user} 的密码（bcrypt，成本 10）。已先备份：${backup}`,
   fixApplied: '修复已应用',
   fixReverted: '修复已撤销',

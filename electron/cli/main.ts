@@ -4,7 +4,7 @@
 // path every failure takes to the terminal and the exit status.
 import { Command, CommanderError } from 'commander';
 import { TOOL_VERSION } from '../core/index';
-import type { AppError } from '../shared/result';
+import { appError, type AppError } from '../shared/result';
 import { registerCheckCommands } from './check-command';
 import { openEngine, type CliIo, type CommandContext } from './command-context';
 import { registerBackupCommand } from './commands/backup';
@@ -25,6 +25,7 @@ import { EXIT, exitCodeFor } from './exit-codes';
 import { localizeHelpZhCN } from './help-zh-CN';
 import { hintLine } from './hint-wording';
 import { errorLine, hintLines, pickLang, safetyNotesHeader, TEXT, type Lang } from './messages';
+import { message } from '../shared/i18n';
 
 export type { CliIo } from './command-context';
 
@@ -110,14 +111,12 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   } catch (thrown) {
     if (thrown instanceof CommanderError) {
       if (thrown.exitCode === 0) return EXIT.ok;
-      const message = thrown.message.replace(/^error: /, '');
-      return printError({ code: 'INVALID_ARGUMENT', message: `${message} (see paneldb --help)` }, wantsJson);
+      // Commander's own English: the zh-CN line shows the code's explanation instead (errorLine).
+      const usage = thrown.message.replace(/^error: /, '');
+      return printError({ code: 'INVALID_ARGUMENT', message: `${usage} (see paneldb --help)` }, wantsJson);
     }
     const detail = thrown instanceof Error ? (thrown.stack ?? thrown.message) : String(thrown);
-    return printError(
-      { code: 'INTERNAL', message: 'PanelDB hit an unexpected error; nothing was written.', detail },
-      wantsJson,
-    );
+    return printError(appError('INTERNAL', message('err.internal'), detail), wantsJson);
   }
   return exitCode;
 }

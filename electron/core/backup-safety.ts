@@ -70,10 +70,7 @@ export async function assertStandaloneBackup(path: string, fs: FileSystem): Prom
     throw new EngineError('FILE_UNREADABLE', message('errorText.unreadable', { path }), osErrorText(thrown));
   });
   if (info.isSymbolicLink()) {
-    throw new EngineError(
-      'BACKUP_INVALID',
-      message('err.backup.symlink', { path }),
-    );
+    throw new EngineError('BACKUP_INVALID', message('err.backup.symlink', { path }));
   }
   if (!info.isFile()) throw new EngineError('NOT_A_FILE', message('err.file.notRegular', { path }));
   const companions = await companionsOf(path, fs);

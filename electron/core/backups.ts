@@ -114,10 +114,7 @@ export async function createBackup(image: LoadedImage, options: CreateBackupOpti
   const identical = await readsBackAs(path, image.bytes, fs).catch(() => false);
   if (!identical) {
     await fs.rm(path, { force: true }).catch(() => undefined);
-    throw new EngineError(
-      'BACKUP_FAILED',
-      message('err.backup.readBackDiffers', { path }),
-    );
+    throw new EngineError('BACKUP_FAILED', message('err.backup.readBackDiffers', { path }));
   }
   const metadata: BackupMetadata = {
     format: 'paneldb-backup/1',
@@ -376,13 +373,14 @@ export async function deleteOwnBackup(
 ): Promise<string> {
   const entry = await findListedBackup(dbPath, backupDir, id, fs);
   if (entry.origin !== 'paneldb') {
-    throw new EngineError(
-      'FORBIDDEN',
-      message('err.backup.panelsOwn', { id: entry.id }),
-    );
+    throw new EngineError('FORBIDDEN', message('err.backup.panelsOwn', { id: entry.id }));
   }
   await fs.rm(entry.path).catch((thrown: unknown) => {
-    throw new EngineError('WRITE_FAILED', message('err.backup.deleteFailed', { path: entry.path }), osErrorText(thrown));
+    throw new EngineError(
+      'WRITE_FAILED',
+      message('err.backup.deleteFailed', { path: entry.path }),
+      osErrorText(thrown),
+    );
   });
   await fs.rm(metadataPathOf(entry.path), { force: true });
   return entry.id;

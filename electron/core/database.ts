@@ -54,8 +54,7 @@ export async function readDatabaseImage(givenPath: string, options: LoadOptions)
   // and a save must replace the real file, not the link.
   const path = await fs.realpath(givenPath).catch(() => givenPath);
   const stat = await statOrRefuse(path, fs);
-  if (stat.size === 0)
-    throw new EngineError('FILE_EMPTY', message('err.file.empty', { path }));
+  if (stat.size === 0) throw new EngineError('FILE_EMPTY', message('err.file.empty', { path }));
   if (stat.size > MAX_DATABASE_BYTES) {
     throw new EngineError(
       'FILE_TOO_LARGE',
@@ -278,16 +277,10 @@ async function readIntoSpareRoom(path: string, fs: FileSystem, size: number): Pr
 
 function checkSqliteHeader(path: string, bytes: Buffer): void {
   if (bytes.length >= 4 && WAL_MAGICS.includes(bytes.readUInt32BE(0))) {
-    throw new EngineError(
-      'NOT_SQLITE',
-      message('err.sqlite.isWal', { path }),
-    );
+    throw new EngineError('NOT_SQLITE', message('err.sqlite.isWal', { path }));
   }
   if (bytes.length < SQLITE_MAGIC.length || !bytes.subarray(0, SQLITE_MAGIC.length).equals(SQLITE_MAGIC)) {
-    throw new EngineError(
-      'NOT_SQLITE',
-      message('err.sqlite.notSqlite', { path }),
-    );
+    throw new EngineError('NOT_SQLITE', message('err.sqlite.notSqlite', { path }));
   }
   if (bytes.length < 100) {
     throw new EngineError(
@@ -305,10 +298,7 @@ function pageSizeOf(bytes: Buffer): number {
 function checkImageSize(path: string, image: Buffer): void {
   const pageSize = pageSizeOf(image);
   if (pageSize < 512 || pageSize > 65536 || (pageSize & (pageSize - 1)) !== 0) {
-    throw new EngineError(
-      'DATABASE_CORRUPT',
-      message('err.sqlite.badPageSize', { path, pageSize }),
-    );
+    throw new EngineError('DATABASE_CORRUPT', message('err.sqlite.badPageSize', { path, pageSize }));
   }
   if (image.length % pageSize !== 0) {
     throw new EngineError(

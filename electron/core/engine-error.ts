@@ -26,7 +26,9 @@ export class EngineError extends Error {
   static of(error: AppError): EngineError {
     const msg = error.msg;
     const text: KeyedText =
-      msg !== undefined && isMessageKey(msg.key) ? { ...msg, key: msg.key, text: error.message } : message('err.internal');
+      msg !== undefined && isMessageKey(msg.key)
+        ? { ...msg, key: msg.key, text: error.message }
+        : message('err.internal');
     return new EngineError(error.code, text, error.detail, error.hint);
   }
 

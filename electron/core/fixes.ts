@@ -168,10 +168,7 @@ export async function revertFixOpened(
   assertIntact(opened.db, opened.image.path, opened.fullIntegrity());
   const entry = lastFixOf(readHistory(opened.db), checkId);
   if (entry === undefined) {
-    throw new EngineError(
-      'ROLLBACK_REFUSED',
-      message('err.fix.notApplied', { checkId }),
-    );
+    throw new EngineError('ROLLBACK_REFUSED', message('err.fix.notApplied', { checkId }));
   }
   return runAndSave(opened, context, {
     operation: 'revert-fix',

@@ -33,7 +33,8 @@ export function forceOptions(opened: OpenedPanel, evidence: Evidence[]): ForceOp
         options: { version },
       }),
       needs_acknowledgement: !repair,
-      refused: detection.newerVersion !== null ? newerPanelRefusal(detection.newerVersion, version).text : null,
+      refused:
+        detection.newerVersion !== null ? newerPanelRefusal(detection.newerVersion, version).text : null,
       marks_without_running: marks,
     };
   });

@@ -63,9 +63,7 @@ function historyTableExists(db: Database): boolean {
   ]);
   if (objects.length === 0) return false;
   if (objects.some((object) => object.type !== 'table'))
-    throw invalid(
-      message('err.history.notATable', { table: HISTORY_TABLE, type: String(objects[0]?.type) }),
-    );
+    throw invalid(message('err.history.notATable', { table: HISTORY_TABLE, type: String(objects[0]?.type) }));
   const columns = columnNames(db, HISTORY_TABLE);
   const unexpected = columns.filter((column) => !HISTORY_COLUMNS.includes(column));
   const missing = HISTORY_COLUMNS.filter((column) => !columns.includes(column));

@@ -151,8 +151,13 @@ export function assertMigratable(detection: Detection, path: string): void {
   };
   const reason = unsafe[detection.generation];
   if (reason !== undefined)
-    throw new EngineError('REPAIR_NEEDED', message('err.open.wontMigrate', { path }, { reason: [ref(reason)] }), undefined, {
-      action: 'open-tab',
-      tab: 'backups',
-    });
+    throw new EngineError(
+      'REPAIR_NEEDED',
+      message('err.open.wontMigrate', { path }, { reason: [ref(reason)] }),
+      undefined,
+      {
+        action: 'open-tab',
+        tab: 'backups',
+      },
+    );
 }

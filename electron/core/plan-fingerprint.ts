@@ -31,8 +31,5 @@ export function planFingerprint(parts: PlanParts): string {
 /** Refuses with PLAN_CHANGED when a fingerprint was given and the plan is not that one any more. */
 export function assertExpectedPlan(expected: string | undefined, actual: string): void {
   if (expected === undefined || expected === actual) return;
-  throw new EngineError(
-    'PLAN_CHANGED',
-    message('err.plan.changed', { expected, actual }),
-  );
+  throw new EngineError('PLAN_CHANGED', message('err.plan.changed', { expected, actual }));
 }

@@ -96,10 +96,7 @@ export async function restoreBackupFile(
 ): Promise<RestoreReport> {
   const { report: verification, image: backup } = await verifyBackupImage(backupPath, context.fs);
   if (verification.status === 'unverified' && options.acceptUnverified !== true) {
-    throw new EngineError(
-      'BACKUP_UNVERIFIED',
-      message('err.restore.unverified', { path: backupPath }),
-    );
+    throw new EngineError('BACKUP_UNVERIFIED', message('err.restore.unverified', { path: backupPath }));
   }
   // `panel_starts` is not a reason to refuse outright: the admin may accept it explicitly below. An
   // unverified backup (no metadata) was accepted above; only a real verification failure refuses.
@@ -141,10 +138,7 @@ export async function restoreBackupFile(
   }
   const { path: safety, state } = await safetyCopy(context);
   if (state === null) {
-    throw new EngineError(
-      'FILE_NOT_FOUND',
-      message('err.restore.noTarget', { path: context.dbPath }),
-    );
+    throw new EngineError('FILE_NOT_FOUND', message('err.restore.noTarget', { path: context.dbPath }));
   }
   const movedAside = await replaceDatabaseFile(state, backup.bytes, {
     fs: context.fs,

@@ -66,10 +66,7 @@ async function syncFolder(folder: string, fs: FileSystem): Promise<void> {
 /** Refuses when the database or its -wal changed since the image was loaded (the panel may be running). */
 export async function assertUnchangedOnDisk(image: DiskState, fs: FileSystem): Promise<void> {
   const changed = (what: string) =>
-    new EngineError(
-      'FILE_CHANGED_ON_DISK',
-      message('err.save.changedSinceLoaded', { path: what }),
-    );
+    new EngineError('FILE_CHANGED_ON_DISK', message('err.save.changedSinceLoaded', { path: what }));
   // A different size or mtime is a change without reading anything (statDiffers); equal ones are
   // not proof, so every byte is then compared through its hash, streamed.
   if (await statDiffers(image.path, image.original, fs)) throw changed(image.path);
@@ -184,10 +181,7 @@ export async function replaceDatabaseFile(
     // Cheap last look: the main file is the inode we hashed, with the same size and time.
     const now = await fs.stat(target);
     if (now.ino !== identity.ino || now.size !== identity.size || now.mtimeMs !== identity.mtimeMs)
-      throw new EngineError(
-        'FILE_CHANGED_ON_DISK',
-        message('err.save.changedWhileSaving', { path: target }),
-      );
+      throw new EngineError('FILE_CHANGED_ON_DISK', message('err.save.changedWhileSaving', { path: target }));
     // The moves and the rename follow each other directly: the window in which a crash leaves the
     // old file without its -wal (put back by the next write) is as short as it can be.
     for (const move of moves) {

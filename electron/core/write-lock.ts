@@ -215,10 +215,7 @@ function lockFor(dbPath: string, lockPath: string, mine: LockHolder, fs: FileSys
       const holder = await readHolder(lockPath, fs).catch(() => null);
       if (holder === null || holder === 'unreadable' || holder.token !== mine.token) {
         if (holder !== null && holder !== 'unreadable') throw lockedError(dbPath, holder);
-        throw new EngineError(
-          'DATABASE_LOCKED',
-          message('err.lock.lost', { path: dbPath }),
-        );
+        throw new EngineError('DATABASE_LOCKED', message('err.lock.lost', { path: dbPath }));
       }
     },
     async release() {

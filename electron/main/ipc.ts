@@ -30,7 +30,6 @@ export function createSenderCheck(mainContents: () => unknown): (event: SenderEv
   };
 }
 
-
 const describe = (error: z.ZodError) =>
   error.issues.map((issue) => `${issue.path.join('.') || 'request'}: ${issue.message}`).join('; ');
 

@@ -92,10 +92,7 @@ function listenError(error: NodeJS.ErrnoException, host: string, port: number): 
   const where = hostWithPort(host, port);
   switch (error.code) {
     case 'EADDRINUSE':
-      return new ServerError(
-        'INVALID_ARGUMENT',
-        message('err.serve.portInUse', { port, host }),
-      );
+      return new ServerError('INVALID_ARGUMENT', message('err.serve.portInUse', { port, host }));
     case 'EACCES':
       return new ServerError('FORBIDDEN', message('err.serve.portForbidden', { where }));
     case 'EADDRNOTAVAIL':
@@ -109,10 +106,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const requestedHost = options.host ?? '127.0.0.1';
   const bindAddress = loopbackBindAddress(requestedHost);
   if (bindAddress === null) {
-    throw new ServerError(
-      'FORBIDDEN',
-      message('err.serve.notLoopback', { host: requestedHost }),
-    );
+    throw new ServerError('FORBIDDEN', message('err.serve.notLoopback', { host: requestedHost }));
   }
   const requestedPort = options.port ?? 0;
   if (!Number.isInteger(requestedPort) || requestedPort < 0 || requestedPort > 65535) {

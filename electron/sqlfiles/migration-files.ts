@@ -121,7 +121,8 @@ export async function readMigrationsDir(dir: string, fs: LintFileSystem): Promis
     info = await fs.stat(dir);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return fail('FILE_NOT_FOUND', message('err.folder.notFound', { path: dir }));
+    if (code === 'ENOENT' || code === 'ENOTDIR')
+      return fail('FILE_NOT_FOUND', message('err.folder.notFound', { path: dir }));
     return fail('FILE_UNREADABLE', message('err.folder.unreadable', { path: dir, reason: String(error) }));
   }
   if (!info.isDirectory()) {

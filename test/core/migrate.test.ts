@@ -175,7 +175,10 @@ describe('a failed migration', () => {
               const [row] = queryRows(context.db, 'SELECT rowid AS id FROM inbounds LIMIT 1');
               context.updateText('inbounds', Number(row?.id), 'remark', 'half-done');
               throw new StepFailure(
-                message('err.step.sqlFailed', { file: 'injected', reason: 'injected failure in the middle of step 3' }),
+                message('err.step.sqlFailed', {
+                  file: 'injected',
+                  reason: 'injected failure in the middle of step 3',
+                }),
               );
             },
           },

@@ -101,7 +101,11 @@ describe('the backups slice', () => {
 
   it('a refused restore shows its code', async () => {
     const { store } = await openWithBackups({
-      restoreBackup: () => fail('BACKUP_INVALID', message('err.restore.failedVerification', { path: 'x-ui.db.backup.1700000000' })),
+      restoreBackup: () =>
+        fail(
+          'BACKUP_INVALID',
+          message('err.restore.failedVerification', { path: 'x-ui.db.backup.1700000000' }),
+        ),
     });
     store.getState().askRestore(own.id);
     await store.getState().acceptConfirm();

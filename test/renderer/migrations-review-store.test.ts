@@ -41,7 +41,8 @@ describe('the migrations folder and its review in the store', () => {
 
   it('a refused folder shows the error and keeps the session as it was', async () => {
     const api = fakeApi({
-      addMigrationsFolder: () => fail('INVALID_ARGUMENT', message('err.external.downOnly', { file: '000006_a.down.sql', version: 6 })),
+      addMigrationsFolder: () =>
+        fail('INVALID_ARGUMENT', message('err.external.downOnly', { file: '000006_a.down.sql', version: 6 })),
     });
     const store = createAppStore(api);
     await store.getState().openDemo();

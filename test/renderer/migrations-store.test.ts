@@ -124,7 +124,8 @@ describe('migrating from the store', () => {
 
   it('a failed migration shows its code, keeps no run report, and still refreshes', async () => {
     const api = fakeApi({
-      migrate: () => fail(
+      migrate: () =>
+        fail(
           'MIGRATION_FAILED',
           message('err.migration.stepFailed', { version: 3, name: 'xhttp_flow', reason: 'bad JSON' }),
           'inbounds #2: bad JSON',

@@ -71,7 +71,8 @@ describe('the session slice', () => {
     const state = store.getState();
     expect(state.error).toEqual({
       code: 'NOT_A_PANEL_DATABASE',
-      message: '/srv/other.db is a SQLite database but not an X-Panel/3x-ui panel database (tables: foo, bar).',
+      message:
+        '/srv/other.db is a SQLite database but not an X-Panel/3x-ui panel database (tables: foo, bar).',
       detail: 'tables: foo, bar',
       msg: { key: 'err.open.notPanel', params: { path: '/srv/other.db', tables: 'foo, bar' } },
     });

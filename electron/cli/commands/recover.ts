@@ -11,6 +11,8 @@ import {
 } from '../../core/index';
 import { wholeNumber, type CommandContext } from '../command-context';
 import type { Lang } from '../messages';
+import { message } from '../../shared/i18n';
+import { fail } from '../../shared/result';
 
 interface RecoverOptions {
   out?: string;
@@ -41,7 +43,6 @@ const TEXT = {
           .map(([t, d]) => `${t} +${d.inserted} ~${d.updated} -${d.deleted}`)
           .join('; ') || 'no row changes'
       }`,
-    needOut: 'recover needs --out <new.db> (or --list-wal-commits)',
   },
   'zh-CN': {
     written: (out: string) => `已恢复到新文件：${out}`,
@@ -62,7 +63,6 @@ const TEXT = {
           .map(([t, d]) => `${t} +${d.inserted} ~${d.updated} -${d.deleted}`)
           .join('；') || '无行变更'
       }`,
-    needOut: 'recover 需要 --out <新文件.db>（或 --list-wal-commits）',
   },
 } as const;
 
@@ -119,7 +119,7 @@ export function registerRecoverCommand(
       const out = options.out;
       const result =
         out === undefined
-          ? ({ ok: false, error: { code: 'INVALID_ARGUMENT', message: TEXT[lang].needOut } } as const)
+          ? fail<RecoverReport>('INVALID_ARGUMENT', message('err.cli.recoverNeedsOut'))
           : await capture(() =>
               recoverDatabase({ input: resolve(db), out: resolve(out), walCommit: options.walCommit }),
             );

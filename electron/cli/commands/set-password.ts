@@ -7,9 +7,10 @@ import type { Command } from 'commander';
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import type { RunReport } from '../../shared/reports';
-import type { Result } from '../../shared/result';
+import { appError, type Result } from '../../shared/result';
 import { BACKUP_DIR_OPTION, type CommandContext, type EngineOptions } from '../command-context';
 import { DECISION_TEXT } from '../decision-messages';
+import { message } from '../../shared/i18n';
 
 export interface SecretSource {
   /** Whole stdin when it is not a terminal; null when it is one. */
@@ -72,7 +73,7 @@ export function registerSetPassword(
         password = await secrets.ask(text.passwordPrompt(options.user));
         const again = await secrets.ask(text.passwordRepeat);
         if (again !== password) {
-          fail({ code: 'INVALID_ARGUMENT', message: text.passwordMismatch }, options.json);
+          fail(appError('INVALID_ARGUMENT', message('err.cli.passwordMismatch')), options.json);
           return;
         }
       }

@@ -37,8 +37,7 @@ async function readInput(path: string, fs: FileSystem): Promise<Buffer> {
     const stat = await fs.stat(path);
     if (!stat.isFile()) throw new EngineError('NOT_A_FILE', message('err.file.notRegular', { path }));
     const bytes = await fs.readFile(path);
-    if (bytes.length === 0)
-      throw new EngineError('FILE_EMPTY', message('err.recover.empty', { path }));
+    if (bytes.length === 0) throw new EngineError('FILE_EMPTY', message('err.recover.empty', { path }));
     return bytes;
   } catch (thrown) {
     if (thrown instanceof EngineError) throw thrown;
@@ -53,17 +52,13 @@ export async function checkOutputPath(input: string, out: string, fs: FileSystem
   const real = await fs.realpath(input).catch(() => input);
   const target = resolve(out);
   if ([input, real, `${input}-wal`, `${real}-wal`, `${real}-shm`].includes(target)) {
-    throw new EngineError(
-      'INVALID_ARGUMENT',
-      message('err.recover.outIsInput'),
-    );
+    throw new EngineError('INVALID_ARGUMENT', message('err.recover.outIsInput'));
   }
   const exists = await fs.lstat(target).then(
     () => true,
     () => false,
   );
-  if (exists)
-    throw new EngineError('INVALID_ARGUMENT', message('err.recover.outExists', { path: target }));
+  if (exists) throw new EngineError('INVALID_ARGUMENT', message('err.recover.outExists', { path: target }));
 }
 
 /** Reads the input and its -wal; a damaged -wal is reported and the main file used alone. */
@@ -106,10 +101,7 @@ export async function recoverDatabase(request: RecoverRequest): Promise<RecoverR
   let commits = loaded.commits;
   if (request.walCommit !== undefined) {
     if (loaded.wal === null)
-      throw new EngineError(
-        'INVALID_ARGUMENT',
-        message('err.recover.noWal', { path: `${input}-wal` }),
-      );
+      throw new EngineError('INVALID_ARGUMENT', message('err.recover.noWal', { path: `${input}-wal` }));
     image = imageAtCommit(loaded.main, loaded.wal, request.walCommit);
     commits = request.walCommit;
   }

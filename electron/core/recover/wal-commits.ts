@@ -48,10 +48,7 @@ function checkPageSize(main: Buffer, pageSize: number): void {
   const raw = main.readUInt16BE(16);
   const mainSize = raw === 1 ? 65536 : raw;
   if (mainSize !== pageSize && mainSize !== 0) {
-    throw new EngineError(
-      'WAL_MISMATCH',
-      message('err.wal.pageSizeDiffers'),
-    );
+    throw new EngineError('WAL_MISMATCH', message('err.wal.pageSizeDiffers'));
   }
 }
 
@@ -60,10 +57,7 @@ export function imageAtCommit(main: Buffer, wal: Buffer, n: number): Buffer {
   const { frames, pageSize } = committedFrames(wal);
   const txns = transactions(frames);
   if (!Number.isInteger(n) || n < 0 || n > txns.length) {
-    throw new EngineError(
-      'INVALID_ARGUMENT',
-      message('err.recover.noSuchCommit', { n, count: txns.length }),
-    );
+    throw new EngineError('INVALID_ARGUMENT', message('err.recover.noSuchCommit', { n, count: txns.length }));
   }
   if (n === 0) return Buffer.from(main);
   checkPageSize(main, pageSize);

@@ -5,7 +5,8 @@ import type { errorsEn } from './errors-en';
 export const errorsZhCN: Record<keyof typeof errorsEn, string> = {
   'err.internal': 'PanelDB 遇到意外错误；未写入任何内容。',
   'err.save.writeFailed': '无法写入 {path}；它保持原样。',
-  'err.save.changedSinceLoaded': '{path} 在 PanelDB 载入后被修改过（面板是否在运行？）。未写入任何内容；请重新打开它。',
+  'err.save.changedSinceLoaded':
+    '{path} 在 PanelDB 载入后被修改过（面板是否在运行？）。未写入任何内容；请重新打开它。',
   'err.save.changedWhileSaving': '{path} 在 PanelDB 保存期间被修改；未写入任何内容。',
   'err.save.replaceFailed': '无法替换 {path}；它保持原样。',
   'err.backupDir.unusable': '备份文件夹 {path} 无法使用：{why}。未写入任何内容。',
@@ -25,12 +26,14 @@ export const errorsZhCN: Record<keyof typeof errorsEn, string> = {
   'err.backup.deleteFailed': '无法删除 {path}。',
   'err.backupDir.why.symlink': '它是符号链接（PanelDB 不会为备份跟随链接）',
   'err.backupDir.why.foreignOwner': '它属于用户 ID {owner}，而不是你（用户 ID {uid}）',
-  'err.backupDir.why.permissions': '它的权限是 {mode}；其他用户可以读取或放入备份（请对它执行 chmod 700，或换一个文件夹）',
+  'err.backupDir.why.permissions':
+    '它的权限是 {mode}；其他用户可以读取或放入备份（请对它执行 chmod 700，或换一个文件夹）',
   'err.backupDir.cannotInspect': '无法检查备份文件夹 {path}。',
   'err.backupDir.notPrivate': '备份文件夹 {path} 不是私有的：{problem}。未从中读取、也未向其写入任何内容。',
   'err.backup.symlink': '{path} 是符号链接；备份必须是独立的普通文件。未通过它读取任何内容。',
   'err.file.notRegular': '{path} 不是普通文件。',
-  'err.backup.notStandalone': '{path} 不是独立文件：它旁边有 {companions}。PanelDB 的备份从不带这种文件；SQLite 会把它重放到备份上，所以不使用该备份。只有在你清楚它的来历时才删除它。',
+  'err.backup.notStandalone':
+    '{path} 不是独立文件：它旁边有 {companions}。PanelDB 的备份从不带这种文件；SQLite 会把它重放到备份上，所以不使用该备份。只有在你清楚它的来历时才删除它。',
   'err.file.empty': '{path} 是空文件（0 字节）：不是面板数据库。',
   'err.file.tooLarge': '{path} 大小为 {size}；PanelDB 只能打开不超过 2 GiB 的文件。',
   'err.file.tooLargeToRead': '{path} 太大，无法打开（超过 2 GiB）。',
@@ -41,11 +44,14 @@ export const errorsZhCN: Record<keyof typeof errorsEn, string> = {
   'err.sqlite.partialPage': '{path} 已被截断或末尾多出了字节：{bytes} 字节不是 {pageSize} 字节页的整数倍。',
   'err.sqlite.truncated': '{path} 已被截断：文件头记录有 {headerPages} 页，但文件里只有 {filePages} 页。',
   'err.step.sqlFailed': '{file} 执行出错：{reason}',
-  'err.external.duplicate': '版本 {version} 有两个 {direction} 文件：{kept} 和 {duplicate}（golang-migrate 会拒绝这个文件夹：迁移文件重复）。',
-  'err.external.builtInVersion': '{file}：版本 {version} 已被内置步骤占用（1–{highest}）；外部文件请从 {next} 开始编号。',
+  'err.external.duplicate':
+    '版本 {version} 有两个 {direction} 文件：{kept} 和 {duplicate}（golang-migrate 会拒绝这个文件夹：迁移文件重复）。',
+  'err.external.builtInVersion':
+    '{file}：版本 {version} 已被内置步骤占用（1–{highest}）；外部文件请从 {next} 开始编号。',
   'err.external.downOnly': '{file}：版本 {version} 只有 down 文件，没有 up 文件。',
   'err.external.drift': '迁移文件在执行后被修改过：{drifts}。请放回当初执行的文件，或恢复备份后重新迁移。',
-  'err.external.driftedFile': '{file} 在版本 {version} 执行后被修改过（当时 sha256 为 {recorded}…，现在为 {current}…）',
+  'err.external.driftedFile':
+    '{file} 在版本 {version} 执行后被修改过（当时 sha256 为 {recorded}…，现在为 {current}…）',
   'err.file.kind.symlink': '它是符号链接（PanelDB 不跟随数据库旁边的链接）',
   'err.file.kind.fifo': '它是 FIFO（命名管道）',
   'err.file.kind.folder': '它是文件夹',
@@ -54,39 +60,51 @@ export const errorsZhCN: Record<keyof typeof errorsEn, string> = {
   'err.fix.noFix': '检查项 {checkId} 没有自动修复；可修复的检查项：{fixable}。',
   'err.fix.unknownCheck': '未知的检查项 ID {checkId}；可修复的检查项：{fixable}。',
   'err.fix.notApplied': '此文件的记录中没有 {checkId} 的已应用修复（或已被撤销）。',
-  'err.force.newerPanel': 'schema_migrations 记录的版本是 {newerVersion}，由比本 PanelDB 更新的面板写入；把它强制设为 {version} 会掩盖这一点。请使用更新的 PanelDB，或恢复备份。',
+  'err.force.newerPanel':
+    'schema_migrations 记录的版本是 {newerVersion}，由比本 PanelDB 更新的面板写入；把它强制设为 {version} 会掩盖这一点。请使用更新的 PanelDB，或恢复备份。',
   'err.force.versionMovesOnly': '没有步骤被标记为已执行，但记录的版本会改变',
-  'err.force.stepsSkipped': '步骤 {steps} 会在未执行的情况下被记为已执行（它们的修改——TLS 设置、REALITY 目标、密码哈希——将永远不会进行）',
-  'err.force.notARepair': '文件状态干净，各标记一致：在这里强制设为版本 {version} 不是修复；{steps}。如果仍要这样做，请明确确认这些步骤不会执行。',
+  'err.force.stepsSkipped':
+    '步骤 {steps} 会在未执行的情况下被记为已执行（它们的修改——TLS 设置、REALITY 目标、密码哈希——将永远不会进行）',
+  'err.force.notARepair':
+    '文件状态干净，各标记一致：在这里强制设为版本 {version} 不是修复；{steps}。如果仍要这样做，请明确确认这些步骤不会执行。',
   'err.repair.forceRange': '要强制设定的版本必须在 0 到 {latest} 之间；收到的是 {got}。',
   'err.password.noSuchUser': '面板中没有名为 {user} 的用户。',
   'err.password.noUser': '请指定要设置密码的用户。',
   'err.password.empty': '新密码为空。',
   'err.password.tooLong': '新密码有 {bytes} 字节；bcrypt（以及面板的登录）最多只接受 {max} 字节。',
-  'err.plan.changed': '文件在你审阅之后发生了变化——请重新审阅（审阅时的计划为 {expected}，现在的计划为 {actual}）。未写入任何内容。',
-  'err.password.storedTooLong': '{label}：密码有 {bytes} 字节；bcrypt 最多只接受 {max} 字节，因此无法哈希（面板在它上面也无法启动）。请为该用户设置更短的密码后再运行。',
-  'err.inUse': '{path} 正被 {holders} 打开。运行中的面板会不断写入它，PanelDB 替换文件期间面板提交的行会丢失。请先停止面板服务，或者同时复制 x-ui.db 和 x-ui.db-wal，在副本上操作。未写入任何内容。',
+  'err.plan.changed':
+    '文件在你审阅之后发生了变化——请重新审阅（审阅时的计划为 {expected}，现在的计划为 {actual}）。未写入任何内容。',
+  'err.password.storedTooLong':
+    '{label}：密码有 {bytes} 字节；bcrypt 最多只接受 {max} 字节，因此无法哈希（面板在它上面也无法启动）。请为该用户设置更短的密码后再运行。',
+  'err.inUse':
+    '{path} 正被 {holders} 打开。运行中的面板会不断写入它，PanelDB 替换文件期间面板提交的行会丢失。请先停止面板服务，或者同时复制 x-ui.db 和 x-ui.db-wal，在副本上操作。未写入任何内容。',
   'err.holder.named': '{name}（进程 {pid}）',
   'err.holder.unnamed': '某个进程（进程 {pid}）',
-  'err.history.invalid': '{what}PanelDB 没有使用它，也未写入任何内容；如果它是别的工具建的，请给那张表改名（PanelDB 用这个名字保存自己的日志）。',
+  'err.history.invalid':
+    '{what}PanelDB 没有使用它，也未写入任何内容；如果它是别的工具建的，请给那张表改名（PanelDB 用这个名字保存自己的日志）。',
   'err.history.notATable': '此文件中的 {table} 是 {type}，不是 PanelDB 的历史表。',
   'err.history.unknownLayout': '此文件中的 {table} 的结构是 PanelDB 不认识的。',
   'err.history.badJson': '{table} 第 {id} 行的 {column} 值不是 PanelDB 写入的 JSON。',
   'err.history.badChanges': '{table} 第 {id} 行记录的修改 PanelDB 无法读取。',
-  'err.rollback.beforeImageInexact': '无法回滚第 {version} 步 {name}：{table} 第 {rowid} 行（{column}）的修改前数据无法逐字节写回，因此没有修改任何行。请改为恢复备份。',
-  'err.migration.stepFailed': '第 {version} 步 {name} 失败：{reason}。未写入任何内容；数据库与之前完全相同。',
+  'err.rollback.beforeImageInexact':
+    '无法回滚第 {version} 步 {name}：{table} 第 {rowid} 行（{column}）的修改前数据无法逐字节写回，因此没有修改任何行。请改为恢复备份。',
+  'err.migration.stepFailed': '第 {version} 步 {name} 失败：{reason}（未写入任何内容；数据库与之前完全相同）',
   'err.open.notPanel': '{path} 是 SQLite 数据库，但不是 X-Panel/3x-ui 面板数据库（数据表：{tables}）。',
-  'err.open.walDoesNotFit': '{path} 旁边的 -wal 与它不匹配（已过时，或来自另一份副本）：合并后数据库是损坏的，而单独的主文件是完好的。请复制与之匹配的 -wal，或只读取主文件（忽略 -wal）。',
+  'err.open.walDoesNotFit':
+    '{path} 旁边的 -wal 与它不匹配（已过时，或来自另一份副本）：合并后数据库是损坏的，而单独的主文件是完好的。请复制与之匹配的 -wal，或只读取主文件（忽略 -wal）。',
   'err.open.damaged': '{path} 已损坏：SQLite 无法完整读取它。',
   'err.open.integrity': '{path} 未通过 SQLite 的完整性检查；PanelDB 不会修改它。请改为恢复备份。',
-  'err.open.dirty': '{path} 在版本 {version} 被标记为 dirty：某个步骤失败或被中断。“修复迁移状态”会显示数据实际处于哪个版本。',
-  'err.open.newer': '{path} 处于版本 {version}，比本 PanelDB 所知的最新版本（{latest}）更新。请使用更新的 PanelDB。',
+  'err.open.dirty':
+    '{path} 在版本 {version} 被标记为 dirty：某个步骤失败或被中断。“修复迁移状态”会显示数据实际处于哪个版本。',
+  'err.open.newer':
+    '{path} 处于版本 {version}，比本 PanelDB 所知的最新版本（{latest}）更新。请使用更新的 PanelDB。',
   'err.open.why.tablesDropped': '它的面板数据表已被删除；请改为恢复面板自己的某个备份',
   'err.open.why.sqlFirstSchema': '它的数据表来自该分支的 SQL 结构，面板无法在其上启动；请恢复备份',
   'err.open.why.upstreamV3': '它是上游 3x-ui v3 的数据库，属于另一个产品',
   'err.open.wontMigrate': 'PanelDB 不会迁移 {path}：{reason}。',
   'err.restore.noSuchBackup': '没有名为 {reference} 的备份（它不是文件，也不在 {dir} 中）。',
-  'err.restore.unverified': '{path} 没有 PanelDB 元数据，无法证明它保存的就是当初备份的内容；未恢复任何内容。只有在你信任它的来源时才恢复它，并且需要明确确认。',
+  'err.restore.unverified':
+    '{path} 没有 PanelDB 元数据，无法证明它保存的就是当初备份的内容；未恢复任何内容。只有在你信任它的来源时才恢复它，并且需要明确确认。',
   'err.restore.failedVerification': '{path} 未通过校验；未恢复任何内容。',
   'err.restore.risk.fewerInbounds': '它只有 {then} 个入站，而当前文件有 {now} 个',
   'err.restore.risk.panelCannotStart': '面板无法在它上面启动（{problems}）',
@@ -101,7 +119,8 @@ export const errorsZhCN: Record<keyof typeof errorsEn, string> = {
   'err.recover.outExists': '{path} 已存在；恢复从不覆盖已有文件。',
   'err.recover.noWal': '{path} 不存在：没有可供选择的 WAL 提交。',
   'err.recover.nothing': '{path} 没有 SQLite 文件头，也没有可读取的表行。',
-  'err.lock.held': '{path} 正在被另一个 PanelDB 修改（{command}，进程 {pid}，主机 {host}，自 {since} 起）。未写入任何内容；请等它完成后再试。',
+  'err.lock.held':
+    '{path} 正在被另一个 PanelDB 修改（{command}，进程 {pid}，主机 {host}，自 {since} 起）。未写入任何内容；请等它完成后再试。',
   'err.lock.cannotCreate': '无法创建写入锁 {path}。',
   'err.lock.cannotWrite': '无法写入写入锁 {path}；数据库保持原样。',
   'err.lock.busy': '{path} 正在被另一个 PanelDB 修改；请稍后再试。',
@@ -124,7 +143,8 @@ export const errorsZhCN: Record<keyof typeof errorsEn, string> = {
   'err.serve.bodyNotJson': '请求体不是有效的 JSON。',
   'err.serve.foreignHost': '此服务器只响应发往 127.0.0.1 或 localhost 的请求（Host 请求头被拒绝）。',
   'err.serve.foreignOrigin': '此服务器只响应它自己的页面（Origin 请求头被拒绝）。',
-  'err.serve.portInUse': '{host} 上的端口 {port} 已被占用：请用 --port 换一个，或用 --port 0 让系统分配空闲端口。',
+  'err.serve.portInUse':
+    '{host} 上的端口 {port} 已被占用：请用 --port 换一个，或用 --port 0 让系统分配空闲端口。',
   'err.serve.portForbidden': '不允许在 {where} 上监听：请选择大于 1023 的端口。',
   'err.serve.addressUnavailable': '本机没有地址 {host}。',
   'err.serve.cannotListen': '无法在 {where} 上监听：{reason}',
@@ -142,4 +162,6 @@ export const errorsZhCN: Record<keyof typeof errorsEn, string> = {
   'err.folder.notFound': '没有这个文件夹：{path}',
   'err.folder.unreadable': '无法读取文件夹 {path}：{reason}',
   'err.folder.isFile': '{path} 是文件：请给出存放迁移文件的文件夹',
+  'err.cli.recoverNeedsOut': 'recover 需要 --out <新文件.db>（或 --list-wal-commits）',
+  'err.cli.passwordMismatch': '两次输入的密码不同；未写入任何内容。',
 };
