@@ -25,7 +25,7 @@ import { EXIT, exitCodeFor } from './exit-codes';
 import { localizeHelpZhCN } from './help-zh-CN';
 import { hintLine } from './hint-wording';
 import { errorLine, hintLines, pickLang, safetyNotesHeader, TEXT, type Lang } from './messages';
-import { message } from '../shared/i18n';
+import { message, renderMessage } from '../shared/i18n';
 
 export type { CliIo } from './command-context';
 
@@ -136,7 +136,8 @@ function printErrorTo(
     const hint = hintLine(lang, error, database);
     if (hint !== null) io.stderr(`paneldb: → ${hint}\n`);
     for (const line of hintLines(lang, error.hint)) io.stderr(`  ${line}\n`);
-    if (error.detail !== undefined && io.env.PANELDB_DEBUG) io.stderr(`${error.detail}\n`);
+    if (error.detail !== undefined && io.env.PANELDB_DEBUG)
+      io.stderr(`${renderMessage(lang, error.detail_msg, error.detail)}\n`);
   }
   return exitCodeFor(error.code);
 }

@@ -1,11 +1,20 @@
 // Inside the engine a refusal is thrown as an EngineError so deep code can stop an operation in one
 // line; every public engine entry converts it to a Result, so nothing thrown ever leaves the engine.
-import { fail, type AppError, type ErrorCode, type ErrorHint, type Result } from '../shared/result';
+import {
+  fail,
+  type AppError,
+  type Detail,
+  type ErrorCode,
+  type ErrorHint,
+  type Result,
+} from '../shared/result';
 import { isMessageKey, message, ref, type KeyedText } from '../shared/i18n';
 
 export class EngineError extends Error {
   readonly code: ErrorCode;
   readonly detail: string | undefined;
+  /** The detail as a catalog message, when it is a sentence of ours (raw OS/SQLite text stays a string). */
+  readonly detailMsg: AppError['detail_msg'];
   readonly hint: ErrorHint | undefined;
   /**
    * The message as a catalog key, so the CLI and UI render it in the reader's language. A plain
@@ -13,11 +22,12 @@ export class EngineError extends Error {
    */
   readonly msg: NonNullable<AppError['msg']>;
 
-  constructor(code: ErrorCode, text: KeyedText, detail?: string, hint?: ErrorHint) {
+  constructor(code: ErrorCode, text: KeyedText, detail?: Detail, hint?: ErrorHint) {
     super(text.text);
     this.name = 'EngineError';
     this.code = code;
-    this.detail = detail;
+    this.detail = typeof detail === 'object' ? detail.text : detail;
+    this.detailMsg = typeof detail === 'object' ? ref(detail) : undefined;
     this.hint = hint;
     this.msg = ref(text);
   }
@@ -29,12 +39,18 @@ export class EngineError extends Error {
       msg !== undefined && isMessageKey(msg.key)
         ? { ...msg, key: msg.key, text: error.message }
         : message('err.internal');
-    return new EngineError(error.code, text, error.detail, error.hint);
+    const keyed = error.detail_msg;
+    const detail: Detail | undefined =
+      keyed !== undefined && isMessageKey(keyed.key) && error.detail !== undefined
+        ? { ...keyed, key: keyed.key, text: error.detail }
+        : error.detail;
+    return new EngineError(error.code, text, detail, error.hint);
   }
 
   toAppError(): AppError {
     const error: AppError = { code: this.code, message: this.message };
     if (this.detail !== undefined) error.detail = this.detail;
+    if (this.detailMsg !== undefined) error.detail_msg = this.detailMsg;
     if (this.hint !== undefined) error.hint = this.hint;
     error.msg = this.msg;
     return error;

@@ -8,6 +8,7 @@ import { EngineError } from './engine-error';
 import type { Direction, StoredChange, HistoryEntry } from '../shared/reports';
 import { sha256Hex } from './fingerprint';
 import { message, ref, type KeyedText } from '../shared/i18n';
+import type { Detail } from '../shared/result';
 export type { Direction, StoredChange, HistoryEntry };
 
 export const HISTORY_TABLE = 'paneldb_history';
@@ -53,7 +54,7 @@ const HISTORY_COLUMNS = [
   'outcome',
 ];
 
-const invalid = (what: KeyedText, detail?: string) =>
+const invalid = (what: KeyedText, detail?: Detail) =>
   new EngineError('HISTORY_INVALID', message('err.history.invalid', {}, { what: [ref(what)] }), detail);
 
 /** Whether the log exists; throws HISTORY_INVALID when the name is taken by something else. */
@@ -70,12 +71,20 @@ function historyTableExists(db: Database): boolean {
   if (unexpected.length > 0 || missing.length > 0) {
     throw invalid(
       message('err.history.unknownLayout', { table: HISTORY_TABLE }),
-      [
-        missing.length > 0 ? `missing columns: ${missing.join(', ')}` : '',
-        unexpected.length > 0 ? `unexpected columns: ${unexpected.join(', ')}` : '',
-      ]
-        .filter(Boolean)
-        .join('; '),
+      message(
+        'err.history.detail.columns',
+        {},
+        {
+          columns: [
+            ...(missing.length > 0
+              ? [ref(message('err.history.detail.missing', { columns: missing.join(', ') }))]
+              : []),
+            ...(unexpected.length > 0
+              ? [ref(message('err.history.detail.unexpected', { columns: unexpected.join(', ') }))]
+              : []),
+          ],
+        },
+      ),
     );
   }
   return true;

@@ -57,6 +57,8 @@ export interface AppError {
   message: string;
   /** Extra evidence (OS error text, failing rows, integrity problems), shown on demand. */
   detail?: string;
+  /** `detail` as a catalog message, when it is a sentence PanelDB wrote rather than raw OS/SQLite text. */
+  detail_msg?: MessageRef;
   /** What would get past the refusal: the app shows it as a button, the CLI in its own words. */
   hint?: ErrorHint;
   /**
@@ -100,18 +102,25 @@ export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
  * An error whose text is a catalog message (`message(key, params)`), so every reader gets it in
  * their language; a plain string does not compile.
  */
-export const appError = (code: ErrorCode, text: KeyedText, detail?: string, hint?: ErrorHint): AppError => ({
+export const appError = (code: ErrorCode, text: KeyedText, detail?: Detail, hint?: ErrorHint): AppError => ({
   code,
   message: text.text,
-  ...(detail === undefined ? {} : { detail }),
+  ...(detail === undefined
+    ? {}
+    : typeof detail === 'string'
+      ? { detail }
+      : { detail: detail.text, detail_msg: ref(detail) }),
   ...(hint === undefined ? {} : { hint }),
   msg: ref(text),
 });
 
+/** An error's detail: raw OS or SQLite text as it came (data), or a sentence of ours as a message. */
+export type Detail = string | KeyedText;
+
 export const fail = <T = never>(
   code: ErrorCode,
   text: KeyedText,
-  detail?: string,
+  detail?: Detail,
   hint?: ErrorHint,
 ): Result<T> => ({ ok: false, error: appError(code, text, detail, hint) });
 

@@ -23,7 +23,11 @@ describe('texts a person reads in the app', () => {
     ['en', en],
     ['zh-CN', zhCN],
   ] as const)('%s names no command line', (_lang, dictionary) => {
-    const offending = Object.entries(dictionary).filter(([, text]) => COMMAND_LINE.test(text));
+    // `err.cli.*`: refusals only the command line prints (`paneldb serve` starting, recover's --out),
+    // which may name its own flags; every other key can reach the page.
+    const offending = Object.entries(dictionary).filter(
+      ([key, text]) => !key.startsWith('err.cli.') && COMMAND_LINE.test(text),
+    );
     expect(offending).toEqual([]);
   });
 

@@ -1,6 +1,8 @@
 // Every error text the engine and the app write for a person (AppError.msg, StepFailure): English,
 // the reference. Paths, versions, pids and table names are parameters (data, never translated);
-// the Chinese renderings are in errors-zh-CN.ts under the same keys.
+// the Chinese renderings are in errors-zh-CN.ts under the same keys. `err.cli.*` are printed only
+// by the command line and may name its flags; every other text can reach the page, so it names no
+// command line (test/renderer/no-command-lines.test.ts).
 export const errorsEn = {
   'err.internal': 'PanelDB hit an unexpected error; nothing was written.',
   'err.save.writeFailed': 'Could not write {path}; it was left as it was.',
@@ -128,7 +130,7 @@ export const errorsEn = {
   'err.wal.invalid': 'The WAL file is damaged or is not an SQLite WAL file.',
   'err.recover.noSuchCommit': 'There is no WAL commit {n}: the -wal holds {count} committed transaction(s).',
   'err.recover.empty': '{path} is empty (0 bytes): nothing to recover.',
-  'err.recover.outIsInput': '--out names the damaged file (or its -wal); recovery writes a new file.',
+  'err.recover.outIsInput': 'The output names the damaged file (or its -wal); recovery writes a new file.',
   'err.recover.outExists': '{path} already exists; recovery never overwrites a file.',
   'err.recover.noWal': '{path} does not exist: there are no WAL commits to choose from.',
   'err.recover.nothing': '{path} holds no SQLite header and no readable table rows.',
@@ -151,7 +153,7 @@ export const errorsEn = {
   'err.api.methodFailed': '{method} failed unexpectedly; nothing was written.',
   'err.worker.stopped': 'The engine worker stopped: {reason}. Nothing was written.',
   'err.worker.exited': 'The engine worker exited ({code}).',
-  'err.serve.token': 'Missing or wrong token: open the URL `paneldb serve` printed.',
+  'err.serve.token': 'Missing or wrong token: open the address the server printed when it started.',
   'err.serve.noSuchMethod': 'There is no such API method.',
   'err.serve.wrongHttpMethod': 'Use {allow} for this route.',
   'err.serve.bodyTooLarge': 'The request body is larger than {kib} KiB.',
@@ -159,7 +161,7 @@ export const errorsEn = {
   'err.serve.foreignHost':
     'This server answers only to requests for 127.0.0.1 or localhost (Host header refused).',
   'err.serve.foreignOrigin': 'This server answers only to its own page (Origin header refused).',
-  'err.serve.portInUse':
+  'err.cli.portInUse':
     'Port {port} on {host} is already in use: choose another with --port, or --port 0 for any free port.',
   'err.serve.portForbidden': 'Not allowed to listen on {where}: choose a port above 1023.',
   'err.serve.addressUnavailable': 'The address {host} is not available on this machine.',
@@ -169,7 +171,7 @@ export const errorsEn = {
   'err.serve.badPort': 'Port {port} is not a port number (0–65535).',
   'err.serve.badToken': 'A token must be 16–256 characters of A–Z, a–z, 0–9, - and _.',
   'err.serve.unexpected': 'PanelDB hit an unexpected error.',
-  'err.serve.dbAndDemo': 'give a database or --demo, not both (see paneldb --help)',
+  'err.cli.dbAndDemo': 'give a database or --demo, not both (see paneldb --help)',
   'err.ipc.foreignSender': "Refused {method}: the message did not come from PanelDB's own window.",
   'err.ipc.foreignDrop': "Refused a dropped file: the message did not come from PanelDB's own window.",
   'err.ipc.badDrop': 'Invalid dropped file: {issues}',
@@ -181,6 +183,22 @@ export const errorsEn = {
   'err.folder.isFile': '{path} is a file: give the folder that holds the migration files',
   'err.cli.recoverNeedsOut': 'recover needs --out <new.db> (or --list-wal-commits)',
   'err.cli.passwordMismatch': 'The two passwords differ; nothing was written.',
+  'err.wal.detail.pageSizes': 'database page size {main} bytes, WAL page size {wal} bytes',
+  'err.wal.detail.commitPages':
+    "commit frame says {pages} pages; the main file and the WAL's committed frames hold at most {holdable}",
+  'err.wal.detail.short': 'the file has {bytes} bytes, fewer than the {header}-byte WAL header',
+  'err.wal.detail.magic': 'bad magic number {magic}',
+  'err.wal.detail.format': 'unsupported WAL format version {version} (expected {expected})',
+  'err.wal.detail.pageSize': 'invalid page size {pageSize}',
+  'err.wal.detail.checksum': 'the WAL header checksum does not match its contents',
+  'err.history.detail.columns': '{columns}',
+  'err.history.detail.missing': 'missing columns: {columns}',
+  'err.history.detail.unexpected': 'unexpected columns: {columns}',
+  'err.http.unknownCode':
+    'The server answered HTTP {status} with an error code this page does not know ({code}).',
+  'err.http.noResult': 'The server answered HTTP {status} without a result.',
+  'err.http.unreachable': 'Could not reach PanelDB ({method}).',
+  'err.transport.threw': 'The call to PanelDB failed: {reason}',
 } as const;
 
 export type ErrorTextKey = keyof typeof errorsEn;
