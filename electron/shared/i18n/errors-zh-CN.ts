@@ -25,7 +25,7 @@ export const errorsZhCN: Record<keyof typeof errorsEn, string> = {
   'err.backup.panelsOwn': '{id} 是面板自己做的备份；PanelDB 只删除它自己的备份。',
   'err.backup.deleteFailed': '无法删除 {path}。',
   'err.backupDir.why.symlink': '它是符号链接（PanelDB 不会为备份跟随链接）',
-  'err.backupDir.why.foreignOwner': '它属于用户 ID {owner}，而不是你（用户 ID {uid}）',
+  'err.backupDir.why.foreignOwner': '它属于用户 ID {owner}，而不是您（用户 ID {uid}）',
   'err.backupDir.why.permissions':
     '它的权限是 {mode}；其他用户可以读取或放入备份（请对它执行 chmod 700，或换一个文件夹）',
   'err.backupDir.cannotInspect': '无法检查备份文件夹 {path}。',
@@ -33,7 +33,7 @@ export const errorsZhCN: Record<keyof typeof errorsEn, string> = {
   'err.backup.symlink': '{path} 是符号链接；备份必须是独立的普通文件。未通过它读取任何内容。',
   'err.file.notRegular': '{path} 不是普通文件。',
   'err.backup.notStandalone':
-    '{path} 不是独立文件：它旁边有 {companions}。PanelDB 的备份从不带这种文件；SQLite 会把它重放到备份上，所以不使用该备份。只有在你清楚它的来历时才删除它。',
+    '{path} 不是独立文件：它旁边有 {companions}。PanelDB 的备份从不带这种文件；SQLite 会把它重放到备份上，所以不使用该备份。只有在您清楚它的来历时才删除它。',
   'err.file.empty': '{path} 是空文件（0 字节）：不是面板数据库。',
   'err.file.tooLarge': '{path} 大小为 {size}；PanelDB 只能打开不超过 2 GiB 的文件。',
   'err.file.tooLargeToRead': '{path} 太大，无法打开（超过 2 GiB）。',
@@ -73,7 +73,7 @@ export const errorsZhCN: Record<keyof typeof errorsEn, string> = {
   'err.password.empty': '新密码为空。',
   'err.password.tooLong': '新密码有 {bytes} 字节；bcrypt（以及面板的登录）最多只接受 {max} 字节。',
   'err.plan.changed':
-    '文件在你审阅之后发生了变化——请重新审阅（审阅时的计划为 {expected}，现在的计划为 {actual}）。未写入任何内容。',
+    '文件在您审阅后已改变——请重新审阅（审阅时的计划为 {expected}，现在的计划为 {actual}）。未写入任何内容。',
   'err.password.storedTooLong':
     '{label}：密码有 {bytes} 字节；bcrypt 最多只接受 {max} 字节，因此无法哈希（面板在它上面也无法启动）。请为该用户设置更短的密码后再运行。',
   'err.inUse':
@@ -104,12 +104,12 @@ export const errorsZhCN: Record<keyof typeof errorsEn, string> = {
   'err.open.wontMigrate': 'PanelDB 不会迁移 {path}：{reason}。',
   'err.restore.noSuchBackup': '没有名为 {reference} 的备份（它不是文件，也不在 {dir} 中）。',
   'err.restore.unverified':
-    '{path} 没有 PanelDB 元数据，无法证明它保存的就是当初备份的内容；未恢复任何内容。只有在你信任它的来源时才恢复它，并且需要明确确认。',
+    '{path} 没有 PanelDB 元数据，无法证明它保存的就是当初备份的内容；未恢复任何内容。只有在您信任它的来源时才恢复它，并且需要明确确认。',
   'err.restore.failedVerification': '{path} 未通过校验；未恢复任何内容。',
   'err.restore.risk.fewerInbounds': '它只有 {then} 个入站，而当前文件有 {now} 个',
   'err.restore.risk.panelCannotStart': '面板无法在它上面启动（{problems}）',
-  'err.restore.needsConfirmation': '恢复 {name} 需要你明确确认：{why}。未恢复任何内容。',
-  'err.restore.noTarget': '{path} 不存在；如果你确实想这样做，请自己把备份复制过去。',
+  'err.restore.needsConfirmation': '恢复 {name} 需要明确确认：{why}。未恢复任何内容。',
+  'err.restore.noTarget': '{path} 不存在；如果您确实想这样做，请自己把备份复制过去。',
   'err.wal.pageSizeDiffers': '该 WAL 文件不属于这个数据库：两者的页大小不同。',
   'err.wal.commitTooLarge': '该 WAL 文件已损坏：它最后一次提交声称的页数多于数据库和 WAL 实际拥有的页数。',
   'err.wal.invalid': '该 WAL 文件已损坏，或者不是 SQLite 的 WAL 文件。',
