@@ -5,9 +5,11 @@ import { resolve } from 'node:path';
 import { type Command, CommanderError, InvalidArgumentError } from 'commander';
 import { createPanelEngine } from '../app/panel-engine';
 import { createDemoDatabase, nodeFileSystem, type Engine } from '../core/index';
+import type { KeyedText } from '../shared/i18n';
 import type { AppError, Result } from '../shared/result';
 import type { SecretSource } from './commands/set-password';
 import { TEXT, type Lang } from './messages';
+import { message } from '../shared/i18n';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -67,6 +69,15 @@ export const databaseOrDemoCommand = (
     .option('--demo', 'use a fresh copy of the bundled demo database');
 
 /** commander parser for a count or a version. */
+/** A usage mistake PanelDB itself finds (not commander's parser): its text is a catalog message. */
+export class UsageError extends CommanderError {
+  readonly text: KeyedText;
+  constructor(code: string, text: KeyedText) {
+    super(2, code, text.text);
+    this.text = text;
+  }
+}
+
 export function wholeNumber(text: string): number {
   if (!/^\d+$/.test(text)) throw new InvalidArgumentError('expected a whole number.');
   return Number(text);
@@ -92,7 +103,7 @@ export async function openEngine(
     dbPath = await createDemoDatabase(nodeFileSystem);
     if (options.json !== true) io.stderr(`${TEXT[lang].demoCopy}: ${dbPath}\n`);
   } else if (db === undefined) {
-    throw new CommanderError(2, 'paneldb.missingDatabase', "missing required argument 'db' (or use --demo)");
+    throw new UsageError('paneldb.missingDatabase', message('err.cli.missingDatabase'));
   } else {
     dbPath = resolve(db);
   }

@@ -6,7 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { TOOL_VERSION } from '../core/index';
 import { appError, type AppError } from '../shared/result';
 import { registerCheckCommands } from './check-command';
-import { openEngine, type CliIo, type CommandContext } from './command-context';
+import { openEngine, UsageError, type CliIo, type CommandContext } from './command-context';
 import { registerBackupCommand } from './commands/backup';
 import { registerBackupsCommand } from './commands/backups';
 import { registerCheckRoundTripCommand } from './commands/check-roundtrip';
@@ -25,7 +25,7 @@ import { EXIT, exitCodeFor } from './exit-codes';
 import { localizeHelpZhCN } from './help-zh-CN';
 import { hintLine } from './hint-wording';
 import { errorLine, hintLines, pickLang, safetyNotesHeader, TEXT, type Lang } from './messages';
-import { message, renderMessage } from '../shared/i18n';
+import { message, ref, renderMessage } from '../shared/i18n';
 
 export type { CliIo } from './command-context';
 
@@ -111,7 +111,13 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   } catch (thrown) {
     if (thrown instanceof CommanderError) {
       if (thrown.exitCode === 0) return EXIT.ok;
-      // Commander's own English: the zh-CN line shows the code's explanation instead (errorLine).
+      // Ours are keyed; commander's own English is not: for it the zh-CN line shows the code's
+      // explanation instead (errorLine).
+      if (thrown instanceof UsageError)
+        return printError(
+          appError('INVALID_ARGUMENT', message('err.cli.usage', {}, { what: [ref(thrown.text)] })),
+          wantsJson,
+        );
       const usage = thrown.message.replace(/^error: /, '');
       return printError({ code: 'INVALID_ARGUMENT', message: `${usage} (see paneldb --help)` }, wantsJson);
     }

@@ -115,6 +115,17 @@ describe('paneldb --lang zh-CN refusals', () => {
     expectChineseRefusal(unknown, 'INVALID_ARGUMENT', '面板中没有名为 "nobody-here" 的用户。');
   });
 
+  it('a usage mistake PanelDB finds itself (not only the code’s explanation)', async () => {
+    const both = await zh(['rollback', await legacy(), '--steps', '1', '--to', '0']);
+    expectChineseRefusal(
+      both,
+      'INVALID_ARGUMENT',
+      '请使用 --steps 或 --to，不要同时使用（见 paneldb --help）',
+    );
+    const none = await zh(['status']);
+    expectChineseRefusal(none, 'INVALID_ARGUMENT', '缺少必需的参数 db（或使用 --demo）');
+  });
+
   it('keeps the English text and the key in --json, for scripts', async () => {
     const output = await zh(['migrate', await legacy(), '--to', '99', '--json']);
     const { error } = JSON.parse(output.stdout) as { error: { message: string; msg: { key: string } } };

@@ -1,14 +1,16 @@
 // `paneldb rollback`: back up, then undo the last step(s) from their before-images; `--dry-run`
 // runs the downs in memory and prints the plan fingerprint `--expect` checks.
-import { type Command, CommanderError } from 'commander';
+import type { Command } from 'commander';
 import {
   BACKUP_DIR_OPTION,
   MIGRATIONS_DIR_OPTION,
+  UsageError,
   wholeNumber,
   type CommandContext,
   type EngineOptions,
 } from '../command-context';
 import { formatRunReport } from '../format';
+import { message } from '../../shared/i18n';
 
 interface RollbackOptions extends EngineOptions {
   steps?: number;
@@ -36,7 +38,7 @@ export function registerRollbackCommand(
     .option(...BACKUP_DIR_OPTION)
     .action(async (db: string, options: RollbackOptions) => {
       if (options.steps !== undefined && options.to !== undefined) {
-        throw new CommanderError(2, 'paneldb.conflict', 'use --steps or --to, not both');
+        throw new UsageError('paneldb.conflict', message('err.cli.stepsAndTo'));
       }
       const base = options.to !== undefined ? { to: options.to } : { steps: options.steps ?? 1 };
       const request = { ...base, expect: options.expect, dryRun: options.dryRun === true };

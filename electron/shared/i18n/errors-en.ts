@@ -199,6 +199,9 @@ export const errorsEn = {
   'err.http.noResult': 'The server answered HTTP {status} without a result.',
   'err.http.unreachable': 'Could not reach PanelDB ({method}).',
   'err.transport.threw': 'The call to PanelDB failed: {reason}',
+  'err.cli.missingDatabase': "missing required argument 'db' (or use --demo)",
+  'err.cli.stepsAndTo': 'use --steps or --to, not both',
+  'err.cli.usage': '{what} (see paneldb --help)',
 } as const;
 
 export type ErrorTextKey = keyof typeof errorsEn;

@@ -178,4 +178,7 @@ export const errorsZhCN: Record<keyof typeof errorsEn, string> = {
   'err.http.noResult': '服务器返回了 HTTP {status}，但没有结果。',
   'err.http.unreachable': '无法连接 PanelDB（{method}）。',
   'err.transport.threw': '调用 PanelDB 失败：{reason}',
+  'err.cli.missingDatabase': '缺少必需的参数 db（或使用 --demo）',
+  'err.cli.stepsAndTo': '请使用 --steps 或 --to，不要同时使用',
+  'err.cli.usage': '{what}（见 paneldb --help）',
 };
