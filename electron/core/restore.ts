@@ -104,12 +104,16 @@ export async function restoreBackupFile(
   const failed = verification.checks
     .filter((check) => !check.ok && check.id !== 'panel_starts')
     .filter((check) => !(acceptedUnverified && check.id === 'sha256'))
-    .map((check) => `${check.id}: ${check.detail}`);
+    .map((check) =>
+      check.msg === undefined
+        ? ref(message('err.restore.failedCheck', { id: check.id, detail: check.detail }))
+        : ref(message('err.restore.failedCheck', { id: check.id }, { detail: [check.msg] })),
+    );
   if (failed.length > 0) {
     throw new EngineError(
       'BACKUP_INVALID',
       message('err.restore.failedVerification', { path: backupPath }),
-      failed.join('\n'),
+      message('err.restore.failedChecks', {}, { checks: failed }),
     );
   }
   const comparison = await compareForRestore(

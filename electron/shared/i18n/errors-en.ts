@@ -202,6 +202,8 @@ export const errorsEn = {
   'err.cli.missingDatabase': "missing required argument 'db' (or use --demo)",
   'err.cli.stepsAndTo': 'use --steps or --to, not both',
   'err.cli.usage': '{what} (see paneldb --help)',
+  'err.restore.failedCheck': '{id}: {detail}',
+  'err.restore.failedChecks': '{checks}',
 } as const;
 
 export type ErrorTextKey = keyof typeof errorsEn;

@@ -181,4 +181,6 @@ export const errorsZhCN: Record<keyof typeof errorsEn, string> = {
   'err.cli.missingDatabase': '缺少必需的参数 db（或使用 --demo）',
   'err.cli.stepsAndTo': '请使用 --steps 或 --to，不要同时使用',
   'err.cli.usage': '{what}（见 paneldb --help）',
+  'err.restore.failedCheck': '检查项 {id}：{detail}',
+  'err.restore.failedChecks': '未通过的检查：{checks}',
 };
