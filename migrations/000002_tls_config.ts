@@ -1,5 +1,5 @@
 // Version 2, `TlsConfigMigration`: what the panel's Go seeder does to inbound TLS settings for
-// newer Xray (panel-database.md §2.4), done on parsed JSON. The panel's SQL file 000002 edits the
+// newer Xray (docs/panel-database.md §2.4), done on parsed JSON. The panel's SQL file 000002 edits the
 // text instead and damages rows (§3.6 S4–S8); none of that happens here:
 //   (A) tlsSettings.verifyPeerCertInNames → verifyPeerCertByName, one comma-separated string;
 //   (B) tlsSettings.allowInsecure deleted (tlsSettings.settings.allowInsecure is left alone, as Go does);

@@ -1,4 +1,4 @@
-// Version 3, `XhttpFlowMigration`: what the panel's Go seeder does (panel-database.md §2.5), done on
+// Version 3, `XhttpFlowMigration`: what the panel's Go seeder does (docs/panel-database.md §2.5), done on
 // parsed JSON. VLESS inbounds on XHTTP with TLS or REALITY get `"flow": "xtls-rprx-vision"` on every
 // client object whose flow is missing, not a string, or "". The panel's SQL file 000003 edits the
 // text instead (§3.6 S11–S14): it duplicates `flow` keys, skips pretty rows and whole inbounds, and
@@ -24,8 +24,6 @@ import type { PanelMigration, StepContext } from '../electron/core/step-types';
 import { message } from '../electron/shared/i18n';
 
 export const VISION_FLOW = 'xtls-rprx-vision';
-
-export const SAFE_SKIP_REASON = message('skip.visionSafe').text;
 
 export const xhttpFlow: PanelMigration = {
   ...descriptorOf(3),
@@ -109,7 +107,7 @@ export const xhttpFlow: PanelMigration = {
           context.note(message('note.duplicatesRemoved', { label }));
         }
         if (set > 0 && !vlessEncryptionOn(settings)) {
-          // panel-database.md §2.5a: Xray refuses Vision on XHTTP without VLESS Encryption.
+          // docs/panel-database.md §2.5a: Xray refuses Vision on XHTTP without VLESS Encryption.
           context.note(message('note.visionPanelMode', { label }));
         }
       }

@@ -1,5 +1,5 @@
 // Version 4, `RealityTargetMigration`: REALITY targets saved without a port get ":443", because
-// Xray rejects a host without port (panel-database.md §1.4, §2.6).
+// Xray rejects a host without port (docs/panel-database.md §1.4, §2.6).
 //
 // DELIBERATE FIX of the branch's Go seeder (§2.6). The seeder appends ":443" to every string target
 // without ':', which breaks targets Xray accepts as they are: "8443" (a port, = 127.0.0.1:8443),

@@ -1,5 +1,5 @@
 // Version 5, `UserPasswordHash`: every plaintext panel password becomes a bcrypt hash of cost 10,
-// which the panel's login checks with bcrypt.CompareHashAndPassword (panel-database.md §2.3).
+// which the panel's login checks with bcrypt.CompareHashAndPassword (docs/panel-database.md §2.3).
 // Irreversible: the migrator keeps no before-image for this step, and nothing here writes or
 // reports a plaintext password.
 //

@@ -6,8 +6,6 @@ import type { CommandContext } from './command-context';
 import { registerCheckCommand } from './commands/check';
 import { registerFixCommand } from './commands/fix';
 
-export { xhttpFlowMode } from './commands/migrate';
-
 export function registerCheckCommands(
   program: Command,
   context: Pick<CommandContext, 'lang' | 'engineFor' | 'report' | 'setExitCode'>,

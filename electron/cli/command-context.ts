@@ -5,11 +5,11 @@ import { resolve } from 'node:path';
 import { type Command, CommanderError, InvalidArgumentError } from 'commander';
 import { createPanelEngine } from '../app/panel-engine';
 import { createDemoDatabase, nodeFileSystem, type Engine } from '../core/index';
-import type { KeyedText } from '../shared/i18n';
+import { translate, type MessageKey } from '../shared/i18n';
 import type { AppError, Result } from '../shared/result';
 import type { SecretSource } from './commands/set-password';
+import { helpText } from './help-text';
 import { TEXT, type Lang } from './messages';
-import { message } from '../shared/i18n';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -45,41 +45,34 @@ export interface CommandContext {
   fail: (error: AppError, json: boolean | undefined) => void;
 }
 
-export const BACKUP_DIR_OPTION = [
-  '--backup-dir <dir>',
-  'backup folder (default: <db>.backups beside the database)',
-] as const;
+/** `--backup-dir`, as every command that writes a backup offers it. */
+export const backupDirOption = (lang: Lang) =>
+  ['--backup-dir <dir>', helpText(lang, 'cli.help.opt.backupDir')] as const;
 
-export const MIGRATIONS_DIR_OPTION = [
-  '--migrations-dir <dir>',
-  'a golang-migrate folder (NNNNNN_name.up.sql / .down.sql) whose versions above 5 run after the built-in steps',
-] as const;
+/** `--migrations-dir`, as every command that plans steps offers it. */
+export const migrationsDirOption = (lang: Lang) =>
+  ['--migrations-dir <dir>', helpText(lang, 'cli.help.opt.migrationsDir')] as const;
+
+/** `--json`, the same words on every command. */
+export const jsonOption = (lang: Lang) => ['--json', helpText(lang, 'cli.help.opt.json')] as const;
 
 /** A command on `[db]` that can run on a fresh demo copy (`--demo`) instead of a file. */
 export const databaseOrDemoCommand = (
   program: Command,
+  lang: Lang,
   name: string,
-  description: string,
-  dbHelp = 'the panel database file',
+  description: MessageKey,
+  dbHelp: MessageKey = 'cli.help.arg.db',
 ) =>
   program
     .command(name)
-    .description(description)
-    .argument('[db]', dbHelp)
-    .option('--demo', 'use a fresh copy of the bundled demo database');
+    .description(helpText(lang, description))
+    .argument('[db]', helpText(lang, dbHelp))
+    .option('--demo', helpText(lang, 'cli.help.opt.demo'));
 
 /** commander parser for a count or a version. */
-/** A usage mistake PanelDB itself finds (not commander's parser): its text is a catalog message. */
-export class UsageError extends CommanderError {
-  readonly text: KeyedText;
-  constructor(code: string, text: KeyedText) {
-    super(2, code, text.text);
-    this.text = text;
-  }
-}
-
 export function wholeNumber(text: string): number {
-  if (!/^\d+$/.test(text)) throw new InvalidArgumentError('expected a whole number.');
+  if (!/^\d+$/.test(text)) throw new InvalidArgumentError(translate('en', 'cli.error.wholeNumber'));
   return Number(text);
 }
 
@@ -103,7 +96,7 @@ export async function openEngine(
     dbPath = await createDemoDatabase(nodeFileSystem);
     if (options.json !== true) io.stderr(`${TEXT[lang].demoCopy}: ${dbPath}\n`);
   } else if (db === undefined) {
-    throw new UsageError('paneldb.missingDatabase', message('err.cli.missingDatabase'));
+    throw new CommanderError(2, 'paneldb.missingDatabase', translate('en', 'cli.error.missingDatabase'));
   } else {
     dbPath = resolve(db);
   }

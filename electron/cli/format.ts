@@ -12,7 +12,7 @@ import type {
   VerifyReport,
 } from '../shared/reports';
 import { DECISION_TEXT } from './decision-messages';
-import { renderMessage, translate } from '../shared/i18n';
+import { renderMessage, translate, type MessageKey } from '../shared/i18n';
 import { TEXT, type Lang } from './messages';
 
 export function formatStatus(status: StatusReport, lang: Lang): string {
@@ -93,9 +93,10 @@ export function formatVerify(report: VerifyReport, lang: Lang): string {
         ? t.verifyUnverified
         : t.verifyBad;
   const lines = [`${headline}: ${report.path}`];
+  const width = Math.max(displayWidth(t.checkOk), displayWidth(t.checkBad));
   for (const check of report.checks)
     lines.push(
-      `  ${check.ok ? 'ok ' : 'BAD'}  ${check.id.padEnd(13)} ${renderMessage(lang, check.msg, check.detail)}`,
+      `  ${padDisplay(check.ok ? t.checkOk : t.checkBad, width)}  ${check.id.padEnd(13)} ${renderMessage(lang, check.msg, check.detail)}`,
     );
   return lines.join('\n');
 }
@@ -233,11 +234,9 @@ export function formatRepair(report: RepairReport, lang: Lang): string {
   ];
   if (report.evidence.length === 0) lines.push(`${t.evidence}: ${t.none}`);
   for (const item of report.evidence) {
-    lines.push(
-      `  [${TEXT[lang].lint.severity[item.severity]}] ${item.id}: ${renderMessage(lang, item.msg, item.message)}`,
-    );
+    lines.push(`  [${t.severity[item.severity]}] ${item.id}: ${renderMessage(lang, item.msg, item.message)}`);
     for (const row of item.rows.slice(0, 10)) lines.push(`      ${row}`);
-    if (item.rows.length > 10) lines.push(`      … ${item.rows.length - 10} more`);
+    if (item.rows.length > 10) lines.push(`      ${t.moreRows(item.rows.length - 10)}`);
   }
   if (report.data_version !== null) lines.push(`${t.dataVersion}: v${report.data_version}`);
   lines.push(
@@ -250,21 +249,28 @@ export function formatRepair(report: RepairReport, lang: Lang): string {
 }
 
 /** `check-roundtrip`: one line per step, the changed rows under a failing one. */
-export function formatRoundTrip(report: RoundTripReport): string {
-  const lines = [`${report.database}: round trip ${report.passed ? 'passed' : 'FAILED'}`];
+export function formatRoundTrip(report: RoundTripReport, lang: Lang): string {
+  const t = (key: MessageKey, params?: Record<string, string | number>) => translate(lang, key, params);
+  const lines = [
+    t(report.passed ? 'cli.roundTrip.passed' : 'cli.roundTrip.failed', { database: report.database }),
+  ];
   for (const step of report.steps) {
     const label = `${step.version} ${step.name} (${step.source})`;
     if (step.error !== undefined) lines.push(`  ✗ ${label}: ${step.error}`);
-    else if (step.irreversible === true) lines.push(`  - ${label}: irreversible (no down), up only`);
+    else if (step.irreversible === true)
+      lines.push(`  - ${t('cli.roundTrip.irreversible', { step: label })}`);
     else {
       const ok = step.down_restores && step.second_up_same;
-      lines.push(
-        `  ${ok ? '✓' : '✗'} ${label}: down ${step.down_restores ? 'restores' : 'DOES NOT restore'} the touched tables; second up ${step.second_up_same ? 'same' : 'DIFFERS'}`,
-      );
-      if (step.changed_rows.length > 0)
-        lines.push(
-          `      changed rows: ${step.changed_rows.slice(0, 20).join(', ')}${step.changed_rows.length > 20 ? ', …' : ''}`,
-        );
+      const result = t('cli.roundTrip.result', {
+        step: label,
+        restores: t(step.down_restores ? 'cli.roundTrip.restores' : 'cli.roundTrip.doesNotRestore'),
+        second: t(step.second_up_same ? 'cli.roundTrip.same' : 'cli.roundTrip.differs'),
+      });
+      lines.push(`  ${ok ? '✓' : '✗'} ${result}`);
+      if (step.changed_rows.length > 0) {
+        const rows = `${step.changed_rows.slice(0, 20).join(', ')}${step.changed_rows.length > 20 ? ', …' : ''}`;
+        lines.push(`      ${t('cli.roundTrip.changedRows', { rows })}`);
+      }
     }
   }
   for (const note of report.notes) lines.push(`  ${note}`);

@@ -1,5 +1,7 @@
 // The CLI's own words for an engine hint (issue 14, point 8): the engine says what would get past a
-// refusal as data; the app turns it into a button, the command line into the command to type.
+// refusal as data; the app turns it into a button, the command line into the command to type. The
+// words are the catalog's `cli.hint.*`; only the commands' arguments are filled in here.
+import { translate } from '../shared/i18n';
 import type { AppError } from '../shared/result';
 import type { Lang } from './messages';
 
@@ -7,40 +9,26 @@ const quote = (text: string) => (/^[\w./-]+$/.test(text) ? text : `"${text.repla
 
 export function hintLine(lang: Lang, error: AppError, dbPath: string | null): string | null {
   const db = dbPath === null ? '<db>' : quote(dbPath);
-  const zh = lang === 'zh-CN';
   const hint = error.hint;
   if (hint === undefined) {
-    if (error.code === 'WAL_MISMATCH')
-      return zh ? '只读取主文件：加上 --ignore-wal' : 'to read the main file alone: add --ignore-wal';
+    if (error.code === 'WAL_MISMATCH') return translate(lang, 'cli.hint.ignoreWal');
     return null;
   }
   switch (hint.action) {
     case 'restore-backup':
-      if (hint.backupId === null)
-        return zh ? `查看备份：paneldb backups ${db}` : `see the backups: paneldb backups ${db}`;
-      return zh
-        ? `恢复该备份：paneldb restore ${db} ${quote(hint.backupId)}`
-        : `to restore it: paneldb restore ${db} ${quote(hint.backupId)}`;
+      if (hint.backupId === null) return translate(lang, 'cli.hint.seeBackups', { db });
+      return translate(lang, 'cli.hint.restoreBackup', { db, backup: quote(hint.backupId) });
     case 'choose-step-mode':
-      return zh
-        ? `选择第 ${hint.step} 步的模式：--xhttp-flow safe|panel`
-        : `choose step ${hint.step}'s mode: --xhttp-flow safe|panel`;
+      return translate(lang, 'cli.hint.chooseStepMode', { step: hint.step });
     case 'open-tab':
-      if (hint.tab === 'backups')
-        return zh ? `查看备份：paneldb backups ${db}` : `see the backups: paneldb backups ${db}`;
-      if (hint.tab === 'pending')
-        return zh
-          ? `查看往返检查：paneldb check-roundtrip ${db}`
-          : `see the round trip: paneldb check-roundtrip ${db}`;
-      if (hint.tab === 'checks')
-        return zh ? `运行检查：paneldb check ${db}` : `run the checks: paneldb check ${db}`;
+      if (hint.tab === 'backups') return translate(lang, 'cli.hint.seeBackups', { db });
+      if (hint.tab === 'pending') return translate(lang, 'cli.hint.roundTrip', { db });
+      if (hint.tab === 'checks') return translate(lang, 'cli.hint.runChecks', { db });
       return null;
     case 'accept-risk':
-      return zh
-        ? '确认仍要恢复：加上 --accept-risk'
-        : 'to restore it anyway, after reading the above: add --accept-risk';
+      return translate(lang, 'cli.hint.acceptRisk');
     case 'repair':
-      return zh ? `查看修复建议：paneldb repair ${db}` : `see the evidence: paneldb repair ${db}`;
+      return translate(lang, 'cli.hint.repair', { db });
     case 'wait-for-writer':
     case 'stop-panel':
       return null; // worded line by line by hintLines (messages.ts)

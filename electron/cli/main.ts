@@ -4,9 +4,10 @@
 // path every failure takes to the terminal and the exit status.
 import { Command, CommanderError } from 'commander';
 import { TOOL_VERSION } from '../core/index';
-import { appError, type AppError } from '../shared/result';
+import { renderMessage, translate, type MessageKey } from '../shared/i18n';
+import type { AppError } from '../shared/result';
 import { registerCheckCommands } from './check-command';
-import { openEngine, UsageError, type CliIo, type CommandContext } from './command-context';
+import { openEngine, type CliIo, type CommandContext } from './command-context';
 import { registerBackupCommand } from './commands/backup';
 import { registerBackupsCommand } from './commands/backups';
 import { registerCheckRoundTripCommand } from './commands/check-roundtrip';
@@ -22,12 +23,17 @@ import { processSecrets, registerSetPassword } from './commands/set-password';
 import { registerStatusCommand } from './commands/status';
 import { registerVerifyCommand } from './commands/verify';
 import { EXIT, exitCodeFor } from './exit-codes';
-import { localizeHelpZhCN } from './help-zh-CN';
+import { configureHelpText, helpText } from './help-text';
 import { hintLine } from './hint-wording';
 import { errorLine, hintLines, pickLang, safetyNotesHeader, TEXT, type Lang } from './messages';
-import { message, ref, renderMessage } from '../shared/i18n';
 
 export type { CliIo } from './command-context';
+
+/** The CommanderError codes PanelDB raises itself, and their messages. */
+const OWN_USAGE_ERRORS: Readonly<Record<string, MessageKey>> = {
+  'paneldb.missingDatabase': 'cli.error.missingDatabase',
+  'paneldb.conflict': 'cli.error.stepsOrTo',
+};
 
 const processIo: CliIo = {
   stdout: (text) => process.stdout.write(text),
@@ -72,9 +78,9 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
 
   const program = new Command()
     .name('paneldb')
-    .description('Inspect, back up and migrate X-Panel / 3x-ui panel databases (x-ui.db), offline.')
-    .version(TOOL_VERSION)
-    .option('--lang <lang>', 'text language: en or zh-CN (default: from LANG)')
+    .description(helpText(lang, 'cli.help.paneldb'))
+    .version(TOOL_VERSION, '-V, --version', helpText(lang, 'cli.help.opt.version'))
+    .option('--lang <lang>', helpText(lang, 'cli.help.opt.lang'))
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.stdout(text),
@@ -83,6 +89,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       outputError: () => undefined,
     });
 
+  configureHelpText(program, lang);
   // The order here is the order of `paneldb --help`.
   registerStatusCommand(program, context);
   registerBackupCommand(program, context);
@@ -100,7 +107,6 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   registerLintCommand(program, context);
   registerServeCommand(program, context);
 
-  if (lang === 'zh-CN') localizeHelpZhCN(program);
   // Bare `paneldb` (or only --lang): the help, not "error: (outputHelp)".
   if (argv.filter((arg, index) => !arg.startsWith('--lang') && argv[index - 1] !== '--lang').length === 0) {
     io.stdout(program.helpInformation());
@@ -111,18 +117,28 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   } catch (thrown) {
     if (thrown instanceof CommanderError) {
       if (thrown.exitCode === 0) return EXIT.ok;
-      // Ours are keyed; commander's own English is not: for it the zh-CN line shows the code's
-      // explanation instead (errorLine).
-      if (thrown instanceof UsageError)
-        return printError(
-          appError('INVALID_ARGUMENT', message('err.cli.usage', {}, { what: [ref(thrown.text)] })),
-          wantsJson,
-        );
-      const usage = thrown.message.replace(/^error: /, '');
-      return printError({ code: 'INVALID_ARGUMENT', message: `${usage} (see paneldb --help)` }, wantsJson);
+      const message = thrown.message.replace(/^error: /, '');
+      // PanelDB's own usage errors have a catalog text; commander's are English only (its words).
+      const own = OWN_USAGE_ERRORS[thrown.code];
+      return printError(
+        {
+          code: 'INVALID_ARGUMENT',
+          message: translate('en', 'cli.error.seeHelp', { message }),
+          ...(own === undefined ? {} : { msg: { key: own } }),
+        },
+        wantsJson,
+      );
     }
     const detail = thrown instanceof Error ? (thrown.stack ?? thrown.message) : String(thrown);
-    return printError(appError('INTERNAL', message('err.internal'), detail), wantsJson);
+    return printError(
+      {
+        code: 'INTERNAL',
+        message: translate('en', 'cli.error.internal'),
+        msg: { key: 'cli.error.internal' },
+        detail,
+      },
+      wantsJson,
+    );
   }
   return exitCode;
 }

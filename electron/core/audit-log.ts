@@ -8,7 +8,6 @@ import { basename, join } from 'node:path';
 import { sha256OfFile } from './database';
 import type { FileSystem } from './file-system';
 import type { AuditEntry } from '../shared/reports';
-export type { AuditEntry };
 
 export const AUDIT_FILE = 'paneldb-audit.jsonl';
 /** The app shows at most this many entries, newest first. */

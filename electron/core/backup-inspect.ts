@@ -156,9 +156,6 @@ export async function inspectFile(
   return { id, ...inspected };
 }
 
-/** How many reads the cache saved: for the tests that prove a second look does not read the file. */
-export const inspectionCacheSize = () => cache.size;
-
 /**
  * What makes a restore risky: the panel cannot start on the backup, or it holds far fewer
  * inbounds than the file now — fewer than half, or none while the file has some.

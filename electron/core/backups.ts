@@ -32,26 +32,6 @@ import { message, ref, type KeyedText } from '../shared/i18n';
 
 /** A verify check's detail: English as always, and the catalog key beside it. */
 const detailed = (text: ReturnType<typeof message>) => ({ detail: text.text, msg: ref(text) });
-export type {
-  BackupReason,
-  VersionSnapshot,
-  BackupMetadata,
-  BackupEntry,
-  BackupStanding,
-  VerifyCheck,
-  VerifyReport,
-};
-
-export const BACKUP_REASONS = [
-  'manual',
-  'before-migrate',
-  'before-rollback',
-  'before-restore',
-  'before-repair',
-  'before-fix',
-] as const satisfies readonly BackupReason[];
-
-export { defaultBackupDir } from './backup-dir';
 const metadataPathOf = (backupPath: string) => `${backupPath}.json`;
 const PANEL_BACKUP_NAME = /^(.+)\.backup(?:\.(\d+))?$/;
 

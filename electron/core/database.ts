@@ -12,7 +12,6 @@ import { allocateWithSpareRoom, openTracked } from './sqljs-memory';
 import { applyWal, readWal, type WalStopReason } from './wal';
 import type { JournalInfo } from '../shared/reports';
 import { message } from '../shared/i18n';
-export type { JournalInfo };
 
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
 const WAL_MAGICS = [0x377f0682, 0x377f0683];

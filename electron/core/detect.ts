@@ -14,7 +14,6 @@ import type {
   SchemaMigrationsRow,
   DetectionWarning,
 } from '../shared/reports';
-export type { PanelKind, GenerationId, MarkerSource, VersionState, SchemaMigrationsRow, DetectionWarning };
 
 export interface Detection {
   kind: PanelKind;

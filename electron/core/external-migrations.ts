@@ -11,7 +11,8 @@ import { readMigrationsDir, type LintFileSystem, type MigrationFolder } from '..
 import { identName, isIdent, isPunct, isWord } from '../sqlfiles/sql-shape';
 import { parseSql, type Token } from '../sqlfiles/sql-tokens';
 import { EngineError } from './engine-error';
-import { lastUpOf, HISTORY_TABLE, type HistoryEntry } from './history-log';
+import { lastUpOf, HISTORY_TABLE } from './history-log';
+import type { HistoryEntry } from '../shared/reports';
 import type { Detection } from './detect';
 import { quoteIdentifier } from './sql';
 import { sha256Hex } from './fingerprint';

@@ -8,7 +8,8 @@ import { isPlainObject, parseJson } from '../panel/go-json';
 import { writeGoJson } from './json-column';
 import type { PanelMigration, StepContext } from './step-types';
 import { EngineError } from './engine-error';
-import { readHistory, type HistoryEntry } from './history-log';
+import { readHistory } from './history-log';
+import type { HistoryEntry, RunReport } from '../shared/reports';
 import {
   clientName,
   clientsWithEmail,
@@ -18,7 +19,7 @@ import {
   tableExists,
   visionClientIndexes,
 } from './inbound-scan';
-import { runAndSave, type RunReport } from './migrate';
+import { runAndSave } from './migrate';
 import { applyStep } from './migrator';
 import { revertStep } from './migrator-down';
 import { assertIntact, assertMigratable, type OpenedPanel } from './open-panel';

@@ -4,7 +4,6 @@
 // listed as pending or shown as "version 0".
 import type { Detection } from './detect';
 import type { Headline } from '../shared/reports';
-export type { Headline };
 
 /** Generations whose panel tables exist as the panel made them (step 1 has nothing to create). */
 const NO_BASELINE = new Set(['empty', 'not-panel', 'upstream-v3', 'tables-dropped', 'sql-first-schema']);
@@ -34,15 +33,4 @@ export function buildHeadline(detection: Detection): Headline {
     recorded,
     baseline,
   };
-}
-
-/** The headline in English, for the CLI and the JSON (the app renders it from the fields). */
-export function headlineText(headline: Headline): string {
-  if (headline.kind === 'newer')
-    return `recorded at ${headline.recorded ?? '?'}: newer than this PanelDB (it knows ${headline.total} steps)`;
-  const base = `${headline.applied} of ${headline.total} steps applied`;
-  const tail = headline.baseline ? ' (step 1 as a baseline: the panel tables exist)' : '';
-  if (headline.kind === 'dirty') return `${base}${tail}; dirty at ${headline.recorded ?? 'nil'}`;
-  if (headline.kind === 'complete') return `${base}${tail}`;
-  return `${headline.applied} of ${headline.total} — ${headline.pending.map((step) => step.name).join(', ')} pending${tail}`;
 }

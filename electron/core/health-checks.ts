@@ -1,5 +1,5 @@
 // Health checks for a panel database: not only well-formed, but a configuration Xray and the panel
-// will accept (panel-database.md Appendix A "Checks a repair tool can run", §2.5a). Each rule has a
+// will accept (docs/panel-database.md Appendix A "Checks a repair tool can run", §2.5a). Each rule has a
 // stable id, a severity, the rows it concerns, a one-line reason and, where one exists, a reference.
 // Only rules that found something are reported; `fixable` says whether `paneldb fix` has a fix.
 import type { Database } from 'sql.js';
@@ -25,7 +25,7 @@ import { CHECK_RULES, checkRule, type CheckRule } from './health-check-rules';
 import { claimFindings, escalateLockout } from './marker-claims';
 import type { CheckFinding, CheckSeverity, ChecksSection } from '../shared/reports';
 
-export { CHECK_RULES, checkRule, type CheckRule };
+export { CHECK_RULES, checkRule };
 
 type Found = Map<string, string[]>;
 
@@ -218,6 +218,3 @@ export function runChecks(db: Database): ChecksSection {
     },
   };
 }
-
-/** True when a finding of `error` severity is present: `paneldb check` exits 4. */
-export const hasErrors = (section: ChecksSection): boolean => section.summary.error > 0;

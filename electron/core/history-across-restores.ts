@@ -3,7 +3,7 @@
 // backup first. The log shown is the file's own, plus the entries those safety backups hold that
 // the file no longer has, each marked with the backup it was read from. Made from what exists (the
 // backups), so it works without any other log; read lazily and cached by file fingerprint.
-import type { BackupEntry } from './backups';
+import type { BackupEntry } from '../shared/reports';
 import { openImage, readDatabaseImage } from './database';
 import type { FileSystem } from './file-system';
 import { readHistory } from './history-log';
@@ -59,7 +59,3 @@ export async function historyAcrossRestores(
   }
   return merged;
 }
-
-/** The entries the file itself carries: what rollback plans are made from. */
-export const ownHistory = (history: HistoryEntry[]) =>
-  history.filter((entry) => entry.from_backup === undefined);

@@ -8,8 +8,7 @@ import { EngineError } from './engine-error';
 import type { Direction, StoredChange, HistoryEntry } from '../shared/reports';
 import { sha256Hex } from './fingerprint';
 import { message, ref, type KeyedText } from '../shared/i18n';
-import type { Detail } from '../shared/result';
-export type { Direction, StoredChange, HistoryEntry };
+import { isRecord, type Detail } from '../shared/result';
 
 export const HISTORY_TABLE = 'paneldb_history';
 
@@ -201,9 +200,7 @@ function withAfterHash(change: ParsedChange): StoredChange {
 
 const arrayOr = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const recordOr = (value: unknown): Record<string, string> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, string>)
-    : {};
+  isRecord(value) ? (value as Record<string, string>) : {};
 
 /** The up run a down would undo: the latest 'up' of that version with no later 'down' of it. */
 export function lastUpOf(history: HistoryEntry[], version: number): HistoryEntry | undefined {

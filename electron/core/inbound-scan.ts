@@ -1,6 +1,6 @@
 // One read of the inbounds a check or a fix looks at, parsed once, and the Xray facts the rules
 // share: which transport and security an inbound runs, whether VLESS Encryption is on, what a client
-// is called, whether a REALITY target is one Xray accepts (panel-database.md §1.4, §2.5a).
+// is called, whether a REALITY target is one Xray accepts (docs/panel-database.md §1.4, §2.5a).
 import type { Database } from 'sql.js';
 import { isPlainObject } from '../panel/go-json';
 import { vlessEncryptionOn } from '../panel/xray';

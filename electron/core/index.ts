@@ -1,35 +1,43 @@
 // The engine's public entry. Everything it needs comes in as parameters (paths, clock, file system,
 // migration list); every operation returns a Result and never throws.
-import { listWalCommits, recoverDatabase, type RecoverReport, type WalTimeline } from './recover/recover';
+import { listWalCommits, recoverDatabase } from './recover/recover';
+import type { RecoverReport, WalTimeline } from '../shared/recover-reports';
 import type { Result } from '../shared/result';
 import type { PanelMigration } from './step-types';
-import {
-  createBackup,
-  defaultBackupDir,
-  deleteOwnBackup,
-  findListedBackup,
-  listBackups,
-  verifyBackupFile,
-  type BackupEntry,
-  type BackupReason,
-  type VerifyReport,
-} from './backups';
+import { createBackup, deleteOwnBackup, findListedBackup, listBackups, verifyBackupFile } from './backups';
+import type {
+  BackupEntry,
+  BackupReason,
+  VerifyReport,
+  CheckReport,
+  IntegrityReport,
+  AuditEntry,
+  SetPasswordRequest,
+  ProgressEvent,
+  RoundTripReport,
+  HistoryEntry,
+  MigrateRequest,
+  RunReport,
+  RepairReport,
+  RestoreReport,
+  RollbackRequest,
+  StatusReport,
+} from '../shared/reports';
 import { capture } from './engine-error';
+import { defaultBackupDir } from './backup-dir';
 import { loadMigrations } from './external-migrations';
-import { roundTripOpened, type RoundTripReport } from './roundtrip';
+import { roundTripOpened } from './roundtrip';
 import { nodeFileSystem, type FileSystem } from './file-system';
-import { readHistory, type HistoryEntry } from './history-log';
-import { migrateOpened, versionSnapshot, type MigrateRequest, type RunReport } from './migrate';
-import type { ProgressEvent } from './migrator';
+import { readHistory } from './history-log';
+import { migrateOpened, versionSnapshot } from './migrate';
 import { asUnreadable, assertIntact, openPanel, type OpenedPanel } from './open-panel';
 import type { OperationContext } from './operation-context';
-import { repairOpened, type RepairReport } from './repair';
-import { restoreBackup, restoreBackupFile, type RestoreReport, type RestoreOptions } from './restore';
-import { rollBackOpened, type RollbackRequest } from './rollback';
-import { buildStatus, type StatusReport } from './status';
+import { repairOpened } from './repair';
+import { restoreBackup, restoreBackupFile, type RestoreOptions } from './restore';
+import { rollBackOpened } from './rollback';
+import { buildStatus } from './status';
 import { fixOpened, revertFixOpened, fixRequestOf, type FixArgument } from './fixes';
 import { runChecks } from './health-checks';
-import type { CheckReport, IntegrityReport, AuditEntry, SetPasswordRequest } from '../shared/reports';
 import { appendAudit, backupIdOf, fileSha, readAudit } from './audit-log';
 import { buildHeadline } from './headline';
 import { setPasswordOpened } from './password-fix';
@@ -368,5 +376,6 @@ export { GENERATION_LABELS } from './status';
 export { TOOL_VERSION } from './tool-version';
 export { warmUpSqlJs } from './warm-up';
 export { capture } from './engine-error';
-export { listWalCommits, recoverDatabase, type RecoverReport, type WalTimeline } from './recover/recover';
+export { listWalCommits, recoverDatabase } from './recover/recover';
+export type { RecoverReport, WalTimeline } from '../shared/recover-reports';
 export { recoveredFileName } from './recover/recovered-name';

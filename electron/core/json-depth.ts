@@ -2,11 +2,6 @@
 // 10,000 levels; JavaScript's recursive walks (JSON.stringify, a visitor) overflow the stack at a few
 // thousand. Such a value is reported on its row, and never stops a whole status or check.
 
-import { GO_MAX_DEPTH } from '../panel/go-json-decode';
-
-/** encoding/json's maxNestingDepth: a deeper value is an error for the panel and Xray. */
-export const GO_JSON_MAX_DEPTH = GO_MAX_DEPTH;
-
 /** Whether `thrown` is the stack overflow a recursive walk of a deep value ends in. */
 export const isTooDeep = (thrown: unknown): boolean =>
   thrown instanceof RangeError && /call stack/i.test(thrown.message);

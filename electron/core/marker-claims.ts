@@ -41,7 +41,7 @@ export function claimFindings(db: Database): CheckFinding[] {
       severity: 'error',
       title: 'schema_migrations claims a step the data does not show',
       reason: `schema_migrations records version ${recorded}, so step ${step?.version ?? '?'} ${step?.name ?? marker} counts as applied and will never run, but these rows are still as before it (a forced version?).`,
-      reference: 'panel-database.md §3.3',
+      reference: 'docs/panel-database.md §3.3',
       rows: evidence.rows,
       fixable: false,
     };

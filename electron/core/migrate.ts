@@ -1,27 +1,21 @@
 // `migrate`: verified backup first, every step in memory, and only if all succeed the file is
 // replaced atomically. A failure anywhere leaves the file exactly as it was.
 import type { PanelMigration, StepOptions } from './step-types';
-import { createBackup, type BackupReason } from './backups';
+import { createBackup } from './backups';
+import type { BackupReason, MigrateRequest, RunReport, StepReport } from '../shared/reports';
 import { replaceDatabaseFile } from './save';
 import { bytesToSave } from './sqljs-memory';
 import type { Detection } from './detect';
 import { EngineError } from './engine-error';
-import {
-  currentVersionOf,
-  runUp,
-  type ProgressEvent,
-  type RunDependencies,
-  type StepReport,
-} from './migrator';
+import { runUp } from './migrator';
+import { currentVersionOf, type RunDependencies } from './step-transaction';
 import { assertNoDrift } from './external-migrations';
 import { readHistory } from './history-log';
 import { assertIntact, assertMigratable, type OpenedPanel } from './open-panel';
 import { previewUp } from './preview-up';
 import type { OperationContext } from './operation-context';
 import { assertExpectedPlan, planFingerprint } from './plan-fingerprint';
-import type { RunReport, MigrateRequest } from '../shared/reports';
 import { message } from '../shared/i18n';
-export type { RunReport, MigrateRequest };
 
 export const appliedVersions = (detection: Detection) =>
   new Set(detection.versions.filter((state) => state.applied).map((state) => state.version));
@@ -142,5 +136,3 @@ export async function runAndSave(
   report.saved = true;
   return report;
 }
-
-export type { ProgressEvent };

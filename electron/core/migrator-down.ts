@@ -3,11 +3,10 @@
 // where the rows still hold what the up wrote.
 import type { Database } from 'sql.js';
 import type { PanelMigration } from './step-types';
-import type { ChangePreview, StepReport } from '../shared/reports';
+import type { ChangePreview, StepReport, HistoryEntry, StoredChange } from '../shared/reports';
 import { jsonChanges, rowLabel } from './change-preview';
 import { contentHashes, contentMatches } from './content-hash';
 import { EngineError } from './engine-error';
-import type { HistoryEntry, StoredChange } from './history-log';
 import { rememberHashes } from './migrator';
 import { queryRows, quoteIdentifier, textParam } from './sql';
 import { createStepContext, rowImage } from './step-context';
@@ -83,11 +82,6 @@ function beforeValueSql(db: Database, migration: PanelMigration, change: StoredC
     );
   }
   return exact;
-}
-
-/** Rows whose current value is no longer what the up wrote: restoring them would lose a later edit. */
-export function findRollbackConflicts(db: Database, changes: StoredChange[]): string[] {
-  return conflictsOf(changes, currentValues(db, changes));
 }
 
 /**

@@ -10,11 +10,9 @@ import { HISTORY_TABLE } from './history-log';
 import { createStepContext } from './step-context';
 import { inStepTransaction, runPlan, type RunDependencies, type StepKind } from './step-transaction';
 import { effectsOutside, rowCounts, triggerNotes, triggersOn, watchedTables } from './trigger-effects';
-import type { JsonChange, ChangePreview, StepReport, ProgressEvent } from '../shared/reports';
+import type { StepReport } from '../shared/reports';
 import { sha256Hex } from './fingerprint';
 import { message } from '../shared/i18n';
-export type { JsonChange, ChangePreview, StepReport, ProgressEvent };
-export { currentVersionOf, type RunDependencies, type StepKind } from './step-transaction';
 
 /** The step's source; for a step with variants (migration 3's modes) the variant that ran is part of it. */
 export const migrationChecksum = (migration: PanelMigration, options: StepOptions = DEFAULT_STEP_OPTIONS) => {

@@ -1,7 +1,7 @@
 // What every write operation is given: where things are, the clock, the file system and the steps.
 import type { PanelMigration } from './step-types';
 import type { FileSystem } from './file-system';
-import type { ProgressEvent } from './migrator';
+import type { ProgressEvent } from '../shared/reports';
 import type { WriteLock } from './write-lock';
 
 export interface OperationContext {

@@ -12,7 +12,6 @@ import { COLUMN, eachRawRow } from './sqljs-direct';
 import { isPlainStringArray } from './json-text-scan';
 import type { Evidence } from '../shared/reports';
 import { message, ref } from '../shared/i18n';
-export type { Evidence, JsonProblem };
 
 /** An evidence text: English as always, and the catalog key beside it. */
 const said = (text: ReturnType<typeof message>) => ({ message: text.text, msg: ref(text) });

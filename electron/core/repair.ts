@@ -2,8 +2,9 @@
 // files leave, panel doc §3.6), say which state the data is really in and what to do; with
 // --force-version, take a backup and mark the file clean at the chosen version.
 import type { Database } from 'sql.js';
-import { createBackup, listBackups, verifyBackupFile, type BackupEntry } from './backups';
-import { findJsonProblems, markerDisagreements, passwordStates, type Evidence } from './panel-invariants';
+import { createBackup, listBackups, verifyBackupFile } from './backups';
+import type { BackupEntry, Recommendation, RepairReport, Evidence } from '../shared/reports';
+import { findJsonProblems, markerDisagreements, passwordStates } from './panel-invariants';
 import { openImage, readDatabaseImage } from './database';
 import { sha256Hex } from './fingerprint';
 import { replaceDatabaseFile } from './save';
@@ -19,7 +20,6 @@ import type { OperationContext } from './operation-context';
 import { queryRows } from './sql';
 import { scanInbounds } from './inbound-scan';
 import { TOOL_VERSION } from './tool-version';
-import type { Recommendation, RepairReport } from '../shared/reports';
 import { assertForceAllowed, forceOptions } from './force-guard';
 import { claimFindings } from './marker-claims';
 import { refineRecommendation } from './next-action';
@@ -31,7 +31,6 @@ import { message, ref, type MessageKey } from '../shared/i18n';
 const said = (text: ReturnType<typeof message>) => ({ message: text.text, msg: ref(text) });
 /** A recommendation's reason: English as always, and the catalog key beside it. */
 const reasoned = (text: ReturnType<typeof message>) => ({ reason: text.text, msg: ref(text) });
-export type { Recommendation, RepairReport };
 
 /** What `repair` is asked: read only, or a force (guarded, see force-guard.ts). */
 export interface RepairRequest {
@@ -71,66 +70,49 @@ export function gatherEvidence(
   detection: Detection,
 ): { evidence: Evidence[]; fingerprints: Map<number, string[]> } {
   const evidence: Evidence[] = [];
-  if (detection.dirty) {
-    evidence.push({
-      id: 'dirty',
-      severity: 'error',
-      ...said(message('evidence.dirty', { version: detection.dirtyVersion ?? 'nil' })),
-      rows: [],
-    });
-  }
+  /** One evidence row, only when there is something to show (`always` for a fact with no rows). */
+  const found = (
+    id: string,
+    severity: Evidence['severity'],
+    text: ReturnType<typeof message>,
+    rows: string[],
+    always = false,
+  ) => {
+    if (always || rows.length > 0) evidence.push({ id, severity, ...said(text), rows });
+  };
+  if (detection.dirty)
+    found(
+      'dirty',
+      'error',
+      message('evidence.dirty', { version: detection.dirtyVersion ?? 'nil' }),
+      [],
+      true,
+    );
   const hasInbounds = detection.tables.includes('inbounds');
   // One scan of the inbounds serves the JSON evidence and the marker evidence below.
   const scanned = hasInbounds ? scanInbounds(db) : undefined;
   const jsonProblems = hasInbounds ? findJsonProblems(db, scanned) : [];
-  const invalid = jsonProblems.filter((p) => p.problem === 'invalid-json').map((p) => p.where);
-  const duplicates = jsonProblems.filter((p) => p.problem === 'duplicate-keys').map((p) => p.where);
-  if (invalid.length > 0) {
-    evidence.push({
-      id: 'invalid-json',
-      severity: 'error',
-      ...said(message('evidence.invalidJson')),
-      rows: invalid,
-    });
-  }
-  if (duplicates.length > 0) {
-    evidence.push({
-      id: 'duplicate-keys',
-      severity: 'error',
-      ...said(message('evidence.duplicateKeys')),
-      rows: duplicates,
-    });
-  }
+  const where = (problem: string) => jsonProblems.filter((p) => p.problem === problem).map((p) => p.where);
+  found('invalid-json', 'error', message('evidence.invalidJson'), where('invalid-json'));
+  found('duplicate-keys', 'error', message('evidence.duplicateKeys'), where('duplicate-keys'));
   const passwords = passwordStates(db);
-  const hashedPrefix = passwords.filter((p) => p.state === 'hashed-prefix').map((p) => p.user);
-  if (hashedPrefix.length > 0) {
-    evidence.push({
-      id: 'hashed-prefix-password',
-      severity: 'error',
-      ...said(message('evidence.hashedPrefix')),
-      rows: hashedPrefix,
-    });
-  }
-  const plaintext = passwords.filter((p) => p.state === 'plaintext').map((p) => p.user);
-  if (plaintext.length > 0) {
-    evidence.push({
-      id: 'plaintext-password',
-      severity: 'warning',
-      // Say what is true: step 5 hashes them only while it is pending (a marker may count it as applied).
-      ...(detection.versions.some((state) => state.version === 5 && state.applied)
-        ? said(message('evidence.plaintextStep5Applied'))
-        : said(message('evidence.plaintext'))),
-      rows: plaintext,
-    });
-  }
-  if ((detection.schemaMigrations?.length ?? 0) > 1) {
-    evidence.push({
-      id: 'schema-migrations-rows',
-      severity: 'warning',
-      ...said(message('evidence.schemaMigrationsRows')),
-      rows: (detection.schemaMigrations ?? []).map((r) => `version ${r.version} dirty ${r.dirty}`),
-    });
-  }
+  const users = (state: string) => passwords.filter((p) => p.state === state).map((p) => p.user);
+  found('hashed-prefix-password', 'error', message('evidence.hashedPrefix'), users('hashed-prefix'));
+  // Say what is true: step 5 hashes them only while it is pending (a marker may count it as applied).
+  const step5Applied = detection.versions.some((state) => state.version === 5 && state.applied);
+  found(
+    'plaintext-password',
+    'warning',
+    message(step5Applied ? 'evidence.plaintextStep5Applied' : 'evidence.plaintext'),
+    users('plaintext'),
+  );
+  if ((detection.schemaMigrations?.length ?? 0) > 1)
+    found(
+      'schema-migrations-rows',
+      'warning',
+      message('evidence.schemaMigrationsRows'),
+      (detection.schemaMigrations ?? []).map((r) => `version ${r.version} dirty ${r.dirty}`),
+    );
   evidence.push(...markerDisagreements(db, detection.seederMarkers, scanned));
   return { evidence, fingerprints: hasInbounds ? sqlFileFingerprints(db, jsonProblems) : new Map() };
 }

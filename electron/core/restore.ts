@@ -2,14 +2,8 @@
 // one, byte for byte), then replace the database atomically and move its stale -wal aside.
 import { randomBytes } from 'node:crypto';
 import { basename, join } from 'node:path';
-import {
-  createBackup,
-  ensureBackupDir,
-  listBackups,
-  verifyBackupImage,
-  type BackupEntry,
-  backupStamp,
-} from './backups';
+import { createBackup, ensureBackupDir, listBackups, verifyBackupImage, backupStamp } from './backups';
+import type { BackupEntry, RestoreReport } from '../shared/reports';
 import { openImage, readDatabaseImage, walPathOf, type DiskState } from './database';
 import { readRegular } from './no-follow';
 import { diskStateOf, replaceDatabaseFile, writeFileAtomically } from './save';
@@ -17,10 +11,8 @@ import { detectDatabase } from './detect';
 import { EngineError } from './engine-error';
 import { versionSnapshot } from './migrate';
 import type { OperationContext } from './operation-context';
-import type { RestoreReport } from '../shared/reports';
 import { compareForRestore } from './backup-inspect';
 import { message, ref } from '../shared/i18n';
-export type { RestoreReport };
 
 /** A backup is named by a path (CLI) or by the id PanelDB listed (UI). */
 export async function resolveBackup(reference: string, context: OperationContext): Promise<string> {

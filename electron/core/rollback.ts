@@ -2,17 +2,16 @@
 // is irreversible, or that the panel ran itself (a marker but no before-images), is refused before
 // anything runs — the way back from those is a backup, and the refusal names it.
 import type { PanelMigration } from './step-types';
-import { listBackups, type BackupEntry } from './backups';
+import { listBackups } from './backups';
+import type { BackupEntry, RollbackRequest, HistoryEntry, RunReport } from '../shared/reports';
 import { EngineError } from './engine-error';
-import { lastUpOf, readHistory, type HistoryEntry } from './history-log';
-import { appliedVersions, runAndSave, type RunReport } from './migrate';
+import { lastUpOf, readHistory } from './history-log';
+import { appliedVersions, runAndSave } from './migrate';
 import { runDown, type DownPlanItem } from './migrator-down';
 import { assertIntact, assertMigratable, type OpenedPanel } from './open-panel';
 import type { OperationContext } from './operation-context';
-import type { RollbackRequest } from '../shared/reports';
 import { planFingerprint } from './plan-fingerprint';
 import { message } from '../shared/i18n';
-export type { RollbackRequest };
 
 /**
  * `--to V` undoes every applied step above V. `--steps N` undoes the last N steps PanelDB applied,

@@ -7,14 +7,13 @@ import { EngineError } from './engine-error';
 import { assertNoDrift, changedRows, snapshotTables } from './external-migrations';
 import { lastUpOf, readHistory } from './history-log';
 import { appliedVersions, planUp } from './migrate';
-import { applyStep, type RunDependencies } from './migrator';
+import { applyStep } from './migrator';
+import type { RunDependencies } from './step-transaction';
 import { revertStep } from './migrator-down';
 import { assertIntact, assertMigratable, type OpenedPanel } from './open-panel';
 import type { OperationContext } from './operation-context';
 import { queryRows } from './sql';
 import type { RoundTripReport, RoundTripStep } from '../shared/reports';
-
-export type { RoundTripReport, RoundTripStep };
 
 const SEQUENCE_NOTE =
   "AUTOINCREMENT counters (sqlite_sequence) are put back after each down, so the second up's new rows get the same ids as the first's.";

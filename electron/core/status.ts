@@ -1,17 +1,15 @@
 // The status report: the panel plan's MigrationStatus fields (current_version, dirty, pending_count,
 // last_backup) at top level, and beside them everything an admin needs to decide what to do next.
 import type { Database } from 'sql.js';
-import type { JournalInfo } from './database';
-import type { Detection, GenerationId } from './detect';
+import type { JournalInfo, GenerationId, HistoryEntry, BackupEntry, StatusReport } from '../shared/reports';
+import type { Detection } from './detect';
 import type { PanelMigration } from './step-types';
 import { driftMessage, findDrift } from './external-migrations';
 import { describeHolders, type FileHolder } from './file-holders';
-import { lastUpOf, type HistoryEntry } from './history-log';
+import { lastUpOf } from './history-log';
 import { queryValue, quoteIdentifier } from './sql';
 import { runChecks } from './health-checks';
-import type { AppliedVersion, BackupEntry, StatusReport } from '../shared/reports';
 import { integrityOf, type IntegrityKind } from './integrity';
-export type { AppliedVersion, StatusReport };
 
 export const GENERATION_LABELS: Record<GenerationId, string> = {
   empty: 'Empty SQLite file (no tables yet)',

@@ -12,7 +12,7 @@ export type { SkippedRow, XhttpFlowMode };
 
 /**
  * Choices an operator makes for a run, lent to every step. `xhttpFlow`: how migration 3 treats VLESS
- * + XHTTP + TLS/REALITY inbounds (panel-database.md §2.5a): `safe` sets Vision only where VLESS
+ * + XHTTP + TLS/REALITY inbounds (docs/panel-database.md §2.5a): `safe` sets Vision only where VLESS
  * Encryption is on; `panel` reproduces the panel's Go seeder exactly.
  */
 export interface StepOptions {

@@ -6,7 +6,6 @@
 import type { Database } from 'sql.js';
 import type { TriggerEffect, TriggerInfo } from '../shared/reports';
 import { queryRows, queryValue, quoteIdentifier } from './sql';
-export type { TriggerEffect, TriggerInfo };
 
 /** What every step writes besides its `touches`: the panel's markers (PanelDB's own log is excluded). */
 const MARKER_TABLES = ['history_of_seeders', 'schema_migrations'];

@@ -6,6 +6,7 @@ import { assertNotInUse } from './file-holders';
 import type { OperationContext } from './operation-context';
 import { recoverInterruptedSave, removeStaleTempFiles } from './save-intent';
 import { acquireWriteLock, lockDirOf, lockPathOf } from './write-lock';
+import { isRecord } from '../shared/result';
 
 export async function underWriteLock<T>(
   context: OperationContext,
@@ -28,8 +29,7 @@ export async function underWriteLock<T>(
     // A running panel is refused before any work (and again right before the rename, in save.ts).
     if (replacesDatabase) await assertNotInUse(target);
     const value = await work({ ...context, lock, notes });
-    if (notes.length > 0 && typeof value === 'object' && value !== null && !Array.isArray(value))
-      return { ...value, safety_notes: notes };
+    if (notes.length > 0 && isRecord(value)) return { ...value, safety_notes: notes };
     return value;
   } finally {
     await lock.release();

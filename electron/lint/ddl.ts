@@ -1,5 +1,5 @@
 // CREATE TABLE parsed into columns and constraints, and compared with GORM's DDL for the panel tables
-// (migrations/panel-schema.ts = panel-database.md §1.2). Comparison is by meaning: names, declared
+// (migrations/panel-schema.ts = docs/panel-database.md §1.2). Comparison is by meaning: names, declared
 // types, PRIMARY KEY / AUTOINCREMENT, NOT NULL, UNIQUE, DEFAULT and foreign keys; not by spelling.
 import { PANEL_DDL, PANEL_TABLES, type PanelTable } from '../panel/panel-schema';
 import type { MessageKey, Params } from '../shared/i18n';

@@ -1,5 +1,5 @@
 // `paneldb lint DIR`: checks a golang-migrate folder for the mistakes the panel's own migration
-// files 000001–000005 made (panel-database.md §3.6, S1–S20), without running anything.
+// files 000001–000005 made (docs/panel-database.md §3.6, S1–S20), without running anything.
 import { ok, type Result } from '../shared/result';
 import { analyzeFile, type AnalyzedFile } from './analyzed-file';
 import {

@@ -1,4 +1,4 @@
-// What the rules know about the panel's data (panel-database.md §1.4, §2): which columns hold JSON
+// What the rules know about the panel's data (docs/panel-database.md §1.4, §2): which columns hold JSON
 // text, which settings keys are JSON, and which Go seeders rewrite which data.
 import {
   columnRef,

@@ -2,7 +2,7 @@ import type { message } from '../shared/i18n';
 import { ref, translate, type Message, type MessageKey } from '../shared/i18n';
 
 // The lint rules: stable ids, a default severity, a one-line reason, and the bugs of the panel's own
-// golang-migrate files each rule catches (panel-database.md §3.6, S1–S20).
+// golang-migrate files each rule catches (docs/panel-database.md §3.6, S1–S20).
 
 export type Severity = 'error' | 'warning' | 'info';
 

@@ -4,6 +4,7 @@
 // the same bytes keeps our results identical to what the panel itself would have stored.
 // Reading is Go's decoder (go-json-decode.ts): a text Go rejects is not JSON to a step.
 import { goUnmarshal } from './go-json-decode';
+import { isRecord } from '../shared/result';
 
 export function goMarshal(value: unknown): string {
   if (value === null || value === undefined) return 'null';
@@ -91,6 +92,5 @@ export function parseJson(text: string | null | undefined): unknown {
   return decoded.ok ? decoded.value : undefined;
 }
 
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+/** A JSON object as Go decodes into map[string]any. */
+export const isPlainObject = isRecord;

@@ -1,4 +1,4 @@
-// The panel's schema exactly as GORM v1.31.1 + sqlite driver v1.6.0 create it (panel-database.md
+// The panel's schema exactly as GORM v1.31.1 + sqlite driver v1.6.0 create it (docs/panel-database.md
 // §1.2), byte for byte as sqlite_master stores it. Migration 1 creates it on an empty file; detection
 // and fixtures compare against it.
 

@@ -61,7 +61,7 @@ export async function serveCommand(options: ServeCommandOptions): Promise<AppErr
     return appError('FORBIDDEN', message('err.serve.notLoopback', { host: options.host }));
   }
   if (options.demo && options.db !== undefined) {
-    return appError('INVALID_ARGUMENT', message('err.cli.dbAndDemo'));
+    return appError('INVALID_ARGUMENT', message('cli.error.databaseAndDemo'));
   }
   const hub = createProgressHub();
   const runner = engineRunner();

@@ -92,7 +92,7 @@ function listenError(error: NodeJS.ErrnoException, host: string, port: number): 
   const where = hostWithPort(host, port);
   switch (error.code) {
     case 'EADDRINUSE':
-      return new ServerError('INVALID_ARGUMENT', message('err.cli.portInUse', { port, host }));
+      return new ServerError('INVALID_ARGUMENT', message('cli.error.portInUse', { port, host }));
     case 'EACCES':
       return new ServerError('FORBIDDEN', message('err.serve.portForbidden', { where }));
     case 'EADDRNOTAVAIL':

@@ -395,11 +395,6 @@ export interface IntegrityReport {
   integrity_check: 'full';
 }
 
-export interface FixRequest {
-  checkId: string;
-  expect?: string;
-}
-
 export interface SkippedRow {
   table: string;
   rowid: number;

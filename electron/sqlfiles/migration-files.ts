@@ -1,7 +1,7 @@
 // A golang-migrate folder as its `file://` source driver sees it (v4.19.1 source/iofs): regular files
 // in name order, parsed with `^([0-9]+)_(.*)\.(down|up)\.(.*)$`; names that don't match (or whose
 // number overflows uint64) are skipped; a second file for the same version and direction makes
-// migrate.New fail with `duplicate migration file: <name>` (panel-database.md §3.1).
+// migrate.New fail with `duplicate migration file: <name>` (docs/panel-database.md §3.1).
 import { join } from 'node:path';
 import * as nodeFs from 'node:fs/promises';
 import { fail, ok, type Result } from '../shared/result';

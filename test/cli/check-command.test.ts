@@ -3,7 +3,8 @@
 import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { registerCheckCommands, xhttpFlowMode } from '../../electron/cli/check-command';
+import { registerCheckCommands } from '../../electron/cli/check-command';
+import { xhttpFlowMode } from '../../electron/cli/commands/migrate';
 import { EXIT, exitCodeFor } from '../../electron/cli/exit-codes';
 import { main } from '../../electron/cli/main';
 import { createPanelEngine } from '../../electron/app/panel-engine';

@@ -38,6 +38,9 @@ describe('paneldb migrate, history, rollback, restore and repair', () => {
     const path = await buildFixture('f2-tls-variants', await tempDir());
     const migrated = await run(['migrate', path], { LANG: 'zh_CN.UTF-8' });
     expect(migrated.stdout).toContain('已保存');
+    // A run that wrote says what it did (past tense); only a dry run says what it would do.
+    expect(migrated.stdout).toMatch(/修改了 \d+ 行/u);
+    expect(migrated.stdout).not.toContain('将修改');
   });
 
   it('exits 6 and names the failed step when a migration fails', async () => {

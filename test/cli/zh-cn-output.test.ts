@@ -94,7 +94,7 @@ describe('paneldb --lang zh-CN', () => {
     expect(linted.code).toBe(3);
     expectChinese(linted.all);
     expect(linted.stdout).toContain('与面板的 GORM 结构不同');
-    expect(linted.stdout).toContain('[panel-database.md §3.6 S18]');
+    expect(linted.stdout).toContain('[docs/panel-database.md §3.6 S18]');
     expect(linted.stdout).toContain('原因:');
     const json = JSON.parse(
       (await run(['lint', join(process.cwd(), 'test/fixtures/panel-sql/original'), '--json'])).stdout,

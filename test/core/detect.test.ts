@@ -1,4 +1,4 @@
-// What `status` says about each fixture of panel-database.md §5: which product and generation wrote
+// What `status` says about each fixture of docs/panel-database.md §5: which product and generation wrote
 // it (Appendix A), which versioned steps its markers vouch for (holes included), the dirty flag's
 // ambiguity (§3.3), and the fingerprints that deserve a warning. Status only ever reads.
 import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPanelEngine } from '../../electron/app/panel-engine';
-import type { StatusReport } from '../../electron/core/status';
+import type { StatusReport } from '../../electron/shared/reports';
 import { buildAllFixtures, FIXTURE_IDS } from '../fixtures/build';
 import { sqlite3 } from '../support/sqlite-cli';
 import { snapshotTree, tempDir } from '../support/temp-dir';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createPanelEngine } from '../../electron/app/panel-engine';
 import { verifyBackup } from '../../electron/core/index';
-import type { RepairReport } from '../../electron/core/repair';
+import type { RepairReport } from '../../electron/shared/reports';
 import { buildFixture } from '../fixtures/build';
 import { sqlite3, sqlite3Json } from '../support/sqlite-cli';
 import { sha256File, snapshotTree, tempDir } from '../support/temp-dir';

@@ -4,7 +4,7 @@
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { BackupEntry } from '../../electron/core/backups';
+import type { BackupEntry } from '../../electron/shared/reports';
 import { createPanelEngine } from '../../electron/app/panel-engine';
 import { verifyBackup } from '../../electron/core/index';
 import { buildFixture } from '../fixtures/build';

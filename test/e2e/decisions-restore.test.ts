@@ -6,17 +6,14 @@
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildFixture } from '../fixtures/build';
-import { launchChromium } from '../support/browser';
-import { servePanel, type ServedPanel } from '../support/serve-process';
+import { SCREENSHOTS, servedBrowser } from '../support/served-browser';
 import { sqlite3 } from '../support/sqlite-cli';
 import { sha256File, tempDir } from '../support/temp-dir';
 
-const SHOTS = join(process.cwd(), 'test-output', 'screenshots');
-
 async function shot(page: Page, lang: string, name: string) {
-  await page.screenshot({ path: join(SHOTS, `${lang}-14b-${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${lang}-14b-${name}.png`), fullPage: true });
 }
 
 /** No GUI text is a command line (issue 14, point 8). */
@@ -27,21 +24,8 @@ async function expectNoCommandLine(page: Page) {
 }
 
 describe.each(['en', 'zh-CN'] as const)('decisions about restores in %s', (lang) => {
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
-  const served: ServedPanel[] = [];
-  const serve = async (args: string[]) => {
-    const panel = await servePanel(args);
-    served.push(panel);
-    return panel;
-  };
-  beforeAll(async () => {
-    await mkdir(SHOTS, { recursive: true });
-    browser = await launchChromium(lang === 'en' ? 'en-US' : 'zh-CN');
-  }, 60_000);
-  afterAll(async () => {
-    await Promise.all(served.splice(0).map((panel) => panel.stop()));
-    await browser?.close();
-  });
+  const browser = servedBrowser(lang);
+  const serve = (args: string[]) => browser.serve(args);
 
   it('shows what each backup holds, refuses a blind restore until confirmed, compares, and guards rollback', async () => {
     const dir = await tempDir();
@@ -49,7 +33,7 @@ describe.each(['en', 'zh-CN'] as const)('decisions about restores in %s', (lang)
     const empty = await buildFixture('f0-fresh-first-start', join(dir, 'other'));
     await copyFile(empty, `${path}.backup.1770000000`);
     const { url } = await serve([path]);
-    const page = await browser.context.newPage();
+    const page = await browser.newPage();
     try {
       await page.goto(url);
       await page.getByTestId('version-badge').waitFor();
@@ -172,7 +156,7 @@ describe.each(['en', 'zh-CN'] as const)('decisions about restores in %s', (lang)
     await copyFile(path, `${path}.backup.1770000000`);
     await writeFile(path, Buffer.from('SQLite format 3\0'.padEnd(4096, '#')));
     const { url } = await serve([path]);
-    const page = await browser.context.newPage();
+    const page = await browser.newPage();
     try {
       await page.goto(url);
       await page.getByTestId('limited-mode').waitFor();
@@ -200,7 +184,7 @@ describe.each(['en', 'zh-CN'] as const)('decisions about restores in %s', (lang)
     await copyFile(source, join(dir, 'east.db'));
     await copyFile(source, join(dir, 'west.db'));
     const { url } = await serve([dir]);
-    const page = await browser.context.newPage();
+    const page = await browser.newPage();
     try {
       await page.goto(url);
       await page.getByTestId('start-screen').waitFor();

@@ -4,18 +4,16 @@
 // "Open the recovered file" shows that file's normal status screen; a damaged WAL pair lists its
 // commits with the tables each changed, and picking one writes that state. All by keyboard too.
 // Screenshots in test-output/screenshots/<lang>-17-*.png.
-import { mkdir, readdir } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser';
+import { describe, expect, it } from 'vitest';
 import { englishRuns } from '../support/english-runs';
-import { servePanel, type ServedPanel } from '../support/serve-process';
+import { SCREENSHOTS, servedBrowser } from '../support/served-browser';
 import { sqlite3, sqlite3Json } from '../support/sqlite-cli';
 import { sha256File, tempDir } from '../support/temp-dir';
 import { damagedPanel, damagedWalPair } from './recovery-fixtures';
 
-const SHOTS = join(process.cwd(), 'test-output', 'screenshots');
 const TABS = ['overview', 'history', 'pending', 'backups', 'checks'] as const;
 
 /** Presses Tab until `testId` has the focus (at most 60 times): the element is reachable by keyboard. */
@@ -31,10 +29,9 @@ async function tabTo(page: Page, testId: string): Promise<void> {
 const recoveredFiles = async (dir: string) => (await readdir(dir)).filter((f) => f.includes('.recovered-'));
 
 describe.each(['en', 'zh-CN'] as const)('recovering a damaged file in %s', (lang) => {
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
-  const served: ServedPanel[] = [];
+  const browser = servedBrowser(lang);
   const shot = (page: Page, name: string) =>
-    page.screenshot({ path: join(SHOTS, `${lang}-17-${name}.png`), fullPage: true });
+    page.screenshot({ path: join(SCREENSHOTS, `${lang}-17-${name}.png`), fullPage: true });
   /**
    * In Chinese, no run of four English words (outside names, paths and identifiers) is on screen —
    * apart from the engine's own one-line message about the damaged file (not a catalog key yet; its
@@ -47,22 +44,13 @@ describe.each(['en', 'zh-CN'] as const)('recovering a damaged file in %s', (lang
     if ((await engineLine.count()) > 0) text = text.split(await engineLine.innerText()).join(' ');
     if (lang === 'zh-CN') expect(englishRuns(text)).toEqual([]);
   };
-  beforeAll(async () => {
-    await mkdir(SHOTS, { recursive: true });
-    browser = await launchChromium(lang === 'en' ? 'en-US' : 'zh-CN');
-  }, 60_000);
-  afterAll(async () => {
-    await Promise.all(served.splice(0).map((panel) => panel.stop()));
-    await browser?.close();
-  });
 
   it('recovers into a new file by keyboard, shows the counts, and opens the recovered file', async () => {
     const dir = await tempDir();
     const path = await damagedPanel(dir);
     const before = await sha256File(path);
-    const panel = await servePanel([path]);
-    served.push(panel);
-    const page = await browser.context.newPage();
+    const panel = await browser.serve([path]);
+    const page = await browser.newPage();
     try {
       await page.goto(panel.url);
       await page.getByTestId('limited-mode').waitFor();
@@ -132,9 +120,8 @@ describe.each(['en', 'zh-CN'] as const)('recovering a damaged file in %s', (lang
     const dir = await tempDir();
     const path = await damagedWalPair(dir);
     const before = [await sha256File(path), await sha256File(`${path}-wal`)];
-    const panel = await servePanel([path]);
-    served.push(panel);
-    const page = await browser.context.newPage();
+    const panel = await browser.serve([path]);
+    const page = await browser.newPage();
     try {
       await page.goto(panel.url);
       await page.getByTestId('limited-mode').waitFor();

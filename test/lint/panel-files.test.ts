@@ -1,5 +1,5 @@
 // The linter against the panel's own golang-migrate files (recreated in test/fixtures/panel-sql/original
-// from panel-database.md §3.6): every S-rule S1–S20 is reported at the file and line §3.6 cites.
+// from docs/panel-database.md §3.6): every S-rule S1–S20 is reported at the file and line §3.6 cites.
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 // Migration 4 (RealityTargetMigration) on in-memory panel databases. Our rule deliberately differs
-// from the branch's Go seeder (panel-database.md §2.6): ":443" only for host names and IPv4
+// from the branch's Go seeder (docs/panel-database.md §2.6): ":443" only for host names and IPv4
 // addresses. Fixtures F4 a–i, and proof that SQL 000004's bugs (§3.6 S14, S16) are absent.
 import type { Database } from 'sql.js';
 import { describe, expect, it } from 'vitest';

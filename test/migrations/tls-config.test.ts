@@ -1,5 +1,5 @@
 // Migration 2 (TlsConfigMigration) on in-memory panel databases: parity with the Go seeder
-// (panel-database.md §2.4, fixtures F2a–c) and proof that SQL 000002's bugs (§3.6 S4–S8) are absent.
+// (docs/panel-database.md §2.4, fixtures F2a–c) and proof that SQL 000002's bugs (§3.6 S4–S8) are absent.
 import type { Database } from 'sql.js';
 import { describe, expect, it } from 'vitest';
 import { queryValue } from '../../electron/core/sql';

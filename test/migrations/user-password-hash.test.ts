@@ -1,4 +1,4 @@
-// Migration 5 (UserPasswordHash) on in-memory panel databases: fixtures F5 a–f (panel-database.md
+// Migration 5 (UserPasswordHash) on in-memory panel databases: fixtures F5 a–f (docs/panel-database.md
 // §5), the Go seeder's meaning (§2.3) without its double hashing, and the S18 repair (§3.6).
 // bcrypt cost 10 takes ~70 ms a hash, so each test hashes only a user or two.
 import bcrypt from 'bcryptjs';

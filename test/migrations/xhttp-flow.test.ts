@@ -1,5 +1,5 @@
 // Migration 3 (XhttpFlowMigration) on in-memory panel databases: parity with the Go seeder
-// (panel-database.md §2.5, fixtures F3a–c) and proof that SQL 000003's bugs (§3.6 S11–S14) are absent.
+// (docs/panel-database.md §2.5, fixtures F3a–c) and proof that SQL 000003's bugs (§3.6 S11–S14) are absent.
 import type { Database } from 'sql.js';
 import { describe, expect, it } from 'vitest';
 import { queryValue } from '../../electron/core/sql';

@@ -7,13 +7,11 @@ import {
   LANGUAGE_STORAGE_KEY,
   translate,
 } from '../../renderer/src/i18n';
-import { en } from '../../renderer/src/i18n/en';
-import { zhCN } from '../../renderer/src/i18n/zh-CN';
 import { createAppStore } from '../../renderer/src/store';
 import { memoryStore } from '../../renderer/src/store/env';
 import { fakeApi } from './fake-api';
 
-import { placeholders } from '../../electron/shared/i18n';
+import { en, placeholders, zhCN } from '../../electron/shared/i18n';
 
 describe('the dictionaries', () => {
   it('zh-CN has exactly the English keys, none empty', () => {
@@ -84,7 +82,7 @@ describe('the interface language', () => {
 describe('the health checks in Chinese', () => {
   it('has a Chinese title and reason for every rule the engine defines', async () => {
     const { CHECK_RULES } = await import('../../electron/core/health-check-rules');
-    const { checkTextZhCN } = await import('../../renderer/src/i18n/checks-zh-CN');
+    const { checkTextZhCN } = await import('../../electron/shared/i18n/checks-zh-CN');
     for (const rule of CHECK_RULES) {
       const text = checkTextZhCN(rule.id);
       expect(text, rule.id).toBeDefined();

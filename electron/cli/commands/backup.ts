@@ -1,8 +1,9 @@
 // `paneldb backup`: a verified, private standalone copy of the database, WAL merged.
 import type { Command } from 'commander';
 import {
+  backupDirOption,
   databaseOrDemoCommand,
-  BACKUP_DIR_OPTION,
+  jsonOption,
   type CommandContext,
   type EngineOptions,
 } from '../command-context';
@@ -12,13 +13,9 @@ export function registerBackupCommand(
   program: Command,
   { lang, engineFor, report }: Pick<CommandContext, 'lang' | 'engineFor' | 'report'>,
 ): void {
-  databaseOrDemoCommand(
-    program,
-    'backup',
-    'write a verified, private (0600) standalone backup of the database, WAL merged',
-  )
-    .option('--json', 'print JSON for scripts')
-    .option(...BACKUP_DIR_OPTION)
+  databaseOrDemoCommand(program, lang, 'backup', 'cli.help.backup')
+    .option(...jsonOption(lang))
+    .option(...backupDirOption(lang))
     .action(async (db: string | undefined, options: EngineOptions) => {
       const engine = await engineFor(db, options);
       report(await engine.createBackup('manual'), options.json, (entry) => formatBackupCreated(entry, lang));

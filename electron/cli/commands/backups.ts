@@ -1,8 +1,9 @@
 // `paneldb backups`: PanelDB's backups and the panel's own <db>.backup.<unix> files, newest first.
 import type { Command } from 'commander';
 import {
+  backupDirOption,
   databaseOrDemoCommand,
-  BACKUP_DIR_OPTION,
+  jsonOption,
   type CommandContext,
   type EngineOptions,
 } from '../command-context';
@@ -12,13 +13,9 @@ export function registerBackupsCommand(
   program: Command,
   { lang, engineFor, report }: Pick<CommandContext, 'lang' | 'engineFor' | 'report'>,
 ): void {
-  databaseOrDemoCommand(
-    program,
-    'backups',
-    "list PanelDB's backups and the panel's own <db>.backup.<unix> files, newest first",
-  )
-    .option('--json', 'print JSON for scripts')
-    .option(...BACKUP_DIR_OPTION)
+  databaseOrDemoCommand(program, lang, 'backups', 'cli.help.backups')
+    .option(...jsonOption(lang))
+    .option(...backupDirOption(lang))
     .action(async (db: string | undefined, options: EngineOptions) => {
       const list = await (await engineFor(db, options)).listBackups();
       report(list, options.json, (entries) => formatBackups(entries, lang));

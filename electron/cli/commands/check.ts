@@ -1,31 +1,36 @@
 // `paneldb check`: the Xray-aware health checks. Exit 0 when no finding has severity error,
 // EXIT.refused (4) when one has.
 import type { Command } from 'commander';
-import { renderMessage } from '../../shared/i18n';
+import { renderMessage, translate, type MessageKey } from '../../shared/i18n';
 import type { CheckFinding, CheckReport } from '../../shared/reports';
-import { databaseOrDemoCommand, type CommandContext, type EngineOptions } from '../command-context';
+import {
+  databaseOrDemoCommand,
+  jsonOption,
+  type CommandContext,
+  type EngineOptions,
+} from '../command-context';
 import { EXIT } from '../exit-codes';
 import type { Lang } from '../messages';
 
-const TEXT = {
-  en: {
-    clean: (rules: number) => `No problems found (${rules} rules).`,
-    summary: (e: number, w: number, i: number) =>
-      `${e} ${e === 1 ? 'error' : 'errors'}, ${w} ${w === 1 ? 'warning' : 'warnings'}, ${i} info`,
-    severity: { error: 'ERROR', warning: 'warn', info: 'info' },
-    reference: 'see',
-    fixable: (id: string) => `fix: paneldb fix <db> ${id} --dry-run`,
-    more: (n: number) => `… ${n} more`,
-  },
-  'zh-CN': {
-    clean: (rules: number) => `未发现问题（${rules} 条规则）。`,
-    summary: (e: number, w: number, i: number) => `${e} 个错误，${w} 个警告，${i} 条提示`,
-    severity: { error: '错误', warning: '警告', info: '提示' },
-    reference: '参见',
-    fixable: (id: string) => `修复：paneldb fix <db> ${id} --dry-run`,
-    more: (n: number) => `… 另有 ${n} 行`,
-  },
-} as const;
+/** The labels of a check report, from the catalog (`cli.check.*`). */
+function checkText(lang: Lang) {
+  const t = (key: MessageKey, params?: Record<string, string | number>) => translate(lang, key, params);
+  return {
+    clean: (rules: number) => t('cli.check.clean', { rules }),
+    summary: (errors: number, warnings: number, infos: number) =>
+      t('cli.check.summary', { errors, warnings, infos }),
+    severity: {
+      error: t('cli.check.severity.error'),
+      warning: t('cli.check.severity.warning'),
+      info: t('cli.check.severity.info'),
+    },
+    reference: t('cli.check.reference'),
+    fixable: (id: string) => t('cli.check.fixable', { id }),
+    more: (count: number) => t('cli.moreRows', { count }),
+  };
+}
+
+const TEXT: Record<Lang, ReturnType<typeof checkText>> = { en: checkText('en'), 'zh-CN': checkText('zh-CN') };
 
 function formatFinding(check: CheckFinding, lang: Lang): string[] {
   const t = TEXT[lang];
@@ -58,12 +63,8 @@ export function registerCheckCommand(
     setExitCode,
   }: Pick<CommandContext, 'lang' | 'engineFor' | 'report' | 'setExitCode'>,
 ): void {
-  databaseOrDemoCommand(
-    program,
-    'check',
-    'run the Xray-aware health checks (Vision/XHTTP, REALITY targets, JSON, clients, traffic rows, tags, passwords, markers); exit 4 when an error is found',
-  )
-    .option('--json', 'print JSON for scripts')
+  databaseOrDemoCommand(program, lang, 'check', 'cli.help.check')
+    .option(...jsonOption(lang))
     .action(async (db: string | undefined, options: EngineOptions) => {
       const checked = report(await (await engineFor(db, options)).check(), options.json, (value) =>
         formatChecks(value, lang),

@@ -4,8 +4,9 @@
 import type { Command } from 'commander';
 import type { RunReport } from '../../shared/reports';
 import type { Result } from '../../shared/result';
-import { BACKUP_DIR_OPTION, type CommandContext, type EngineOptions } from '../command-context';
+import { backupDirOption, jsonOption, type CommandContext, type EngineOptions } from '../command-context';
 import { formatRunReport } from '../format';
+import { helpText } from '../help-text';
 
 interface FixOptions extends EngineOptions {
   dryRun?: boolean;
@@ -19,16 +20,14 @@ export function registerFixCommand(
 ): void {
   program
     .command('fix')
-    .description(
-      'back up, then apply the fix for one check in one transaction, logged and reversible (--revert undoes it)',
-    )
-    .argument('<db>', 'the panel database file')
-    .argument('<check-id>', 'a fixable check id as `paneldb check` lists it')
-    .option('--dry-run', 'write nothing; show every row the fix would change')
-    .option('--revert', 'undo the latest applied fix of this check from its before-images')
-    .option('--expect <fingerprint>', 'refuse unless the plan is the one a --dry-run printed')
-    .option('--json', 'print JSON for scripts')
-    .option(...BACKUP_DIR_OPTION)
+    .description(helpText(lang, 'cli.help.fix'))
+    .argument('<db>', helpText(lang, 'cli.help.arg.db'))
+    .argument('<check-id>', helpText(lang, 'cli.help.arg.checkId'))
+    .option('--dry-run', helpText(lang, 'cli.help.opt.fixDryRun'))
+    .option('--revert', helpText(lang, 'cli.help.opt.revert'))
+    .option('--expect <fingerprint>', helpText(lang, 'cli.help.opt.expect'))
+    .option(...jsonOption(lang))
+    .option(...backupDirOption(lang))
     .action(async (db: string, checkId: string, options: FixOptions) => {
       const engine = await engineFor(db, options);
       const request = { checkId, expect: options.expect };

@@ -4,8 +4,9 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { formatLintReport } from '../../lint/format';
 import { lintMigrationsDir } from '../../lint/lint';
-import type { CommandContext } from '../command-context';
+import { jsonOption, type CommandContext } from '../command-context';
 import { EXIT } from '../exit-codes';
+import { helpText } from '../help-text';
 import { TEXT } from '../messages';
 
 export function registerLintCommand(
@@ -14,11 +15,9 @@ export function registerLintCommand(
 ): void {
   program
     .command('lint')
-    .description(
-      "check a golang-migrate folder (NNNNNN_name.up.sql / .down.sql) for the mistakes of the panel's own migrations; exit 3 when errors are found",
-    )
-    .argument('<dir>', 'the folder holding the migration files')
-    .option('--json', 'print JSON for scripts')
+    .description(helpText(lang, 'cli.help.lint'))
+    .argument('<dir>', helpText(lang, 'cli.help.arg.lintDir'))
+    .option(...jsonOption(lang))
     .action(async (dir: string, options: { json?: boolean }) => {
       const folder = resolve(dir);
       const result = await lintMigrationsDir(folder);

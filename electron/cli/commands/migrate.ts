@@ -2,24 +2,24 @@
 // succeed; `--dry-run` previews every row, `--expect` holds the run to the plan a dry run printed.
 import { type Command, InvalidArgumentError } from 'commander';
 import type { XhttpFlowMode } from '../../shared/reports';
+import { translate } from '../../shared/i18n';
 import {
-  BACKUP_DIR_OPTION,
+  backupDirOption,
   databaseOrDemoCommand,
-  MIGRATIONS_DIR_OPTION,
+  jsonOption,
+  migrationsDirOption,
   wholeNumber,
   type CommandContext,
   type EngineOptions,
 } from '../command-context';
 import { formatRunReport } from '../format';
+import { helpText } from '../help-text';
 
-/** commander parser for `migrate --xhttp-flow <safe|panel>`. */
+/** commander parser for `migrate --xhttp-flow <safe|panel>` (commander words the error in English). */
 export function xhttpFlowMode(text: string): XhttpFlowMode {
   if (text === 'safe' || text === 'panel') return text;
-  throw new InvalidArgumentError('expected safe or panel.');
+  throw new InvalidArgumentError(translate('en', 'cli.error.xhttpFlow'));
 }
-
-const XHTTP_FLOW_HELP =
-  'migration 3: safe (default: Vision only where VLESS Encryption is on) or panel (the panel seeder exactly)';
 
 interface MigrateOptions extends EngineOptions {
   to?: number;
@@ -33,21 +33,14 @@ export function registerMigrateCommand(
   program: Command,
   { lang, engineFor, report }: Pick<CommandContext, 'lang' | 'engineFor' | 'report'>,
 ): void {
-  databaseOrDemoCommand(
-    program,
-    'migrate',
-    'back up, then apply the pending steps in memory and replace the file only if all succeed',
-  )
-    .option('--to <version>', 'stop after this version', wholeNumber)
-    .option('--dry-run', 'write nothing; show every row that would change with a JSON diff')
-    .option('--xhttp-flow <mode>', XHTTP_FLOW_HELP, xhttpFlowMode)
-    .option(
-      '--expect <fingerprint>',
-      'refuse unless the plan is the one a --dry-run printed (the file did not change)',
-    )
-    .option(...MIGRATIONS_DIR_OPTION)
-    .option('--json', 'print JSON for scripts')
-    .option(...BACKUP_DIR_OPTION)
+  databaseOrDemoCommand(program, lang, 'migrate', 'cli.help.migrate')
+    .option('--to <version>', helpText(lang, 'cli.help.opt.migrateTo'), wholeNumber)
+    .option('--dry-run', helpText(lang, 'cli.help.opt.migrateDryRun'))
+    .option('--xhttp-flow <mode>', helpText(lang, 'cli.help.opt.xhttpFlow'), xhttpFlowMode)
+    .option('--expect <fingerprint>', helpText(lang, 'cli.help.opt.migrateExpect'))
+    .option(...migrationsDirOption(lang))
+    .option(...jsonOption(lang))
+    .option(...backupDirOption(lang))
     .action(async (db: string | undefined, options: MigrateOptions) => {
       const engine = await engineFor(db, options);
       const request = { to: options.to, xhttpFlow: options.xhttpFlow, expect: options.expect };

@@ -1,8 +1,15 @@
 // `paneldb repair`: the evidence on a dirty or half-applied file and the recommended action;
 // `--force-version` marks the file clean at a version after a backup.
 import type { Command } from 'commander';
-import { BACKUP_DIR_OPTION, wholeNumber, type CommandContext, type EngineOptions } from '../command-context';
+import {
+  backupDirOption,
+  jsonOption,
+  wholeNumber,
+  type CommandContext,
+  type EngineOptions,
+} from '../command-context';
 import { formatRepair } from '../format';
+import { helpText } from '../help-text';
 
 interface RepairOptions extends EngineOptions {
   forceVersion?: number;
@@ -17,20 +24,13 @@ export function registerRepairCommand(
 ): void {
   program
     .command('repair')
-    .description('for a dirty or half-applied file: show the evidence and the recommended action')
-    .argument('<db>', 'the panel database file')
-    .option(
-      '--force-version <version>',
-      'back up, then mark the file clean at this version (a dirty or marker-inconsistent file)',
-      wholeNumber,
-    )
-    .option(
-      '--i-understand-steps-will-not-run',
-      'with --force-version on a clean file: the steps it marks applied never run (their changes are never made)',
-    )
-    .option('--expect <fingerprint>', 'refuse unless the force plan is the one `repair --json` listed')
-    .option('--json', 'print JSON for scripts')
-    .option(...BACKUP_DIR_OPTION)
+    .description(helpText(lang, 'cli.help.repair'))
+    .argument('<db>', helpText(lang, 'cli.help.arg.db'))
+    .option('--force-version <version>', helpText(lang, 'cli.help.opt.forceVersion'), wholeNumber)
+    .option('--i-understand-steps-will-not-run', helpText(lang, 'cli.help.opt.iUnderstand'))
+    .option('--expect <fingerprint>', helpText(lang, 'cli.help.opt.repairExpect'))
+    .option(...jsonOption(lang))
+    .option(...backupDirOption(lang))
     .action(async (db: string, options: RepairOptions) => {
       const request =
         options.forceVersion === undefined

@@ -2,8 +2,9 @@
 // then replace it atomically. The backup is a path when it has a separator, else an id.
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { BACKUP_DIR_OPTION, type CommandContext, type EngineOptions } from '../command-context';
+import { backupDirOption, jsonOption, type CommandContext, type EngineOptions } from '../command-context';
 import { formatRestore } from '../format';
+import { helpText } from '../help-text';
 
 interface RestoreOptions extends EngineOptions {
   acceptUnverified?: boolean;
@@ -16,19 +17,13 @@ export function registerRestoreCommand(
 ): void {
   program
     .command('restore')
-    .description('verify a backup, keep a safety backup of the current file, then replace it atomically')
-    .argument('<db>', 'the panel database file to replace')
-    .argument('<backup>', 'a backup file, or a backup id as `paneldb backups` lists it')
-    .option(
-      '--accept-unverified',
-      'restore a backup that has no PanelDB metadata (nothing proves its content)',
-    )
-    .option(
-      '--accept-risk',
-      'restore even a backup the panel cannot start on, or one with far fewer inbounds than the file now',
-    )
-    .option('--json', 'print JSON for scripts')
-    .option(...BACKUP_DIR_OPTION)
+    .description(helpText(lang, 'cli.help.restore'))
+    .argument('<db>', helpText(lang, 'cli.help.arg.restoreDb'))
+    .argument('<backup>', helpText(lang, 'cli.help.arg.backup'))
+    .option('--accept-unverified', helpText(lang, 'cli.help.opt.acceptUnverified'))
+    .option('--accept-risk', helpText(lang, 'cli.help.opt.acceptRisk'))
+    .option(...jsonOption(lang))
+    .option(...backupDirOption(lang))
     .action(async (db: string, backup: string, options: RestoreOptions) => {
       const engine = await engineFor(db, options);
       const reference = backup.includes('/') || backup.includes('\\') ? resolve(backup) : backup;

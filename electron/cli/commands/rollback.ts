@@ -1,16 +1,17 @@
 // `paneldb rollback`: back up, then undo the last step(s) from their before-images; `--dry-run`
 // runs the downs in memory and prints the plan fingerprint `--expect` checks.
-import type { Command } from 'commander';
+import { type Command, CommanderError } from 'commander';
+import { translate } from '../../shared/i18n';
 import {
-  BACKUP_DIR_OPTION,
-  MIGRATIONS_DIR_OPTION,
-  UsageError,
+  backupDirOption,
+  jsonOption,
+  migrationsDirOption,
   wholeNumber,
   type CommandContext,
   type EngineOptions,
 } from '../command-context';
 import { formatRunReport } from '../format';
-import { message } from '../../shared/i18n';
+import { helpText } from '../help-text';
 
 interface RollbackOptions extends EngineOptions {
   steps?: number;
@@ -25,20 +26,18 @@ export function registerRollbackCommand(
 ): void {
   program
     .command('rollback')
-    .description(
-      'back up, then undo the last step(s) exactly from their before-images (irreversible steps refuse)',
-    )
-    .argument('<db>', 'the panel database file')
-    .option('--steps <n>', 'how many steps to undo (default 1)', wholeNumber)
-    .option('--to <version>', 'undo every step above this version', wholeNumber)
-    .option('--dry-run', 'run the downs in memory only: show them and the plan fingerprint')
-    .option('--expect <fingerprint>', 'refuse unless the plan is the one a --dry-run printed')
-    .option(...MIGRATIONS_DIR_OPTION)
-    .option('--json', 'print JSON for scripts')
-    .option(...BACKUP_DIR_OPTION)
+    .description(helpText(lang, 'cli.help.rollback'))
+    .argument('<db>', helpText(lang, 'cli.help.arg.db'))
+    .option('--steps <n>', helpText(lang, 'cli.help.opt.steps'), wholeNumber)
+    .option('--to <version>', helpText(lang, 'cli.help.opt.rollbackTo'), wholeNumber)
+    .option('--dry-run', helpText(lang, 'cli.help.opt.rollbackDryRun'))
+    .option('--expect <fingerprint>', helpText(lang, 'cli.help.opt.expect'))
+    .option(...migrationsDirOption(lang))
+    .option(...jsonOption(lang))
+    .option(...backupDirOption(lang))
     .action(async (db: string, options: RollbackOptions) => {
       if (options.steps !== undefined && options.to !== undefined) {
-        throw new UsageError('paneldb.conflict', message('err.cli.stepsAndTo'));
+        throw new CommanderError(2, 'paneldb.conflict', translate('en', 'cli.error.stepsOrTo'));
       }
       const base = options.to !== undefined ? { to: options.to } : { steps: options.steps ?? 1 };
       const request = { ...base, expect: options.expect, dryRun: options.dryRun === true };

@@ -2,17 +2,19 @@
 // The URL is announced in English and, for another language, in that one too.
 import { type Command, InvalidArgumentError } from 'commander';
 import { serveCommand } from '../../server/serve-command';
+import { translate } from '../../shared/i18n';
 import {
-  MIGRATIONS_DIR_OPTION,
+  migrationsDirOption,
   resolvedOrUndefined,
   wholeNumber,
   type CommandContext,
 } from '../command-context';
+import { helpText } from '../help-text';
 import { TEXT, type Lang } from '../messages';
 
 function portNumber(text: string): number {
   const port = wholeNumber(text);
-  if (port > 65535) throw new InvalidArgumentError('expected a port number (0-65535).');
+  if (port > 65535) throw new InvalidArgumentError(translate('en', 'cli.error.port'));
   return port;
 }
 
@@ -29,12 +31,12 @@ export function registerServeCommand(
 ): void {
   program
     .command('serve')
-    .description('open the PanelDB window in your browser: loopback only (127.0.0.1), with a private token')
-    .argument('[db]', 'the panel database file to open (default: none; the start page offers the demo)')
-    .option('--demo', 'open a fresh copy of the bundled demo database')
-    .option('--port <n>', 'port to listen on (default 0: any free port)', portNumber, 0)
-    .option('--host <host>', 'loopback address to listen on: 127.0.0.1, ::1 or localhost', '127.0.0.1')
-    .option(...MIGRATIONS_DIR_OPTION)
+    .description(helpText(lang, 'cli.help.serve'))
+    .argument('[db]', helpText(lang, 'cli.help.arg.serveDb'))
+    .option('--demo', helpText(lang, 'cli.help.opt.serveDemo'))
+    .option('--port <n>', helpText(lang, 'cli.help.opt.port'), portNumber, 0)
+    .option('--host <host>', helpText(lang, 'cli.help.opt.host'), '127.0.0.1')
+    .option(...migrationsDirOption(lang))
     .action(async (db: string | undefined, options: ServeOptions) => {
       const error = await serveCommand({
         db,

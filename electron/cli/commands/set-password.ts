@@ -7,10 +7,11 @@ import type { Command } from 'commander';
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import type { RunReport } from '../../shared/reports';
-import { appError, type Result } from '../../shared/result';
-import { BACKUP_DIR_OPTION, type CommandContext, type EngineOptions } from '../command-context';
+import type { Result } from '../../shared/result';
+import { backupDirOption, jsonOption, type CommandContext, type EngineOptions } from '../command-context';
+import { translate } from '../../shared/i18n';
 import { DECISION_TEXT } from '../decision-messages';
-import { message } from '../../shared/i18n';
+import { helpText } from '../help-text';
 
 export interface SecretSource {
   /** Whole stdin when it is not a terminal; null when it is one. */
@@ -57,13 +58,11 @@ export function registerSetPassword(
 ): void {
   program
     .command('set-password')
-    .description(
-      'back up, then store a new password for a panel user as bcrypt (cost 10); the password is read from stdin or asked for, never from the command line',
-    )
-    .argument('<db>', 'the panel database file')
-    .requiredOption('--user <name>', 'the panel user (users.username)')
-    .option('--json', 'print JSON for scripts')
-    .option(...BACKUP_DIR_OPTION)
+    .description(helpText(lang, 'cli.help.set-password'))
+    .argument('<db>', helpText(lang, 'cli.help.arg.db'))
+    .requiredOption('--user <name>', helpText(lang, 'cli.help.opt.user'))
+    .option(...jsonOption(lang))
+    .option(...backupDirOption(lang))
     .action(async (db: string, options: EngineOptions & { user: string }) => {
       const text = DECISION_TEXT[lang];
       const piped = await secrets.readPiped();
@@ -73,7 +72,8 @@ export function registerSetPassword(
         password = await secrets.ask(text.passwordPrompt(options.user));
         const again = await secrets.ask(text.passwordRepeat);
         if (again !== password) {
-          fail(appError('INVALID_ARGUMENT', message('err.cli.passwordMismatch')), options.json);
+          const msg = { key: 'cli.password.mismatch' } as const;
+          fail({ code: 'INVALID_ARGUMENT', message: translate('en', msg.key), msg }, options.json);
           return;
         }
       }

@@ -3,9 +3,10 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { verifyBackup } from '../../core/index';
-import type { CommandContext } from '../command-context';
+import { jsonOption, type CommandContext } from '../command-context';
 import { EXIT } from '../exit-codes';
 import { formatVerify } from '../format';
+import { helpText } from '../help-text';
 
 export function registerVerifyCommand(
   program: Command,
@@ -13,9 +14,9 @@ export function registerVerifyCommand(
 ): void {
   program
     .command('verify')
-    .description('check a backup: integrity_check, sha256 against its metadata, panel tables')
-    .argument('<file>', 'a backup file')
-    .option('--json', 'print JSON for scripts')
+    .description(helpText(lang, 'cli.help.verify'))
+    .argument('<file>', helpText(lang, 'cli.help.arg.file'))
+    .option(...jsonOption(lang))
     .action(async (file: string, options: { json?: boolean }) => {
       const verified = report(await verifyBackup(resolve(file)), options.json, (value) =>
         formatVerify(value, lang),

@@ -9,15 +9,13 @@ import type { FoundRow, RowSource } from './btree-scan';
 import type { Value } from './page-reader';
 import { SQL_FIRST_RENAMES, type TableShape } from './table-shapes';
 
-/** UNIQUE constraints of the GORM schema (panel-database.md §1.2). */
+/** UNIQUE constraints of the GORM schema (docs/panel-database.md §1.2). */
 const UNIQUE: Readonly<Partial<Record<PanelTable, string>>> = {
   inbounds: 'tag',
   outbound_traffics: 'tag',
   inbound_client_ips: 'client_email',
   client_traffics: 'email',
 };
-
-export type { TableTally };
 
 export interface PlacedRow {
   id: number | bigint;

@@ -19,7 +19,6 @@ import { knownShapes } from './table-shapes';
 import { readWal, applyWal } from '../wal';
 import { imageAtCommit, walCommitTimeline } from './wal-commits';
 import type { RecoverReport, WalTimeline } from '../../shared/recover-reports';
-export type { RecoverReport, WalTimeline };
 import { readHeader } from './page-reader';
 import { sha256Hex } from '../fingerprint';
 import { message } from '../../shared/i18n';

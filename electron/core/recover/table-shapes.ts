@@ -1,4 +1,4 @@
-// The row shapes a recovered record can have: the panel's GORM tables (panel-database.md §1.2),
+// The row shapes a recovered record can have: the panel's GORM tables (docs/panel-database.md §1.2),
 // the branch's SQL-first tables from 000001_init_schema.up.sql (§3.6 S1), and whatever the damaged
 // file's own sqlite_master still declares (upgraded files append columns in a different order).
 import type { Database } from 'sql.js';

@@ -1,8 +1,8 @@
 // Every error text the engine and the app write for a person (AppError.msg, StepFailure): English,
 // the reference. Paths, versions, pids and table names are parameters (data, never translated);
-// the Chinese renderings are in errors-zh-CN.ts under the same keys. `err.cli.*` are printed only
-// by the command line and may name its flags; every other text can reach the page, so it names no
-// command line (test/renderer/no-command-lines.test.ts).
+// the Chinese renderings are in errors-zh-CN.ts under the same keys. Refusals only the command line prints
+// (they may name its flags) are `cli.error.*` in cli-en.ts; every text here can reach the page, so it
+// names no command line (test/renderer/no-command-lines.test.ts).
 export const errorsEn = {
   'err.internal': 'PanelDB hit an unexpected error; nothing was written.',
   'err.save.writeFailed': 'Could not write {path}; it was left as it was.',
@@ -161,8 +161,6 @@ export const errorsEn = {
   'err.serve.foreignHost':
     'This server answers only to requests for 127.0.0.1 or localhost (Host header refused).',
   'err.serve.foreignOrigin': 'This server answers only to its own page (Origin header refused).',
-  'err.cli.portInUse':
-    'Port {port} on {host} is already in use: choose another with --port, or --port 0 for any free port.',
   'err.serve.portForbidden': 'Not allowed to listen on {where}: choose a port above 1023.',
   'err.serve.addressUnavailable': 'The address {host} is not available on this machine.',
   'err.serve.cannotListen': 'Could not listen on {where}: {reason}',
@@ -171,7 +169,6 @@ export const errorsEn = {
   'err.serve.badPort': 'Port {port} is not a port number (0–65535).',
   'err.serve.badToken': 'A token must be 16–256 characters of A–Z, a–z, 0–9, - and _.',
   'err.serve.unexpected': 'PanelDB hit an unexpected error.',
-  'err.cli.dbAndDemo': 'give a database or --demo, not both (see paneldb --help)',
   'err.ipc.foreignSender': "Refused {method}: the message did not come from PanelDB's own window.",
   'err.ipc.foreignDrop': "Refused a dropped file: the message did not come from PanelDB's own window.",
   'err.ipc.badDrop': 'Invalid dropped file: {issues}',
@@ -181,8 +178,6 @@ export const errorsEn = {
   'err.folder.notFound': 'No such folder: {path}',
   'err.folder.unreadable': 'Cannot read the folder {path}: {reason}',
   'err.folder.isFile': '{path} is a file: give the folder that holds the migration files',
-  'err.cli.recoverNeedsOut': 'recover needs --out <new.db> (or --list-wal-commits)',
-  'err.cli.passwordMismatch': 'The two passwords differ; nothing was written.',
   'err.wal.detail.pageSizes': 'database page size {main} bytes, WAL page size {wal} bytes',
   'err.wal.detail.commitPages':
     "commit frame says {pages} pages; the main file and the WAL's committed frames hold at most {holdable}",
@@ -199,11 +194,6 @@ export const errorsEn = {
   'err.http.noResult': 'The server answered HTTP {status} without a result.',
   'err.http.unreachable': 'Could not reach PanelDB ({method}).',
   'err.transport.threw': 'The call to PanelDB failed: {reason}',
-  'err.cli.missingDatabase': "missing required argument 'db' (or use --demo)",
-  'err.cli.stepsAndTo': 'use --steps or --to, not both',
-  'err.cli.usage': '{what} (see paneldb --help)',
   'err.restore.failedCheck': '{id}: {detail}',
   'err.restore.failedChecks': '{checks}',
 } as const;
-
-export type ErrorTextKey = keyof typeof errorsEn;

@@ -4,6 +4,8 @@
 // in whichever language is chosen.
 import type { ErrorCode } from '../result';
 import { checksEn } from './checks-en';
+import { cliEn } from './cli-en';
+import { cliZhCN } from './cli-zh-CN';
 import { checksZhCN } from './checks-zh-CN';
 import { engineEn } from './engine-en';
 import { engineZhCN } from './engine-zh-CN';
@@ -15,7 +17,7 @@ import { lintZhCN } from './lint-zh-CN';
 import { uiEn } from './ui-en';
 import { uiZhCN } from './ui-zh-CN';
 
-export const en = { ...uiEn, ...engineEn, ...errorsEn, ...checksEn, ...lintEn, ...glossaryEn };
+export const en = { ...uiEn, ...engineEn, ...errorsEn, ...checksEn, ...lintEn, ...cliEn, ...glossaryEn };
 export type MessageKey = keyof typeof en;
 /** Every language has exactly these keys. */
 export type Dictionary = Record<MessageKey, string>;
@@ -25,6 +27,7 @@ export const zhCN: Dictionary = {
   ...errorsZhCN,
   ...checksZhCN,
   ...lintZhCN,
+  ...cliZhCN,
   ...glossaryZhCN,
 };
 

@@ -155,7 +155,7 @@ export const lintEn = {
   'lint.seederOverlap':
     'rewrites the data of the Go seeder {seeder}: the seeder runs after the migrations and is recorded in history_of_seeders, not schema_migrations, so both edit these rows and neither knows of the other',
   // the §3.6 citation after a message
-  'lint.refs': '[panel-database.md §3.6 {refs}]',
+  'lint.refs': '[docs/panel-database.md §3.6 {refs}]',
 } as const;
 
 export type LintKey = keyof typeof lintEn;

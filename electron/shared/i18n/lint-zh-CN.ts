@@ -134,5 +134,5 @@ export const lintZhCN: Record<LintKey, string> = {
     '对 history_of_seeders 执行 {verb}：这是 Go seeder 自己的记录；删掉的名字会在下次启动时让对应的 seeder 重新运行（UserPasswordHash 会把哈希再哈希一遍）',
   'lint.seederOverlap':
     '改写了 Go seeder {seeder} 的数据：该 seeder 在迁移之后运行，记录在 history_of_seeders 而不是 schema_migrations 中，因此两者都会修改这些行，且互不知情',
-  'lint.refs': '[panel-database.md §3.6 {refs}]',
+  'lint.refs': '[docs/panel-database.md §3.6 {refs}]',
 };

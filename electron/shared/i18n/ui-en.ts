@@ -521,7 +521,7 @@ export const uiEn = {
   'history.beforeRestore': 'before a restore',
   // --- end issue 14B ---
   ...errors,
-  // File generations (panel-database.md Appendix A), by the engine's id.
+  // File generations (docs/panel-database.md Appendix A), by the engine's id.
   'generation.empty': 'Empty SQLite file (no tables yet)',
   'generation.not-panel': 'Not a panel database',
   'generation.upstream-v3': 'Upstream 3x-ui v3.1 or later (normalized client tables): a different product',

@@ -335,7 +335,7 @@ export const uiZhCN: UiDictionary = {
 
   'severity.error': '错误',
   'severity.warning': '警告',
-  'severity.info': '信息',
+  'severity.info': '提示',
 
   'verifyCheck.opens': '可打开',
   'verifyCheck.integrity': '完整性',
@@ -378,7 +378,7 @@ export const uiZhCN: UiDictionary = {
   'error.UNSUPPORTED': '此处不支持该功能。',
   'error.FORBIDDEN': '拒绝访问：请使用服务器输出的链接（含令牌）打开 PanelDB。',
   'error.INTERNAL': 'PanelDB 内部出错，或无法连接到 PanelDB。',
-  // File generations (panel-database.md Appendix A), by the engine's id.
+  // File generations (docs/panel-database.md Appendix A), by the engine's id.
   'generation.empty': '空的 SQLite 文件（还没有数据表）',
   'generation.not-panel': '不是面板数据库',
   'generation.upstream-v3': '上游 3x-ui v3.1 及以后（客户端独立成表）：另一种产品',

@@ -3,7 +3,7 @@
 // version the data is at, the recommendation, and forcing the recorded version.
 import { useState } from 'react';
 import type { ChecksSection, Evidence } from '../../../electron/shared/reports';
-import { checkTextZhCN } from '../i18n/checks-zh-CN';
+import { checkTextZhCN } from '../../../electron/shared/i18n/checks-zh-CN';
 import { useApp, useLanguage, useT } from '../store/react';
 import { AppliedFixes } from './AppliedFixes';
 import { SetPasswordButton } from './SetPasswordDialog';

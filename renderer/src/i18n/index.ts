@@ -8,7 +8,6 @@ export {
   LANGUAGES,
   renderMessage,
   translate,
-  type Dictionary,
   type Language,
   type Message,
   type MessageKey,

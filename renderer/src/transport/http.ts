@@ -10,6 +10,7 @@ import {
   isErrorCode,
   isErrorHint,
   isMessageRef,
+  isRecord,
   type AppError,
   type Result,
 } from '../../../electron/shared/result';
@@ -42,9 +43,6 @@ const internal = (text: KeyedText, detail?: string): Result<never> => ({
   ok: false,
   error: appError('INTERNAL', text, detail),
 });
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Accepts the body only if it is a Result; anything else becomes an INTERNAL error naming the status. */
 export function toResult<T>(status: number, body: unknown): Result<T> {
