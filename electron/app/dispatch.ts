@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { REQUEST_SCHEMAS, type ApiHandlers, type ApiMethod } from '../shared/contract';
 import { fail, type Result } from '../shared/result';
+import { message } from '../shared/i18n';
 
 export const isApiMethod = (name: string): name is ApiMethod =>
   /^[A-Za-z]+$/.test(name) && Object.hasOwn(REQUEST_SCHEMAS, name);
@@ -24,12 +25,12 @@ export async function dispatch(
   request: unknown,
   options: DispatchOptions = {},
 ): Promise<Result<unknown>> {
-  if (!isApiMethod(method)) return fail('INVALID_ARGUMENT', `Unknown method ${method}.`);
+  if (!isApiMethod(method)) return fail('INVALID_ARGUMENT', message('err.api.unknownMethod', { method }));
   const parsed = (REQUEST_SCHEMAS[method] as z.ZodType).safeParse(request);
   if (!parsed.success) {
     return fail(
       'INVALID_ARGUMENT',
-      `Invalid request for ${method}: ${describeIssues(parsed.error)}`,
+      message('err.api.invalidRequest', { method, issues: describeIssues(parsed.error) }),
       z.prettifyError(parsed.error),
     );
   }
@@ -40,7 +41,7 @@ export async function dispatch(
     const text = thrown instanceof Error ? thrown.message : String(thrown);
     options.log?.(`${method} failed unexpectedly: ${text}`);
     return options.detailOnInternal
-      ? fail('INTERNAL', `${method} failed unexpectedly; nothing was written.`, String(thrown))
-      : fail('INTERNAL', 'PanelDB hit an unexpected error; nothing was written.');
+      ? fail('INTERNAL', message('err.api.methodFailed', { method }), String(thrown))
+      : fail('INTERNAL', message('err.internal'));
   }
 }

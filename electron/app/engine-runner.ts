@@ -6,6 +6,7 @@ import type { ProgressEvent } from '../shared/reports';
 import { fail, type Result } from '../shared/result';
 import { createPanelEngine } from './panel-engine';
 import type { Engine } from '../core/index';
+import { message, type KeyedText } from '../shared/i18n';
 
 /** The engine operations a UI session uses; each takes at most one argument. */
 export type EngineOperation =
@@ -88,10 +89,10 @@ export function workerRunner(workerFile: string): EngineRunner {
     number,
     { resolve: (result: Result<unknown>) => void; onProgress?: (event: ProgressEvent) => void }
   >();
-  const failAll = (message: string) => {
+  const failAll = (text: KeyedText) => {
     for (const [id, call] of pending) {
       pending.delete(id);
-      call.resolve(fail('INTERNAL', message));
+      call.resolve(fail('INTERNAL', text));
     }
   };
   worker.on('message', (message: WorkerMessage) => {
@@ -103,8 +104,8 @@ export function workerRunner(workerFile: string): EngineRunner {
       call.resolve(message.result);
     }
   });
-  worker.on('error', (error) => failAll(`The engine worker stopped: ${error.message}. Nothing was written.`));
-  worker.on('exit', (code) => failAll(`The engine worker exited (${code}).`));
+  worker.on('error', (error) => failAll(message('err.worker.stopped', { reason: error.message })));
+  worker.on('exit', (code) => failAll(message('err.worker.exited', { code })));
   return {
     run(target, operation, argument, onProgress) {
       const id = nextId++;

@@ -9,6 +9,7 @@ import { fail, ok, type AppError, type ErrorCode, type Result } from '../shared/
 import type { EngineRunner, EngineTarget } from './engine-runner';
 import { recoveredFileName } from '../core/index';
 import { recoveredFile } from './recovered-file';
+import { message } from '../shared/i18n';
 
 export interface RecentFiles {
   list(): Promise<Array<{ id: string; path: string }>>;
@@ -71,7 +72,11 @@ async function validateMigrationsDir(dir: string): Promise<Result<MigrationFileL
   if (duplicates.length > 0) {
     return fail(
       'INVALID_ARGUMENT',
-      `The migrations folder ${basename(dir)} has duplicate versions: ${duplicates.map((item) => item.message).join('; ')}`,
+      message(
+        'err.session.duplicateVersions',
+        { folder: basename(dir) },
+        { findings: duplicates.map((item) => item.msg) },
+      ),
     );
   }
   const byFile = new Map<string, MigrationFileLint>();
@@ -145,7 +150,7 @@ export function createSession(options: SessionOptions): Session {
 
   const withDatabase = <T>(work: (dbPath: string) => Promise<Result<T>>): Promise<Result<T>> =>
     serialised(async () => {
-      if (current === null) return fail('NO_DATABASE_OPEN', 'Open a database first.');
+      if (current === null) return fail('NO_DATABASE_OPEN', message('err.session.noDatabase'));
       return work(current.path);
     });
 
@@ -168,9 +173,7 @@ export function createSession(options: SessionOptions): Session {
   const review = (dbPath: string): Promise<Result<MigrationsReview>> => {
     const dir = migrationsDir;
     if (dir === null) {
-      return Promise.resolve(
-        fail('INVALID_ARGUMENT', 'No migrations folder: add one first to review its files.'),
-      );
+      return Promise.resolve(fail('INVALID_ARGUMENT', message('err.session.noMigrationsFolder')));
     }
     return (async () => {
       const lint = await validateMigrationsDir(dir);
@@ -191,10 +194,7 @@ export function createSession(options: SessionOptions): Session {
     getSession: async () => ok(await info()),
     openDatabase: async () => {
       if (options.chooseDatabase === undefined) {
-        return fail(
-          'UNSUPPORTED',
-          'Choosing a file needs the desktop app; in the browser, pick one of the files the server lists.',
-        );
+        return fail('UNSUPPORTED', message('err.session.fileDialogDesktopOnly'));
       }
       const path = await options.chooseDatabase();
       return path === null ? ok(await info()) : open(path, false);
@@ -202,7 +202,7 @@ export function createSession(options: SessionOptions): Session {
     openRecent: async ({ id }) => {
       const entry = (await options.recent?.list())?.find((candidate) => candidate.id === id);
       return entry === undefined
-        ? fail('FILE_NOT_FOUND', 'That recent file is no longer listed.')
+        ? fail('FILE_NOT_FOUND', message('err.session.recentGone'))
         : open(entry.path, false);
     },
     openDemo: async () => open(await options.createDemo(), true),
@@ -246,10 +246,7 @@ export function createSession(options: SessionOptions): Session {
     listActivity: () => withDatabase((dbPath) => run({ dbPath }, 'listActivity', undefined)),
     addMigrationsFolder: async () => {
       if (options.chooseMigrationsFolder === undefined) {
-        return fail(
-          'UNSUPPORTED',
-          'Choosing a folder needs the desktop app; in the browser, the server is started with its migrations folder.',
-        );
+        return fail('UNSUPPORTED', message('err.session.folderDialogDesktopOnly'));
       }
       const dir = await options.chooseMigrationsFolder();
       return dir === null ? ok(await info()) : setMigrationsDir(dir);

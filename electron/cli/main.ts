@@ -4,7 +4,7 @@
 // path every failure takes to the terminal and the exit status.
 import { Command, CommanderError } from 'commander';
 import { TOOL_VERSION } from '../core/index';
-import { translate, type MessageKey } from '../shared/i18n';
+import { renderMessage, translate, type MessageKey } from '../shared/i18n';
 import type { AppError } from '../shared/result';
 import { registerCheckCommands } from './check-command';
 import { openEngine, type CliIo, type CommandContext } from './command-context';
@@ -158,7 +158,8 @@ function printErrorTo(
     const hint = hintLine(lang, error, database);
     if (hint !== null) io.stderr(`paneldb: → ${hint}\n`);
     for (const line of hintLines(lang, error.hint)) io.stderr(`  ${line}\n`);
-    if (error.detail !== undefined && io.env.PANELDB_DEBUG) io.stderr(`${error.detail}\n`);
+    if (error.detail !== undefined && io.env.PANELDB_DEBUG)
+      io.stderr(`${renderMessage(lang, error.detail_msg, error.detail)}\n`);
   }
   return exitCodeFor(error.code);
 }

@@ -5,6 +5,7 @@
 import { constants } from 'node:fs';
 import { EngineError, osErrorCode, osErrorText } from './engine-error';
 import type { FileSystem } from './file-system';
+import { message, ref, type KeyedText } from '../shared/i18n';
 
 /** Files SQLite reads beside a database: a backup must have none of them. */
 export const COMPANION_SUFFIXES = ['-wal', '-shm', '-journal'] as const;
@@ -16,17 +17,17 @@ const POSIX = process.platform !== 'win32';
  * folder someone points `--backup-dir` at may be shared on purpose (their home, a mount), so PanelDB
  * does not chmod it behind their back; the message says how to make it private.
  */
-export async function backupDirProblem(dir: string, fs: FileSystem): Promise<string | null> {
+export async function backupDirProblem(dir: string, fs: FileSystem): Promise<KeyedText | null> {
   const info = await fs.lstat(dir);
-  if (info.isSymbolicLink()) return 'it is a symbolic link (PanelDB does not follow links for backups)';
+  if (info.isSymbolicLink()) return message('err.backupDir.why.symlink');
   if (!info.isDirectory()) return null; // the caller's "a file is in the way"
   if (!POSIX) return null; // Windows: no owner uid or mode bits to read; ACLs decide
   const uid = typeof process.getuid === 'function' ? process.getuid() : null;
   if (uid !== null && info.uid !== uid)
-    return `it belongs to user id ${info.uid}, not to you (user id ${uid})`;
+    return message('err.backupDir.why.foreignOwner', { owner: info.uid, uid });
   const mode = info.mode & 0o777;
   if ((mode & 0o077) !== 0)
-    return `its permissions are ${mode.toString(8).padStart(4, '0')}; others could read or plant backups (run chmod 700 on it, or choose another folder)`;
+    return message('err.backupDir.why.permissions', { mode: mode.toString(8).padStart(4, '0') });
   return null;
 }
 
@@ -36,14 +37,14 @@ export async function assertPrivateBackupDir(dir: string, fs: FileSystem): Promi
     if (osErrorCode(thrown) === 'ENOENT') return null;
     throw new EngineError(
       'BACKUP_DIR_UNWRITABLE',
-      `The backup folder ${dir} cannot be inspected.`,
+      message('err.backupDir.cannotInspect', { path: dir }),
       osErrorText(thrown),
     );
   });
   if (problem !== null) {
     throw new EngineError(
       'BACKUP_DIR_UNSAFE',
-      `The backup folder ${dir} is not private: ${problem}. Nothing was read from it or written to it.`,
+      message('err.backupDir.notPrivate', { path: dir }, { problem: [ref(problem)] }),
     );
   }
 }
@@ -65,21 +66,21 @@ export async function companionsOf(path: string, fs: FileSystem): Promise<string
 export async function assertStandaloneBackup(path: string, fs: FileSystem): Promise<void> {
   const info = await fs.lstat(path).catch((thrown: unknown) => {
     if (osErrorCode(thrown) === 'ENOENT')
-      throw new EngineError('BACKUP_NOT_FOUND', `${path} does not exist.`);
-    throw new EngineError('FILE_UNREADABLE', `${path} cannot be read.`, osErrorText(thrown));
+      throw new EngineError('BACKUP_NOT_FOUND', message('errorText.notFound', { path }));
+    throw new EngineError('FILE_UNREADABLE', message('errorText.unreadable', { path }), osErrorText(thrown));
   });
   if (info.isSymbolicLink()) {
-    throw new EngineError(
-      'BACKUP_INVALID',
-      `${path} is a symbolic link; a backup must be a regular file of its own. Nothing was read through it.`,
-    );
+    throw new EngineError('BACKUP_INVALID', message('err.backup.symlink', { path }));
   }
-  if (!info.isFile()) throw new EngineError('NOT_A_FILE', `${path} is not a regular file.`);
+  if (!info.isFile()) throw new EngineError('NOT_A_FILE', message('err.file.notRegular', { path }));
   const companions = await companionsOf(path, fs);
   if (companions.length > 0) {
     throw new EngineError(
       'BACKUP_INVALID',
-      `${path} is not standalone: ${companions.map((suffix) => `${path}${suffix}`).join(', ')} lies beside it. PanelDB's backups never have one; SQLite would replay it over the backup, so the backup is not used. Remove it only if you know where it came from.`,
+      message('err.backup.notStandalone', {
+        path,
+        companions: companions.map((suffix) => `${path}${suffix}`).join(', '),
+      }),
       companions.join(', '),
     );
   }

@@ -28,7 +28,7 @@ import type {
   VerifyCheck,
   VerifyReport,
 } from '../shared/reports';
-import { message, ref } from '../shared/i18n';
+import { message, ref, type KeyedText } from '../shared/i18n';
 
 /** A verify check's detail: English as always, and the catalog key beside it. */
 const detailed = (text: ReturnType<typeof message>) => ({ detail: text.text, msg: ref(text) });
@@ -38,28 +38,28 @@ const PANEL_BACKUP_NAME = /^(.+)\.backup(?:\.(\d+))?$/;
 /** Creates the folder 0700, or proves an existing one is a private (see backup-safety.ts), writable folder. */
 export async function ensureBackupDir(dir: string, fs: FileSystem): Promise<void> {
   await assertPrivateBackupDir(dir, fs);
-  const refuse = (why: string, thrown?: unknown) =>
+  const refuse = (why: KeyedText, thrown?: unknown) =>
     new EngineError(
       'BACKUP_DIR_UNWRITABLE',
-      `The backup folder ${dir} cannot be used: ${why}. Nothing was written.`,
+      message('err.backupDir.unusable', { path: dir }, { why: [ref(why)] }),
       thrown === undefined ? undefined : osErrorText(thrown),
     );
   const existing = await fs.stat(dir).catch((thrown: unknown) => {
     if (osErrorCode(thrown) === 'ENOENT') return null;
-    throw refuse('it cannot be inspected', thrown);
+    throw refuse(message('err.backupDir.why.cannotInspect'), thrown);
   });
   if (existing === null) {
     await fs.mkdir(dir, { recursive: true, mode: 0o700 }).catch((thrown: unknown) => {
-      throw refuse('it cannot be created', thrown);
+      throw refuse(message('err.backupDir.why.cannotCreate'), thrown);
     });
     await fs.chmod(dir, 0o700).catch((thrown: unknown) => {
-      throw refuse('its permissions cannot be set to 0700', thrown);
+      throw refuse(message('err.backupDir.why.cannotChmod'), thrown);
     });
     return;
   }
-  if (!existing.isDirectory()) throw refuse('a file with that name is in the way');
+  if (!existing.isDirectory()) throw refuse(message('err.backupDir.why.fileInTheWay'));
   await fs.access(dir, 2 /* W_OK */).catch((thrown: unknown) => {
-    throw refuse('it is not writable', thrown);
+    throw refuse(message('err.backupDir.why.notWritable'), thrown);
   });
 }
 
@@ -85,7 +85,7 @@ export async function createBackup(image: LoadedImage, options: CreateBackupOpti
   } catch (thrown) {
     throw new EngineError(
       'BACKUP_FAILED',
-      `Could not write the backup ${path}; the database was not touched.`,
+      message('err.backup.writeFailed', { path }),
       thrown instanceof EngineError ? thrown.detail : osErrorText(thrown),
     );
   }
@@ -94,10 +94,7 @@ export async function createBackup(image: LoadedImage, options: CreateBackupOpti
   const identical = await readsBackAs(path, image.bytes, fs).catch(() => false);
   if (!identical) {
     await fs.rm(path, { force: true }).catch(() => undefined);
-    throw new EngineError(
-      'BACKUP_FAILED',
-      `The backup ${path} did not read back identical to the loaded database; it was removed and nothing else was touched.`,
-    );
+    throw new EngineError('BACKUP_FAILED', message('err.backup.readBackDiffers', { path }));
   }
   const metadata: BackupMetadata = {
     format: 'paneldb-backup/1',
@@ -119,7 +116,7 @@ export async function createBackup(image: LoadedImage, options: CreateBackupOpti
     await fs.rm(path, { force: true }).catch(() => undefined);
     throw new EngineError(
       'BACKUP_FAILED',
-      `Could not write the metadata of backup ${path}; the backup was removed and the database was not touched.`,
+      message('err.backup.metadataWriteFailed', { path }),
       thrown instanceof EngineError ? thrown.detail : osErrorText(thrown),
     );
   }
@@ -167,7 +164,7 @@ export async function listBackups(dbPath: string, backupDir: string, fs: FileSys
     const stat = await fs.lstat(path).catch(() => null);
     if (stat === null || !stat.isFile()) continue;
     const { metadata, problem: sidecarProblem } = await readMetadata(path, fs);
-    const problem = sidecarProblem ?? (await companionProblem(path, fs));
+    const problem = sidecarProblem?.text ?? (await companionProblem(path, fs));
     entries.push({
       id: name,
       path,
@@ -225,13 +222,13 @@ const MAX_METADATA_BYTES = 1024 * 1024;
 async function readMetadata(
   backupPath: string,
   fs: FileSystem,
-): Promise<{ metadata: BackupMetadata | null; problem: string | null }> {
+): Promise<{ metadata: BackupMetadata | null; problem: KeyedText | null }> {
   const sidecar = metadataPathOf(backupPath);
   const present = await fs.lstat(sidecar).catch(() => null);
   if (present === null) return { metadata: null, problem: null };
   const unfit = {
     metadata: null,
-    problem: `its metadata ${basename(sidecar)} is not a readable regular file`,
+    problem: message('err.backup.metadataUnreadable', { file: basename(sidecar) }),
   };
   if (!present.isFile()) return unfit;
   const bytes = await readRegularFile(sidecar, fs, MAX_METADATA_BYTES);
@@ -243,7 +240,7 @@ async function readMetadata(
   } catch {
     // falls through: a sidecar that does not parse is damaged metadata, not missing metadata
   }
-  return { metadata: null, problem: `its metadata ${basename(sidecar)} is not PanelDB backup metadata` };
+  return { metadata: null, problem: message('err.backup.metadataForeign', { file: basename(sidecar) }) };
 }
 
 /** integrity_check, sha256 against the sidecar, and the panel tables present. */
@@ -263,7 +260,10 @@ export async function verifyBackupImage(
   await assertStandaloneBackup(path, fs);
   const { metadata, problem } = await readMetadata(path, fs);
   if (problem !== null)
-    throw new EngineError('BACKUP_INVALID', `${path} cannot be trusted: ${problem}. Nothing was restored.`);
+    throw new EngineError(
+      'BACKUP_INVALID',
+      message('err.backup.untrusted', { path }, { problem: [ref(problem)] }),
+    );
   const origin = metadata !== null ? 'paneldb' : PANEL_BACKUP_NAME.test(basename(path)) ? 'panel' : 'unknown';
   // ignoreWal: even a -wal planted after the check above is never merged into a backup.
   const image = await readDatabaseImage(path, { fs, ignoreWal: true });
@@ -340,7 +340,7 @@ export async function findListedBackup(
 ): Promise<BackupEntry> {
   const entry = (await listBackups(dbPath, backupDir, fs)).find((candidate) => candidate.id === id);
   if (entry === undefined)
-    throw new EngineError('BACKUP_NOT_FOUND', `No backup with id ${id} is listed for ${dbPath}.`);
+    throw new EngineError('BACKUP_NOT_FOUND', message('err.backup.notListed', { id, path: dbPath }));
   return entry;
 }
 
@@ -353,13 +353,14 @@ export async function deleteOwnBackup(
 ): Promise<string> {
   const entry = await findListedBackup(dbPath, backupDir, id, fs);
   if (entry.origin !== 'paneldb') {
-    throw new EngineError(
-      'FORBIDDEN',
-      `${entry.id} was made by the panel; PanelDB deletes only its own backups.`,
-    );
+    throw new EngineError('FORBIDDEN', message('err.backup.panelsOwn', { id: entry.id }));
   }
   await fs.rm(entry.path).catch((thrown: unknown) => {
-    throw new EngineError('WRITE_FAILED', `Could not delete ${entry.path}.`, osErrorText(thrown));
+    throw new EngineError(
+      'WRITE_FAILED',
+      message('err.backup.deleteFailed', { path: entry.path }),
+      osErrorText(thrown),
+    );
   });
   await fs.rm(metadataPathOf(entry.path), { force: true });
   return entry.id;

@@ -53,12 +53,11 @@ export async function readDatabaseImage(givenPath: string, options: LoadOptions)
   // and a save must replace the real file, not the link.
   const path = await fs.realpath(givenPath).catch(() => givenPath);
   const stat = await statOrRefuse(path, fs);
-  if (stat.size === 0)
-    throw new EngineError('FILE_EMPTY', `${path} is empty (0 bytes): not a panel database.`);
+  if (stat.size === 0) throw new EngineError('FILE_EMPTY', message('err.file.empty', { path }));
   if (stat.size > MAX_DATABASE_BYTES) {
     throw new EngineError(
       'FILE_TOO_LARGE',
-      `${path} is ${formatBytes(stat.size)}; PanelDB opens files up to 2 GiB.`,
+      message('err.file.tooLarge', { path, size: formatBytes(stat.size) }),
     );
   }
   const main = await readOrRefuse(path, fs, { spareRoomFor: stat.size });
@@ -243,10 +242,14 @@ async function readOrRefuse(
     const code = osErrorCode(thrown);
     if (code === 'EISDIR') throw new EngineError('NOT_A_FILE', message('errorText.isFolder', { path }));
     if (code === 'ERR_FS_FILE_TOO_LARGE' || code === 'ERR_STRING_TOO_LONG') {
-      throw new EngineError('FILE_TOO_LARGE', `${path} is too large to open (over 2 GiB).`);
+      throw new EngineError('FILE_TOO_LARGE', message('err.file.tooLargeToRead', { path }));
     }
-    const reason = code === 'EACCES' || code === 'EPERM' ? ' (permission denied)' : '';
-    throw new EngineError('FILE_UNREADABLE', `${path} cannot be read${reason}.`, osErrorText(thrown));
+    const denied = code === 'EACCES' || code === 'EPERM';
+    throw new EngineError(
+      'FILE_UNREADABLE',
+      message(denied ? 'errorText.permissionDenied' : 'errorText.unreadable', { path }),
+      osErrorText(thrown),
+    );
   }
 }
 
@@ -273,21 +276,15 @@ async function readIntoSpareRoom(path: string, fs: FileSystem, size: number): Pr
 
 function checkSqliteHeader(path: string, bytes: Buffer): void {
   if (bytes.length >= 4 && WAL_MAGICS.includes(bytes.readUInt32BE(0))) {
-    throw new EngineError(
-      'NOT_SQLITE',
-      `${path} is a SQLite -wal file, not a database: open the main file beside it.`,
-    );
+    throw new EngineError('NOT_SQLITE', message('err.sqlite.isWal', { path }));
   }
   if (bytes.length < SQLITE_MAGIC.length || !bytes.subarray(0, SQLITE_MAGIC.length).equals(SQLITE_MAGIC)) {
-    throw new EngineError(
-      'NOT_SQLITE',
-      `${path} is not a SQLite database (its first bytes are not "SQLite format 3").`,
-    );
+    throw new EngineError('NOT_SQLITE', message('err.sqlite.notSqlite', { path }));
   }
   if (bytes.length < 100) {
     throw new EngineError(
       'DATABASE_CORRUPT',
-      `${path} is truncated: ${bytes.length} bytes, shorter than the 100-byte header.`,
+      message('err.sqlite.shorterThanHeader', { path, bytes: bytes.length }),
     );
   }
 }
@@ -300,15 +297,12 @@ function pageSizeOf(bytes: Buffer): number {
 function checkImageSize(path: string, image: Buffer): void {
   const pageSize = pageSizeOf(image);
   if (pageSize < 512 || pageSize > 65536 || (pageSize & (pageSize - 1)) !== 0) {
-    throw new EngineError(
-      'DATABASE_CORRUPT',
-      `${path} has an invalid page size in its header (${pageSize}).`,
-    );
+    throw new EngineError('DATABASE_CORRUPT', message('err.sqlite.badPageSize', { path, pageSize }));
   }
   if (image.length % pageSize !== 0) {
     throw new EngineError(
       'DATABASE_CORRUPT',
-      `${path} is truncated or has bytes appended: ${image.length} bytes is not a whole number of ${pageSize}-byte pages.`,
+      message('err.sqlite.partialPage', { path, bytes: image.length, pageSize }),
     );
   }
   const headerPages = image.readUInt32BE(28);
@@ -317,7 +311,7 @@ function checkImageSize(path: string, image: Buffer): void {
   if (headerPagesValid && headerPages > filePages) {
     throw new EngineError(
       'DATABASE_CORRUPT',
-      `${path} is truncated: its header says ${headerPages} pages but the file holds ${filePages}.`,
+      message('err.sqlite.truncated', { path, headerPages, filePages }),
     );
   }
 }

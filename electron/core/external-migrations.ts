@@ -16,6 +16,7 @@ import type { HistoryEntry } from '../shared/reports';
 import type { Detection } from './detect';
 import { quoteIdentifier } from './sql';
 import { sha256Hex } from './fingerprint';
+import { message, ref } from '../shared/i18n';
 
 export interface ExternalMigration extends PanelMigration {
   source: 'external';
@@ -212,7 +213,7 @@ function runSqlFile(context: StepContext, file: string, text: string, touches: r
     context.db.exec(text);
   } catch (thrown) {
     const reason = thrown instanceof Error ? thrown.message : String(thrown);
-    throw new StepFailure(`${file}: ${reason}`);
+    throw new StepFailure(message('err.step.sqlFailed', { file, reason }));
   }
   const after = snapshotTables(context.db, touches);
   for (const change of diffSnapshots(before, after)) context.record(change);
@@ -262,7 +263,12 @@ export function externalMigrationsOf(
   if (duplicate !== undefined) {
     throw new EngineError(
       'INVALID_ARGUMENT',
-      `Two ${duplicate.direction} files for version ${duplicate.version}: ${duplicate.kept} and ${duplicate.duplicate} (golang-migrate refuses the folder: duplicate migration file).`,
+      message('err.external.duplicate', {
+        direction: duplicate.direction,
+        version: duplicate.version,
+        kept: duplicate.kept,
+        duplicate: duplicate.duplicate,
+      }),
     );
   }
   const highest = Math.max(0, ...builtIn.map((migration) => migration.version));
@@ -271,13 +277,18 @@ export function externalMigrationsOf(
     if (version.version <= highest) {
       throw new EngineError(
         'INVALID_ARGUMENT',
-        `${ownFile(version)}: version ${version.version} is taken by a built-in step (1–${highest}); number external files from ${highest + 1}.`,
+        message('err.external.builtInVersion', {
+          file: ownFile(version),
+          version: version.version,
+          highest,
+          next: highest + 1,
+        }),
       );
     }
     if (version.up === null) {
       throw new EngineError(
         'INVALID_ARGUMENT',
-        `${ownFile(version)}: version ${version.version} has a down file but no up file.`,
+        message('err.external.downOnly', { file: ownFile(version), version: version.version }),
       );
     }
   }
@@ -292,7 +303,7 @@ export async function loadMigrations(
 ): Promise<readonly PanelMigration[]> {
   if (dir === undefined) return builtIn;
   const folder = await readMigrationsDir(dir, fs);
-  if (!folder.ok) throw new EngineError(folder.error.code, folder.error.message, folder.error.detail);
+  if (!folder.ok) throw EngineError.of(folder.error);
   return [...builtIn, ...externalMigrationsOf(folder.value, builtIn)];
 }
 
@@ -337,6 +348,21 @@ export function assertNoDrift(
   if (drifts.length === 0) return;
   throw new EngineError(
     'MIGRATION_DRIFT',
-    `Migration file(s) changed after they were applied: ${drifts.map(driftMessage).join(' ')} Put the applied file back, or restore a backup and migrate again.`,
+    message(
+      'err.external.drift',
+      {},
+      {
+        drifts: drifts.map((drift) =>
+          ref(
+            message('err.external.driftedFile', {
+              file: drift.file,
+              version: drift.version,
+              recorded: drift.recorded.slice(0, 12),
+              current: drift.current.slice(0, 12),
+            }),
+          ),
+        ),
+      },
+    ),
   );
 }

@@ -11,6 +11,7 @@ import * as nodeFs from 'node:fs/promises';
 import { join } from 'node:path';
 import { shmPathOf, walPathOf } from './database';
 import { EngineError } from './engine-error';
+import { message, ref } from '../shared/i18n';
 
 export interface FileHolder {
   pid: number;
@@ -121,7 +122,17 @@ export const describeHolders = (holders: FileHolder[]) =>
 export function inUseError(dbPath: string, holders: FileHolder[]): EngineError {
   return new EngineError(
     'DATABASE_IN_USE',
-    `${dbPath} is open in ${describeHolders(holders)}. A running panel keeps writing to it, and rows it commits while PanelDB replaces the file would be lost. Stop the panel service, or copy both x-ui.db and x-ui.db-wal and work on the copy. Nothing was written.`,
+    message(
+      'err.inUse',
+      { path: dbPath },
+      {
+        holders: holders.map((holder) =>
+          holder.name === null
+            ? ref(message('err.holder.unnamed', { pid: holder.pid }))
+            : ref(message('err.holder.named', { name: holder.name, pid: holder.pid })),
+        ),
+      },
+    ),
     undefined,
     { action: 'stop-panel', holders },
   );

@@ -28,6 +28,7 @@ import { columnNames, queryRows } from './sql';
 import { checkRule, runChecks } from './health-checks';
 import { PASSWORD_FIXES, SET_PASSWORD_ID, setPasswordStep } from './password-fix';
 import { planFingerprint } from './plan-fingerprint';
+import { message } from '../shared/i18n';
 
 export interface FixStep extends PanelMigration {
   /** The check id this fix answers. */
@@ -108,9 +109,10 @@ export function fixFor(checkId: string): FixStep {
   const known = checkRule(checkId) !== undefined || checkId.startsWith('markers.disagree');
   throw new EngineError(
     'INVALID_ARGUMENT',
-    known
-      ? `Check ${checkId} has no automatic fix; fixable checks: ${FIXES.map((f) => f.checkId).join(', ')}.`
-      : `Unknown check id ${checkId}; fixable checks: ${FIXES.map((f) => f.checkId).join(', ')}.`,
+    message(known ? 'err.fix.noFix' : 'err.fix.unknownCheck', {
+      checkId,
+      fixable: FIXES.map((f) => f.checkId).join(', '),
+    }),
   );
 }
 
@@ -167,10 +169,7 @@ export async function revertFixOpened(
   assertIntact(opened.db, opened.image.path, opened.fullIntegrity());
   const entry = lastFixOf(readHistory(opened.db), checkId);
   if (entry === undefined) {
-    throw new EngineError(
-      'ROLLBACK_REFUSED',
-      `No applied fix for ${checkId} is logged in this file (or it was already reverted).`,
-    );
+    throw new EngineError('ROLLBACK_REFUSED', message('err.fix.notApplied', { checkId }));
   }
   return runAndSave(opened, context, {
     operation: 'revert-fix',

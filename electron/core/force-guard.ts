@@ -8,6 +8,7 @@ import { EngineError } from './engine-error';
 import type { OpenedPanel } from './open-panel';
 import { planFingerprint } from './plan-fingerprint';
 import type { Evidence, ForceOption } from '../shared/reports';
+import { message, ref } from '../shared/i18n';
 
 /** Evidence that the markers contradict each other or the data: a force is a repair here. */
 const INCONSISTENT = /^(marker-disagrees:|schema-migrations-rows$|markers\.claim-exceeds-data)/;
@@ -33,24 +34,32 @@ export function forceOptions(opened: OpenedPanel, evidence: Evidence[]): ForceOp
       }),
       needs_acknowledgement: !repair,
       refused:
-        detection.newerVersion !== null
-          ? `schema_migrations records version ${detection.newerVersion}, written by a newer panel than this PanelDB knows; forcing it to ${version} would hide that. Use a newer PanelDB or restore a backup.`
-          : null,
+        detection.newerVersion !== null ? newerPanelRefusal(detection.newerVersion, version).text : null,
       marks_without_running: marks,
     };
   });
 }
 
+const newerPanelRefusal = (newerVersion: number, version: number) =>
+  message('err.force.newerPanel', { newerVersion, version });
+
 /** Throws unless this force may run: CONFIRMATION_REQUIRED names the steps that would never run. */
-export function assertForceAllowed(option: ForceOption, acknowledged: boolean): void {
-  if (option.refused !== null) throw new EngineError('CONFIRMATION_REQUIRED', option.refused);
+export function assertForceAllowed(
+  option: ForceOption,
+  acknowledged: boolean,
+  newerVersion: number | null,
+): void {
+  if (option.refused !== null && newerVersion !== null)
+    throw new EngineError('CONFIRMATION_REQUIRED', newerPanelRefusal(newerVersion, option.version));
   if (!option.needs_acknowledgement || acknowledged) return;
   const steps =
     option.marks_without_running.length === 0
-      ? 'no step is marked applied, but the recorded version moves'
-      : `steps ${option.marks_without_running.map((step) => `${step.version} ${step.name}`).join(', ')} will count as applied without running (their changes — TLS settings, REALITY targets, password hashes — will never be made)`;
+      ? message('err.force.versionMovesOnly')
+      : message('err.force.stepsSkipped', {
+          steps: option.marks_without_running.map((step) => `${step.version} ${step.name}`).join(', '),
+        });
   throw new EngineError(
     'CONFIRMATION_REQUIRED',
-    `The file is clean and its markers agree: forcing version ${option.version} is not a repair here; ${steps}. To do it anyway, confirm explicitly that these steps will not run.`,
+    message('err.force.notARepair', { version: option.version }, { steps: [ref(steps)] }),
   );
 }

@@ -7,7 +7,8 @@ import { queryRows, textParam, columnNames } from './sql';
 import { EngineError } from './engine-error';
 import type { Direction, StoredChange, HistoryEntry } from '../shared/reports';
 import { sha256Hex } from './fingerprint';
-import { isRecord } from '../shared/result';
+import { message, ref, type KeyedText } from '../shared/i18n';
+import { isRecord, type Detail } from '../shared/result';
 import { decodeChanges, encodeChanges } from './history-changes';
 
 export const HISTORY_TABLE = 'paneldb_history';
@@ -53,12 +54,8 @@ const HISTORY_COLUMNS = [
   'outcome',
 ];
 
-const invalid = (message: string, detail?: string) =>
-  new EngineError(
-    'HISTORY_INVALID',
-    `${message} PanelDB did not use it and wrote nothing; if another tool made it, rename that table (PanelDB keeps its own log under this name).`,
-    detail,
-  );
+const invalid = (what: KeyedText, detail?: Detail) =>
+  new EngineError('HISTORY_INVALID', message('err.history.invalid', {}, { what: [ref(what)] }), detail);
 
 /** Whether the log exists; throws HISTORY_INVALID when the name is taken by something else. */
 function historyTableExists(db: Database): boolean {
@@ -67,21 +64,27 @@ function historyTableExists(db: Database): boolean {
   ]);
   if (objects.length === 0) return false;
   if (objects.some((object) => object.type !== 'table'))
-    throw invalid(
-      `${HISTORY_TABLE} in this file is a ${String(objects[0]?.type)}, not PanelDB's history table.`,
-    );
+    throw invalid(message('err.history.notATable', { table: HISTORY_TABLE, type: String(objects[0]?.type) }));
   const columns = columnNames(db, HISTORY_TABLE);
   const unexpected = columns.filter((column) => !HISTORY_COLUMNS.includes(column));
   const missing = HISTORY_COLUMNS.filter((column) => !columns.includes(column));
   if (unexpected.length > 0 || missing.length > 0) {
     throw invalid(
-      `${HISTORY_TABLE} in this file has a layout PanelDB does not know.`,
-      [
-        missing.length > 0 ? `missing columns: ${missing.join(', ')}` : '',
-        unexpected.length > 0 ? `unexpected columns: ${unexpected.join(', ')}` : '',
-      ]
-        .filter(Boolean)
-        .join('; '),
+      message('err.history.unknownLayout', { table: HISTORY_TABLE }),
+      message(
+        'err.history.detail.columns',
+        {},
+        {
+          columns: [
+            ...(missing.length > 0
+              ? [ref(message('err.history.detail.missing', { columns: missing.join(', ') }))]
+              : []),
+            ...(unexpected.length > 0
+              ? [ref(message('err.history.detail.unexpected', { columns: unexpected.join(', ') }))]
+              : []),
+          ],
+        },
+      ),
     );
   }
   return true;
@@ -135,7 +138,7 @@ export function readHistory(db: Database): HistoryEntry[] {
       } catch (thrown) {
         // A RangeError (JSON nested too deep) is as much "not ours" as a syntax error.
         throw invalid(
-          `${HISTORY_TABLE} row ${id} has a ${column} value that is not the JSON PanelDB writes.`,
+          message('err.history.badJson', { table: HISTORY_TABLE, id, column }),
           thrown instanceof Error ? thrown.message : String(thrown),
         );
       }
@@ -143,7 +146,7 @@ export function readHistory(db: Database): HistoryEntry[] {
     const json = (column: string): unknown => decoded(() => JSON.parse(String(row[column])), column);
     const changes = decoded(() => decodeChanges(String(row.changes)), 'changes');
     if (changes === undefined || !changes.every(isStoredChange))
-      throw invalid(`${HISTORY_TABLE} row ${id} holds changes PanelDB cannot read.`);
+      throw invalid(message('err.history.badChanges', { table: HISTORY_TABLE, id }));
     return {
       id,
       version: Number(row.version),

@@ -15,6 +15,7 @@ import { assertIntact, assertMigratable, type OpenedPanel } from './open-panel';
 import { previewUp } from './preview-up';
 import type { OperationContext } from './operation-context';
 import { assertExpectedPlan, planFingerprint } from './plan-fingerprint';
+import { message } from '../shared/i18n';
 
 export const appliedVersions = (detection: Detection) =>
   new Set(detection.versions.filter((state) => state.applied).map((state) => state.version));
@@ -32,7 +33,7 @@ export function planUp(migrations: readonly PanelMigration[], detection: Detecti
   if (!Number.isInteger(target) || target < 0 || target > detection.latestVersion) {
     throw new EngineError(
       'INVALID_ARGUMENT',
-      `The target version must be between 0 and ${detection.latestVersion}; got ${to}.`,
+      message('refuse.rollbackTo', { latest: detection.latestVersion, to: String(to) }),
     );
   }
   const applied = appliedVersions(detection);

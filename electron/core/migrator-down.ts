@@ -72,7 +72,13 @@ function beforeValueSql(db: Database, migration: PanelMigration, change: StoredC
   if (exact === null) {
     throw new EngineError(
       'ROLLBACK_REFUSED',
-      `Cannot roll back step ${migration.version} ${migration.name}: the before-image of ${change.table} row ${change.rowid} (${change.column}) cannot be written back byte for byte, so no row was changed. Restore a backup instead.`,
+      message('err.rollback.beforeImageInexact', {
+        version: migration.version,
+        name: migration.name,
+        table: change.table,
+        rowid: change.rowid,
+        column: change.column,
+      }),
     );
   }
   return exact;

@@ -2,7 +2,7 @@
 // changes, its history row and the panel markers (step-transaction.ts), so a step is in the file
 // whole or not at all; umzug sequences them.
 import type { Database } from 'sql.js';
-import { DEFAULT_STEP_OPTIONS, type PanelMigration, type StepOptions } from './step-types';
+import { DEFAULT_STEP_OPTIONS, StepFailure, type PanelMigration, type StepOptions } from './step-types';
 import { jsonChanges, rowLabel } from './change-preview';
 import { changeMarker, contentHashes, hashesAfter } from './content-hash';
 import { EngineError } from './engine-error';
@@ -12,6 +12,7 @@ import { inStepTransaction, runPlan, type RunDependencies, type StepKind } from 
 import { effectsOutside, rowCounts, triggerNotes, triggersOn, watchedTables } from './trigger-effects';
 import type { StepReport } from '../shared/reports';
 import { sha256Hex } from './fingerprint';
+import { message } from '../shared/i18n';
 
 /** The step's source; for a step with variants (migration 3's modes) the variant that ran is part of it. */
 export const migrationChecksum = (migration: PanelMigration, options: StepOptions = DEFAULT_STEP_OPTIONS) => {
@@ -54,11 +55,18 @@ export async function runUp(
     await runPlan({ direction: 'up', plan, migrationOf: (migration) => migration, deps, apply }, reports);
   } catch (thrown) {
     const failedStep = plan[reports.length];
-    const reason = thrown instanceof Error ? thrown.message : String(thrown);
     if (thrown instanceof EngineError && thrown.code !== 'INTERNAL') throw thrown;
+    // A StepFailure's reason is a catalog message (rendered in the reader's language); anything else
+    // thrown (an SQLite error) is data and goes in as it is.
+    const step = { version: failedStep?.version ?? '?', name: failedStep?.name ?? '?' };
     throw new EngineError(
       'MIGRATION_FAILED',
-      `Step ${failedStep?.version ?? '?'} ${failedStep?.name ?? '?'} failed: ${reason}. Nothing was written; the database is exactly as it was.`,
+      thrown instanceof StepFailure
+        ? message('err.migration.stepFailed', step, { reason: [thrown.msg] })
+        : message('err.migration.stepFailed', {
+            ...step,
+            reason: thrown instanceof Error ? thrown.message : String(thrown),
+          }),
       JSON.stringify({
         completed_before_failure: reports.map((r) => r.version),
         failed: failedStep?.version,

@@ -6,6 +6,7 @@ import { constants } from 'node:fs';
 import type { Stats } from 'node:fs';
 import { EngineError, osErrorCode } from './engine-error';
 import type { FileSystem } from './file-system';
+import { message, ref } from '../shared/i18n';
 
 // O_NOFOLLOW and O_NONBLOCK do not exist on Windows (where links need privileges to create): 0 there.
 const NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
@@ -16,13 +17,13 @@ type Handle = Awaited<ReturnType<FileSystem['open']>>;
 
 export function notAFile(path: string, stat: Stats | null): EngineError {
   const what = stat?.isSymbolicLink()
-    ? 'a symbolic link (PanelDB does not follow links found beside a database)'
+    ? message('err.file.kind.symlink')
     : stat?.isFIFO()
-      ? 'a FIFO (named pipe)'
+      ? message('err.file.kind.fifo')
       : stat?.isDirectory()
-        ? 'a folder'
-        : 'not a regular file';
-  return new EngineError('NOT_A_FILE', `${path} is ${what}; PanelDB leaves it alone and will not write.`);
+        ? message('err.file.kind.folder')
+        : message('err.file.kind.notRegular');
+  return new EngineError('NOT_A_FILE', message('err.file.leftAlone', { path }, { what: [ref(what)] }));
 }
 
 /** The file's lstat; null when it does not exist; NOT_A_FILE when it is a link, FIFO, folder, … */

@@ -7,6 +7,7 @@ import { detectDatabase, type Detection } from './detect';
 import { EngineError } from './engine-error';
 import type { FileSystem } from './file-system';
 import { integrityOf } from './integrity';
+import { message, ref, type KeyedText } from '../shared/i18n';
 
 export interface OpenedPanel {
   image: LoadedImage;
@@ -59,7 +60,7 @@ export async function openPanel(options: OpenPanelOptions): Promise<OpenedPanel>
     if (detection.kind === 'not-panel') {
       throw new EngineError(
         'NOT_A_PANEL_DATABASE',
-        `${options.dbPath} is a SQLite database but not an X-Panel/3x-ui panel database (tables: ${detection.tables.join(', ')}).`,
+        message('err.open.notPanel', { path: options.dbPath, tables: detection.tables.join(', ') }),
       );
     }
     const opened = db;
@@ -88,7 +89,7 @@ async function refuseForeignWal(mergedProblems: string[], options: OpenPanelOpti
   if ((await integrityProblems(mainOnly)) !== null) return; // damaged either way: let the usual errors speak
   throw new EngineError(
     'WAL_MISMATCH',
-    `The -wal beside ${options.dbPath} does not fit it (stale, or from another copy): merged, the database is damaged, while the main file alone is intact. Copy the matching -wal, or read the main file alone (ignoring the -wal).`,
+    message('err.open.walDoesNotFit', { path: options.dbPath }),
     mergedProblems.slice(0, 10).join('\n'),
   );
 }
@@ -111,7 +112,7 @@ export function asUnreadable(thrown: unknown, path: string): unknown {
   if (thrown instanceof EngineError) return thrown;
   const text = thrown instanceof Error ? thrown.message : String(thrown);
   if (/malformed|not a database|corrupt|disk image/i.test(text)) {
-    return new EngineError('DATABASE_CORRUPT', `${path} is damaged: SQLite cannot read all of it.`, text);
+    return new EngineError('DATABASE_CORRUPT', message('err.open.damaged', { path }), text);
   }
   return thrown;
 }
@@ -121,7 +122,7 @@ export function assertIntact(db: Database, path: string, integrity = integrityOf
   if (integrity !== 'ok') {
     throw new EngineError(
       'DATABASE_CORRUPT',
-      `${path} fails SQLite's integrity check; PanelDB will not change it. Restore a backup instead.`,
+      message('err.open.integrity', { path }),
       integrity.slice(0, 20).join('\n'),
     );
   }
@@ -132,7 +133,7 @@ export function assertMigratable(detection: Detection, path: string): void {
   if (detection.dirty) {
     throw new EngineError(
       'DATABASE_DIRTY',
-      `${path} is dirty at version ${detection.dirtyVersion ?? 'nil'}: a step failed or was interrupted. Repair shows which version the data is at.`,
+      message('err.open.dirty', { path, version: detection.dirtyVersion ?? 'nil' }),
       undefined,
       { action: 'repair' },
     );
@@ -140,19 +141,23 @@ export function assertMigratable(detection: Detection, path: string): void {
   if (detection.newerVersion !== null) {
     throw new EngineError(
       'VERSION_NEWER_THAN_TOOL',
-      `${path} is at version ${detection.newerVersion}, newer than this PanelDB knows (${detection.latestVersion}). Use a newer PanelDB.`,
+      message('err.open.newer', { path, version: detection.newerVersion, latest: detection.latestVersion }),
     );
   }
-  const unsafe: Partial<Record<Detection['generation'], string>> = {
-    'tables-dropped': "its panel tables were dropped; restore one of the panel's backups instead",
-    'sql-first-schema':
-      "its tables come from the branch's SQL schema, which the panel cannot start on; restore a backup",
-    'upstream-v3': 'it is an upstream 3x-ui v3 database, a different product',
+  const unsafe: Partial<Record<Detection['generation'], KeyedText>> = {
+    'tables-dropped': message('err.open.why.tablesDropped'),
+    'sql-first-schema': message('err.open.why.sqlFirstSchema'),
+    'upstream-v3': message('err.open.why.upstreamV3'),
   };
   const reason = unsafe[detection.generation];
   if (reason !== undefined)
-    throw new EngineError('REPAIR_NEEDED', `PanelDB will not migrate ${path}: ${reason}.`, undefined, {
-      action: 'open-tab',
-      tab: 'backups',
-    });
+    throw new EngineError(
+      'REPAIR_NEEDED',
+      message('err.open.wontMigrate', { path }, { reason: [ref(reason)] }),
+      undefined,
+      {
+        action: 'open-tab',
+        tab: 'backups',
+      },
+    );
 }

@@ -16,6 +16,7 @@ import type { OperationContext } from './operation-context';
 import { planFingerprint } from './plan-fingerprint';
 import { queryRows } from './sql';
 import type { RunReport, SetPasswordRequest } from '../shared/reports';
+import { message } from '../shared/i18n';
 
 const passwordFixStep = (checkId: string): FixStep => ({
   checkId,
@@ -51,7 +52,8 @@ export function setPasswordStep(username: string, password: string): FixStep {
         'SELECT rowid AS rowid FROM users WHERE username = ? ORDER BY rowid',
         [username],
       )[0];
-      if (row === undefined) throw new StepFailure(`No panel user is named ${JSON.stringify(username)}.`);
+      if (row === undefined)
+        throw new StepFailure(message('err.password.noSuchUser', { user: JSON.stringify(username) }));
       const hash = await bcrypt.hash(password, BCRYPT_COST);
       context.updateText('users', Number(row.rowid), 'password', hash);
       context.note(`password of user ${JSON.stringify(username)} set (bcrypt, cost ${BCRYPT_COST})`);
@@ -61,14 +63,13 @@ export function setPasswordStep(username: string, password: string): FixStep {
 
 /** The checks a request must pass before any backup is taken. */
 export function assertSettablePassword(username: string, password: string): void {
-  if (username.trim() === '')
-    throw new EngineError('INVALID_ARGUMENT', 'Name the user whose password to set.');
-  if (password.length === 0) throw new EngineError('INVALID_ARGUMENT', 'The new password is empty.');
+  if (username.trim() === '') throw new EngineError('INVALID_ARGUMENT', message('err.password.noUser'));
+  if (password.length === 0) throw new EngineError('INVALID_ARGUMENT', message('err.password.empty'));
   const bytes = Buffer.byteLength(password, 'utf8');
   if (bytes > BCRYPT_MAX_BYTES) {
     throw new EngineError(
       'INVALID_ARGUMENT',
-      `The new password is ${bytes} bytes; bcrypt (and the panel's login) accepts at most ${BCRYPT_MAX_BYTES}.`,
+      message('err.password.tooLong', { bytes, max: BCRYPT_MAX_BYTES }),
     );
   }
 }
@@ -86,7 +87,10 @@ export async function setPasswordOpened(
     tableExists(opened.db, 'users') &&
     queryRows(opened.db, 'SELECT 1 FROM users WHERE username = ?', [username]).length > 0;
   if (!known)
-    throw new EngineError('INVALID_ARGUMENT', `No panel user is named ${JSON.stringify(username)}.`);
+    throw new EngineError(
+      'INVALID_ARGUMENT',
+      message('err.password.noSuchUser', { user: JSON.stringify(username) }),
+    );
   return runAndSave(opened, context, {
     operation: 'set-password',
     fingerprint: planFingerprint({

@@ -75,10 +75,7 @@ function decide(rowid: number, id: unknown, username: unknown, stored: unknown):
   const plaintext = text.replace(S18_PREFIX, '');
   const bytes = Buffer.byteLength(plaintext, 'utf8');
   if (bytes > BCRYPT_MAX_BYTES) {
-    throw new StepFailure(
-      `${label}: password is ${bytes} bytes; bcrypt accepts at most ${BCRYPT_MAX_BYTES}, so it cannot be ` +
-        'hashed (the panel fails to start on it too). Set a shorter password for this user and run again.',
-    );
+    throw new StepFailure(message('err.password.storedTooLong', { label, bytes, max: BCRYPT_MAX_BYTES }));
   }
   return { rowid, label, plaintext, unwrapped };
 }

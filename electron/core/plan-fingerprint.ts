@@ -4,6 +4,7 @@
 // it differs — another step recorded, a row edited, a different mode chosen.
 import { createHash } from 'node:crypto';
 import { EngineError } from './engine-error';
+import { message } from '../shared/i18n';
 
 export interface PlanParts {
   /** sha256 of the file as read (WAL merged). */
@@ -30,8 +31,5 @@ export function planFingerprint(parts: PlanParts): string {
 /** Refuses with PLAN_CHANGED when a fingerprint was given and the plan is not that one any more. */
 export function assertExpectedPlan(expected: string | undefined, actual: string): void {
   if (expected === undefined || expected === actual) return;
-  throw new EngineError(
-    'PLAN_CHANGED',
-    `The file changed since you reviewed it — review again (reviewed plan ${expected}, plan now ${actual}). Nothing was written.`,
-  );
+  throw new EngineError('PLAN_CHANGED', message('err.plan.changed', { expected, actual }));
 }

@@ -271,13 +271,13 @@ export async function repairOpened(
   if (!Number.isInteger(forceVersion) || forceVersion < 0 || forceVersion > detection.latestVersion) {
     throw new EngineError(
       'INVALID_ARGUMENT',
-      `The version to force must be between 0 and ${detection.latestVersion}; got ${forceVersion}.`,
+      message('err.repair.forceRange', { latest: detection.latestVersion, got: forceVersion }),
     );
   }
   const option = options[forceVersion];
   if (option !== undefined) {
     assertExpectedPlan(request.expect, option.fingerprint);
-    assertForceAllowed(option, request.acknowledgeSkipped === true);
+    assertForceAllowed(option, request.acknowledgeSkipped === true, detection.newerVersion);
   }
   assertIntact(db, image.path, opened.fullIntegrity());
   const backup = await createBackup(image, {

@@ -12,6 +12,7 @@ import { EngineError } from './engine-error';
 import { versionSnapshot } from './migrate';
 import type { OperationContext } from './operation-context';
 import { compareForRestore } from './backup-inspect';
+import { message, ref } from '../shared/i18n';
 
 /** A backup is named by a path (CLI) or by the id PanelDB listed (UI). */
 export async function resolveBackup(reference: string, context: OperationContext): Promise<string> {
@@ -22,7 +23,7 @@ export async function resolveBackup(reference: string, context: OperationContext
   if (stat?.isFile()) return reference;
   throw new EngineError(
     'BACKUP_NOT_FOUND',
-    `No backup named ${reference} (not a file, and not in ${context.backupDir}).`,
+    message('err.restore.noSuchBackup', { reference, dir: context.backupDir }),
   );
 }
 
@@ -87,10 +88,7 @@ export async function restoreBackupFile(
 ): Promise<RestoreReport> {
   const { report: verification, image: backup } = await verifyBackupImage(backupPath, context.fs);
   if (verification.status === 'unverified' && options.acceptUnverified !== true) {
-    throw new EngineError(
-      'BACKUP_UNVERIFIED',
-      `${backupPath} has no PanelDB metadata, so nothing proves it holds what was backed up; nothing was restored. Restore it only if you trust where it came from, and confirm that explicitly.`,
-    );
+    throw new EngineError('BACKUP_UNVERIFIED', message('err.restore.unverified', { path: backupPath }));
   }
   // `panel_starts` is not a reason to refuse outright: the admin may accept it explicitly below. An
   // unverified backup (no metadata) was accepted above; only a real verification failure refuses.
@@ -98,12 +96,16 @@ export async function restoreBackupFile(
   const failed = verification.checks
     .filter((check) => !check.ok && check.id !== 'panel_starts')
     .filter((check) => !(acceptedUnverified && check.id === 'sha256'))
-    .map((check) => `${check.id}: ${check.detail}`);
+    .map((check) =>
+      check.msg === undefined
+        ? ref(message('err.restore.failedCheck', { id: check.id, detail: check.detail }))
+        : ref(message('err.restore.failedCheck', { id: check.id }, { detail: [check.msg] })),
+    );
   if (failed.length > 0) {
     throw new EngineError(
       'BACKUP_INVALID',
-      `${backupPath} did not pass verification; nothing was restored.`,
-      failed.join('\n'),
+      message('err.restore.failedVerification', { path: backupPath }),
+      message('err.restore.failedChecks', {}, { checks: failed }),
     );
   }
   const comparison = await compareForRestore(
@@ -117,23 +119,22 @@ export async function restoreBackupFile(
     const now = comparison.current.counts?.inbounds;
     const then = comparison.backup.counts?.inbounds ?? 0;
     const why = comparison.risks.map((risk) =>
-      risk === 'far-fewer-inbounds'
-        ? `it holds ${then} inbound(s) where the file now has ${now ?? 0}`
-        : `the panel cannot start on it (${comparison.backup.problems.join(', ')})`,
+      ref(
+        risk === 'far-fewer-inbounds'
+          ? message('err.restore.risk.fewerInbounds', { then, now: now ?? 0 })
+          : message('err.restore.risk.panelCannotStart', { problems: comparison.backup.problems.join(', ') }),
+      ),
     );
     throw new EngineError(
       'CONFIRMATION_REQUIRED',
-      `Restoring ${basename(backupPath)} needs your explicit confirmation: ${why.join('; ')}. Nothing was restored.`,
+      message('err.restore.needsConfirmation', { name: basename(backupPath) }, { why }),
       undefined,
       { action: 'accept-risk', risks: comparison.risks },
     );
   }
   const { path: safety, state } = await safetyCopy(context);
   if (state === null) {
-    throw new EngineError(
-      'FILE_NOT_FOUND',
-      `${context.dbPath} does not exist; copy the backup there yourself if that is what you want.`,
-    );
+    throw new EngineError('FILE_NOT_FOUND', message('err.restore.noTarget', { path: context.dbPath }));
   }
   const movedAside = await replaceDatabaseFile(state, backup.bytes, {
     fs: context.fs,

@@ -10,6 +10,7 @@ import type { FileSystem } from './file-system';
 import { lstatRegular, openRegular, readRegular } from './no-follow';
 import { saveIntentPathOf, type SaveIntent } from './save-intent';
 import type { WriteLock } from './write-lock';
+import { message } from '../shared/i18n';
 
 export interface AtomicWriteOptions {
   fs: FileSystem;
@@ -41,7 +42,7 @@ export async function writeFileAtomically(
     await fs.rm(temp, { force: true }).catch(() => undefined);
     throw new EngineError(
       'WRITE_FAILED',
-      `Could not write ${target}; it was left as it was.`,
+      message('err.save.writeFailed', { path: target }),
       osErrorText(thrown),
     );
   }
@@ -65,10 +66,7 @@ async function syncFolder(folder: string, fs: FileSystem): Promise<void> {
 /** Refuses when the database or its -wal changed since the image was loaded (the panel may be running). */
 export async function assertUnchangedOnDisk(image: DiskState, fs: FileSystem): Promise<void> {
   const changed = (what: string) =>
-    new EngineError(
-      'FILE_CHANGED_ON_DISK',
-      `${what} changed since PanelDB loaded it (is the panel running?). Nothing was written; open it again.`,
-    );
+    new EngineError('FILE_CHANGED_ON_DISK', message('err.save.changedSinceLoaded', { path: what }));
   // A different size or mtime is a change without reading anything (statDiffers); equal ones are
   // not proof, so every byte is then compared through its hash, streamed.
   if (await statDiffers(image.path, image.original, fs)) throw changed(image.path);
@@ -100,7 +98,7 @@ export async function diskStateOf(givenPath: string, fs: FileSystem): Promise<Di
     return { size: bytes.length, mtimeMs: stat.mtimeMs, sha256: sha256Hex(bytes) };
   };
   const original = await fingerprint(path, false);
-  if (original === null) throw new EngineError('FILE_NOT_FOUND', `${path} does not exist.`);
+  if (original === null) throw new EngineError('FILE_NOT_FOUND', message('errorText.notFound', { path }));
   return { path, original, wal: await fingerprint(walPathOf(path), true) };
 }
 
@@ -183,10 +181,7 @@ export async function replaceDatabaseFile(
     // Cheap last look: the main file is the inode we hashed, with the same size and time.
     const now = await fs.stat(target);
     if (now.ino !== identity.ino || now.size !== identity.size || now.mtimeMs !== identity.mtimeMs)
-      throw new EngineError(
-        'FILE_CHANGED_ON_DISK',
-        `${target} changed while PanelDB was saving; nothing was written.`,
-      );
+      throw new EngineError('FILE_CHANGED_ON_DISK', message('err.save.changedWhileSaving', { path: target }));
     // The moves and the rename follow each other directly: the window in which a crash leaves the
     // old file without its -wal (put back by the next write) is as short as it can be.
     for (const move of moves) {
@@ -211,7 +206,7 @@ export async function replaceDatabaseFile(
     if (thrown instanceof EngineError && thrown.code !== 'WRITE_FAILED') throw thrown;
     throw new EngineError(
       'WRITE_FAILED',
-      `Could not replace ${target}; it was left as it was.`,
+      message('err.save.replaceFailed', { path: target }),
       thrown instanceof EngineError ? thrown.detail : osErrorText(thrown),
     );
   }

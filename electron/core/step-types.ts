@@ -4,7 +4,7 @@
 import type { Database } from 'sql.js';
 import type { MigrationDescriptor } from '../panel/catalog';
 import type { SkippedRow, XhttpFlowMode } from '../shared/reports';
-import type { message } from '../shared/i18n';
+import { ref, type message, type Message } from '../shared/i18n';
 
 /** A text from the catalog with its English rendering (`message(key, params)` in shared/i18n). */
 export type KeyedText = ReturnType<typeof message>;
@@ -84,10 +84,16 @@ export interface PanelMigration extends MigrationDescriptor {
   upFile?: string;
 }
 
-/** Thrown by a step to fail cleanly: the message names the row or user and the reason. */
+/**
+ * Thrown by a step to fail cleanly: the message names the row or user and the reason. It is a
+ * catalog message (a plain string does not compile), carried into MIGRATION_FAILED as a part so the
+ * reader gets the whole refusal in their language.
+ */
 export class StepFailure extends Error {
-  constructor(message: string) {
-    super(message);
+  readonly msg: Message;
+  constructor(text: KeyedText) {
+    super(text.text);
     this.name = 'StepFailure';
+    this.msg = ref(text);
   }
 }

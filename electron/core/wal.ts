@@ -4,6 +4,7 @@
 // walIndexRecover): the first frame with foreign salts, a bad checksum or a missing tail ends the
 // log, and only frames up to the last commit frame count.
 import { EngineError } from './engine-error';
+import { message, type KeyedText } from '../shared/i18n';
 
 const WAL_HEADER_BYTES = 32;
 const FRAME_HEADER_BYTES = 24;
@@ -131,8 +132,8 @@ export function applyWal(mainFile: Buffer, wal: WalContents): Buffer {
     if (mainPageSize !== wal.pageSize) {
       throw new EngineError(
         'WAL_MISMATCH',
-        'The WAL file does not belong to this database: their page sizes differ.',
-        `database page size ${mainPageSize} bytes, WAL page size ${wal.pageSize} bytes`,
+        message('err.wal.pageSizeDiffers'),
+        message('err.wal.detail.pageSizes', { main: mainPageSize, wal: wal.pageSize }),
       );
     }
   }
@@ -146,8 +147,8 @@ export function applyWal(mainFile: Buffer, wal: WalContents): Buffer {
   if (dbSizePages > holdable) {
     throw new EngineError(
       'WAL_INVALID',
-      'The WAL file is damaged: its last commit claims more pages than the database and the WAL hold.',
-      `commit frame says ${dbSizePages} pages; the main file and the WAL's committed frames hold at most ${holdable}`,
+      message('err.wal.commitTooLarge'),
+      message('err.wal.detail.commitPages', { pages: dbSizePages, holdable }),
     );
   }
   const image = Buffer.allocUnsafe(dbSizePages * pageSize);
@@ -188,15 +189,15 @@ function accumulateChecksum(
  * wrong version), we refuse loudly: the caller must not present the main file alone as the truth.
  */
 function readHeader(wal: Buffer, view: DataView): WalHeader {
-  const invalid = (detail: string): EngineError =>
-    new EngineError('WAL_INVALID', 'The WAL file is damaged or is not an SQLite WAL file.', detail);
+  const invalid = (detail: KeyedText): EngineError =>
+    new EngineError('WAL_INVALID', message('err.wal.invalid'), detail);
 
   if (wal.length < WAL_HEADER_BYTES) {
-    throw invalid(`the file has ${wal.length} bytes, fewer than the ${WAL_HEADER_BYTES}-byte WAL header`);
+    throw invalid(message('err.wal.detail.short', { bytes: wal.length, header: WAL_HEADER_BYTES }));
   }
   const magic = view.getUint32(0);
   if ((magic & MAGIC_MASK) >>> 0 !== MAGIC) {
-    throw invalid(`bad magic number 0x${magic.toString(16).padStart(8, '0')}`);
+    throw invalid(message('err.wal.detail.magic', { magic: `0x${magic.toString(16).padStart(8, '0')}` }));
   }
   const header: WalHeader = {
     bigEndianChecksums: (magic & 1) === 1,
@@ -210,17 +211,17 @@ function readHeader(wal: Buffer, view: DataView): WalHeader {
   };
   if (header.formatVersion !== SUPPORTED_FORMAT_VERSION) {
     throw invalid(
-      `unsupported WAL format version ${header.formatVersion} (expected ${SUPPORTED_FORMAT_VERSION})`,
+      message('err.wal.detail.format', { version: header.formatVersion, expected: SUPPORTED_FORMAT_VERSION }),
     );
   }
   // Unlike the database header, the WAL header stores 65536 as is; SQLite rejects the value 1 here.
   if (!isValidPageSize(header.pageSize)) {
-    throw invalid(`invalid page size ${header.pageSize}`);
+    throw invalid(message('err.wal.detail.pageSize', { pageSize: header.pageSize }));
   }
   const sum: ChecksumState = { s0: 0, s1: 0 };
   accumulateChecksum(view, 0, 24, !header.bigEndianChecksums, sum);
   if (sum.s0 !== header.checksum1 || sum.s1 !== header.checksum2) {
-    throw invalid('the WAL header checksum does not match its contents');
+    throw invalid(message('err.wal.detail.checksum'));
   }
   return header;
 }

@@ -13,6 +13,7 @@ import { EngineError, osErrorCode } from './engine-error';
 import type { FileSystem } from './file-system';
 import { readRegular } from './no-follow';
 import { tagOf } from './save-intent';
+import { message } from '../shared/i18n';
 
 export interface LockHolder {
   pid: number;
@@ -93,7 +94,13 @@ async function readHolder(path: string, fs: FileSystem): Promise<LockHolder | 'u
 function lockedError(dbPath: string, holder: LockHolder): EngineError {
   return new EngineError(
     'DATABASE_LOCKED',
-    `${dbPath} is being changed by another PanelDB (${holder.command}, pid ${holder.pid} on ${holder.host}, since ${holder.since}). Nothing was written; try again when it has finished.`,
+    message('err.lock.held', {
+      path: dbPath,
+      command: holder.command,
+      pid: holder.pid,
+      host: holder.host,
+      since: holder.since,
+    }),
     undefined,
     {
       action: 'wait-for-writer',
@@ -127,7 +134,7 @@ export async function acquireWriteLock(
       if (osErrorCode(thrown) === 'EEXIST') return null;
       throw new EngineError(
         'BACKUP_DIR_UNWRITABLE',
-        `Could not create the write lock ${lockPath}.`,
+        message('err.lock.cannotCreate', { path: lockPath }),
         String(thrown),
       );
     });
@@ -140,7 +147,7 @@ export async function acquireWriteLock(
         await fs.rm(lockPath, { force: true }).catch(() => undefined);
         throw new EngineError(
           'WRITE_FAILED',
-          `Could not write the write lock ${lockPath}; the database was left as it was.`,
+          message('err.lock.cannotWrite', { path: lockPath }),
           String(thrown),
         );
       }
@@ -163,7 +170,7 @@ export async function acquireWriteLock(
     }
     await takeOver(lockPath, holder, fs, notes);
   }
-  throw new EngineError('DATABASE_LOCKED', `${dbPath} is being changed by another PanelDB; try again.`);
+  throw new EngineError('DATABASE_LOCKED', message('err.lock.busy', { path: dbPath }));
 }
 
 async function takeOver(
@@ -208,10 +215,7 @@ function lockFor(dbPath: string, lockPath: string, mine: LockHolder, fs: FileSys
       const holder = await readHolder(lockPath, fs).catch(() => null);
       if (holder === null || holder === 'unreadable' || holder.token !== mine.token) {
         if (holder !== null && holder !== 'unreadable') throw lockedError(dbPath, holder);
-        throw new EngineError(
-          'DATABASE_LOCKED',
-          `The write lock on ${dbPath} was lost; nothing more is written.`,
-        );
+        throw new EngineError('DATABASE_LOCKED', message('err.lock.lost', { path: dbPath }));
       }
     },
     async release() {

@@ -7,6 +7,7 @@ import { dispatch } from '../app/dispatch';
 import { API_METHODS, DROP_CHANNEL, type ApiHandlers } from '../shared/contract';
 import { fail, type Result } from '../shared/result';
 import { isAppUrl } from './app-protocol';
+import { message } from '../shared/i18n';
 
 /** The parts of an `IpcMainInvokeEvent` the gate looks at. */
 export interface SenderEvent {
@@ -29,8 +30,6 @@ export function createSenderCheck(mainContents: () => unknown): (event: SenderEv
   };
 }
 
-const FOREIGN_SENDER = "the message did not come from PanelDB's own window.";
-
 const describe = (error: z.ZodError) =>
   error.issues.map((issue) => `${issue.path.join('.') || 'request'}: ${issue.message}`).join('; ');
 
@@ -40,7 +39,7 @@ export function createIpcGate(options: {
 }): IpcGate {
   return async (method, event, request) => {
     if (!options.isTrustedSender(event)) {
-      return fail('FORBIDDEN', `Refused ${method}: ${FOREIGN_SENDER}`);
+      return fail('FORBIDDEN', message('err.ipc.foreignSender', { method }));
     }
     return dispatch(options.handlers, method, request, { detailOnInternal: true });
   };
@@ -55,14 +54,15 @@ export function createDropGate(options: {
 }): (event: SenderEvent, path: unknown) => Promise<Result<unknown>> {
   return async (event, path) => {
     if (!options.isTrustedSender(event)) {
-      return fail('FORBIDDEN', `Refused a dropped file: ${FOREIGN_SENDER}`);
+      return fail('FORBIDDEN', message('err.ipc.foreignDrop'));
     }
     const parsed = dropRequest.safeParse(path);
-    if (!parsed.success) return fail('INVALID_ARGUMENT', `Invalid dropped file: ${describe(parsed.error)}`);
+    if (!parsed.success)
+      return fail('INVALID_ARGUMENT', message('err.ipc.badDrop', { issues: describe(parsed.error) }));
     try {
       return await options.openDropped(parsed.data);
     } catch (error) {
-      return fail('INTERNAL', 'Opening the dropped file failed unexpectedly.', String(error));
+      return fail('INTERNAL', message('err.ipc.dropFailed'), String(error));
     }
   };
 }

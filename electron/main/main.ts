@@ -17,6 +17,7 @@ import { menuTemplate } from './menu';
 import { checkDatabaseFile, databaseArgument } from './open-file';
 import { createRecentFiles } from './recent-files';
 import { denyPermissions, guardWebContents, windowOptions } from './window';
+import { message } from '../shared/i18n';
 
 // The bundle is CommonJS, so __dirname is dist/electron (inside app.asar when packaged).
 const PATHS = {
@@ -94,7 +95,7 @@ async function start(): Promise<void> {
   /** Opens the page did not ask for itself (menu, drop, second launch) are announced to it. */
   const announced = async (work: () => Promise<Result<SessionInfo>>): Promise<Result<SessionInfo>> => {
     const result = await work().catch((error: unknown) =>
-      fail<SessionInfo>('INTERNAL', 'Opening the database failed unexpectedly.', String(error)),
+      fail<SessionInfo>('INTERNAL', message('err.open.failedUnexpectedly'), String(error)),
     );
     send(SESSION_CHANGED_CHANNEL, result);
     return result;

@@ -3,19 +3,20 @@
 import { stat } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import { fail, ok, type Result } from '../shared/result';
+import { message } from '../shared/i18n';
 
 export async function checkDatabaseFile(path: string): Promise<Result<string>> {
   if (!isAbsolute(path) || path.includes('\0')) {
-    return fail('INVALID_ARGUMENT', `Not an absolute file path: ${JSON.stringify(path)}.`);
+    return fail('INVALID_ARGUMENT', message('err.file.notAbsolute', { path: JSON.stringify(path) }));
   }
   try {
     const info = await stat(path);
-    return info.isFile() ? ok(path) : fail('NOT_A_FILE', `${path} is not a regular file.`);
+    return info.isFile() ? ok(path) : fail('NOT_A_FILE', message('err.file.notRegular', { path }));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return code === 'ENOENT' || code === 'ENOTDIR'
-      ? fail('FILE_NOT_FOUND', `${path} does not exist.`)
-      : fail('FILE_UNREADABLE', `${path} cannot be read.`, String(error));
+      ? fail('FILE_NOT_FOUND', message('errorText.notFound', { path }))
+      : fail('FILE_UNREADABLE', message('errorText.unreadable', { path }), String(error));
   }
 }
 

@@ -8,6 +8,7 @@ import { fail, type Result } from '../shared/result';
 import { presentedToken, tokenMatches } from './guards';
 import { sendError, sendJson } from './responses';
 import { redactInternal } from './redact';
+import { message } from '../shared/i18n';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -31,7 +32,7 @@ export async function handleApi(
   const route = rawPath.slice('/api/'.length);
   const readOnlyRoute = req.method === 'GET' && (route === 'events' || route === 'status');
   if (!tokenMatches(context.token, presentedToken(req, query, readOnlyRoute))) {
-    return sendError(res, 401, 'FORBIDDEN', 'Missing or wrong token: open the URL `paneldb serve` printed.', {
+    return sendError(res, 401, 'FORBIDDEN', message('err.serve.token'), {
       'WWW-Authenticate': 'Bearer',
     });
   }
@@ -39,13 +40,13 @@ export async function handleApi(
     if (req.method !== 'GET') return methodNotAllowed(res, 'GET');
     return route === 'events' ? serveEvents(res, context) : serveStatus(res, context);
   }
-  if (!isApiMethod(route)) return sendError(res, 404, 'UNSUPPORTED', 'There is no such API method.');
+  if (!isApiMethod(route)) return sendError(res, 404, 'UNSUPPORTED', message('err.serve.noSuchMethod'));
   if (req.method !== 'POST') return methodNotAllowed(res, 'POST');
   return callMethod(req, res, route, context);
 }
 
 function methodNotAllowed(res: ServerResponse, allow: string): void {
-  sendError(res, 405, 'UNSUPPORTED', `Use ${allow} for this route.`, { Allow: allow });
+  sendError(res, 405, 'UNSUPPORTED', message('err.serve.wrongHttpMethod', { allow }), { Allow: allow });
 }
 
 type Body = { kind: 'read'; text: string } | { kind: 'too-large' } | { kind: 'aborted' };
@@ -87,7 +88,7 @@ async function callMethod(
       res,
       413,
       'INVALID_ARGUMENT',
-      `The request body is larger than ${MAX_BODY_BYTES / 1024} KiB.`,
+      message('err.serve.bodyTooLarge', { kib: MAX_BODY_BYTES / 1024 }),
       {
         Connection: 'close',
       },
@@ -98,7 +99,7 @@ async function callMethod(
     // An empty body means "no arguments", the same as `{}`.
     request = body.text.trim() === '' ? {} : JSON.parse(body.text);
   } catch {
-    return sendError(res, 400, 'INVALID_ARGUMENT', 'The request body is not valid JSON.');
+    return sendError(res, 400, 'INVALID_ARGUMENT', message('err.serve.bodyNotJson'));
   }
   const result = await dispatch(context.handlers, method, request, { log: context.log });
   sendJson(res, 200, redactInternal(result, context.log));
@@ -111,7 +112,7 @@ async function serveStatus(res: ServerResponse, context: ApiContext): Promise<vo
     result = await context.handlers.getStatus({});
   } catch (thrown) {
     context.log(`status failed unexpectedly: ${thrown instanceof Error ? thrown.message : String(thrown)}`);
-    result = fail('INTERNAL', 'PanelDB hit an unexpected error; nothing was written.');
+    result = fail('INTERNAL', message('err.internal'));
   }
   result = redactInternal(result, context.log);
   if (result.ok) return sendJson(res, 200, result.value);

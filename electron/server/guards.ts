@@ -4,6 +4,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { BlockList, isIP } from 'node:net';
+import { message, type KeyedText } from '../shared/i18n';
 
 const LOOPBACK_V4 = new BlockList();
 LOOPBACK_V4.addSubnet('127.0.0.0', 8, 'ipv4');
@@ -37,16 +38,16 @@ export function allowedHosts(boundAddress: string, port: number): Set<string> {
 }
 
 /** Why the request must be refused (403), or null when its Host and Origin name this server. */
-export function foreignRequestReason(req: IncomingMessage, hosts: Set<string>): string | null {
+export function foreignRequestReason(req: IncomingMessage, hosts: Set<string>): KeyedText | null {
   const host = req.headers.host?.toLowerCase();
   if (host === undefined || !hosts.has(host)) {
-    return 'This server answers only to requests for 127.0.0.1 or localhost (Host header refused).';
+    return message('err.serve.foreignHost');
   }
   const origin = req.headers.origin;
   if (origin !== undefined) {
     const lower = origin.toLowerCase();
     const allowed = lower.startsWith('http://') && hosts.has(lower.slice('http://'.length));
-    if (!allowed) return 'This server answers only to its own page (Origin header refused).';
+    if (!allowed) return message('err.serve.foreignOrigin');
   }
   return null;
 }

@@ -5,5 +5,6 @@ import type { Result } from '../shared/result';
 export function redactInternal<T>(result: Result<T>, log: (line: string) => void): Result<T> {
   if (result.ok || result.error.code !== 'INTERNAL' || result.error.detail === undefined) return result;
   log(`internal error: ${result.error.detail.split('\n')[0] ?? ''}`);
-  return { ok: false, error: { code: 'INTERNAL', message: result.error.message } };
+  const { code, message, msg } = result.error;
+  return { ok: false, error: msg === undefined ? { code, message } : { code, message, msg } };
 }

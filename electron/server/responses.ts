@@ -1,5 +1,6 @@
 // Every response the server sends goes through here, so the security headers are never forgotten.
 import type { ServerResponse } from 'node:http';
+import { ref, type KeyedText } from '../shared/i18n';
 import type { AppError, ErrorCode } from '../shared/result';
 
 /** The page's policy: only its own scripts, styles and fetches; no frames, forms, plugins or base tag. */
@@ -30,11 +31,11 @@ export function sendError(
   res: ServerResponse,
   status: number,
   code: ErrorCode,
-  message: string,
+  text: KeyedText,
   headers: Record<string, string> = {},
 ): void {
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
-  const error: AppError = { code, message };
+  const error: AppError = { code, message: text.text, msg: ref(text) };
   sendJson(res, status, { ok: false, error });
 }
 

@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { inProcessRunner, workerRunner, type EngineRunner } from '../app/engine-runner';
 import { createDemoDatabase, nodeFileSystem } from '../app/host';
 import { createSession } from '../app/session';
-import type { AppError } from '../shared/result';
+import { message } from '../shared/i18n';
+import { appError, type AppError } from '../shared/result';
 import { loopbackBindAddress } from './guards';
 import { createProgressHub, ServerError, startServer } from './serve';
 import { folderFiles } from './folder-files';
@@ -57,13 +58,10 @@ export function untilSignal(): Promise<NodeJS.Signals> {
 
 export async function serveCommand(options: ServeCommandOptions): Promise<AppError | null> {
   if (loopbackBindAddress(options.host) === null) {
-    return {
-      code: 'FORBIDDEN',
-      message: `Refusing to listen on ${options.host}: PanelDB serves only to this machine (127.0.0.1, ::1 or localhost).`,
-    };
+    return appError('FORBIDDEN', message('err.serve.notLoopback', { host: options.host }));
   }
   if (options.demo && options.db !== undefined) {
-    return { code: 'INVALID_ARGUMENT', message: 'give a database or --demo, not both (see paneldb --help)' };
+    return appError('INVALID_ARGUMENT', message('cli.error.databaseAndDemo'));
   }
   const hub = createProgressHub();
   const runner = engineRunner();
@@ -110,7 +108,7 @@ export async function serveCommand(options: ServeCommandOptions): Promise<AppErr
   } catch (thrown) {
     // Nothing may keep the worker (and so the process) alive after a refusal.
     await runner.close();
-    if (thrown instanceof ServerError) return { code: thrown.code, message: thrown.message };
+    if (thrown instanceof ServerError) return thrown.toAppError();
     throw thrown;
   }
   options.announce({ database, demo: options.demo, url: server.url });

@@ -5,7 +5,8 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type ServerResponse } from 'node:http';
 import { resolve } from 'node:path';
 import type { ApiHandlers, ProgressEvent, ProgressListener } from '../shared/contract';
-import type { ErrorCode } from '../shared/result';
+import { message, ref, type KeyedText } from '../shared/i18n';
+import type { AppError, ErrorCode } from '../shared/result';
 import { handleApi, type ApiContext } from './api-routes';
 import {
   allowedHosts,
@@ -49,10 +50,16 @@ export interface RunningServer {
 /** A refusal to start, with the code the CLI maps to an exit status. */
 export class ServerError extends Error {
   readonly code: ErrorCode;
-  constructor(code: ErrorCode, message: string) {
-    super(message);
+  readonly msg: NonNullable<AppError['msg']>;
+  constructor(code: ErrorCode, text: KeyedText) {
+    super(text.text);
     this.name = 'ServerError';
     this.code = code;
+    this.msg = ref(text);
+  }
+
+  toAppError(): AppError {
+    return { code: this.code, message: this.message, msg: this.msg };
   }
 }
 
@@ -85,16 +92,13 @@ function listenError(error: NodeJS.ErrnoException, host: string, port: number): 
   const where = hostWithPort(host, port);
   switch (error.code) {
     case 'EADDRINUSE':
-      return new ServerError(
-        'INVALID_ARGUMENT',
-        `Port ${port} on ${host} is already in use: choose another with --port, or --port 0 for any free port.`,
-      );
+      return new ServerError('INVALID_ARGUMENT', message('cli.error.portInUse', { port, host }));
     case 'EACCES':
-      return new ServerError('FORBIDDEN', `Not allowed to listen on ${where}: choose a port above 1023.`);
+      return new ServerError('FORBIDDEN', message('err.serve.portForbidden', { where }));
     case 'EADDRNOTAVAIL':
-      return new ServerError('INVALID_ARGUMENT', `The address ${host} is not available on this machine.`);
+      return new ServerError('INVALID_ARGUMENT', message('err.serve.addressUnavailable', { host }));
     default:
-      return new ServerError('INTERNAL', `Could not listen on ${where}: ${error.message}`);
+      return new ServerError('INTERNAL', message('err.serve.cannotListen', { where, reason: error.message }));
   }
 }
 
@@ -102,18 +106,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const requestedHost = options.host ?? '127.0.0.1';
   const bindAddress = loopbackBindAddress(requestedHost);
   if (bindAddress === null) {
-    throw new ServerError(
-      'FORBIDDEN',
-      `Refusing to listen on ${requestedHost}: PanelDB serves only to this machine (127.0.0.1, ::1 or localhost).`,
-    );
+    throw new ServerError('FORBIDDEN', message('err.serve.notLoopback', { host: requestedHost }));
   }
   const requestedPort = options.port ?? 0;
   if (!Number.isInteger(requestedPort) || requestedPort < 0 || requestedPort > 65535) {
-    throw new ServerError('INVALID_ARGUMENT', `Port ${requestedPort} is not a port number (0–65535).`);
+    throw new ServerError('INVALID_ARGUMENT', message('err.serve.badPort', { port: requestedPort }));
   }
   const token = options.token ?? randomBytes(32).toString('base64url');
   if (!isAcceptableToken(token)) {
-    throw new ServerError('INVALID_ARGUMENT', 'A token must be 16–256 characters of A–Z, a–z, 0–9, - and _.');
+    throw new ServerError('INVALID_ARGUMENT', message('err.serve.badToken'));
   }
   const staticDir = resolve(options.staticDir);
   const streams = new Set<ServerResponse>();
@@ -143,7 +144,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     work.catch((thrown: unknown) => {
       context.log(`request failed: ${thrown instanceof Error ? thrown.message : String(thrown)}`);
       if (res.headersSent) res.destroy();
-      else sendError(res, 500, 'INTERNAL', 'PanelDB hit an unexpected error.');
+      else sendError(res, 500, 'INTERNAL', message('err.serve.unexpected'));
     });
   });
 

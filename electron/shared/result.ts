@@ -1,5 +1,7 @@
 // Errors cross every boundary (engine → CLI, IPC, HTTP) as data. The set of codes is closed so the
 // CLI can map each to an exit status and the UI to a translated message.
+import { ref, type KeyedText } from './i18n';
+import type { MessageRef } from './reports';
 
 export const ERROR_CODES = [
   // bad input: the file given is not something we can open
@@ -55,10 +57,15 @@ export interface AppError {
   message: string;
   /** Extra evidence (OS error text, failing rows, integrity problems), shown on demand. */
   detail?: string;
+  /** `detail` as a catalog message, when it is a sentence PanelDB wrote rather than raw OS/SQLite text. */
+  detail_msg?: MessageRef;
   /** What would get past the refusal: the app shows it as a button, the CLI in its own words. */
   hint?: ErrorHint;
-  /** `message` as a catalog key and parameters (electron/shared/i18n), where one exists. */
-  msg?: { key: string; params?: Record<string, string | number> };
+  /**
+   * `message` as a catalog key, parameters and parts (electron/shared/i18n): every error PanelDB
+   * makes carries one (fail() and EngineError require it); optional only for what arrives as JSON.
+   */
+  msg?: MessageRef;
 }
 
 /** A tab the app can switch to. */
@@ -91,20 +98,31 @@ export type ErrorHint =
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+/**
+ * An error whose text is a catalog message (`message(key, params)`), so every reader gets it in
+ * their language; a plain string does not compile.
+ */
+export const appError = (code: ErrorCode, text: KeyedText, detail?: Detail, hint?: ErrorHint): AppError => ({
+  code,
+  message: text.text,
+  ...(detail === undefined
+    ? {}
+    : typeof detail === 'string'
+      ? { detail }
+      : { detail: detail.text, detail_msg: ref(detail) }),
+  ...(hint === undefined ? {} : { hint }),
+  msg: ref(text),
+});
+
+/** An error's detail: raw OS or SQLite text as it came (data), or a sentence of ours as a message. */
+export type Detail = string | KeyedText;
+
 export const fail = <T = never>(
   code: ErrorCode,
-  message: string,
-  detail?: string,
+  text: KeyedText,
+  detail?: Detail,
   hint?: ErrorHint,
-): Result<T> => ({
-  ok: false,
-  error: {
-    code,
-    message,
-    ...(detail === undefined ? {} : { detail }),
-    ...(hint === undefined ? {} : { hint }),
-  },
-});
+): Result<T> => ({ ok: false, error: appError(code, text, detail, hint) });
 
 export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
@@ -168,12 +186,21 @@ export function isErrorHint(value: unknown): value is ErrorHint {
   }
 }
 
-/** A catalog reference that arrived as JSON: a key and string or number parameters. */
-export function isMessageRef(value: unknown): value is NonNullable<AppError['msg']> {
+const isParams = (value: unknown): boolean =>
+  isRecord(value) &&
+  Object.values(value).every((param) => typeof param === 'string' || typeof param === 'number');
+
+/** A catalog reference that arrived as JSON: a key, string or number parameters, and parts of that shape. */
+export function isMessageRef(value: unknown, depth = 0): value is MessageRef {
+  // Parts nest (a step's reason inside MIGRATION_FAILED), but never deeper than a few levels.
   if (!isRecord(value) || typeof value.key !== 'string') return false;
-  if (value.params === undefined) return true;
+  if (value.params !== undefined && !isParams(value.params)) return false;
+  if (value.parts === undefined) return true;
   return (
-    isRecord(value.params) &&
-    Object.values(value.params).every((param) => typeof param === 'string' || typeof param === 'number')
+    depth < 3 &&
+    isRecord(value.parts) &&
+    Object.values(value.parts).every(
+      (list) => Array.isArray(list) && list.every((part) => isMessageRef(part, depth + 1)),
+    )
   );
 }

@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import * as nodeFs from 'node:fs/promises';
 import { fail, ok, type Result } from '../shared/result';
+import { message } from '../shared/i18n';
 
 export const MIGRATION_FILE_GRAMMAR = /^([0-9]+)_(.*)\.(down|up)\.(.*)$/;
 
@@ -120,11 +121,12 @@ export async function readMigrationsDir(dir: string, fs: LintFileSystem): Promis
     info = await fs.stat(dir);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return fail('FILE_NOT_FOUND', `No such folder: ${dir}`);
-    return fail('FILE_UNREADABLE', `Cannot read the folder ${dir}: ${String(error)}`);
+    if (code === 'ENOENT' || code === 'ENOTDIR')
+      return fail('FILE_NOT_FOUND', message('err.folder.notFound', { path: dir }));
+    return fail('FILE_UNREADABLE', message('err.folder.unreadable', { path: dir, reason: String(error) }));
   }
   if (!info.isDirectory()) {
-    return fail('INVALID_ARGUMENT', `${dir} is a file: give the folder that holds the migration files`);
+    return fail('INVALID_ARGUMENT', message('err.folder.isFile', { path: dir }));
   }
   const sources: MigrationSource[] = [];
   try {
@@ -141,7 +143,7 @@ export async function readMigrationsDir(dir: string, fs: LintFileSystem): Promis
       sources.push({ file: entry.name, text: onlyName ? '' : await fs.readFile(path, 'utf8') });
     }
   } catch (error) {
-    return fail('FILE_UNREADABLE', `Cannot read the folder ${dir}: ${String(error)}`);
+    return fail('FILE_UNREADABLE', message('err.folder.unreadable', { path: dir, reason: String(error) }));
   }
   return ok(collectMigrationFiles(sources));
 }

@@ -98,7 +98,11 @@ describe('the paneldb command', () => {
     const { code, stdout, stderr } = await run(['status', join(dir, 'x-ui.db'), '--json']);
     expect(code).toBe(3);
     expect(JSON.parse(stdout)).toEqual({
-      error: { code: 'NOT_SQLITE', message: expect.stringContaining('not a SQLite database') },
+      error: {
+        code: 'NOT_SQLITE',
+        message: expect.stringContaining('not a SQLite database'),
+        msg: { key: 'err.sqlite.notSqlite', params: { path: expect.any(String) } },
+      },
     });
     expect(stderr).toBe('');
     expect(await snapshotTree(dir)).toEqual(before);

@@ -4,6 +4,7 @@ import bcrypt from 'bcryptjs';
 import { describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../migrations/index';
 import { StepFailure, type PanelMigration } from '../../electron/core/step-types';
+import { message } from '../../electron/shared/i18n';
 import { findJsonProblems, markerDisagreements } from '../../electron/core/panel-invariants';
 import { openImage, readDatabaseImage } from '../../electron/core/database';
 import { nodeFileSystem } from '../../electron/core/file-system';
@@ -173,7 +174,12 @@ describe('a failed migration', () => {
               // Change a row first, then fail: the change must not survive.
               const [row] = queryRows(context.db, 'SELECT rowid AS id FROM inbounds LIMIT 1');
               context.updateText('inbounds', Number(row?.id), 'remark', 'half-done');
-              throw new StepFailure('injected failure in the middle of step 3');
+              throw new StepFailure(
+                message('err.step.sqlFailed', {
+                  file: 'injected',
+                  reason: 'injected failure in the middle of step 3',
+                }),
+              );
             },
           },
     );

@@ -100,7 +100,11 @@ describe('paneldb lint', () => {
     const json = await run(['lint', missing, '--json']);
     expect(json.code).toBe(EXIT.badInput);
     expect(JSON.parse(json.stdout)).toEqual({
-      error: { code: 'FILE_NOT_FOUND', message: `No such folder: ${missing}` },
+      error: {
+        code: 'FILE_NOT_FOUND',
+        message: `No such folder: ${missing}`,
+        msg: { key: 'err.folder.notFound', params: { path: missing } },
+      },
     });
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fail, ok } from '../../electron/shared/result';
+import { message } from '../../electron/shared/i18n';
 import { createAppStore } from '../../renderer/src/store';
 import { fakeApi } from './fake-api';
 import { backup, repairReport, status } from './fake-data';
@@ -100,7 +101,11 @@ describe('the backups slice', () => {
 
   it('a refused restore shows its code', async () => {
     const { store } = await openWithBackups({
-      restoreBackup: () => fail('BACKUP_INVALID', 'x-ui.db.backup.1700000000 failed integrity_check'),
+      restoreBackup: () =>
+        fail(
+          'BACKUP_INVALID',
+          message('err.restore.failedVerification', { path: 'x-ui.db.backup.1700000000' }),
+        ),
     });
     store.getState().askRestore(own.id);
     await store.getState().acceptConfirm();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SessionInfo } from '../../electron/shared/contract';
 import { fail, ok } from '../../electron/shared/result';
+import { message } from '../../electron/shared/i18n';
 import { createAppStore } from '../../renderer/src/store';
 import { fakeApi } from './fake-api';
 import { demoSession, review } from './fake-data';
@@ -40,7 +41,8 @@ describe('the migrations folder and its review in the store', () => {
 
   it('a refused folder shows the error and keeps the session as it was', async () => {
     const api = fakeApi({
-      addMigrationsFolder: () => fail('INVALID_ARGUMENT', 'duplicate versions: 000006_a.up.sql'),
+      addMigrationsFolder: () =>
+        fail('INVALID_ARGUMENT', message('err.external.downOnly', { file: '000006_a.down.sql', version: 6 })),
     });
     const store = createAppStore(api);
     await store.getState().openDemo();

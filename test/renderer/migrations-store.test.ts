@@ -2,6 +2,7 @@ import type { StepReport } from '../../electron/shared/reports';
 import { describe, expect, it } from 'vitest';
 import type { RunReport } from '../../electron/shared/reports';
 import { fail, ok } from '../../electron/shared/result';
+import { message } from '../../electron/shared/i18n';
 import { createAppStore, type AppState } from '../../renderer/src/store';
 import { fakeApi } from './fake-api';
 import { migrated, preview, status } from './fake-data';
@@ -123,7 +124,12 @@ describe('migrating from the store', () => {
 
   it('a failed migration shows its code, keeps no run report, and still refreshes', async () => {
     const api = fakeApi({
-      migrate: () => fail('MIGRATION_FAILED', 'step 3 xhttp_flow failed', 'inbounds #2: bad JSON'),
+      migrate: () =>
+        fail(
+          'MIGRATION_FAILED',
+          message('err.migration.stepFailed', { version: 3, name: 'xhttp_flow', reason: 'bad JSON' }),
+          'inbounds #2: bad JSON',
+        ),
     });
     const store = createAppStore(api);
     await store.getState().openDemo();

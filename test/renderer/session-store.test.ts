@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fail, ok } from '../../electron/shared/result';
+import { message } from '../../electron/shared/i18n';
 import { createAppStore } from '../../renderer/src/store';
 import { fakeApi } from './fake-api';
 import { backup, demoSession, historyEntry, preview } from './fake-data';
@@ -59,15 +60,21 @@ describe('the session slice', () => {
   it('an error Result lands in the error state with its code, and in the activity log', async () => {
     const api = fakeApi({
       openDatabase: () =>
-        fail('NOT_A_PANEL_DATABASE', '/srv/other.db has no panel tables', 'tables: foo, bar'),
+        fail(
+          'NOT_A_PANEL_DATABASE',
+          message('err.open.notPanel', { path: '/srv/other.db', tables: 'foo, bar' }),
+          'tables: foo, bar',
+        ),
     });
     const store = createAppStore(api);
     await store.getState().openDatabase();
     const state = store.getState();
     expect(state.error).toEqual({
       code: 'NOT_A_PANEL_DATABASE',
-      message: '/srv/other.db has no panel tables',
+      message:
+        '/srv/other.db is a SQLite database but not an X-Panel/3x-ui panel database (tables: foo, bar).',
       detail: 'tables: foo, bar',
+      msg: { key: 'err.open.notPanel', params: { path: '/srv/other.db', tables: 'foo, bar' } },
     });
     expect(state.errorOperation).toBe('open');
     expect(state.activity[0]).toMatchObject({ outcome: 'error', error: { code: 'NOT_A_PANEL_DATABASE' } });
@@ -123,7 +130,7 @@ describe('the session slice', () => {
     await vi.waitFor(() => expect(store.getState().status).not.toBeNull());
     expect(store.getState().session?.database?.name).toBe('x-ui.db');
     for (const listener of api.sessionListeners)
-      listener(fail('NOT_SQLITE', 'dropped.txt is not a SQLite database'));
+      listener(fail('NOT_SQLITE', message('err.sqlite.notSqlite', { path: 'dropped.txt' })));
     await vi.waitFor(() => expect(store.getState().error?.code).toBe('NOT_SQLITE'));
     expect(store.getState().session?.database?.name).toBe('x-ui.db');
     store.dispose();

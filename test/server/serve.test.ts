@@ -54,7 +54,11 @@ describe('paneldb serve, as the browser uses it', () => {
     const response = await fetch(`${base}/api/status`, { headers: auth });
     expect(response.status).toBe(503);
     expect(await response.json()).toEqual({
-      error: { code: 'NO_DATABASE_OPEN', message: expect.any(String) },
+      error: {
+        code: 'NO_DATABASE_OPEN',
+        message: expect.any(String),
+        msg: { key: expect.stringMatching(/^err\./) },
+      },
     });
   });
 
@@ -120,7 +124,10 @@ describe('paneldb serve, as the browser uses it', () => {
     });
     const { status, body } = await call('getHistory');
     expect(status).toBe(200);
-    expect(body).toEqual({ ok: false, error: { code: 'INTERNAL', message: expect.any(String) } });
+    expect(body).toEqual({
+      ok: false,
+      error: { code: 'INTERNAL', message: expect.any(String), msg: { key: expect.stringMatching(/^err\./) } },
+    });
     expect(JSON.stringify(body)).not.toContain('secret');
   });
 

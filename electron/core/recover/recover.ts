@@ -21,6 +21,7 @@ import { imageAtCommit, walCommitTimeline } from './wal-commits';
 import type { RecoverReport, WalTimeline } from '../../shared/recover-reports';
 import { readHeader } from './page-reader';
 import { sha256Hex } from '../fingerprint';
+import { message } from '../../shared/i18n';
 
 export interface RecoverRequest {
   input: string;
@@ -33,16 +34,15 @@ export interface RecoverRequest {
 async function readInput(path: string, fs: FileSystem): Promise<Buffer> {
   try {
     const stat = await fs.stat(path);
-    if (!stat.isFile()) throw new EngineError('NOT_A_FILE', `${path} is not a regular file.`);
+    if (!stat.isFile()) throw new EngineError('NOT_A_FILE', message('err.file.notRegular', { path }));
     const bytes = await fs.readFile(path);
-    if (bytes.length === 0)
-      throw new EngineError('FILE_EMPTY', `${path} is empty (0 bytes): nothing to recover.`);
+    if (bytes.length === 0) throw new EngineError('FILE_EMPTY', message('err.recover.empty', { path }));
     return bytes;
   } catch (thrown) {
     if (thrown instanceof EngineError) throw thrown;
     const code = osErrorCode(thrown);
-    if (code === 'ENOENT') throw new EngineError('FILE_NOT_FOUND', `${path} does not exist.`);
-    throw new EngineError('FILE_UNREADABLE', `${path} cannot be read.`);
+    if (code === 'ENOENT') throw new EngineError('FILE_NOT_FOUND', message('errorText.notFound', { path }));
+    throw new EngineError('FILE_UNREADABLE', message('errorText.unreadable', { path }));
   }
 }
 
@@ -51,17 +51,13 @@ export async function checkOutputPath(input: string, out: string, fs: FileSystem
   const real = await fs.realpath(input).catch(() => input);
   const target = resolve(out);
   if ([input, real, `${input}-wal`, `${real}-wal`, `${real}-shm`].includes(target)) {
-    throw new EngineError(
-      'INVALID_ARGUMENT',
-      '--out names the damaged file (or its -wal); recovery writes a new file.',
-    );
+    throw new EngineError('INVALID_ARGUMENT', message('err.recover.outIsInput'));
   }
   const exists = await fs.lstat(target).then(
     () => true,
     () => false,
   );
-  if (exists)
-    throw new EngineError('INVALID_ARGUMENT', `${target} already exists; recovery never overwrites a file.`);
+  if (exists) throw new EngineError('INVALID_ARGUMENT', message('err.recover.outExists', { path: target }));
 }
 
 /** Reads the input and its -wal; a damaged -wal is reported and the main file used alone. */
@@ -104,10 +100,7 @@ export async function recoverDatabase(request: RecoverRequest): Promise<RecoverR
   let commits = loaded.commits;
   if (request.walCommit !== undefined) {
     if (loaded.wal === null)
-      throw new EngineError(
-        'INVALID_ARGUMENT',
-        `${input}-wal does not exist: there are no WAL commits to choose from.`,
-      );
+      throw new EngineError('INVALID_ARGUMENT', message('err.recover.noWal', { path: `${input}-wal` }));
     image = imageAtCommit(loaded.main, loaded.wal, request.walCommit);
     commits = request.walCommit;
   }
@@ -116,7 +109,7 @@ export async function recoverDatabase(request: RecoverRequest): Promise<RecoverR
   try {
     const scan = scanImage(image, scratch);
     if (!scan.header.headerValid && scan.rows.length === 0) {
-      throw new EngineError('NOT_SQLITE', `${input} holds no SQLite header and no readable table rows.`);
+      throw new EngineError('NOT_SQLITE', message('err.recover.nothing', { path: input }));
     }
     const gorm = Object.fromEntries(
       knownShapes(scratch)

@@ -8,6 +8,7 @@ import { EngineError } from '../engine-error';
 import { readWal } from '../wal';
 import { scanImage } from './btree-scan';
 import { valuesJson } from './output-db';
+import { message } from '../../shared/i18n';
 
 const WAL_HEADER = 32;
 const FRAME_HEADER = 24;
@@ -47,10 +48,7 @@ function checkPageSize(main: Buffer, pageSize: number): void {
   const raw = main.readUInt16BE(16);
   const mainSize = raw === 1 ? 65536 : raw;
   if (mainSize !== pageSize && mainSize !== 0) {
-    throw new EngineError(
-      'WAL_MISMATCH',
-      'The WAL file does not belong to this database: their page sizes differ.',
-    );
+    throw new EngineError('WAL_MISMATCH', message('err.wal.pageSizeDiffers'));
   }
 }
 
@@ -59,10 +57,7 @@ export function imageAtCommit(main: Buffer, wal: Buffer, n: number): Buffer {
   const { frames, pageSize } = committedFrames(wal);
   const txns = transactions(frames);
   if (!Number.isInteger(n) || n < 0 || n > txns.length) {
-    throw new EngineError(
-      'INVALID_ARGUMENT',
-      `There is no WAL commit ${n}: the -wal holds ${txns.length} committed transaction(s).`,
-    );
+    throw new EngineError('INVALID_ARGUMENT', message('err.recover.noSuchCommit', { n, count: txns.length }));
   }
   if (n === 0) return Buffer.from(main);
   checkPageSize(main, pageSize);

@@ -139,6 +139,9 @@ export const cliEn = {
   'cli.error.port': 'expected a port number (0-65535).',
   'cli.error.xhttpFlow': 'expected safe or panel.',
   'cli.error.stepsOrTo': 'use --steps or --to, not both',
+  'cli.error.portInUse':
+    'Port {port} on {host} is already in use: choose another with --port, or --port 0 for any free port.',
+  'cli.error.databaseAndDemo': 'give a database or --demo, not both (see paneldb --help)',
   'cli.hint.ignoreWal': 'to read the main file alone: add --ignore-wal',
   'cli.hint.seeBackups': 'see the backups: paneldb backups {db}',
   'cli.hint.restoreBackup': 'to restore it: paneldb restore {db} {backup}',

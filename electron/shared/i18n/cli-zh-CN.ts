@@ -131,6 +131,9 @@ export const cliZhCN: Record<CliKey, string> = {
   'cli.error.port': '应为端口号（0-65535）。',
   'cli.error.xhttpFlow': '应为 safe 或 panel。',
   'cli.error.stepsOrTo': '--steps 和 --to 只能用其一',
+  'cli.error.portInUse':
+    '{host} 上的端口 {port} 已被占用：请用 --port 换一个，或用 --port 0 让系统分配空闲端口。',
+  'cli.error.databaseAndDemo': '请给出一个数据库或 --demo，不要同时给出（见 paneldb --help）',
   'cli.hint.ignoreWal': '只读取主文件：加上 --ignore-wal',
   'cli.hint.seeBackups': '查看备份：paneldb backups {db}',
   'cli.hint.restoreBackup': '恢复该备份：paneldb restore {db} {backup}',

@@ -9,19 +9,22 @@ import { cliZhCN } from './cli-zh-CN';
 import { checksZhCN } from './checks-zh-CN';
 import { engineEn } from './engine-en';
 import { engineZhCN } from './engine-zh-CN';
+import { errorsEn } from './errors-en';
+import { errorsZhCN } from './errors-zh-CN';
 import { glossaryEn, glossaryZhCN } from './glossary';
 import { lintEn } from './lint-en';
 import { lintZhCN } from './lint-zh-CN';
 import { uiEn } from './ui-en';
 import { uiZhCN } from './ui-zh-CN';
 
-export const en = { ...uiEn, ...engineEn, ...checksEn, ...lintEn, ...cliEn, ...glossaryEn };
+export const en = { ...uiEn, ...engineEn, ...errorsEn, ...checksEn, ...lintEn, ...cliEn, ...glossaryEn };
 export type MessageKey = keyof typeof en;
 /** Every language has exactly these keys. */
 export type Dictionary = Record<MessageKey, string>;
 export const zhCN: Dictionary = {
   ...uiZhCN,
   ...engineZhCN,
+  ...errorsZhCN,
   ...checksZhCN,
   ...lintZhCN,
   ...cliZhCN,
@@ -42,7 +45,7 @@ export interface Message {
   parts?: Parts;
 }
 
-export type Parts = Record<string, Array<{ key: string; params?: Params }>>;
+export type Parts = Record<string, Array<{ key: string; params?: Params; parts?: Parts }>>;
 
 /** How a list of parts is joined in each language. */
 const PART_SEPARATOR: Record<Language, string> = { en: '; ', 'zh-CN': '；' };
@@ -97,6 +100,9 @@ export function message(key: MessageKey, params?: Params, parts?: Parts): Messag
   if (parts !== undefined) m.parts = parts;
   return { ...m, text: renderMessage('en', m, '') };
 }
+
+/** A message as the engine builds it: key, parameters, parts, and its English text. */
+export type KeyedText = ReturnType<typeof message>;
 
 /** A report's `msg` field: key, parameters and parts only. */
 export function ref(m: Message): Message {

@@ -47,7 +47,8 @@ export function ErrorBanner() {
       <ErrorHintText error={error} />
       {open && error.detail !== undefined && (
         <pre className="error-detail" data-testid="error-detail">
-          {error.detail}
+          {/* Raw OS/SQLite text stays as it is; a sentence of ours comes in the reader's language. */}
+          {m(error.detail_msg, error.detail)}
         </pre>
       )}
     </div>

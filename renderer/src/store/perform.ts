@@ -1,6 +1,7 @@
 // One way to run an operation: mark it busy, follow its progress, turn its Result into either a
 // value or an error on display plus a log entry, and after a write re-read what it may have changed.
-import type { Result } from '../../../electron/shared/result';
+import { message } from '../../../electron/shared/i18n';
+import { appError, type Result } from '../../../electron/shared/result';
 import type { Message } from '../i18n';
 import type { Operation } from './activity-slice';
 import type { SliceDeps } from './state';
@@ -30,9 +31,11 @@ export async function perform<T>(
   try {
     result = await call();
   } catch (thrown) {
+    // The thrown text (a transport's, in English) is data inside a sentence of the reader's language.
+    const reason = thrown instanceof Error ? thrown.message : String(thrown);
     result = {
       ok: false,
-      error: { code: 'INTERNAL', message: thrown instanceof Error ? thrown.message : String(thrown) },
+      error: { ...appError('INTERNAL', message('err.transport.threw', { reason })), message: reason },
     };
   }
   if (options.progress === true) get().finishProgress();

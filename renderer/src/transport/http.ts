@@ -4,7 +4,9 @@
 import { API_METHOD_NAMES } from '../../../electron/shared/api-methods';
 import type { Api, ProgressListener, WindowApi } from '../../../electron/shared/contract';
 import type { ProgressEvent } from '../../../electron/shared/reports';
+import { message, type KeyedText } from '../../../electron/shared/i18n';
 import {
+  appError,
   isErrorCode,
   isErrorHint,
   isMessageRef,
@@ -37,17 +39,17 @@ export interface HttpApiOptions {
   base?: string;
 }
 
-const internal = (message: string, detail?: string): Result<never> => ({
+const internal = (text: KeyedText, detail?: string): Result<never> => ({
   ok: false,
-  error: detail === undefined ? { code: 'INTERNAL', message } : { code: 'INTERNAL', message, detail },
+  error: appError('INTERNAL', text, detail),
 });
 
 /** Accepts the body only if it is a Result; anything else becomes an INTERNAL error naming the status. */
 export function toResult<T>(status: number, body: unknown): Result<T> {
   if (isRecord(body) && body.ok === true && 'value' in body) return { ok: true, value: body.value as T };
   if (isRecord(body) && body.ok === false && isRecord(body.error)) {
-    const { code, message, detail, hint, msg } = body.error;
-    const text = typeof message === 'string' ? message : `HTTP ${status}`;
+    const { code, message: sent, detail, hint, msg } = body.error;
+    const text = typeof sent === 'string' ? sent : `HTTP ${status}`;
     if (isErrorCode(code)) {
       // The hint (the button that gets past a refusal) and the catalog key (the reader's language)
       // cross as they do over IPC; a malformed one is dropped, the error itself kept.
@@ -55,11 +57,20 @@ export function toResult<T>(status: number, body: unknown): Result<T> {
       if (typeof detail === 'string') error.detail = detail;
       if (isErrorHint(hint)) error.hint = hint;
       if (isMessageRef(msg)) error.msg = msg;
+      if (typeof detail === 'string' && isMessageRef(body.error.detail_msg))
+        error.detail_msg = body.error.detail_msg;
       return { ok: false, error };
     }
-    return internal(text, `unknown error code ${String(code)}`);
+    // The server's own text stays the message (English, as it came); the reader gets ours.
+    return {
+      ok: false,
+      error: {
+        ...appError('INTERNAL', message('err.http.unknownCode', { status, code: String(code) })),
+        message: text,
+      },
+    };
   }
-  return internal(`The server answered HTTP ${status} without a result.`);
+  return internal(message('err.http.noResult', { status }));
 }
 
 export function isProgressEvent(value: unknown): value is ProgressEvent {
@@ -93,7 +104,7 @@ export function createHttpApi(options: HttpApiOptions): WindowApi {
       });
     } catch (error) {
       return internal(
-        `Could not reach PanelDB (${method}).`,
+        message('err.http.unreachable', { method }),
         error instanceof Error ? error.message : String(error),
       );
     }
