@@ -5,12 +5,14 @@ import type { JournalInfo } from './database';
 import type { Detection, GenerationId } from './detect';
 import type { PanelMigration } from './step-types';
 import { driftMessage, findDrift } from './external-migrations';
-import { describeHolders, type FileHolder } from './file-holders';
+import type { FileHolder } from './file-holders';
 import { lastUpOf, type HistoryEntry } from './history-log';
 import { queryValue, quoteIdentifier } from './sql';
 import { runChecks } from './health-checks';
 import type { AppliedVersion, BackupEntry, StatusReport } from '../shared/reports';
 import { integrityOf, type IntegrityKind } from './integrity';
+import { message, ref } from '../shared/i18n';
+import type { Note } from './notes';
 export type { AppliedVersion, StatusReport };
 
 export const GENERATION_LABELS: Record<GenerationId, string> = {
@@ -41,7 +43,7 @@ export interface StatusInputs {
   backups: BackupEntry[];
   history: HistoryEntry[];
   /** An interrupted save found (read-only: described, not acted on). */
-  recovery?: string | null;
+  recovery?: Note | null;
   /** Other processes that have the file open (a running panel). */
   holders?: FileHolder[];
   /** The integrity check already run on this open, if any (see OpenedPanel.integrity). */
@@ -99,18 +101,23 @@ export function buildStatus({
       };
     });
   const warnings = [...detection.warnings];
-  if (recovery) warnings.push({ code: 'INTERRUPTED_SAVE', message: recovery });
-  if (holders.length > 0)
-    warnings.push({
-      code: 'DATABASE_IN_USE',
-      message: `The file is open in ${describeHolders(holders)} (a running panel?). Writes are refused until it is stopped; or copy both x-ui.db and x-ui.db-wal and work on the copy.`,
-    });
+  if (recovery) warnings.push({ code: 'INTERRUPTED_SAVE', message: recovery.text, msg: ref(recovery) });
+  if (holders.length > 0) {
+    // A plain sentence: the app offers the actions as buttons, it never asks for a shell command.
+    const inUse = message('warning.inUse', {}, { holders: holders.map(holderPart) });
+    warnings.push({ code: 'DATABASE_IN_USE', message: inUse.text, msg: ref(inUse) });
+  }
   for (const drift of findDrift(migrations, detection, history))
     warnings.push({
       code: 'MIGRATION_FILE_DRIFT',
       message: `${driftMessage(drift)} migrate is blocked until it is resolved.`,
     });
-  if (journal.wal_note !== null) warnings.push({ code: 'WAL', message: journal.wal_note });
+  if (journal.wal_note !== null)
+    warnings.push({
+      code: 'WAL',
+      message: journal.wal_note,
+      ...(journal.wal_note_msg ? { msg: journal.wal_note_msg } : {}),
+    });
   return {
     database: path,
     current_version: detection.currentVersion,
@@ -141,4 +148,11 @@ export function buildStatus({
     ...(headline === undefined ? {} : { headline }),
     ...(fileFingerprint === undefined ? {} : { file_fingerprint: fileFingerprint }),
   };
+}
+
+/** One process holding the file, as a part of the in-use warning. */
+function holderPart(holder: FileHolder): { key: string; params: Record<string, string | number> } {
+  return holder.name === null
+    ? { key: 'warning.holderUnknown', params: { pid: holder.pid } }
+    : { key: 'warning.holder', params: { name: holder.name, pid: holder.pid } };
 }

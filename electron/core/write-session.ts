@@ -6,6 +6,7 @@ import { assertNotInUse } from './file-holders';
 import type { OperationContext } from './operation-context';
 import { recoverInterruptedSave, removeStaleTempFiles } from './save-intent';
 import { acquireWriteLock, lockDirOf, lockPathOf } from './write-lock';
+import { noteRefs, noteTexts, type Note } from './notes';
 
 export async function underWriteLock<T>(
   context: OperationContext,
@@ -20,7 +21,7 @@ export async function underWriteLock<T>(
   if (target === null) return work(context);
   await ensureBackupDir(backupDir, fs);
   if (lockDirOf(target) !== backupDir) await ensureBackupDir(lockDirOf(target), fs);
-  const notes: string[] = [];
+  const notes: Note[] = [];
   const lock = await acquireWriteLock(context.dbPath, lockPathOf(target), command, fs, notes, context.now);
   try {
     await recoverInterruptedSave(target, backupDir, fs, notes);
@@ -29,7 +30,7 @@ export async function underWriteLock<T>(
     if (replacesDatabase) await assertNotInUse(target);
     const value = await work({ ...context, lock, notes });
     if (notes.length > 0 && typeof value === 'object' && value !== null && !Array.isArray(value))
-      return { ...value, safety_notes: notes };
+      return { ...value, safety_notes: noteTexts(notes), safety_note_msgs: noteRefs(notes) };
     return value;
   } finally {
     await lock.release();

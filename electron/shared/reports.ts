@@ -86,6 +86,8 @@ export interface JournalInfo {
   wal_frames_ignored: number;
   /** Why frames were ignored, or why the WAL was not read at all; null when nothing to say. */
   wal_note: string | null;
+  /** `wal_note` as a catalog message (absent from older reports). */
+  wal_note_msg?: MessageRef | null;
 }
 
 export type PanelKind = 'x-panel' | '3x-ui' | 'upstream-3x-ui-v3' | 'empty' | 'not-panel';
@@ -185,6 +187,8 @@ export interface RunReport {
   plan_fingerprint?: string;
   /** What the write's safety machinery did (a stale lock taken over, an interrupted save put right, …). */
   safety_notes?: string[];
+  /** The safety notes as messages, index for index. */
+  safety_note_msgs?: MessageRef[];
 }
 
 /** Migration 3: `safe` (default) sets Vision only with VLESS Encryption; `panel` is the panel's seeder exactly. */
@@ -284,6 +288,8 @@ export interface RepairReport {
   force_options?: ForceOption[];
   /** What the write's safety machinery did (a stale lock taken over, an interrupted save put right, …). */
   safety_notes?: string[];
+  /** The safety notes as messages, index for index. */
+  safety_note_msgs?: MessageRef[];
 }
 
 export interface RestoreReport {
@@ -295,6 +301,8 @@ export interface RestoreReport {
   moved_aside: string[];
   /** What the write's safety machinery did (a stale lock taken over, an interrupted save put right, …). */
   safety_notes?: string[];
+  /** The safety notes as messages, index for index. */
+  safety_note_msgs?: MessageRef[];
 }
 
 export interface RollbackRequest {

@@ -126,4 +126,81 @@ export const engineZhCN: Record<EngineKey, string> = {
   'errorText.isFolder': '{path} 是文件夹，不是数据库文件。',
   'errorText.unreadable': '无法读取 {path}。',
   'errorText.permissionDenied': '无法读取 {path}（权限不足）。',
+
+  'note.downExact': '涉及的数据表已回到迁移前的内容哈希。',
+  'note.downNotExact':
+    '未能精确还原：{tables} 与迁移前的内容哈希不同（之后有其他行被修改，或被触发器修改）。',
+  'note.fixVisionRemoved': '{label}：已从 {names} 移除 Vision',
+  'note.fixFlowCleared': '已为 XHTTP 上未启用 VLESS Encryption 的 {count} 个客户端设置 flow ""',
+  'note.fixTrafficRowAdded': '{label}：已为 {email} 添加 client_traffics 行',
+  'note.fixDuplicatesRemoved': '{label}：已删除重复的键，保留面板读取的值',
+  'note.passwordSet': '已设置用户 {user} 的密码（bcrypt，cost {cost}）',
+  'note.ranFile': '已执行 {file}。',
+  'skip.notUtf8':
+    '{column} 含有非 UTF-8 字节：面板会把它们存为 U+FFFD，但回滚无法还原原始字节；保持原样',
+
+  'recommend.lockout':
+    '没有人能登录：有 {count} 个密码不是 bcrypt 哈希，而迁移 5 不会再将其哈希。密码修复会像迁移 5 那样将其哈希（bcrypt，cost 10），并且可以撤销；也可以设置管理员密码。',
+  'recommend.afterwards': '{base}之后：{lockout}',
+  'recommend.fixableError': '有 {count} 项检查发现错误；“{title}”有安全、可撤销的修复。',
+  'recommend.checkErrors': '有 {count} 项检查发现面板或 Xray 不接受的错误（{ids}）；请查看健康检查。',
+  'recommend.sqlFirst':
+    '这些数据表是由错误的 DDL（golang-migrate 分支的 000001_init_schema.up.sql）创建的，面板无法在其上启动，PanelDB 也不会迁移它。{rows}请恢复该结构之前的备份，或把这些行转移到由面板创建的文件中。',
+  'recommend.sqlFirstNoRows': '其中没有入站、客户端或用户。',
+  'recommend.sqlFirstRows': '其中的数据行仍在：{inbounds} 个入站、{clients} 个客户端、{users} 个用户。',
+
+  'claim.title': 'schema_migrations 声称已应用的某一步在数据中看不到',
+  'claim.reason':
+    'schema_migrations 记录的版本为 {recorded}，因此第 {version} 步 {name} 算作已应用、永远不会再执行，但这些行仍是该步之前的样子（是否强制设置过版本？）。',
+  'claim.lockoutReason':
+    '不是 bcrypt 哈希，而迁移 5 已算作已应用，不会再将其哈希：没有人能用它登录。修复会像迁移 5 那样将其哈希（bcrypt，cost 10）。',
+
+  'warning.inUse':
+    '该文件正被 {holders} 打开（是正在运行的面板吗？）。在该程序运行期间，PanelDB 不会写入它；如果现在就要处理，请将数据库连同它的 -wal 文件一起复制，然后打开副本。',
+  'warning.holder': '{name}（pid {pid}）',
+  'warning.holderUnknown': '某个进程（pid {pid}）',
+  'warning.interruptedSave':
+    '一次始于 {started} 的 PanelDB 保存被中断了（或仍在进行）。{wal}下一次 PanelDB 写入命令会完成或撤销它；在此之前，显示的内容可能缺少该 -wal 中的事务。',
+  'warning.walKeptAt': '它的 -wal 保存在 {path}。',
+  'wal.notRead': '未读取 -wal 文件（已要求忽略它）：其中的提交不会显示。',
+  'wal.framesIgnored': '忽略了 {count} 个 WAL 帧：{why}。',
+  'wal.whyEnd': '它们属于一个从未提交的事务',
+  'wal.whyTorn': '最后一帧不完整（写入被截断）',
+  'wal.whySalt': '它们是旧一代 WAL 留下的',
+  'wal.whyChecksum': '第 {frame} 帧校验和不符（事务未完成或文件损坏），因此 SQLite 会忽略它及其后的全部内容',
+  'wal.whyZeroPage': '第 {frame} 帧指向第 0 页，因此 SQLite 会忽略它及其后的全部内容',
+  'wal.rollbackHeader':
+    '数据库文件头声明为回滚日志模式，但旁边有一个含已提交帧的 -wal；SQLite 会重放它，PanelDB 也照此处理了。',
+  'wal.rollbackHeaderIgnored':
+    '数据库文件头声明为回滚日志模式，但旁边有一个含已提交帧的 -wal；SQLite 会重放它，PanelDB 也照此处理了。{ignored}',
+
+  'safety.lockUnreadable': '中断的 PanelDB 留下了一个无法读取的写锁 {path}；已将其接管。',
+  'safety.lockStale': 'PanelDB {command} 的写锁（pid {pid}，始于 {since}）已失效：该进程已不存在。已将其接管。',
+  'safety.recordIgnored': '已忽略保存记录 {path}，因为{problem}；未移动或删除任何文件。',
+  'safety.saveCompleted': '在 {started} 中断的保存其实已完成；只留下了它的记录，已将其删除。',
+  'safety.saveNotReplaced': '在 {started} 中断的保存尚未替换文件；无需移动任何文件。',
+  'safety.saveWalBeside':
+    '在 {started} 中断的保存尚未替换文件，但现在旁边有一个 -wal（面板可能已启动）：未移动任何文件。之前的 -wal 保存在 {aside}。{backup}',
+  'safety.walPutBack': '在 {started} 中断的保存尚未替换文件；已将它的 -wal 放回，文件读起来与之前完全相同。',
+  'safety.walAsideMissing':
+    '在 {started} 中断的保存尚未替换文件，而移走的 -wal {aside} 不存在或不是普通文件：未移动任何文件。{backup}',
+  'safety.walAsideOther':
+    '在 {started} 中断的保存尚未替换文件，而移走的 -wal {aside} 已不是当初移走的那个：未移动任何文件。{backup}',
+  'safety.saveNeither':
+    '在 {started} 中断的保存留下的文件既不是原文件也不是新文件（之后面板写入过它）：未移动任何文件。{wal}{backup}',
+  'safety.walKeptAt': '之前的 -wal 保存在 {path}。',
+  'safety.backupBefore': '在它之前做的已校验备份是 {backup}。',
+  'safety.tempRemoved': '已删除中断的 PanelDB 写入留下的 {count} 个临时文件。',
+  'safety.notPrivate': '无法将 {path} 设为私有（0600）：{reason}',
+  'safety.ownerLost':
+    '{target} 原属于 uid {uid} gid {gid}；新文件无法设为该所有者（{reason}），因此它属于 uid {newUid} gid {newGid}。启动面板前，请把它交还给原所有者。',
+  'saveProblem.notJson': '它不是有效的 JSON',
+  'saveProblem.notRecord': '它不是此版本 PanelDB 的保存记录',
+  'saveProblem.otherDatabase': '它指向另一个数据库（{target}）',
+  'saveProblem.tempName': '其中的临时文件 {name} 不是 PanelDB 会使用的文件名',
+  'saveProblem.originalHash': '缺少原文件的哈希',
+  'saveProblem.newHash': '缺少新文件的哈希',
+  'saveProblem.walName': '其中移走的 -wal {name} 不是 PanelDB 会使用的文件名',
+  'saveProblem.shmName': '其中移走的 -shm {name} 不是 PanelDB 会使用的文件名',
+  'saveProblem.unreadable': '无法读取它（{reason}）',
 };
