@@ -15,6 +15,7 @@ import { lastUpOf, HISTORY_TABLE, type HistoryEntry } from './history-log';
 import type { Detection } from './detect';
 import { quoteIdentifier } from './sql';
 import { sha256Hex } from './fingerprint';
+import { message } from '../shared/i18n';
 
 export interface ExternalMigration extends PanelMigration {
   source: 'external';
@@ -215,7 +216,7 @@ function runSqlFile(context: StepContext, file: string, text: string, touches: r
   }
   const after = snapshotTables(context.db, touches);
   for (const change of diffSnapshots(before, after)) context.record(change);
-  context.note(`Ran ${file}.`);
+  context.note(message('note.ranFile', { file }));
 }
 
 function externalMigration(

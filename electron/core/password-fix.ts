@@ -15,6 +15,7 @@ import { assertIntact, type OpenedPanel } from './open-panel';
 import type { OperationContext } from './operation-context';
 import { planFingerprint } from './plan-fingerprint';
 import { queryRows } from './sql';
+import { message } from '../shared/i18n';
 import type { RunReport, SetPasswordRequest } from '../shared/reports';
 
 const passwordFixStep = (checkId: string): FixStep => ({
@@ -54,7 +55,7 @@ export function setPasswordStep(username: string, password: string): FixStep {
       if (row === undefined) throw new StepFailure(`No panel user is named ${JSON.stringify(username)}.`);
       const hash = await bcrypt.hash(password, BCRYPT_COST);
       context.updateText('users', Number(row.rowid), 'password', hash);
-      context.note(`password of user ${JSON.stringify(username)} set (bcrypt, cost ${BCRYPT_COST})`);
+      context.note(message('note.passwordSet', { user: JSON.stringify(username), cost: BCRYPT_COST }));
     },
   };
 }
