@@ -24,6 +24,7 @@ import { queryRows, forEachRow } from './sql';
 import { CHECK_RULES, checkRule, type CheckRule } from './health-check-rules';
 import { claimFindings, escalateLockout } from './marker-claims';
 import type { CheckFinding, CheckSeverity, ChecksSection } from '../shared/reports';
+import type { MessageKey } from '../shared/i18n';
 
 export { CHECK_RULES, checkRule, type CheckRule };
 
@@ -178,9 +179,21 @@ function checkUsersAndMarkers(db: Database, found: Found, inbounds: ScannedInbou
 }
 
 /** A rule's title and reason as catalog keys (electron/shared/i18n/checks-en.ts), by its stable id. */
-function ruleMessages(id: string): Pick<CheckFinding, 'title_msg' | 'reason_msg'> {
-  return { title_msg: { key: `check.${id}.title` }, reason_msg: { key: `check.${id}.reason` } };
+function ruleMessages(id: string): Pick<CheckFinding, 'title_msg' | 'reason_msg' | 'reference_msg'> {
+  const reference = REFERENCE_KEYS[checkRule(id)?.reference ?? ''];
+  return {
+    title_msg: { key: `check.${id}.title` },
+    reason_msg: { key: `check.${id}.reason` },
+    ...(reference === undefined ? {} : { reference_msg: { key: reference } }),
+  };
 }
+
+/** References worded in English (not a commit, path or issue number) by their catalog key. */
+const REFERENCE_KEYS: Record<string, MessageKey> = {
+  'README: health checks': 'checkRef.readme',
+  "the panel's x-ui migrate (AddClientStat)": 'checkRef.addClientStat',
+  'Xray-core VLESS inbound (flow)': 'checkRef.vlessFlow',
+};
 
 /** Runs every rule. Safe on any SQLite file: rules whose tables are missing find nothing. */
 export function runChecks(db: Database): ChecksSection {

@@ -37,7 +37,7 @@ export function claimFindings(db: Database): CheckFinding[] {
   return markerDisagreements(db, claimed).map((evidence) => {
     const marker = evidence.id.replace(/^marker-disagrees:/, '');
     const step = PANEL_MIGRATIONS.find((candidate) => candidate.seederMarker === marker);
-    const title = message('claim.title');
+    const title = message('check.markers.claim-exceeds-data.title');
     const reason = message('claim.reason', { recorded, version: step?.version ?? '?', name: step?.name ?? marker });
     return {
       id: `${CLAIM_RULE_ID}.${step?.name ?? marker}`,

@@ -377,6 +377,8 @@ export interface CheckFinding {
   fixable: boolean;
   title_msg?: MessageRef;
   reason_msg?: MessageRef;
+  /** `reference` as a catalog message, where it is worded rather than a name or number. */
+  reference_msg?: MessageRef;
 }
 
 export interface ChecksSummary {

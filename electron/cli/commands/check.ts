@@ -34,7 +34,8 @@ function formatFinding(check: CheckFinding, lang: Lang): string[] {
   const lines = [`[${t.severity[check.severity]}] ${check.id}: ${title}`, `    ${reason}`];
   for (const row of check.rows.slice(0, 10)) lines.push(`      ${row}`);
   if (check.rows.length > 10) lines.push(`      ${t.more(check.rows.length - 10)}`);
-  if (check.reference !== null) lines.push(`    ${t.reference}: ${check.reference}`);
+  if (check.reference !== null)
+    lines.push(`    ${t.reference}: ${renderMessage(lang, check.reference_msg, check.reference)}`);
   if (check.fixable) lines.push(`    ${t.fixable(check.id)}`);
   return lines;
 }

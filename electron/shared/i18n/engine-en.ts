@@ -176,7 +176,6 @@ export const engineEn = {
     'Its rows are present: {inbounds} inbound(s), {clients} client(s), {users} user(s).',
 
   // marker-claims.ts: a step schema_migrations claims but the data does not show
-  'claim.title': 'schema_migrations claims a step the data does not show',
   'claim.reason':
     'schema_migrations records version {recorded}, so step {version} {name} counts as applied and will never run, but these rows are still as before it (a forced version?).',
   'claim.lockoutReason':

@@ -149,7 +149,6 @@ export const engineZhCN: Record<EngineKey, string> = {
   'recommend.sqlFirstNoRows': '其中没有入站、客户端或用户。',
   'recommend.sqlFirstRows': '其中的数据行仍在：{inbounds} 个入站、{clients} 个客户端、{users} 个用户。',
 
-  'claim.title': 'schema_migrations 声称已应用的某一步在数据中看不到',
   'claim.reason':
     'schema_migrations 记录的版本为 {recorded}，因此第 {version} 步 {name} 算作已应用、永远不会再执行，但这些行仍是该步之前的样子（是否强制设置过版本？）。',
   'claim.lockoutReason':

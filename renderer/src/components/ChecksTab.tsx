@@ -124,7 +124,7 @@ function HealthFindings({ section }: { section: ChecksSection }) {
                     <div key={index}>{row}</div>
                   ))}
                 </td>
-                <td className="muted">{check.reference ?? ''}</td>
+                <td className="muted">{m(check.reference_msg, check.reference ?? '')}</td>
                 <td>
                   {check.fixable && (
                     <button
