@@ -61,7 +61,9 @@ function describeWal(status: StatusReport, lang: Lang): string {
   const { journal } = status;
   if (!journal.wal_present) return t.walNone;
   if (journal.wal_transactions_applied === 0)
-    return journal.wal_note === null ? t.walEmpty : renderMessage(lang, journal.wal_note_msg, journal.wal_note);
+    return journal.wal_note === null
+      ? t.walEmpty
+      : renderMessage(lang, journal.wal_note_msg, journal.wal_note);
   return t.walMerged(journal.wal_frames_applied, journal.wal_transactions_applied);
 }
 

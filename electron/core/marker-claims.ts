@@ -38,7 +38,11 @@ export function claimFindings(db: Database): CheckFinding[] {
     const marker = evidence.id.replace(/^marker-disagrees:/, '');
     const step = PANEL_MIGRATIONS.find((candidate) => candidate.seederMarker === marker);
     const title = message('check.markers.claim-exceeds-data.title');
-    const reason = message('claim.reason', { recorded, version: step?.version ?? '?', name: step?.name ?? marker });
+    const reason = message('claim.reason', {
+      recorded,
+      version: step?.version ?? '?',
+      name: step?.name ?? marker,
+    });
     return {
       id: `${CLAIM_RULE_ID}.${step?.name ?? marker}`,
       severity: 'error',

@@ -19,10 +19,14 @@ export function refineRecommendation(base: Recommendation, section: ChecksSectio
   if (base.action === 'force-version' || base.action === 'restore-backup') {
     if (lockoutReason === null) return base;
     // The base reason is a part of its own, so each language renders both halves.
-    const afterwards = message('recommend.afterwards', { base: base.reason }, {
-      ...(base.msg === undefined ? {} : { base: [base.msg] }),
-      lockout: [ref(lockoutReason)],
-    });
+    const afterwards = message(
+      'recommend.afterwards',
+      { base: base.reason },
+      {
+        ...(base.msg === undefined ? {} : { base: [base.msg] }),
+        lockout: [ref(lockoutReason)],
+      },
+    );
     return { ...base, ...reasoned(afterwards) };
   }
   if (lockout !== undefined && lockoutReason !== null) {

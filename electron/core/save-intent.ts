@@ -50,7 +50,8 @@ function validate(text: string, target: string): Parsed {
   }
   if (typeof value !== 'object' || value === null || value.format !== 'paneldb-save/2')
     return { problem: message('saveProblem.notRecord') };
-  if (value.target !== target) return { problem: message('saveProblem.otherDatabase', { target: String(value.target) }) };
+  if (value.target !== target)
+    return { problem: message('saveProblem.otherDatabase', { target: String(value.target) }) };
   const name = basename(target);
   const hex = /^[0-9a-f]{64}$/;
   if (typeof value.temp !== 'string' || !tempNamePattern(name).test(value.temp))
@@ -110,7 +111,10 @@ export async function describeInterruptedSave(
   const path = saveIntentPathOf(target, backupDir);
   if ('problem' in parsed) return ignored(path, parsed.problem);
   const { intent } = parsed;
-  const wal = intent.wal === null ? [] : [{ key: 'warning.walKeptAt', params: { path: join(backupDir, intent.wal.aside) } }];
+  const wal =
+    intent.wal === null
+      ? []
+      : [{ key: 'warning.walKeptAt', params: { path: join(backupDir, intent.wal.aside) } }];
   return message('warning.interruptedSave', { started: intent.started }, { wal });
 }
 
@@ -132,7 +136,8 @@ export async function recoverInterruptedSave(
   const current = await sha256OfFile(target, fs).catch(() => null);
   const temp = join(dirname(target), intent.temp);
   const walAside = intent.wal === null ? null : join(backupDir, intent.wal.aside);
-  const backup = intent.backup === null ? [] : [{ key: 'safety.backupBefore', params: { backup: intent.backup } }];
+  const backup =
+    intent.backup === null ? [] : [{ key: 'safety.backupBefore', params: { backup: intent.backup } }];
   const started = intent.started;
   if (current !== null && current.sha256 === intent.new_sha256) {
     notes.push(message('safety.saveCompleted', { started }));
@@ -149,7 +154,11 @@ export async function recoverInterruptedSave(
         notes.push(message('safety.walPutBack', { started }));
       } else {
         notes.push(
-          message(aside === null ? 'safety.walAsideMissing' : 'safety.walAsideOther', { started, aside: walAside }, { backup }),
+          message(
+            aside === null ? 'safety.walAsideMissing' : 'safety.walAsideOther',
+            { started, aside: walAside },
+            { backup },
+          ),
         );
       }
     }

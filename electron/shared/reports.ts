@@ -37,6 +37,7 @@ export interface BackupEntry {
   problem: string | null;
   /** Set when this entry is the result of a write: what its safety machinery did. */
   safety_notes?: string[];
+  safety_note_msgs?: MessageRef[];
 }
 
 export type BackupStanding = 'ok' | 'unverified' | 'invalid';

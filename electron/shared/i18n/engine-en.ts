@@ -203,13 +203,16 @@ export const engineEn = {
     'The database header says rollback-journal mode but a -wal with committed frames sits beside it; SQLite replays it, so PanelDB did too. {ignored}',
 
   // write-lock.ts / save-intent.ts / save.ts: what a write's safety machinery did
-  'safety.lockUnreadable': 'An unreadable write lock {path} was left by an interrupted PanelDB; it was taken over.',
+  'safety.lockUnreadable':
+    'An unreadable write lock {path} was left by an interrupted PanelDB; it was taken over.',
   'safety.lockStale':
     'The write lock of PanelDB {command} (pid {pid}, since {since}) was stale: that process is gone. It was taken over.',
-  'safety.recordIgnored': 'The save record {path} was ignored because {problem}; nothing was moved or deleted.',
+  'safety.recordIgnored':
+    'The save record {path} was ignored because {problem}; nothing was moved or deleted.',
   'safety.saveCompleted':
     'A save interrupted at {started} had completed; only its record was left, and it was removed.',
-  'safety.saveNotReplaced': 'A save interrupted at {started} had not replaced the file; nothing needed moving.',
+  'safety.saveNotReplaced':
+    'A save interrupted at {started} had not replaced the file; nothing needed moving.',
   'safety.saveWalBeside':
     'A save interrupted at {started} had not replaced the file, but a -wal is beside it now (the panel may have started): nothing was moved. The -wal from before is kept at {aside}.{backup}',
   'safety.walPutBack':

@@ -136,8 +136,7 @@ export const engineZhCN: Record<EngineKey, string> = {
   'note.fixDuplicatesRemoved': '{label}：已删除重复的键，保留面板读取的值',
   'note.passwordSet': '已设置用户 {user} 的密码（bcrypt，cost {cost}）',
   'note.ranFile': '已执行 {file}。',
-  'skip.notUtf8':
-    '{column} 含有非 UTF-8 字节：面板会把它们存为 U+FFFD，但回滚无法还原原始字节；保持原样',
+  'skip.notUtf8': '{column} 含有非 UTF-8 字节：面板会把它们存为 U+FFFD，但回滚无法还原原始字节；保持原样',
 
   'recommend.lockout':
     '没有人能登录：有 {count} 个密码不是 bcrypt 哈希，而迁移 5 不会再将其哈希。密码修复会像迁移 5 那样将其哈希（bcrypt，cost 10），并且可以撤销；也可以设置管理员密码。',
@@ -174,7 +173,8 @@ export const engineZhCN: Record<EngineKey, string> = {
     '数据库文件头声明为回滚日志模式，但旁边有一个含已提交帧的 -wal；SQLite 会重放它，PanelDB 也照此处理了。{ignored}',
 
   'safety.lockUnreadable': '中断的 PanelDB 留下了一个无法读取的写锁 {path}；已将其接管。',
-  'safety.lockStale': 'PanelDB {command} 的写锁（pid {pid}，始于 {since}）已失效：该进程已不存在。已将其接管。',
+  'safety.lockStale':
+    'PanelDB {command} 的写锁（pid {pid}，始于 {since}）已失效：该进程已不存在。已将其接管。',
   'safety.recordIgnored': '已忽略保存记录 {path}，因为{problem}；未移动或删除任何文件。',
   'safety.saveCompleted': '在 {started} 中断的保存其实已完成；只留下了它的记录，已将其删除。',
   'safety.saveNotReplaced': '在 {started} 中断的保存尚未替换文件；无需移动任何文件。',
