@@ -326,7 +326,12 @@ export async function repairOpened(
     changes: [],
     skipped: [],
     notes: [
-      `Marked clean at version ${forceVersion} (was ${detection.dirty ? `dirty at ${detection.dirtyVersion}` : `version ${detection.currentVersion}`}).`,
+      message('note.forced', {
+        version: forceVersion,
+        was: detection.dirty
+          ? message('note.forcedWasDirty', { version: String(detection.dirtyVersion) }).text
+          : message('note.forcedWasVersion', { version: detection.currentVersion }).text,
+      }).text,
     ],
     hash_before: {},
     hash_after: {},

@@ -158,6 +158,12 @@ export const engineEn = {
   'note.fixDuplicatesRemoved': '{label}: duplicate keys removed, keeping the value the panel reads',
   'note.passwordSet': 'password of user {user} set (bcrypt, cost {cost})',
   'note.ranFile': 'Ran {file}.',
+  'note.triggersFire': 'Triggers fire on the tables this step writes: {triggers}.',
+  'note.triggerOn': '{name} (on {table})',
+  'note.triggerChanged': '{table} changed by a trigger ({before} rows before, {after} after).',
+  'note.forced': 'Marked clean at version {version} (was {was}).',
+  'note.forcedWasDirty': 'dirty at {version}',
+  'note.forcedWasVersion': 'version {version}',
   'skip.notUtf8':
     '{column} holds bytes that are not UTF-8: the panel would store them as U+FFFD, but the exact bytes could not be restored by a rollback; left as it is',
 

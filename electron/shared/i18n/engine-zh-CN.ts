@@ -129,13 +129,19 @@ export const engineZhCN: Record<EngineKey, string> = {
 
   'note.downExact': '涉及的数据表已回到迁移前的内容哈希。',
   'note.downNotExact':
-    '未能精确还原：{tables} 与迁移前的内容哈希不同（之后有其他行被修改，或被触发器修改）。',
+    '未能精确还原：{tables}（{count} 个表）与迁移前的内容哈希不同（之后有其他行被修改，或被触发器修改）。',
   'note.fixVisionRemoved': '{label}：已从 {names} 移除 Vision',
   'note.fixFlowCleared': '已为 XHTTP 上未启用 VLESS Encryption 的 {count} 个客户端设置 flow ""',
   'note.fixTrafficRowAdded': '{label}：已为 {email} 添加 client_traffics 行',
   'note.fixDuplicatesRemoved': '{label}：已删除重复的键，保留面板读取的值',
   'note.passwordSet': '已设置用户 {user} 的密码（bcrypt，cost {cost}）',
   'note.ranFile': '已执行 {file}。',
+  'note.triggersFire': '本步写入的数据表上有触发器会触发：{triggers}。',
+  'note.triggerOn': '{name}（位于 {table}）',
+  'note.triggerChanged': '{table} 被触发器修改（之前 {before} 行，之后 {after} 行）。',
+  'note.forced': '已将版本标记为 {version} 且状态干净（此前：{was}）。',
+  'note.forcedWasDirty': 'dirty，版本 {version}',
+  'note.forcedWasVersion': '版本 {version}',
   'skip.notUtf8': '{column} 含有非 UTF-8 字节：面板会把它们存为 U+FFFD，但回滚无法还原原始字节；保持原样',
 
   'recommend.lockout':
