@@ -77,7 +77,9 @@ export function formatBackups(backups: BackupEntry[], lang: Lang): string {
     entry.metadata === null
       ? '-'
       : `v${entry.metadata.version_state.current_version}${entry.metadata.version_state.dirty ? ' dirty' : ''}`,
-    entry.problem === null ? t.standing[entry.standing] : `${t.standing[entry.standing]}: ${entry.problem}`,
+    entry.problem === null
+      ? t.standing[entry.standing]
+      : `${t.standing[entry.standing]}: ${renderMessage(lang, entry.problem_msg, entry.problem)}`,
     formatBytes(entry.size),
     entry.path,
   ]);

@@ -25,10 +25,12 @@ import type {
   BackupMetadata,
   BackupEntry,
   BackupStanding,
+  MessageRef,
   VerifyCheck,
   VerifyReport,
 } from '../shared/reports';
 import { message, ref } from '../shared/i18n';
+import type { Note } from './notes';
 
 /** A verify check's detail: English as always, and the catalog key beside it. */
 const detailed = (text: ReturnType<typeof message>) => ({ detail: text.text, msg: ref(text) });
@@ -224,19 +226,21 @@ export async function listBackups(dbPath: string, backupDir: string, fs: FileSys
 
 function standingOf(
   metadata: BackupMetadata | null,
-  problem: string | null,
-): { standing: BackupStanding; problem: string | null } {
-  if (problem !== null) return { standing: 'invalid', problem };
-  return metadata === null
-    ? { standing: 'unverified', problem: 'no PanelDB metadata beside it: its content cannot be proven' }
-    : { standing: 'ok', problem: null };
+  problem: Note | null,
+): { standing: BackupStanding; problem: string | null; problem_msg?: MessageRef } {
+  if (problem !== null) return { standing: 'invalid', problem: problem.text, problem_msg: ref(problem) };
+  if (metadata !== null) return { standing: 'ok', problem: null };
+  const unverified = message('backupProblem.noMetadata');
+  return { standing: 'unverified', problem: unverified.text, problem_msg: ref(unverified) };
 }
 
-async function companionProblem(path: string, fs: FileSystem): Promise<string | null> {
+async function companionProblem(path: string, fs: FileSystem): Promise<Note | null> {
   const companions = await companionsOf(path, fs);
   return companions.length === 0
     ? null
-    : `${companions.map((suffix) => basename(path) + suffix).join(', ')} beside it: not a standalone backup`;
+    : message('backupProblem.companions', {
+        files: companions.map((suffix) => basename(path) + suffix).join(', '),
+      });
 }
 
 const MAX_METADATA_BYTES = 1024 * 1024;
@@ -245,13 +249,13 @@ const MAX_METADATA_BYTES = 1024 * 1024;
 async function readMetadata(
   backupPath: string,
   fs: FileSystem,
-): Promise<{ metadata: BackupMetadata | null; problem: string | null }> {
+): Promise<{ metadata: BackupMetadata | null; problem: Note | null }> {
   const sidecar = metadataPathOf(backupPath);
   const present = await fs.lstat(sidecar).catch(() => null);
   if (present === null) return { metadata: null, problem: null };
   const unfit = {
     metadata: null,
-    problem: `its metadata ${basename(sidecar)} is not a readable regular file`,
+    problem: message('backupProblem.metadataUnreadable', { file: basename(sidecar) }),
   };
   if (!present.isFile()) return unfit;
   const bytes = await readRegularFile(sidecar, fs, MAX_METADATA_BYTES);
@@ -263,7 +267,10 @@ async function readMetadata(
   } catch {
     // falls through: a sidecar that does not parse is damaged metadata, not missing metadata
   }
-  return { metadata: null, problem: `its metadata ${basename(sidecar)} is not PanelDB backup metadata` };
+  return {
+    metadata: null,
+    problem: message('backupProblem.metadataInvalid', { file: basename(sidecar) }),
+  };
 }
 
 /** integrity_check, sha256 against the sidecar, and the panel tables present. */
@@ -283,7 +290,10 @@ export async function verifyBackupImage(
   await assertStandaloneBackup(path, fs);
   const { metadata, problem } = await readMetadata(path, fs);
   if (problem !== null)
-    throw new EngineError('BACKUP_INVALID', `${path} cannot be trusted: ${problem}. Nothing was restored.`);
+    throw new EngineError(
+      'BACKUP_INVALID',
+      `${path} cannot be trusted: ${problem.text}. Nothing was restored.`,
+    );
   const origin = metadata !== null ? 'paneldb' : PANEL_BACKUP_NAME.test(basename(path)) ? 'panel' : 'unknown';
   // ignoreWal: even a -wal planted after the check above is never merged into a backup.
   const image = await readDatabaseImage(path, { fs, ignoreWal: true });

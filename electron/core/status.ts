@@ -4,7 +4,7 @@ import type { Database } from 'sql.js';
 import type { JournalInfo } from './database';
 import type { Detection, GenerationId } from './detect';
 import type { PanelMigration } from './step-types';
-import { driftMessage, findDrift } from './external-migrations';
+import { findDrift } from './external-migrations';
 import type { FileHolder } from './file-holders';
 import { lastUpOf, type HistoryEntry } from './history-log';
 import { queryValue, quoteIdentifier } from './sql';
@@ -107,11 +107,15 @@ export function buildStatus({
     const inUse = message('warning.inUse', {}, { holders: holders.map(holderPart) });
     warnings.push({ code: 'DATABASE_IN_USE', message: inUse.text, msg: ref(inUse) });
   }
-  for (const drift of findDrift(migrations, detection, history))
-    warnings.push({
-      code: 'MIGRATION_FILE_DRIFT',
-      message: `${driftMessage(drift)} migrate is blocked until it is resolved.`,
+  for (const drift of findDrift(migrations, detection, history)) {
+    const changed = message('warning.drift', {
+      file: drift.file,
+      version: drift.version,
+      recorded: drift.recorded.slice(0, 12),
+      current: drift.current.slice(0, 12),
     });
+    warnings.push({ code: 'MIGRATION_FILE_DRIFT', message: changed.text, msg: ref(changed) });
+  }
   if (journal.wal_note !== null)
     warnings.push({
       code: 'WAL',

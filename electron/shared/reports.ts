@@ -35,6 +35,7 @@ export interface BackupEntry {
   standing: BackupStanding;
   /** Why it is unverified or invalid; null when ok. */
   problem: string | null;
+  problem_msg?: MessageRef;
   /** Set when this entry is the result of a write: what its safety machinery did. */
   safety_notes?: string[];
   safety_note_msgs?: MessageRef[];

@@ -129,4 +129,12 @@ describe('the engine’s notes in zh-CN', () => {
     expectChinese(status.all);
     expect(status.stdout).toContain('回滚日志模式');
   });
+
+  it('says in Chinese why a panel backup without metadata is unverified', async () => {
+    const path = await buildFixture('f2-tls-variants', await tempDir());
+    await nodeFs.copyFile(path, `${path}.backup.1700000000`);
+    const listed = await run(['backups', path]);
+    expectChinese(listed.all);
+    expect(listed.stdout).toContain('旁边没有 PanelDB 元数据');
+  });
 });

@@ -209,6 +209,12 @@ export const engineEn = {
     'The database header says rollback-journal mode but a -wal with committed frames sits beside it; SQLite replays it, so PanelDB did too. {ignored}',
 
   // write-lock.ts / save-intent.ts / save.ts: what a write's safety machinery did
+  'backupProblem.noMetadata': 'no PanelDB metadata beside it: its content cannot be proven',
+  'backupProblem.companions': '{files} beside it: not a standalone backup',
+  'backupProblem.metadataUnreadable': 'its metadata {file} is not a readable regular file',
+  'backupProblem.metadataInvalid': 'its metadata {file} is not PanelDB backup metadata',
+  'warning.drift':
+    '{file} changed since version {version} was applied (sha256 {recorded}… then, {current}… now). migrate is blocked until it is resolved.',
   'safety.lockUnreadable':
     'An unreadable write lock {path} was left by an interrupted PanelDB; it was taken over.',
   'safety.lockStale':

@@ -178,6 +178,12 @@ export const engineZhCN: Record<EngineKey, string> = {
   'wal.rollbackHeaderIgnored':
     '数据库文件头声明为回滚日志模式，但旁边有一个含已提交帧的 -wal；SQLite 会重放它，PanelDB 也照此处理了。{ignored}',
 
+  'backupProblem.noMetadata': '旁边没有 PanelDB 元数据：无法证明其内容',
+  'backupProblem.companions': '旁边有 {files}：不是独立的备份',
+  'backupProblem.metadataUnreadable': '它的元数据 {file} 不是可读的普通文件',
+  'backupProblem.metadataInvalid': '它的元数据 {file} 不是 PanelDB 备份元数据',
+  'warning.drift':
+    '{file} 在版本 {version} 应用之后被修改过（当时 sha256 为 {recorded}…，现在为 {current}…）。解决之前无法执行迁移。',
   'safety.lockUnreadable': '中断的 PanelDB 留下了一个无法读取的写锁 {path}；已将其接管。',
   'safety.lockStale':
     'PanelDB {command} 的写锁（pid {pid}，始于 {since}）已失效：该进程已不存在。已将其接管。',
