@@ -13,7 +13,7 @@ import type {
   VerifyReport,
 } from '../shared/reports';
 import { DECISION_TEXT } from './decision-messages';
-import { renderMessage, translate } from '../shared/i18n';
+import { renderMessage, translate, type MessageKey } from '../shared/i18n';
 import { TEXT, type Lang } from './messages';
 
 export function formatStatus(status: StatusReport, lang: Lang): string {
@@ -256,24 +256,29 @@ export function formatRepair(report: RepairReport, lang: Lang): string {
 }
 
 /** `check-roundtrip`: one line per step, the changed rows under a failing one. */
-export function formatRoundTrip(report: RoundTripReport): string {
-  const lines = [`${report.database}: round trip ${report.passed ? 'passed' : 'FAILED'}`];
+export function formatRoundTrip(report: RoundTripReport, lang: Lang = 'en'): string {
+  const say = (key: MessageKey, params?: Record<string, string | number>) => translate(lang, key, params);
+  const lines = [say(report.passed ? 'roundtrip.passed' : 'roundtrip.failed', { database: report.database })];
   for (const step of report.steps) {
     const label = `${step.version} ${step.name} (${step.source})`;
     if (step.error !== undefined) lines.push(`  ✗ ${label}: ${step.error}`);
-    else if (step.irreversible === true) lines.push(`  - ${label}: irreversible (no down), up only`);
+    else if (step.irreversible === true) lines.push(`  - ${say('roundtrip.irreversible', { label })}`);
     else {
       const ok = step.down_restores && step.second_up_same;
+      const down = say(step.down_restores ? 'roundtrip.downRestores' : 'roundtrip.downDiffers');
+      const second = say(step.second_up_same ? 'roundtrip.secondSame' : 'roundtrip.secondDiffers');
       lines.push(
-        `  ${ok ? '✓' : '✗'} ${label}: down ${step.down_restores ? 'restores' : 'DOES NOT restore'} the touched tables; second up ${step.second_up_same ? 'same' : 'DIFFERS'}`,
+        `  ${ok ? '✓' : '✗'} ${label}${lang === 'zh-CN' ? '：' : ': '}${down}${lang === 'zh-CN' ? '；' : '; '}${second}`,
       );
-      if (step.changed_rows.length > 0)
-        lines.push(
-          `      changed rows: ${step.changed_rows.slice(0, 20).join(', ')}${step.changed_rows.length > 20 ? ', …' : ''}`,
-        );
+      if (step.changed_rows.length > 0) {
+        const rows = `${step.changed_rows.slice(0, 20).join(', ')}${step.changed_rows.length > 20 ? ', …' : ''}`;
+        lines.push(`      ${say('roundtrip.changedRows', { rows })}`);
+      }
     }
   }
-  for (const note of report.notes) lines.push(`  ${note}`);
+  report.notes.forEach((note, index) =>
+    lines.push(`  ${renderMessage(lang, report.note_msgs?.[index], note)}`),
+  );
   return lines.join('\n');
 }
 

@@ -461,6 +461,8 @@ export interface RoundTripReport {
   passed: boolean;
   steps: RoundTripStep[];
   notes: string[];
+  /** The notes as messages, index for index. */
+  note_msgs?: MessageRef[];
 }
 
 /** What the app shows beside the pending external files: their lint and the round trip. */

@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import * as nodeFs from 'node:fs/promises';
 import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../electron/cli/main';
 import { lockPathOf } from '../../electron/core/write-lock';
@@ -136,5 +137,25 @@ describe('the engine’s notes in zh-CN', () => {
     const listed = await run(['backups', path]);
     expectChinese(listed.all);
     expect(listed.stdout).toContain('旁边没有 PanelDB 元数据');
+  });
+
+  it('runs check-roundtrip and migrates an external file with its notes in Chinese', async () => {
+    const path = await buildFixture('f2-tls-variants', await tempDir());
+    const dir = join(await tempDir('paneldb-sql-'), 'migrations');
+    await mkdir(dir);
+    await writeFile(
+      join(dir, '000006_remark_suffix.up.sql'),
+      "UPDATE inbounds SET remark = remark || ' (checked)';\n",
+    );
+    await writeFile(join(dir, '000006_remark_suffix.down.sql'), "UPDATE inbounds SET remark = 'lost';\n");
+    const checked = await run(['check-roundtrip', path, '--migrations-dir', dir]);
+    expect(checked.code).toBe(3);
+    expectChinese(checked.all);
+    expect(checked.stdout).toContain('往返检查失败');
+    expect(checked.stdout).toContain('有变化的行：inbounds#');
+    const migrated = await run(['migrate', path, '--migrations-dir', dir]);
+    expect(migrated.code).toBe(0);
+    expectChinese(migrated.all);
+    expect(migrated.stdout).toContain('已执行 000006_remark_suffix.up.sql');
   });
 });

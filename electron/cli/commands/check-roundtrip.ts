@@ -7,7 +7,12 @@ import { formatRoundTrip } from '../format';
 
 export function registerCheckRoundTripCommand(
   program: Command,
-  { engineFor, report, setExitCode }: Pick<CommandContext, 'engineFor' | 'report' | 'setExitCode'>,
+  {
+    engineFor,
+    report,
+    setExitCode,
+    lang,
+  }: Pick<CommandContext, 'engineFor' | 'report' | 'setExitCode' | 'lang'>,
 ): void {
   program
     .command('check-roundtrip')
@@ -19,7 +24,7 @@ export function registerCheckRoundTripCommand(
     .option('--json', 'print JSON for scripts')
     .action(async (db: string, options: EngineOptions) => {
       const checked = report(await (await engineFor(db, options)).checkRoundTrip(), options.json, (value) =>
-        formatRoundTrip(value),
+        formatRoundTrip(value, lang),
       );
       if (checked !== undefined && !checked.passed) setExitCode(EXIT.badInput);
     });

@@ -215,6 +215,18 @@ export const engineEn = {
   'backupProblem.metadataInvalid': 'its metadata {file} is not PanelDB backup metadata',
   'warning.drift':
     '{file} changed since version {version} was applied (sha256 {recorded}… then, {current}… now). migrate is blocked until it is resolved.',
+  // roundtrip.ts and `paneldb check-roundtrip`
+  'roundtrip.sequence':
+    "AUTOINCREMENT counters (sqlite_sequence) are put back after each down, so the second up's new rows get the same ids as the first's.",
+  'roundtrip.stopped': 'Stopped at step {version}: the steps after it need it applied.',
+  'roundtrip.passed': '{database}: round trip passed',
+  'roundtrip.failed': '{database}: round trip FAILED',
+  'roundtrip.irreversible': '{label}: irreversible (no down), up only',
+  'roundtrip.downRestores': 'down restores the touched tables',
+  'roundtrip.downDiffers': 'down DOES NOT restore the touched tables',
+  'roundtrip.secondSame': 'second up same',
+  'roundtrip.secondDiffers': 'second up DIFFERS',
+  'roundtrip.changedRows': 'changed rows: {rows}',
   'safety.lockUnreadable':
     'An unreadable write lock {path} was left by an interrupted PanelDB; it was taken over.',
   'safety.lockStale':

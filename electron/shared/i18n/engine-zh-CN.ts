@@ -184,6 +184,17 @@ export const engineZhCN: Record<EngineKey, string> = {
   'backupProblem.metadataInvalid': '它的元数据 {file} 不是 PanelDB 备份元数据',
   'warning.drift':
     '{file} 在版本 {version} 应用之后被修改过（当时 sha256 为 {recorded}…，现在为 {current}…）。解决之前无法执行迁移。',
+  'roundtrip.sequence':
+    '每次 down 之后都会恢复 AUTOINCREMENT 计数器（sqlite_sequence），因此第二次 up 新增的行与第一次得到相同的 id。',
+  'roundtrip.stopped': '在第 {version} 步停止：之后的步骤需要先应用它。',
+  'roundtrip.passed': '{database}：往返检查通过',
+  'roundtrip.failed': '{database}：往返检查失败',
+  'roundtrip.irreversible': '{label}：不可逆（没有 down），只运行了 up',
+  'roundtrip.downRestores': 'down 让涉及的数据表完全复原',
+  'roundtrip.downDiffers': 'down 未能让涉及的数据表复原',
+  'roundtrip.secondSame': '第二次 up 结果相同',
+  'roundtrip.secondDiffers': '第二次 up 结果不同',
+  'roundtrip.changedRows': '有变化的行：{rows}',
   'safety.lockUnreadable': '中断的 PanelDB 留下了一个无法读取的写锁 {path}；已将其接管。',
   'safety.lockStale':
     'PanelDB {command} 的写锁（pid {pid}，始于 {since}）已失效：该进程已不存在。已将其接管。',
