@@ -48,4 +48,15 @@ describe('matching a logged note back to its catalog entry', () => {
     expect(matchNote('Something a hand-written tool logged.')).toBeNull();
     expect(zh('Something a hand-written tool logged.')).toBe('Something a hand-written tool logged.');
   });
+
+  it('shows the audit log’s summaries in Chinese, the check id and version kept', () => {
+    expect(zh('roll back 1 step(s)')).toBe('回滚 1 步');
+    expect(zh('migrate to v2')).toBe('迁移到 v2');
+    expect(zh('migrate')).toBe('迁移');
+    expect(zh('fix traffic.missing-row')).toBe('修复 traffic.missing-row');
+    expect(zh('revert fix traffic.missing-row')).toBe('撤销修复 traffic.missing-row');
+    expect(zh('force version 3 (steps acknowledged as not run)')).toBe(
+      '强制设定版本 3（已确认这些步骤不会运行）',
+    );
+  });
 });

@@ -227,6 +227,19 @@ export const engineEn = {
   'roundtrip.secondSame': 'second up same',
   'roundtrip.secondDiffers': 'second up DIFFERS',
   'roundtrip.changedRows': 'changed rows: {rows}',
+  // index.ts: the audit log's one-line summary of a write (the log keeps the English; match-text.ts finds the key)
+  'auditSummary.backup': 'backup ({reason})',
+  'auditSummary.migrate': 'migrate',
+  'auditSummary.migrateTo': 'migrate to v{to}',
+  'auditSummary.rollBackTo': 'roll back to v{to}',
+  'auditSummary.rollBackSteps': 'roll back {steps} step(s)',
+  'auditSummary.setPassword': 'set the password of {user}',
+  'auditSummary.restore': 'restore {file}',
+  'auditSummary.deleteBackup': 'delete backup {id}',
+  'auditSummary.force': 'force version {version}',
+  'auditSummary.forceAcknowledged': 'force version {version} (steps acknowledged as not run)',
+  'auditSummary.fix': 'fix {check}',
+  'auditSummary.revertFix': 'revert fix {check}',
   'safety.lockUnreadable':
     'An unreadable write lock {path} was left by an interrupted PanelDB; it was taken over.',
   'safety.lockStale':
