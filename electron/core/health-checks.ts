@@ -24,7 +24,7 @@ import { queryRows, forEachRow } from './sql';
 import { CHECK_RULES, checkRule, type CheckRule } from './health-check-rules';
 import { claimFindings, escalateLockout } from './marker-claims';
 import type { CheckFinding, CheckSeverity, ChecksSection } from '../shared/reports';
-import type { MessageKey } from '../shared/i18n';
+import { message, type MessageKey } from '../shared/i18n';
 
 export { CHECK_RULES, checkRule, type CheckRule };
 
@@ -45,10 +45,14 @@ function add(found: Found, id: string, row: string): void {
 function checkInbound(found: Found, inbound: ScannedInbound): void {
   const { stream, settings, label } = inbound;
   if (settings !== undefined && 'clients' in settings && inbound.clients === undefined)
-    add(found, 'clients.not-object', `${label}: settings.clients is not an array`);
+    add(found, 'clients.not-object', message('checkRow.clientsNotArray', { label }).text);
   inbound.clients?.forEach((client, index) => {
     if (!isPlainObject(client))
-      add(found, 'clients.not-object', `${label}: clients[${index}] is ${describeJson(client)}`);
+      add(
+        found,
+        'clients.not-object',
+        message('checkRow.clientNotObject', { label, index, value: describeJson(client) }).text,
+      );
   });
   if (inbound.tag === null || inbound.tag.trim() === '') add(found, 'inbounds.tag-empty', label);
   if (stream === undefined) return;
@@ -205,7 +209,7 @@ export function runChecks(db: Database): ChecksSection {
     } catch (thrown) {
       // One inbound nested too deep to walk is a finding on its row; the other rows are checked.
       if (!isTooDeep(thrown)) throw thrown;
-      add(found, 'json.too-deep', `${inbound.label}: its clients and transport could not be checked`);
+      add(found, 'json.too-deep', message('checkRow.tooDeep', { label: inbound.label }).text);
     }
   }
   checkAcrossInbounds(db, found, inbounds);

@@ -158,4 +158,11 @@ describe('the engine’s notes in zh-CN', () => {
     expectChinese(migrated.all);
     expect(migrated.stdout).toContain('已执行 000006_remark_suffix.up.sql');
   });
+
+  it('prints the rows of a finding that are sentences in Chinese, the inbound and the value kept', async () => {
+    const path = await buildFixture('f10-tgid-string-and-null-client', await tempDir());
+    const checked = await run(['check', path]);
+    expectChinese(checked.all);
+    expect(checked.stdout).toContain('inbounds #2 (null-client)：clients[1] 是 null');
+  });
 });

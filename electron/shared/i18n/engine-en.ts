@@ -240,6 +240,10 @@ export const engineEn = {
   'auditSummary.forceAcknowledged': 'force version {version} (steps acknowledged as not run)',
   'auditSummary.fix': 'fix {check}',
   'auditSummary.revertFix': 'revert fix {check}',
+  // health-checks.ts: rows of a finding that are sentences (match-text.ts finds the key for the app and the CLI)
+  'checkRow.clientsNotArray': '{label}: settings.clients is not an array',
+  'checkRow.clientNotObject': '{label}: clients[{index}] is {value}',
+  'checkRow.tooDeep': '{label}: its clients and transport could not be checked',
   'safety.lockUnreadable':
     'An unreadable write lock {path} was left by an interrupted PanelDB; it was taken over.',
   'safety.lockStale':

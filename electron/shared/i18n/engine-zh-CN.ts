@@ -207,6 +207,9 @@ export const engineZhCN: Record<EngineKey, string> = {
   'auditSummary.forceAcknowledged': '强制设定版本 {version}（已确认这些步骤不会运行）',
   'auditSummary.fix': '修复 {check}',
   'auditSummary.revertFix': '撤销修复 {check}',
+  'checkRow.clientsNotArray': '{label}：settings.clients 不是数组',
+  'checkRow.clientNotObject': '{label}：clients[{index}] 是 {value}',
+  'checkRow.tooDeep': '{label}：无法检查它的客户端和传输设置',
   'safety.lockUnreadable': '中断的 PanelDB 留下了一个无法读取的写锁 {path}；已将其接管。',
   'safety.lockStale':
     'PanelDB {command} 的写锁（pid {pid}，始于 {since}）已失效：该进程已不存在。已将其接管。',

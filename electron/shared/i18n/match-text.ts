@@ -71,7 +71,7 @@ let patterns: { notes: Pattern[]; parts: Pattern[] } | null = null;
 function allPatterns(): { notes: Pattern[]; parts: Pattern[] } {
   if (patterns === null) {
     const compiled = (Object.keys(en) as MessageKey[])
-      .filter((key) => /^(note|skip|auditSummary)\./.test(key))
+      .filter((key) => /^(note|skip|auditSummary|checkRow)\./.test(key))
       .map((key) => compile(key, en[key]))
       .sort((a, b) => b.weight - a.weight);
     patterns = {
