@@ -87,7 +87,11 @@ function checkInbound(found: Found, inbound: ScannedInbound): void {
     add(
       found,
       'reality.target-invalid',
-      `${label}: ${hasTarget ? 'target' : 'dest'} ${JSON.stringify(target ?? null)} (${problem})`,
+      message(hasTarget ? 'checkRow.targetInvalid' : 'checkRow.destInvalid', {
+        label,
+        value: JSON.stringify(target ?? null),
+        problem,
+      }).text,
     );
 }
 

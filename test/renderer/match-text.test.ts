@@ -59,4 +59,11 @@ describe('matching a logged note back to its catalog entry', () => {
       '强制设定版本 3（已确认这些步骤不会运行）',
     );
   });
+
+  it('shows a REALITY target row in Chinese, the target itself left as data', () => {
+    expect(zh('inbounds #3 (edge): target "example.com" (no port)')).toBe(
+      'inbounds #3 (edge)：target "example.com"（没有端口）',
+    );
+    expect(zh('inbounds #4: dest 70000 (port out of range)')).toBe('inbounds #4：dest 70000（端口超出范围）');
+  });
 });

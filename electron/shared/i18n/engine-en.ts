@@ -244,6 +244,18 @@ export const engineEn = {
   'checkRow.clientsNotArray': '{label}: settings.clients is not an array',
   'checkRow.clientNotObject': '{label}: clients[{index}] is {value}',
   'checkRow.tooDeep': '{label}: its clients and transport could not be checked',
+  'checkRow.targetInvalid': '{label}: target {value} ({problem})',
+  'checkRow.destInvalid': '{label}: dest {value} ({problem})',
+  // inbound-scan.ts realityTargetProblem, matched inside the rows above
+  'targetProblem.notPort': 'not a port',
+  'targetProblem.notStringOrPort': 'neither a string nor a port number',
+  'targetProblem.empty': 'empty',
+  'targetProblem.portRange': 'port out of range',
+  'targetProblem.noPort': 'no port',
+  'targetProblem.noValidPort': 'no valid port',
+  'targetProblem.noHost': 'no host',
+  'targetProblem.ipv6': 'IPv6 host not in brackets',
+  'targetProblem.missing': 'missing',
   'safety.lockUnreadable':
     'An unreadable write lock {path} was left by an interrupted PanelDB; it was taken over.',
   'safety.lockStale':

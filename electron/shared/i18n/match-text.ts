@@ -66,17 +66,19 @@ function compile(key: MessageKey, template: string): Pattern {
 /** Entries that are parts of a note (a trigger, a former state), matched inside a note's parameters. */
 const PART_KEYS: readonly string[] = ['note.triggerOn', 'note.forcedWasDirty', 'note.forcedWasVersion'];
 
+const isPart = (key: string) => PART_KEYS.includes(key) || key.startsWith('targetProblem.');
+
 let patterns: { notes: Pattern[]; parts: Pattern[] } | null = null;
 
 function allPatterns(): { notes: Pattern[]; parts: Pattern[] } {
   if (patterns === null) {
     const compiled = (Object.keys(en) as MessageKey[])
-      .filter((key) => /^(note|skip|auditSummary|checkRow)\./.test(key))
+      .filter((key) => /^(note|skip|auditSummary|checkRow|targetProblem)\./.test(key))
       .map((key) => compile(key, en[key]))
       .sort((a, b) => b.weight - a.weight);
     patterns = {
-      notes: compiled.filter((pattern) => !PART_KEYS.includes(pattern.key)),
-      parts: compiled.filter((pattern) => PART_KEYS.includes(pattern.key)),
+      notes: compiled.filter((pattern) => !isPart(pattern.key)),
+      parts: compiled.filter((pattern) => isPart(pattern.key)),
     };
   }
   return patterns;
