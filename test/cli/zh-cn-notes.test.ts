@@ -58,12 +58,17 @@ describe('the engine’s notes in zh-CN', () => {
     expect((await run(['migrate', path, '--to', '2'])).code).toBe(0);
     const rolled = await run(['rollback', path]);
     expectChinese(rolled.all);
-    expect(rolled.stdout).toContain('涉及的数据表已回到迁移前的内容哈希');
+    expect(rolled.stdout).toContain('涉及的数据表与迁移前的内容哈希一致');
     sqlite3(path, 'DELETE FROM client_traffics WHERE id = 1;');
+    // A dry run's notes must not claim the row was added: the Chinese notes are tense-neutral.
+    const dry = await run(['fix', path, 'traffic.missing-row', '--dry-run']);
+    expectChinese(dry.all);
+    expect(dry.stdout).toMatch(/：为 \S+ 添加 client_traffics 行/u);
+    expect(dry.stdout).not.toMatch(/已为|添加了/u);
     const fixed = await run(['fix', path, 'traffic.missing-row']);
     expect(fixed.code).toBe(0);
     expectChinese(fixed.all);
-    expect(fixed.stdout).toMatch(/已为 \S+ 添加 client_traffics 行/u);
+    expect(fixed.stdout).toMatch(/为 \S+ 添加 client_traffics 行/u);
   });
 
   it('names a stale write lock it took over in Chinese, keeping the pid and the command', async () => {
@@ -156,7 +161,7 @@ describe('the engine’s notes in zh-CN', () => {
     const migrated = await run(['migrate', path, '--migrations-dir', dir]);
     expect(migrated.code).toBe(0);
     expectChinese(migrated.all);
-    expect(migrated.stdout).toContain('已执行 000006_remark_suffix.up.sql');
+    expect(migrated.stdout).toContain('执行 000006_remark_suffix.up.sql');
   });
 
   it('prints the rows of a finding that are sentences in Chinese, the inbound and the value kept', async () => {
