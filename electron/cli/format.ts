@@ -4,6 +4,7 @@ import type {
   BackupEntry,
   ChangePreview,
   HistoryEntry,
+  MessageRef,
   RepairReport,
   RestoreReport,
   RoundTripReport,
@@ -59,7 +60,10 @@ function describeWal(status: StatusReport, lang: Lang): string {
   const t = TEXT[lang];
   const { journal } = status;
   if (!journal.wal_present) return t.walNone;
-  if (journal.wal_transactions_applied === 0) return journal.wal_note ?? t.walEmpty;
+  if (journal.wal_transactions_applied === 0)
+    return journal.wal_note === null
+      ? t.walEmpty
+      : renderMessage(lang, journal.wal_note_msg, journal.wal_note);
   return t.walMerged(journal.wal_frames_applied, journal.wal_transactions_applied);
 }
 
@@ -73,7 +77,9 @@ export function formatBackups(backups: BackupEntry[], lang: Lang): string {
     entry.metadata === null
       ? '-'
       : `v${entry.metadata.version_state.current_version}${entry.metadata.version_state.dirty ? ' dirty' : ''}`,
-    entry.problem === null ? t.standing[entry.standing] : `${t.standing[entry.standing]}: ${entry.problem}`,
+    entry.problem === null
+      ? t.standing[entry.standing]
+      : `${t.standing[entry.standing]}: ${renderMessage(lang, entry.problem_msg, entry.problem)}`,
     formatBytes(entry.size),
     entry.path,
   ]);
@@ -273,6 +279,19 @@ export function formatRoundTrip(report: RoundTripReport, lang: Lang): string {
       }
     }
   }
-  for (const note of report.notes) lines.push(`  ${note}`);
+  report.notes.forEach((note, index) =>
+    lines.push(`  ${renderMessage(lang, report.note_msgs?.[index], note)}`),
+  );
   return lines.join('\n');
+}
+
+/** A write's safety notes, one `  - ` line each, in the chosen language (the English text without a key). */
+export function safetyNoteLines(value: unknown, lang: Lang): string[] {
+  if (typeof value !== 'object' || value === null) return [];
+  const { safety_notes: notes, safety_note_msgs: msgs } = value as {
+    safety_notes?: unknown;
+    safety_note_msgs?: Array<MessageRef | null>;
+  };
+  if (!Array.isArray(notes)) return [];
+  return notes.map((note, index) => `  - ${renderMessage(lang, msgs?.[index], String(note))}`);
 }

@@ -24,6 +24,7 @@ import { registerStatusCommand } from './commands/status';
 import { registerVerifyCommand } from './commands/verify';
 import { EXIT, exitCodeFor } from './exit-codes';
 import { configureHelpText, helpText } from './help-text';
+import { safetyNoteLines } from './format';
 import { hintLine } from './hint-wording';
 import { errorLine, hintLines, pickLang, safetyNotesHeader, TEXT, type Lang } from './messages';
 
@@ -63,9 +64,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         return undefined;
       }
       io.stdout(json ? `${JSON.stringify(result.value, null, 2)}\n` : `${text(result.value)}\n`);
-      const notes = (result.value as { safety_notes?: unknown } | null)?.safety_notes;
-      if (!json && Array.isArray(notes) && notes.length > 0)
-        io.stderr(`${safetyNotesHeader(lang)}:\n${notes.map((note) => `  - ${String(note)}`).join('\n')}\n`);
+      const notes = json ? [] : safetyNoteLines(result.value, lang);
+      if (notes.length > 0) io.stderr(`${safetyNotesHeader(lang)}:\n${notes.join('\n')}\n`);
       return result.value;
     },
     setExitCode: (code) => {

@@ -64,13 +64,13 @@ export function panelCounts(db: Database): { inbounds: number; clients: number; 
  * Issue 14B, point 9: what is true of a SQL-first file — its tables were made by the wrong DDL
  * (the branch's 000001_init_schema.up.sql, which GORM cannot migrate), and its rows are there.
  */
-export function sqlFirstReason(db: Database): string {
+export function sqlFirstReason(db: Database): ReturnType<typeof message> {
   const { inbounds, clients, users } = panelCounts(db);
   const rows =
     inbounds + clients + users === 0
-      ? 'It holds no inbounds, clients or users.'
-      : `Its rows are present: ${inbounds} inbound(s), ${clients} client(s), ${users} user(s).`;
-  return `The tables were made by the wrong DDL (the golang-migrate branch's 000001_init_schema.up.sql), which the panel cannot start on and PanelDB will not migrate. ${rows} Restore a backup from before that schema, or carry the rows into a file the panel made.`;
+      ? { key: 'recommend.sqlFirstNoRows' }
+      : { key: 'recommend.sqlFirstRows', params: { inbounds, clients, users } };
+  return message('recommend.sqlFirst', {}, { rows: [rows] });
 }
 
 /** The inspection of an opened database; `integrity` is passed in when the caller already ran it. */

@@ -25,10 +25,12 @@ import type {
   BackupMetadata,
   BackupEntry,
   BackupStanding,
+  MessageRef,
   VerifyCheck,
   VerifyReport,
 } from '../shared/reports';
 import { message, ref, type KeyedText } from '../shared/i18n';
+import type { Note } from './notes';
 
 /** A verify check's detail: English as always, and the catalog key beside it. */
 const detailed = (text: ReturnType<typeof message>) => ({ detail: text.text, msg: ref(text) });
@@ -164,7 +166,7 @@ export async function listBackups(dbPath: string, backupDir: string, fs: FileSys
     const stat = await fs.lstat(path).catch(() => null);
     if (stat === null || !stat.isFile()) continue;
     const { metadata, problem: sidecarProblem } = await readMetadata(path, fs);
-    const problem = sidecarProblem?.text ?? (await companionProblem(path, fs));
+    const problem = sidecarProblem ?? (await companionProblem(path, fs));
     entries.push({
       id: name,
       path,
@@ -201,19 +203,21 @@ export async function listBackups(dbPath: string, backupDir: string, fs: FileSys
 
 function standingOf(
   metadata: BackupMetadata | null,
-  problem: string | null,
-): { standing: BackupStanding; problem: string | null } {
-  if (problem !== null) return { standing: 'invalid', problem };
-  return metadata === null
-    ? { standing: 'unverified', problem: 'no PanelDB metadata beside it: its content cannot be proven' }
-    : { standing: 'ok', problem: null };
+  problem: Note | null,
+): { standing: BackupStanding; problem: string | null; problem_msg?: MessageRef } {
+  if (problem !== null) return { standing: 'invalid', problem: problem.text, problem_msg: ref(problem) };
+  if (metadata !== null) return { standing: 'ok', problem: null };
+  const unverified = message('backupProblem.noMetadata');
+  return { standing: 'unverified', problem: unverified.text, problem_msg: ref(unverified) };
 }
 
-async function companionProblem(path: string, fs: FileSystem): Promise<string | null> {
+async function companionProblem(path: string, fs: FileSystem): Promise<Note | null> {
   const companions = await companionsOf(path, fs);
   return companions.length === 0
     ? null
-    : `${companions.map((suffix) => basename(path) + suffix).join(', ')} beside it: not a standalone backup`;
+    : message('backupProblem.companions', {
+        files: companions.map((suffix) => basename(path) + suffix).join(', '),
+      });
 }
 
 const MAX_METADATA_BYTES = 1024 * 1024;
@@ -222,13 +226,13 @@ const MAX_METADATA_BYTES = 1024 * 1024;
 async function readMetadata(
   backupPath: string,
   fs: FileSystem,
-): Promise<{ metadata: BackupMetadata | null; problem: KeyedText | null }> {
+): Promise<{ metadata: BackupMetadata | null; problem: Note | null }> {
   const sidecar = metadataPathOf(backupPath);
   const present = await fs.lstat(sidecar).catch(() => null);
   if (present === null) return { metadata: null, problem: null };
   const unfit = {
     metadata: null,
-    problem: message('err.backup.metadataUnreadable', { file: basename(sidecar) }),
+    problem: message('backupProblem.metadataUnreadable', { file: basename(sidecar) }),
   };
   if (!present.isFile()) return unfit;
   const bytes = await readRegularFile(sidecar, fs, MAX_METADATA_BYTES);
@@ -240,7 +244,10 @@ async function readMetadata(
   } catch {
     // falls through: a sidecar that does not parse is damaged metadata, not missing metadata
   }
-  return { metadata: null, problem: message('err.backup.metadataForeign', { file: basename(sidecar) }) };
+  return {
+    metadata: null,
+    problem: message('backupProblem.metadataInvalid', { file: basename(sidecar) }),
+  };
 }
 
 /** integrity_check, sha256 against the sidecar, and the panel tables present. */

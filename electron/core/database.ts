@@ -10,8 +10,9 @@ import { lstatRegular, openRegular, readRegular } from './no-follow';
 import { loadSqlJs } from './sqljs';
 import { allocateWithSpareRoom, openTracked } from './sqljs-memory';
 import { applyWal, readWal, type WalStopReason } from './wal';
-import type { JournalInfo } from '../shared/reports';
-import { message } from '../shared/i18n';
+import type { JournalInfo, MessageRef } from '../shared/reports';
+import { message, ref } from '../shared/i18n';
+import type { Note } from './notes';
 
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
 const WAL_MAGICS = [0x377f0682, 0x377f0683];
@@ -104,27 +105,22 @@ export async function readDatabaseImage(givenPath: string, options: LoadOptions)
     const walBytes = await readOrRefuse(walPath, fs, { noFollow: true });
     wal = { size: walBytes.length, mtimeMs: walStat.mtimeMs, sha256: sha256Hex(walBytes) };
     if (options.ignoreWal) {
-      journal.wal_note =
-        'The -wal file was not read (asked to ignore it): commits still in it are not shown.';
+      setWalNote(journal, message('wal.notRead'));
     } else if (walBytes.length > 0) {
       const contents = readWal(walBytes);
       image = applyWal(main, contents);
       journal.wal_frames_applied = contents.committedFrames;
       journal.wal_transactions_applied = contents.transactions;
       journal.wal_frames_ignored = contents.ignoredFrames;
-      journal.wal_note = describeIgnoredFrames(
-        contents.ignoredFrames,
-        contents.stopReason,
-        contents.stopFrame,
-      );
+      const ignored = describeIgnoredFrames(contents.ignoredFrames, contents.stopReason, contents.stopFrame);
       if (mode === 'rollback' && contents.transactions > 0) {
-        journal.wal_note = [
-          'The database header says rollback-journal mode but a -wal with committed frames sits beside it; SQLite replays it, so PanelDB did too.',
-          journal.wal_note,
-        ]
-          .filter(Boolean)
-          .join(' ');
-      }
+        setWalNote(
+          journal,
+          ignored === null
+            ? message('wal.rollbackHeader')
+            : message('wal.rollbackHeaderIgnored', {}, { ignored: [ref(ignored)] }),
+        );
+      } else if (ignored !== null) setWalNote(journal, ignored);
     }
   }
   checkImageSize(path, image);
@@ -320,18 +316,25 @@ function describeIgnoredFrames(
   ignored: number,
   reason: WalStopReason,
   stopFrame: number | null,
-): string | null {
+): Note | null {
   if (ignored === 0) return null;
   // A checksum break right after the last commit is normal in a live copy: an open transaction
   // rewrote a spilled frame in place. Either way SQLite reads exactly what we read.
-  const why: Record<WalStopReason, string> = {
-    end: 'they belong to a transaction that never committed',
-    'torn-frame': 'the last frame is incomplete (torn write)',
-    'salt-mismatch': 'they are left over from an older WAL generation',
-    'checksum-mismatch': `frame ${stopFrame ?? '?'} fails its checksum (an unfinished transaction or damage), so SQLite ignores it and everything after`,
-    'zero-page-number': `frame ${stopFrame ?? '?'} names page 0, so SQLite ignores it and everything after`,
+  const frame = stopFrame ?? '?';
+  const why: Record<WalStopReason, MessageRef> = {
+    end: { key: 'wal.whyEnd' },
+    'torn-frame': { key: 'wal.whyTorn' },
+    'salt-mismatch': { key: 'wal.whySalt' },
+    'checksum-mismatch': { key: 'wal.whyChecksum', params: { frame } },
+    'zero-page-number': { key: 'wal.whyZeroPage', params: { frame } },
   };
-  return `${ignored} WAL frame(s) ignored: ${why[reason]}.`;
+  return message('wal.framesIgnored', { count: ignored }, { why: [why[reason]] });
+}
+
+/** The journal's note: its English text (as reports always had) and its catalog message. */
+function setWalNote(journal: JournalInfo, note: Note): void {
+  journal.wal_note = note.text;
+  journal.wal_note_msg = ref(note);
 }
 
 export function formatBytes(size: number): string {

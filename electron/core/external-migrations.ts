@@ -217,7 +217,7 @@ function runSqlFile(context: StepContext, file: string, text: string, touches: r
   }
   const after = snapshotTables(context.db, touches);
   for (const change of diffSnapshots(before, after)) context.record(change);
-  context.note(`Ran ${file}.`);
+  context.note(message('note.ranFile', { file }));
 }
 
 function externalMigration(
@@ -335,9 +335,6 @@ export function findDrift(
   }
   return drifts;
 }
-
-export const driftMessage = (drift: Drift) =>
-  `${drift.file} changed since version ${drift.version} was applied (sha256 ${drift.recorded.slice(0, 12)}… then, ${drift.current.slice(0, 12)}… now).`;
 
 export function assertNoDrift(
   migrations: readonly PanelMigration[],

@@ -116,9 +116,6 @@ export async function findFileHolders(dbPath: string): Promise<FileHolder[]> {
   return holders;
 }
 
-export const describeHolders = (holders: FileHolder[]) =>
-  holders.map((holder) => `${holder.name ?? 'a process'} (pid ${holder.pid})`).join(', ');
-
 export function inUseError(dbPath: string, holders: FileHolder[]): EngineError {
   return new EngineError(
     'DATABASE_IN_USE',

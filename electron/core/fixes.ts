@@ -55,10 +55,10 @@ const visionOff = fixStep('xray.vision-xhttp-without-encryption', ['inbounds'], 
     }
     if (writeGoJson(context, 'inbounds', inbound.rowid, 'settings', inbound.settings)) {
       clients += indexes.length;
-      context.note(`${inbound.label}: Vision removed from ${names.join(', ')}`);
+      context.note(message('note.fixVisionRemoved', { label: inbound.label, names: names.join(', ') }));
     }
   }
-  context.note(`flow "" set on ${clients} client(s) on XHTTP without VLESS Encryption`);
+  context.note(message('note.fixFlowCleared', { count: clients }));
 });
 
 /** (b) A client_traffics row for each client that has none, as the panel's AddClientStat writes it. */
@@ -86,7 +86,7 @@ const trafficRows = fixStep('traffic.missing-row', ['client_traffics'], (context
     // Older files lack some columns (all_time, reset, last_online): write the ones the table has.
     for (const column of Object.keys(row)) if (!columns.has(column)) delete row[column];
     context.insertRow('client_traffics', row);
-    context.note(`${inbound.label}: client_traffics row added for ${email}`);
+    context.note(message('note.fixTrafficRowAdded', { label: inbound.label, email }));
   }
 });
 
@@ -97,7 +97,7 @@ const duplicateFlows = fixStep('inbounds.duplicate-flow-keys', ['inbounds'], (co
     const parsed = parseJson(inbound.settingsText);
     if (!isPlainObject(parsed)) continue;
     if (writeGoJson(context, 'inbounds', inbound.rowid, 'settings', parsed))
-      context.note(`${inbound.label}: duplicate keys removed, keeping the value the panel reads`);
+      context.note(message('note.fixDuplicatesRemoved', { label: inbound.label }));
   }
 });
 

@@ -24,6 +24,7 @@ import { queryRows, forEachRow } from './sql';
 import { CHECK_RULES, checkRule, type CheckRule } from './health-check-rules';
 import { claimFindings, escalateLockout } from './marker-claims';
 import type { CheckFinding, CheckSeverity, ChecksSection } from '../shared/reports';
+import { message, type MessageKey } from '../shared/i18n';
 
 export { CHECK_RULES, checkRule };
 
@@ -44,10 +45,14 @@ function add(found: Found, id: string, row: string): void {
 function checkInbound(found: Found, inbound: ScannedInbound): void {
   const { stream, settings, label } = inbound;
   if (settings !== undefined && 'clients' in settings && inbound.clients === undefined)
-    add(found, 'clients.not-object', `${label}: settings.clients is not an array`);
+    add(found, 'clients.not-object', message('checkRow.clientsNotArray', { label }).text);
   inbound.clients?.forEach((client, index) => {
     if (!isPlainObject(client))
-      add(found, 'clients.not-object', `${label}: clients[${index}] is ${describeJson(client)}`);
+      add(
+        found,
+        'clients.not-object',
+        message('checkRow.clientNotObject', { label, index, value: describeJson(client) }).text,
+      );
   });
   if (inbound.tag === null || inbound.tag.trim() === '') add(found, 'inbounds.tag-empty', label);
   if (stream === undefined) return;
@@ -82,7 +87,11 @@ function checkInbound(found: Found, inbound: ScannedInbound): void {
     add(
       found,
       'reality.target-invalid',
-      `${label}: ${hasTarget ? 'target' : 'dest'} ${JSON.stringify(target ?? null)} (${problem})`,
+      message(hasTarget ? 'checkRow.targetInvalid' : 'checkRow.destInvalid', {
+        label,
+        value: JSON.stringify(target ?? null),
+        problem,
+      }).text,
     );
 }
 
@@ -178,9 +187,21 @@ function checkUsersAndMarkers(db: Database, found: Found, inbounds: ScannedInbou
 }
 
 /** A rule's title and reason as catalog keys (electron/shared/i18n/checks-en.ts), by its stable id. */
-function ruleMessages(id: string): Pick<CheckFinding, 'title_msg' | 'reason_msg'> {
-  return { title_msg: { key: `check.${id}.title` }, reason_msg: { key: `check.${id}.reason` } };
+function ruleMessages(id: string): Pick<CheckFinding, 'title_msg' | 'reason_msg' | 'reference_msg'> {
+  const reference = REFERENCE_KEYS[checkRule(id)?.reference ?? ''];
+  return {
+    title_msg: { key: `check.${id}.title` },
+    reason_msg: { key: `check.${id}.reason` },
+    ...(reference === undefined ? {} : { reference_msg: { key: reference } }),
+  };
 }
+
+/** References worded in English (not a commit, path or issue number) by their catalog key. */
+const REFERENCE_KEYS: Record<string, MessageKey> = {
+  'README: health checks': 'checkRef.readme',
+  "the panel's x-ui migrate (AddClientStat)": 'checkRef.addClientStat',
+  'Xray-core VLESS inbound (flow)': 'checkRef.vlessFlow',
+};
 
 /** Runs every rule. Safe on any SQLite file: rules whose tables are missing find nothing. */
 export function runChecks(db: Database): ChecksSection {
@@ -192,7 +213,7 @@ export function runChecks(db: Database): ChecksSection {
     } catch (thrown) {
       // One inbound nested too deep to walk is a finding on its row; the other rows are checked.
       if (!isTooDeep(thrown)) throw thrown;
-      add(found, 'json.too-deep', `${inbound.label}: its clients and transport could not be checked`);
+      add(found, 'json.too-deep', message('checkRow.tooDeep', { label: inbound.label }).text);
     }
   }
   checkAcrossInbounds(db, found, inbounds);

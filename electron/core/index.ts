@@ -50,6 +50,7 @@ import { findFileHolders } from './file-holders';
 import { describeInterruptedSave } from './save-intent';
 import { underWriteLock } from './write-session';
 import { diskStateOf } from './save';
+import { message, type MessageKey, type Params } from '../shared/i18n';
 
 export interface EngineOptions {
   dbPath: string;
@@ -203,6 +204,8 @@ export function createEngine(options: EngineOptions): Engine {
     return result;
   };
   const ranSomething = (run: RunReport) => run.saved || run.backup !== null;
+  // The audit log keeps English summaries; they are catalog texts, so the app can show them translated.
+  const said = (key: MessageKey, params?: Params) => message(key, params).text;
 
   return {
     dbPath,
@@ -235,7 +238,7 @@ export function createEngine(options: EngineOptions): Engine {
         integrity_check: 'full' as const,
       })),
     createBackup: (reason = 'manual') =>
-      audited('backup', `backup (${reason})`, () =>
+      audited('backup', said('auditSummary.backup', { reason }), () =>
         withWritePanel('backup', ({ image, db, detection, fullIntegrity }) => {
           // A write starts from a file that passes the full check (an index that disagrees with its
           // table passes quick_check): a backup of a damaged file is no way back.
@@ -263,7 +266,9 @@ export function createEngine(options: EngineOptions): Engine {
     migrate: (request = {}) =>
       audited(
         'migrate',
-        `migrate${request.to === undefined ? '' : ` to v${request.to}`}`,
+        request.to === undefined
+          ? said('auditSummary.migrate')
+          : said('auditSummary.migrateTo', { to: request.to }),
         () =>
           withWritePanel('migrate', (opened, operation) =>
             migrateOpened(opened, { ...request, dryRun: false }, operation),
@@ -276,8 +281,8 @@ export function createEngine(options: EngineOptions): Engine {
         : audited(
             'rollback',
             'to' in request && request.to !== undefined
-              ? `roll back to v${request.to}`
-              : `roll back ${request.steps ?? 1} step(s)`,
+              ? said('auditSummary.rollBackTo', { to: request.to })
+              : said('auditSummary.rollBackSteps', { steps: request.steps ?? 1 }),
             () =>
               withWritePanel('rollback', (opened, operation) => rollBackOpened(opened, request, operation)),
             ranSomething,
@@ -285,8 +290,13 @@ export function createEngine(options: EngineOptions): Engine {
     previewRollBack: (request = {}) =>
       withPanel((opened, operation) => rollBackOpened(opened, { ...request, dryRun: true }, operation)),
     setPassword: (request) =>
-      audited(`set-password`, `set the password of ${JSON.stringify(request.username)}`, () =>
-        withWritePanel('set-password', (opened, operation) => setPasswordOpened(opened, request, operation)),
+      audited(
+        `set-password`,
+        said('auditSummary.setPassword', { user: JSON.stringify(request.username) }),
+        () =>
+          withWritePanel('set-password', (opened, operation) =>
+            setPasswordOpened(opened, request, operation),
+          ),
       ),
     listActivity: () => capture(() => readAudit(backupDir, fs)),
     checkRoundTrip: () => withPanel((opened, operation) => roundTripOpened(opened, operation)),
@@ -295,12 +305,12 @@ export function createEngine(options: EngineOptions): Engine {
         historyAcrossRestores(readHistory(db), await listBackups(dbPath, backupDir, fs), fs),
       ),
     restoreBackup: (backup, restoreOptions = {}) =>
-      audited('restore', `restore ${backup.split(/[\\/]/).pop() ?? backup}`, () =>
+      audited('restore', said('auditSummary.restore', { file: backup.split(/[\\/]/).pop() ?? backup }), () =>
         withWrite('restore', (operation) => restoreBackup(backup, operation, restoreOptions)),
       ),
     restoreBackupById: (request) => {
       const { id, ...restoreOptions } = typeof request === 'string' ? { id: request } : request;
-      return audited('restore', `restore ${id}`, () =>
+      return audited('restore', said('auditSummary.restore', { file: id }), () =>
         withWrite('restore', async (operation) => {
           const listed = await findListedBackup(dbPath, backupDir, id, fs);
           return restoreBackupFile(listed.path, operation, restoreOptions);
@@ -321,7 +331,7 @@ export function createEngine(options: EngineOptions): Engine {
     verifyBackupById: (id) =>
       capture(async () => verifyWithCodes((await findListedBackup(dbPath, backupDir, id, fs)).path, fs)),
     deleteBackup: (id) =>
-      audited('delete-backup', `delete backup ${id}`, () =>
+      audited('delete-backup', said('auditSummary.deleteBackup', { id }), () =>
         withWrite('delete-backup', async () => ({
           deleted: await deleteOwnBackup(dbPath, backupDir, id, fs),
         })),
@@ -331,7 +341,12 @@ export function createEngine(options: EngineOptions): Engine {
         ? withPanel((opened, operation) => repairOpened(opened, request, operation))
         : audited(
             'force-version',
-            `force version ${request.forceVersion}${request.acknowledgeSkipped === true ? ' (steps acknowledged as not run)' : ''}`,
+            said(
+              request.acknowledgeSkipped === true ? 'auditSummary.forceAcknowledged' : 'auditSummary.force',
+              {
+                version: request.forceVersion,
+              },
+            ),
             () =>
               withWritePanel('force-version', (opened, operation) =>
                 repairOpened(opened, request, operation),
@@ -343,12 +358,12 @@ export function createEngine(options: EngineOptions): Engine {
     applyFix: (checkId) =>
       audited(
         'fix',
-        `fix ${fixRequestOf(checkId).checkId}`,
+        said('auditSummary.fix', { check: fixRequestOf(checkId).checkId }),
         () => withWritePanel('fix', (opened, operation) => fixOpened(opened, checkId, false, operation)),
         (run) => ranSomething(run) && run.steps.length > 0,
       ),
     revertFix: (checkId) =>
-      audited('revert-fix', `revert fix ${fixRequestOf(checkId).checkId}`, () =>
+      audited('revert-fix', said('auditSummary.revertFix', { check: fixRequestOf(checkId).checkId }), () =>
         withWritePanel('revert-fix', (opened, operation) => revertFixOpened(opened, checkId, operation)),
       ),
   };

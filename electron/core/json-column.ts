@@ -74,7 +74,7 @@ export function writeGoJson(
   );
   if (current === next) return false;
   if (!storedAsUtf8(context.db, table, column, rowid)) {
-    context.skip(table, rowid, `${column} ${NOT_UTF8_REASON}`);
+    context.skip(table, rowid, message('skip.notUtf8', { column }));
     return false;
   }
   return context.updateText(table, rowid, column, next);

@@ -10,6 +10,7 @@ import { markerDisagreements } from './panel-invariants';
 import { tableExists } from './inbound-scan';
 import { queryRows } from './sql';
 import type { CheckFinding } from '../shared/reports';
+import { message, ref } from '../shared/i18n';
 
 export const CLAIM_RULE_ID = 'markers.claim-exceeds-data';
 
@@ -36,11 +37,19 @@ export function claimFindings(db: Database): CheckFinding[] {
   return markerDisagreements(db, claimed).map((evidence) => {
     const marker = evidence.id.replace(/^marker-disagrees:/, '');
     const step = PANEL_MIGRATIONS.find((candidate) => candidate.seederMarker === marker);
+    const title = message('check.markers.claim-exceeds-data.title');
+    const reason = message('claim.reason', {
+      recorded,
+      version: step?.version ?? '?',
+      name: step?.name ?? marker,
+    });
     return {
       id: `${CLAIM_RULE_ID}.${step?.name ?? marker}`,
       severity: 'error',
-      title: 'schema_migrations claims a step the data does not show',
-      reason: `schema_migrations records version ${recorded}, so step ${step?.version ?? '?'} ${step?.name ?? marker} counts as applied and will never run, but these rows are still as before it (a forced version?).`,
+      title: title.text,
+      reason: reason.text,
+      title_msg: ref(title),
+      reason_msg: ref(reason),
       reference: 'docs/panel-database.md §3.3',
       rows: evidence.rows,
       fixable: false,
@@ -57,14 +66,10 @@ export function passwordStepCounted(db: Database): boolean {
 /** Raises the not-bcrypt finding to an error when step 5 will not run again: that is a lockout. */
 export function escalateLockout(db: Database, checks: CheckFinding[]): CheckFinding[] {
   if (!passwordStepCounted(db)) return checks;
+  const reason = message('claim.lockoutReason');
   return checks.map((check) =>
     check.id === 'users.password-not-bcrypt'
-      ? {
-          ...check,
-          severity: 'error',
-          reason:
-            'Not a bcrypt hash, and migration 5 counts as applied so it will not hash it: nobody can log in with it. The fix hashes it (bcrypt, cost 10) as migration 5 does.',
-        }
+      ? { ...check, severity: 'error', reason: reason.text, reason_msg: ref(reason) }
       : check,
   );
 }

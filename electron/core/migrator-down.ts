@@ -13,7 +13,7 @@ import { createStepContext, rowImage } from './step-context';
 import { inStepTransaction, runPlan, type RunDependencies, type StepKind } from './step-transaction';
 import { exactValueSql } from './stored-value';
 import { effectsOutside, rowCounts, triggerNotes, triggersOn, watchedTables } from './trigger-effects';
-import { message } from '../shared/i18n';
+import { message, ref } from '../shared/i18n';
 import { sha256Hex } from './fingerprint';
 export interface DownPlanItem {
   migration: PanelMigration;
@@ -231,6 +231,9 @@ export async function revertStep(
       );
     }
     const finished = deps.now();
+    const note = restored
+      ? message('note.downExact')
+      : message('note.downNotExact', { tables: differing.join(', '), count: differing.length });
     const report: StepReport = {
       version: migration.version,
       name: migration.name,
@@ -240,11 +243,8 @@ export async function revertStep(
       rows_changed: migration.down !== undefined ? changes.length : up.changes.length,
       changes,
       skipped: [],
-      notes: [
-        restored
-          ? 'Touched tables are back to their pre-migration content hash.'
-          : `Not an exact return: ${differing.join(', ')} differ${differing.length === 1 ? 's' : ''} from the pre-migration content hash (other rows changed since, or a trigger changed them).`,
-      ],
+      notes: [note.text],
+      note_msgs: [ref(note)],
       hash_before: hashBefore,
       hash_after: hashAfter,
       content_hash_restored: restored,

@@ -15,8 +15,8 @@ import { assertIntact, type OpenedPanel } from './open-panel';
 import type { OperationContext } from './operation-context';
 import { planFingerprint } from './plan-fingerprint';
 import { queryRows } from './sql';
-import type { RunReport, SetPasswordRequest } from '../shared/reports';
 import { message } from '../shared/i18n';
+import type { RunReport, SetPasswordRequest } from '../shared/reports';
 
 const passwordFixStep = (checkId: string): FixStep => ({
   checkId,
@@ -56,7 +56,7 @@ export function setPasswordStep(username: string, password: string): FixStep {
         throw new StepFailure(message('err.password.noSuchUser', { user: JSON.stringify(username) }));
       const hash = await bcrypt.hash(password, BCRYPT_COST);
       context.updateText('users', Number(row.rowid), 'password', hash);
-      context.note(`password of user ${JSON.stringify(username)} set (bcrypt, cost ${BCRYPT_COST})`);
+      context.note(message('note.passwordSet', { user: JSON.stringify(username), cost: BCRYPT_COST }));
     },
   };
 }

@@ -159,7 +159,7 @@ function recommend(
   fingerprints: Map<number, string[]>,
   restorable: BackupEntry | undefined,
   evidence: Evidence[],
-  sqlFirst: string | null = null,
+  sqlFirst: ReturnType<typeof message> | null = null,
 ): { data: number | null; recommendation: Recommendation } {
   const panelBackup = restorable;
   const recreated = detection.traits.includes('possibly-recreated-after-drop');
@@ -177,7 +177,7 @@ function recommend(
         ...(recreated
           ? reasoned(message('recommend.restoreRecreated'))
           : detection.generation === 'sql-first-schema' && sqlFirst !== null
-            ? { reason: sqlFirst }
+            ? reasoned(sqlFirst)
             : reasoned(message('recommend.restoreGone'))),
       },
     };
@@ -249,7 +249,13 @@ export async function repairOpened(
   const { image, db, detection } = opened;
   const { evidence, fingerprints } = gatherEvidence(db, detection);
   for (const claim of claimFindings(db))
-    evidence.push({ id: claim.id, severity: claim.severity, message: claim.reason, rows: claim.rows });
+    evidence.push({
+      id: claim.id,
+      severity: claim.severity,
+      message: claim.reason,
+      ...(claim.reason_msg === undefined ? {} : { msg: claim.reason_msg }),
+      rows: claim.rows,
+    });
   const backups = await listBackups(image.path, context.backupDir, context.fs);
   const restorable = await soundBackupToRestore(image, backups, context);
   const sqlFirst = detection.generation === 'sql-first-schema' ? sqlFirstReason(db) : null;
@@ -302,7 +308,12 @@ export async function repairOpened(
     changes: [],
     skipped: [],
     notes: [
-      `Marked clean at version ${forceVersion} (was ${detection.dirty ? `dirty at ${detection.dirtyVersion}` : `version ${detection.currentVersion}`}).`,
+      message('note.forced', {
+        version: forceVersion,
+        was: detection.dirty
+          ? message('note.forcedWasDirty', { version: String(detection.dirtyVersion) }).text
+          : message('note.forcedWasVersion', { version: detection.currentVersion }).text,
+      }).text,
     ],
     hash_before: {},
     hash_after: {},

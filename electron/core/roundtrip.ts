@@ -14,9 +14,7 @@ import { assertIntact, assertMigratable, type OpenedPanel } from './open-panel';
 import type { OperationContext } from './operation-context';
 import { queryRows } from './sql';
 import type { RoundTripReport, RoundTripStep } from '../shared/reports';
-
-const SEQUENCE_NOTE =
-  "AUTOINCREMENT counters (sqlite_sequence) are put back after each down, so the second up's new rows get the same ids as the first's.";
+import { message, ref } from '../shared/i18n';
 
 function readSequences(db: Database): Array<{ name: string; seq: number }> | null {
   const exists = queryRows(
@@ -78,7 +76,14 @@ export async function roundTripOpened(
   assertNoDrift(context.migrations, detection, readHistory(db));
   const plan = planUp(context.migrations, detection, undefined);
   const deps: RunDependencies = { now: context.now, applied: appliedVersions(detection) };
-  const report: RoundTripReport = { database: image.path, passed: true, steps: [], notes: [SEQUENCE_NOTE] };
+  const sequence = message('roundtrip.sequence');
+  const report: RoundTripReport = {
+    database: image.path,
+    passed: true,
+    steps: [],
+    notes: [sequence.text],
+    note_msgs: [ref(sequence)],
+  };
   for (const migration of plan) {
     try {
       report.steps.push(await roundTripStep(db, migration, deps));
@@ -94,7 +99,9 @@ export async function roundTripOpened(
         second_up_same: false,
         error: reason,
       });
-      report.notes.push(`Stopped at step ${migration.version}: the steps after it need it applied.`);
+      const stopped = message('roundtrip.stopped', { version: migration.version });
+      report.notes.push(stopped.text);
+      report.note_msgs?.push(ref(stopped));
       break;
     }
   }

@@ -9,6 +9,8 @@ import { sha256OfFile, walPathOf } from './database';
 import { osErrorCode, osErrorText } from './engine-error';
 import type { FileSystem } from './file-system';
 import { lstatRegular, readRegular } from './no-follow';
+import { message, ref } from '../shared/i18n';
+import type { Note } from './notes';
 
 export interface SaveIntent {
   format: 'paneldb-save/2';
@@ -37,26 +39,27 @@ export const tempNamePattern = (name: string) =>
 export const asideNamePattern = (name: string, suffix: '-wal' | '-shm') =>
   new RegExp(`^${escape(name)}${suffix}\\.[0-9TZ-]+\\.moved-aside$`);
 
-type Parsed = { intent: SaveIntent } | { problem: string };
+type Parsed = { intent: SaveIntent } | { problem: Note };
 
 function validate(text: string, target: string): Parsed {
   let value: Partial<SaveIntent>;
   try {
     value = JSON.parse(text) as Partial<SaveIntent>;
   } catch {
-    return { problem: 'it is not valid JSON' };
+    return { problem: message('saveProblem.notJson') };
   }
   if (typeof value !== 'object' || value === null || value.format !== 'paneldb-save/2')
-    return { problem: 'it is not a PanelDB save record of this version' };
-  if (value.target !== target) return { problem: `it names another database (${String(value.target)})` };
+    return { problem: message('saveProblem.notRecord') };
+  if (value.target !== target)
+    return { problem: message('saveProblem.otherDatabase', { target: String(value.target) }) };
   const name = basename(target);
   const hex = /^[0-9a-f]{64}$/;
   if (typeof value.temp !== 'string' || !tempNamePattern(name).test(value.temp))
-    return { problem: `its temp file ${JSON.stringify(value.temp)} is not a name PanelDB writes` };
+    return { problem: message('saveProblem.tempName', { name: String(JSON.stringify(value.temp)) }) };
   if (typeof value.original_sha256 !== 'string' || !hex.test(value.original_sha256))
-    return { problem: 'its original hash is missing' };
+    return { problem: message('saveProblem.originalHash') };
   if (typeof value.new_sha256 !== 'string' || !hex.test(value.new_sha256))
-    return { problem: 'its new-file hash is missing' };
+    return { problem: message('saveProblem.newHash') };
   const wal = value.wal ?? null;
   if (
     wal !== null &&
@@ -65,10 +68,10 @@ function validate(text: string, target: string): Parsed {
       typeof wal.sha256 !== 'string' ||
       !hex.test(wal.sha256))
   )
-    return { problem: `its moved -wal ${JSON.stringify(wal.aside)} is not a name PanelDB writes` };
+    return { problem: message('saveProblem.walName', { name: String(JSON.stringify(wal.aside)) }) };
   const shm = value.shm_aside ?? null;
   if (shm !== null && (typeof shm !== 'string' || !asideNamePattern(name, '-shm').test(shm)))
-    return { problem: `its moved -shm ${JSON.stringify(shm)} is not a name PanelDB writes` };
+    return { problem: message('saveProblem.shmName', { name: String(JSON.stringify(shm)) }) };
   return {
     intent: {
       format: 'paneldb-save/2',
@@ -90,26 +93,29 @@ async function readIntent(target: string, backupDir: string, fs: FileSystem): Pr
     return validate((await readRegular(path, fs)).toString('utf8'), target);
   } catch (thrown) {
     if (osErrorCode(thrown) === 'ENOENT') return null;
-    return { problem: `it cannot be read (${osErrorText(thrown)})` };
+    return { problem: message('saveProblem.unreadable', { reason: osErrorText(thrown) }) };
   }
 }
 
-const ignored = (path: string, problem: string) =>
-  `The save record ${path} was ignored because ${problem}; nothing was moved or deleted.`;
+const ignored = (path: string, problem: Note) =>
+  message('safety.recordIgnored', { path }, { problem: [ref(problem)] });
 
 /** Read-only: what an interrupted save left, for `status`. Never moves, deletes or chmods anything. */
 export async function describeInterruptedSave(
   target: string,
   backupDir: string,
   fs: FileSystem,
-): Promise<string | null> {
+): Promise<Note | null> {
   const parsed = await readIntent(target, backupDir, fs);
   if (parsed === null) return null;
   const path = saveIntentPathOf(target, backupDir);
   if ('problem' in parsed) return ignored(path, parsed.problem);
   const { intent } = parsed;
-  const walAside = intent.wal === null ? '' : ` Its -wal is kept at ${join(backupDir, intent.wal.aside)}.`;
-  return `A PanelDB save started ${intent.started} was interrupted (or is running now).${walAside} The next PanelDB write command finishes or undoes it; until then what is shown may lack the transactions in that -wal.`;
+  const wal =
+    intent.wal === null
+      ? []
+      : [{ key: 'warning.walKeptAt', params: { path: join(backupDir, intent.wal.aside) } }];
+  return message('warning.interruptedSave', { started: intent.started }, { wal });
 }
 
 /** Under the write lock: finishes or undoes an interrupted save, moving only what the hashes prove safe. */
@@ -117,7 +123,7 @@ export async function recoverInterruptedSave(
   target: string,
   backupDir: string,
   fs: FileSystem,
-  notes: string[],
+  notes: Note[],
 ): Promise<void> {
   const path = saveIntentPathOf(target, backupDir);
   const parsed = await readIntent(target, backupDir, fs);
@@ -130,36 +136,35 @@ export async function recoverInterruptedSave(
   const current = await sha256OfFile(target, fs).catch(() => null);
   const temp = join(dirname(target), intent.temp);
   const walAside = intent.wal === null ? null : join(backupDir, intent.wal.aside);
-  const backup = intent.backup === null ? '' : ` The verified backup taken before it is ${intent.backup}.`;
+  const backup =
+    intent.backup === null ? [] : [{ key: 'safety.backupBefore', params: { backup: intent.backup } }];
+  const started = intent.started;
   if (current !== null && current.sha256 === intent.new_sha256) {
-    notes.push(
-      `A save interrupted at ${intent.started} had completed; only its record was left, and it was removed.`,
-    );
+    notes.push(message('safety.saveCompleted', { started }));
   } else if (current !== null && current.sha256 === intent.original_sha256) {
     const walBeside = await fs.lstat(walPathOf(target)).catch(() => null);
     if (walAside === null || intent.wal === null) {
-      notes.push(`A save interrupted at ${intent.started} had not replaced the file; nothing needed moving.`);
+      notes.push(message('safety.saveNotReplaced', { started }));
     } else if (walBeside !== null) {
-      notes.push(
-        `A save interrupted at ${intent.started} had not replaced the file, but a -wal is beside it now (the panel may have started): nothing was moved. The -wal from before is kept at ${walAside}.${backup}`,
-      );
+      notes.push(message('safety.saveWalBeside', { started, aside: walAside }, { backup }));
     } else {
       const aside = await sha256Regular(walAside, fs);
       if (aside === intent.wal.sha256) {
         await fs.rename(walAside, walPathOf(target));
-        notes.push(
-          `A save interrupted at ${intent.started} had not replaced the file; its -wal was put back, so it reads exactly as before.`,
-        );
+        notes.push(message('safety.walPutBack', { started }));
       } else {
         notes.push(
-          `A save interrupted at ${intent.started} had not replaced the file, and the moved-aside -wal ${walAside} is ${aside === null ? 'missing or not a regular file' : 'not the one moved'}: nothing was moved.${backup}`,
+          message(
+            aside === null ? 'safety.walAsideMissing' : 'safety.walAsideOther',
+            { started, aside: walAside },
+            { backup },
+          ),
         );
       }
     }
   } else {
-    notes.push(
-      `A save interrupted at ${intent.started} left a file that is neither the original nor the new one (the panel has written to it since): nothing was moved.${walAside === null ? '' : ` The -wal from before is kept at ${walAside}.`}${backup}`,
-    );
+    const wal = walAside === null ? [] : [{ key: 'safety.walKeptAt', params: { path: walAside } }];
+    notes.push(message('safety.saveNeither', { started }, { wal, backup }));
   }
   await removeOwnFile(temp, fs);
   await fs.rm(path, { force: true });
@@ -193,7 +198,7 @@ export async function removeStaleTempFiles(
   target: string,
   backupDir: string,
   fs: FileSystem,
-  notes: string[],
+  notes: Note[],
 ): Promise<void> {
   const name = basename(target);
   const besideDb = tempNamePattern(name);
@@ -210,5 +215,5 @@ export async function removeStaleTempFiles(
   };
   await sweep(dirname(target), (entry) => besideDb.test(entry) || oldRecordTemp.test(entry));
   await sweep(backupDir, (entry) => inBackupDir.test(entry));
-  if (removed > 0) notes.push(`Removed ${removed} temp file(s) left by an interrupted PanelDB write.`);
+  if (removed > 0) notes.push(message('safety.tempRemoved', { count: removed }));
 }

@@ -11,6 +11,7 @@ import { lstatRegular, openRegular, readRegular } from './no-follow';
 import { saveIntentPathOf, type SaveIntent } from './save-intent';
 import type { WriteLock } from './write-lock';
 import { message } from '../shared/i18n';
+import type { Note } from './notes';
 
 export interface AtomicWriteOptions {
   fs: FileSystem;
@@ -110,7 +111,7 @@ export interface ReplaceOptions {
   /** The write lock this save runs under: proven still ours right before the rename. */
   lock?: WriteLock;
   /** Receives what a person should know (an owner that could not be kept, …). */
-  notes?: string[];
+  notes?: Note[];
   /** The verified backup taken before this save, named in the record for recovery reports. */
   backupPath?: string;
 }
@@ -212,7 +213,7 @@ export async function replaceDatabaseFile(
   }
   for (const { to } of moved)
     await makePrivate(to, fs).catch((thrown: unknown) =>
-      options.notes?.push(`${to} could not be made private (0600): ${osErrorText(thrown)}`),
+      options.notes?.push(message('safety.notPrivate', { path: to, reason: osErrorText(thrown) })),
     );
   await syncFolder(dirname(target), fs);
   await fs.rm(intentPath, { force: true });
@@ -225,7 +226,7 @@ async function keepIdentity(
   handle: Awaited<ReturnType<FileSystem['open']>>,
   original: { mode: number; uid: number; gid: number },
   target: string,
-  notes: string[] | undefined,
+  notes: Note[] | undefined,
 ): Promise<void> {
   await handle.chmod(original.mode & 0o7777);
   const uid = process.getuid?.();
@@ -233,7 +234,14 @@ async function keepIdentity(
   if (uid === undefined || (original.uid === uid && original.gid === gid)) return;
   await handle.chown(original.uid, original.gid).catch((thrown: unknown) => {
     notes?.push(
-      `${target} was owned by uid ${original.uid} gid ${original.gid}; the new file could not be given that owner (${osErrorCode(thrown) ?? osErrorText(thrown)}), so it belongs to uid ${uid} gid ${gid ?? '?'}. Give it back with chown before starting the panel.`,
+      message('safety.ownerLost', {
+        target,
+        uid: original.uid,
+        gid: original.gid,
+        reason: osErrorCode(thrown) ?? osErrorText(thrown),
+        newUid: uid,
+        newGid: gid ?? '?',
+      }),
     );
   });
   // chown clears set-id bits on some systems: set the mode again.

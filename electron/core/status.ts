@@ -4,12 +4,14 @@ import type { Database } from 'sql.js';
 import type { JournalInfo, GenerationId, HistoryEntry, BackupEntry, StatusReport } from '../shared/reports';
 import type { Detection } from './detect';
 import type { PanelMigration } from './step-types';
-import { driftMessage, findDrift } from './external-migrations';
-import { describeHolders, type FileHolder } from './file-holders';
+import { findDrift } from './external-migrations';
+import type { FileHolder } from './file-holders';
 import { lastUpOf } from './history-log';
 import { queryValue, quoteIdentifier } from './sql';
 import { runChecks } from './health-checks';
 import { integrityOf, type IntegrityKind } from './integrity';
+import { message, ref } from '../shared/i18n';
+import type { Note } from './notes';
 
 export const GENERATION_LABELS: Record<GenerationId, string> = {
   empty: 'Empty SQLite file (no tables yet)',
@@ -39,7 +41,7 @@ export interface StatusInputs {
   backups: BackupEntry[];
   history: HistoryEntry[];
   /** An interrupted save found (read-only: described, not acted on). */
-  recovery?: string | null;
+  recovery?: Note | null;
   /** Other processes that have the file open (a running panel). */
   holders?: FileHolder[];
   /** The integrity check already run on this open, if any (see OpenedPanel.integrity). */
@@ -97,18 +99,27 @@ export function buildStatus({
       };
     });
   const warnings = [...detection.warnings];
-  if (recovery) warnings.push({ code: 'INTERRUPTED_SAVE', message: recovery });
-  if (holders.length > 0)
-    warnings.push({
-      code: 'DATABASE_IN_USE',
-      message: `The file is open in ${describeHolders(holders)} (a running panel?). Writes are refused until it is stopped; or copy both x-ui.db and x-ui.db-wal and work on the copy.`,
+  if (recovery) warnings.push({ code: 'INTERRUPTED_SAVE', message: recovery.text, msg: ref(recovery) });
+  if (holders.length > 0) {
+    // A plain sentence: the app offers the actions as buttons, it never asks for a shell command.
+    const inUse = message('warning.inUse', {}, { holders: holders.map(holderPart) });
+    warnings.push({ code: 'DATABASE_IN_USE', message: inUse.text, msg: ref(inUse) });
+  }
+  for (const drift of findDrift(migrations, detection, history)) {
+    const changed = message('warning.drift', {
+      file: drift.file,
+      version: drift.version,
+      recorded: drift.recorded.slice(0, 12),
+      current: drift.current.slice(0, 12),
     });
-  for (const drift of findDrift(migrations, detection, history))
+    warnings.push({ code: 'MIGRATION_FILE_DRIFT', message: changed.text, msg: ref(changed) });
+  }
+  if (journal.wal_note !== null)
     warnings.push({
-      code: 'MIGRATION_FILE_DRIFT',
-      message: `${driftMessage(drift)} migrate is blocked until it is resolved.`,
+      code: 'WAL',
+      message: journal.wal_note,
+      ...(journal.wal_note_msg ? { msg: journal.wal_note_msg } : {}),
     });
-  if (journal.wal_note !== null) warnings.push({ code: 'WAL', message: journal.wal_note });
   return {
     database: path,
     current_version: detection.currentVersion,
@@ -139,4 +150,11 @@ export function buildStatus({
     ...(headline === undefined ? {} : { headline }),
     ...(fileFingerprint === undefined ? {} : { file_fingerprint: fileFingerprint }),
   };
+}
+
+/** One process holding the file, as a part of the in-use warning. */
+function holderPart(holder: FileHolder): { key: string; params: Record<string, string | number> } {
+  return holder.name === null
+    ? { key: 'warning.holderUnknown', params: { pid: holder.pid } }
+    : { key: 'warning.holder', params: { name: holder.name, pid: holder.pid } };
 }

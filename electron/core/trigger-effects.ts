@@ -6,6 +6,7 @@
 import type { Database } from 'sql.js';
 import type { TriggerEffect, TriggerInfo } from '../shared/reports';
 import { queryRows, queryValue, quoteIdentifier } from './sql';
+import { message } from '../shared/i18n';
 
 /** What every step writes besides its `touches`: the panel's markers (PanelDB's own log is excluded). */
 const MARKER_TABLES = ['history_of_seeders', 'schema_migrations'];
@@ -64,11 +65,19 @@ export function effectsOutside(
 /** The history's record of them (English, as every note in the log). */
 export function triggerNotes(triggers: TriggerInfo[], effects: TriggerEffect[] = []): string[] {
   if (triggers.length === 0) return [];
+  // Catalog texts, so the History tab can match them back to their keys (i18n/match-text.ts).
+  const fire = triggers.map((trigger) =>
+    message('note.triggerOn', { name: trigger.name, table: trigger.table }),
+  );
   return [
-    `Triggers fire on the tables this step writes: ${triggers.map((trigger) => `${trigger.name} (on ${trigger.table})`).join(', ')}.`,
+    message('note.triggersFire', { triggers: fire.map((entry) => entry.text).join(', ') }).text,
     ...effects.map(
       (effect) =>
-        `${effect.table} changed by a trigger (${effect.rows_before} rows before, ${effect.rows_after} after).`,
+        message('note.triggerChanged', {
+          table: effect.table,
+          before: effect.rows_before,
+          after: effect.rows_after,
+        }).text,
     ),
   ];
 }

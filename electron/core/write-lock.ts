@@ -14,6 +14,7 @@ import type { FileSystem } from './file-system';
 import { readRegular } from './no-follow';
 import { tagOf } from './save-intent';
 import { message } from '../shared/i18n';
+import type { Note } from './notes';
 
 export interface LockHolder {
   pid: number;
@@ -117,7 +118,7 @@ export async function acquireWriteLock(
   lockPath: string,
   command: string,
   fs: FileSystem,
-  notes: string[],
+  notes: Note[],
   now: () => Date = () => new Date(),
 ): Promise<WriteLock> {
   const mine: LockHolder = {
@@ -177,7 +178,7 @@ async function takeOver(
   lockPath: string,
   seen: LockHolder | 'unreadable',
   fs: FileSystem,
-  notes: string[],
+  notes: Note[],
 ): Promise<void> {
   const guard = `${lockPath}.takeover`;
   const handle = await fs.open(guard, 'wx', 0o600).catch(() => null);
@@ -199,8 +200,8 @@ async function takeOver(
       await fs.rm(lockPath, { force: true });
       notes.push(
         seen === 'unreadable'
-          ? `An unreadable write lock ${lockPath} was left by an interrupted PanelDB; it was taken over.`
-          : `The write lock of PanelDB ${seen.command} (pid ${seen.pid}, since ${seen.since}) was stale: that process is gone. It was taken over.`,
+          ? message('safety.lockUnreadable', { path: lockPath })
+          : message('safety.lockStale', { command: seen.command, pid: seen.pid, since: seen.since }),
       );
     }
   } finally {

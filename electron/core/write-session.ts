@@ -7,6 +7,7 @@ import type { OperationContext } from './operation-context';
 import { recoverInterruptedSave, removeStaleTempFiles } from './save-intent';
 import { acquireWriteLock, lockDirOf, lockPathOf } from './write-lock';
 import { isRecord } from '../shared/result';
+import { noteRefs, noteTexts, type Note } from './notes';
 
 export async function underWriteLock<T>(
   context: OperationContext,
@@ -21,7 +22,7 @@ export async function underWriteLock<T>(
   if (target === null) return work(context);
   await ensureBackupDir(backupDir, fs);
   if (lockDirOf(target) !== backupDir) await ensureBackupDir(lockDirOf(target), fs);
-  const notes: string[] = [];
+  const notes: Note[] = [];
   const lock = await acquireWriteLock(context.dbPath, lockPathOf(target), command, fs, notes, context.now);
   try {
     await recoverInterruptedSave(target, backupDir, fs, notes);
@@ -29,7 +30,8 @@ export async function underWriteLock<T>(
     // A running panel is refused before any work (and again right before the rename, in save.ts).
     if (replacesDatabase) await assertNotInUse(target);
     const value = await work({ ...context, lock, notes });
-    if (notes.length > 0 && isRecord(value)) return { ...value, safety_notes: notes };
+    if (notes.length > 0 && isRecord(value))
+      return { ...value, safety_notes: noteTexts(notes), safety_note_msgs: noteRefs(notes) };
     return value;
   } finally {
     await lock.release();

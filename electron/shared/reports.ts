@@ -35,8 +35,10 @@ export interface BackupEntry {
   standing: BackupStanding;
   /** Why it is unverified or invalid; null when ok. */
   problem: string | null;
+  problem_msg?: MessageRef;
   /** Set when this entry is the result of a write: what its safety machinery did. */
   safety_notes?: string[];
+  safety_note_msgs?: MessageRef[];
 }
 
 export type BackupStanding = 'ok' | 'unverified' | 'invalid';
@@ -86,6 +88,8 @@ export interface JournalInfo {
   wal_frames_ignored: number;
   /** Why frames were ignored, or why the WAL was not read at all; null when nothing to say. */
   wal_note: string | null;
+  /** `wal_note` as a catalog message (absent from older reports). */
+  wal_note_msg?: MessageRef | null;
 }
 
 export type PanelKind = 'x-panel' | '3x-ui' | 'upstream-3x-ui-v3' | 'empty' | 'not-panel';
@@ -185,6 +189,8 @@ export interface RunReport {
   plan_fingerprint?: string;
   /** What the write's safety machinery did (a stale lock taken over, an interrupted save put right, …). */
   safety_notes?: string[];
+  /** The safety notes as messages, index for index. */
+  safety_note_msgs?: MessageRef[];
 }
 
 /** Migration 3: `safe` (default) sets Vision only with VLESS Encryption; `panel` is the panel's seeder exactly. */
@@ -284,6 +290,8 @@ export interface RepairReport {
   force_options?: ForceOption[];
   /** What the write's safety machinery did (a stale lock taken over, an interrupted save put right, …). */
   safety_notes?: string[];
+  /** The safety notes as messages, index for index. */
+  safety_note_msgs?: MessageRef[];
 }
 
 export interface RestoreReport {
@@ -295,6 +303,8 @@ export interface RestoreReport {
   moved_aside: string[];
   /** What the write's safety machinery did (a stale lock taken over, an interrupted save put right, …). */
   safety_notes?: string[];
+  /** The safety notes as messages, index for index. */
+  safety_note_msgs?: MessageRef[];
 }
 
 export interface RollbackRequest {
@@ -369,6 +379,8 @@ export interface CheckFinding {
   fixable: boolean;
   title_msg?: MessageRef;
   reason_msg?: MessageRef;
+  /** `reference` as a catalog message, where it is worded rather than a name or number. */
+  reference_msg?: MessageRef;
 }
 
 export interface ChecksSummary {
@@ -444,6 +456,8 @@ export interface RoundTripReport {
   passed: boolean;
   steps: RoundTripStep[];
   notes: string[];
+  /** The notes as messages, index for index. */
+  note_msgs?: MessageRef[];
 }
 
 /** What the app shows beside the pending external files: their lint and the round trip. */

@@ -75,6 +75,8 @@ describe('paneldb --lang zh-CN', () => {
     expectChinese(preview.all);
     expect(preview.stdout).toMatch(/将修改 \d+ 行/u);
     expect(preview.stdout).not.toContain('修改了');
+    // Issue 15: the step notes of a dry run do not say the change was already made.
+    expect(preview.stdout).not.toMatch(/已为|已用|已在|已按/u);
   });
 
   it('refuses a roll back in Chinese, whole, not half English', async () => {

@@ -8,6 +8,8 @@ import { buildFixture } from '../fixtures/build';
 import { openLive } from '../support/live-sqlite';
 import { sqlite3OnCopy } from '../support/sqlite-cli';
 import { tempDir } from '../support/temp-dir';
+import { englishRuns } from '../support/english-runs';
+import { renderMessage } from '../../electron/shared/i18n';
 
 describe.runIf(process.platform === 'linux')('another process holding the database', () => {
   it('is named by status and refused by every write; its committed rows stay', async () => {
@@ -22,6 +24,13 @@ describe.runIf(process.platform === 'linux')('another process holding the databa
       const status = await createPanelEngine({ dbPath: path }).getStatus();
       expect(status.ok && status.value.in_use_by).toContainEqual({ pid: live.pid, name: 'sqlite3' });
       expect(status.ok && status.value.warnings.map((w) => w.code)).toContain('DATABASE_IN_USE');
+      // Issue 15: a plain sentence in either language, the holder kept as data, no command to type.
+      const inUse = status.ok ? status.value.warnings.find((w) => w.code === 'DATABASE_IN_USE') : undefined;
+      expect(inUse?.msg?.key).toBe('warning.inUse');
+      const zh = renderMessage('zh-CN', inUse?.msg, '');
+      expect(zh).toContain(`sqlite3（pid ${live.pid}）`);
+      expect(englishRuns(zh)).toEqual([]);
+      expect(inUse?.message).toContain(`sqlite3 (pid ${live.pid})`);
 
       const engine = createPanelEngine({ dbPath: path });
       const backup = await engine.createBackup();

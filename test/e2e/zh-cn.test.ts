@@ -9,15 +9,51 @@ import { buildFixture } from '../fixtures/build';
 import { launchChromium } from '../support/browser';
 import { englishRuns } from '../support/english-runs';
 import { servePanel } from '../support/serve-process';
+import { sqlite3 } from '../support/sqlite-cli';
+import { createPanelEngine } from '../../electron/app/panel-engine';
 import { tempDir } from '../support/temp-dir';
 
 const SHOTS = join(process.cwd(), 'test-output', 'screenshots');
-const FIXTURES: Record<string, string | null> = {
+// Issue 15: files whose reports carry the engine's notes (a trigger's effects and an inexact
+// rollback in the history, the wrong-DDL restore reason, the lockout recommendation and evidence).
+const TRIGGER = `
+INSERT INTO client_traffics (inbound_id, enable, email, up, down, all_time, expiry_time, total)
+  SELECT id, 1, 'c' || id || '@x', 0, 0, 0, 0, 0 FROM inbounds;
+CREATE TRIGGER wipe_traffic AFTER UPDATE ON inbounds BEGIN
+  DELETE FROM client_traffics WHERE inbound_id = NEW.id;
+END;`;
+
+async function rolledBackWithTrigger(): Promise<string> {
+  const path = await buildFixture('f2-tls-variants', await tempDir());
+  sqlite3(path, TRIGGER);
+  const engine = createPanelEngine({ dbPath: path });
+  expect((await engine.migrate({ to: 2 })).ok).toBe(true);
+  expect((await engine.rollBack({ steps: 1 })).ok).toBe(true);
+  return path;
+}
+
+async function lockedOut(): Promise<string> {
+  const path = await buildFixture('f2-tls-variants', await tempDir());
+  sqlite3(
+    path,
+    "UPDATE users SET password = 'admin'; CREATE TABLE IF NOT EXISTS schema_migrations (version uint64, dirty bool); DELETE FROM schema_migrations; INSERT INTO schema_migrations VALUES (5, 0);",
+  );
+  return path;
+}
+
+const FIXTURES: Record<string, string | null | (() => Promise<string>)> = {
   dirty: 'f6-dirty-3-up-failed',
   legacy: 'f1-legacy-nothing-recorded',
   wal: 'f7-wal-uncheckpointed',
   demo: null,
+  'sql-first': 'f10-sql-first-schema',
+  'trigger-rollback': rolledBackWithTrigger,
+  lockout: lockedOut,
 };
+
+async function pathOf(fixture: string | (() => Promise<string>)): Promise<string> {
+  return typeof fixture === 'string' ? buildFixture(fixture, await tempDir()) : fixture();
+}
 const TABS = ['overview', 'history', 'pending', 'backups', 'checks'] as const;
 
 /** The visible text of the page, checked for English runs; the screenshot is taken either way. */
@@ -45,9 +81,7 @@ describe('the browser UI in zh-CN', () => {
 
   for (const [name, fixture] of Object.entries(FIXTURES)) {
     it(`shows every tab, dialog and report of the ${name} fixture in Chinese`, async () => {
-      const served = await servePanel(
-        fixture === null ? ['--demo'] : [await buildFixture(fixture, await tempDir())],
-      );
+      const served = await servePanel(fixture === null ? ['--demo'] : [await pathOf(fixture)]);
       const page = await browser.context.newPage();
       const found: Record<string, string[]> = {};
       try {

@@ -2,6 +2,7 @@
 // EXIT.refused (4) when one has.
 import type { Command } from 'commander';
 import { renderMessage, translate, type MessageKey } from '../../shared/i18n';
+import { matchNote } from '../../shared/i18n/match-text';
 import type { CheckFinding, CheckReport } from '../../shared/reports';
 import {
   databaseOrDemoCommand,
@@ -37,9 +38,11 @@ function formatFinding(check: CheckFinding, lang: Lang): string[] {
   const title = renderMessage(lang, check.title_msg, check.title);
   const reason = renderMessage(lang, check.reason_msg, check.reason);
   const lines = [`[${t.severity[check.severity]}] ${check.id}: ${title}`, `    ${reason}`];
-  for (const row of check.rows.slice(0, 10)) lines.push(`      ${row}`);
+  for (const row of check.rows.slice(0, 10))
+    lines.push(`      ${lang === 'en' ? row : renderMessage(lang, matchNote(row), row)}`);
   if (check.rows.length > 10) lines.push(`      ${t.more(check.rows.length - 10)}`);
-  if (check.reference !== null) lines.push(`    ${t.reference}: ${check.reference}`);
+  if (check.reference !== null)
+    lines.push(`    ${t.reference}: ${renderMessage(lang, check.reference_msg, check.reference)}`);
   if (check.fixable) lines.push(`    ${t.fixable(check.id)}`);
   return lines;
 }

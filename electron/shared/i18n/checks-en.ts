@@ -58,4 +58,8 @@ export const checksEn = {
   'check.markers.claim-exceeds-data.title': 'schema_migrations claims a step the data does not show',
   'check.markers.claim-exceeds-data.reason':
     'schema_migrations records a version that counts this step as applied, so it will never run, but these rows are still as before it (a forced version?).',
+  // References that are words rather than names (the others are commit ids, file paths, issue numbers).
+  'checkRef.readme': 'README: health checks',
+  'checkRef.addClientStat': "the panel's x-ui migrate (AddClientStat)",
+  'checkRef.vlessFlow': 'Xray-core VLESS inbound (flow)',
 };

@@ -48,6 +48,9 @@ export const checksZhCN: Record<keyof typeof checksEn, string> = {
   'check.markers.claim-exceeds-data.title': 'schema_migrations 声称的步骤在数据中看不到',
   'check.markers.claim-exceeds-data.reason':
     'schema_migrations 记录的版本使该步骤算作已应用、永远不会再运行，但这些行仍是该步骤之前的样子（是否强制设置过版本？）。',
+  'checkRef.readme': 'README：健康检查',
+  'checkRef.addClientStat': '面板的 x-ui migrate（AddClientStat）',
+  'checkRef.vlessFlow': 'Xray-core 的 VLESS 入站（flow）',
 };
 
 /** The Chinese text of a check, also for ids with a suffix (markers.disagree.<Seeder>). */

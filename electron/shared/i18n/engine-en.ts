@@ -147,6 +147,150 @@ export const engineEn = {
   'verify.shaDiffers': 'file hashes to {actual}, metadata says {expected}',
   'verify.tablesPresent': 'panel tables present: {tables}',
   'verify.tablesMissing': 'missing panel tables: {tables}',
+
+  // Issue 15: step notes of rollbacks and fixes
+  'note.downExact': 'Touched tables are back to their pre-migration content hash.',
+  'note.downNotExact':
+    'Not an exact return: {tables} {count, plural, one {differs} other {differ}} from the pre-migration content hash (other rows changed since, or a trigger changed them).',
+  'note.fixVisionRemoved': '{label}: Vision removed from {names}',
+  'note.fixFlowCleared': 'flow "" set on {count} client(s) on XHTTP without VLESS Encryption',
+  'note.fixTrafficRowAdded': '{label}: client_traffics row added for {email}',
+  'note.fixDuplicatesRemoved': '{label}: duplicate keys removed, keeping the value the panel reads',
+  'note.passwordSet': 'password of user {user} set (bcrypt, cost {cost})',
+  'note.ranFile': 'Ran {file}.',
+  'note.triggersFire': 'Triggers fire on the tables this step writes: {triggers}.',
+  'note.triggerOn': '{name} (on {table})',
+  'note.triggerChanged': '{table} changed by a trigger ({before} rows before, {after} after).',
+  'note.forced': 'Marked clean at version {version} (was {was}).',
+  'note.forcedWasDirty': 'dirty at {version}',
+  'note.forcedWasVersion': 'version {version}',
+  'skip.notUtf8':
+    '{column} holds bytes that are not UTF-8: the panel would store them as U+FFFD, but the exact bytes could not be restored by a rollback; left as it is',
+
+  // next-action.ts: the recommendation once the health checks are weighed
+  'recommend.lockout':
+    'Nobody can log in: {count, plural, one {a password is not a bcrypt hash} other {# passwords are not bcrypt hashes}} and migration 5 will not hash {count, plural, one {it} other {them}}. The password fix hashes them as migration 5 does (bcrypt, cost 10), reversibly; or set the admin password.',
+  'recommend.afterwards': '{base} Afterwards: {lockout}',
+  'recommend.fixableError':
+    '{count, plural, one {One check finds an error} other {# checks find errors}}; {title} has a safe, reversible fix.',
+  'recommend.checkErrors':
+    '{count, plural, one {One check finds an error} other {# checks find errors}} the panel or Xray will not accept ({ids}); see the checks.',
+  'recommend.sqlFirst':
+    "The tables were made by the wrong DDL (the golang-migrate branch's 000001_init_schema.up.sql), which the panel cannot start on and PanelDB will not migrate. {rows} Restore a backup from before that schema, or carry the rows into a file the panel made.",
+  'recommend.sqlFirstNoRows': 'It holds no inbounds, clients or users.',
+  'recommend.sqlFirstRows':
+    'Its rows are present: {inbounds} inbound(s), {clients} client(s), {users} user(s).',
+
+  // marker-claims.ts: a step schema_migrations claims but the data does not show
+  'claim.reason':
+    'schema_migrations records version {recorded}, so step {version} {name} counts as applied and will never run, but these rows are still as before it (a forced version?).',
+  'claim.lockoutReason':
+    'Not a bcrypt hash, and migration 5 counts as applied so it will not hash it: nobody can log in with it. The fix hashes it (bcrypt, cost 10) as migration 5 does.',
+
+  // status.ts / database.ts / save-intent.ts: warnings on the status report
+  'warning.inUse':
+    'The file is open in {holders} (a running panel?). PanelDB will not write to it while that program runs; to work on it now, copy the database together with its -wal file and open the copy.',
+  'warning.holder': '{name} (pid {pid})',
+  'warning.holderUnknown': 'a process (pid {pid})',
+  'warning.interruptedSave':
+    'A PanelDB save started {started} was interrupted (or is running now).{wal} The next PanelDB write command finishes or undoes it; until then what is shown may lack the transactions in that -wal.',
+  'warning.walKeptAt': ' Its -wal is kept at {path}.',
+  'wal.notRead': 'The -wal file was not read (asked to ignore it): commits still in it are not shown.',
+  'wal.framesIgnored': '{count} WAL frame(s) ignored: {why}.',
+  'wal.whyEnd': 'they belong to a transaction that never committed',
+  'wal.whyTorn': 'the last frame is incomplete (torn write)',
+  'wal.whySalt': 'they are left over from an older WAL generation',
+  'wal.whyChecksum':
+    'frame {frame} fails its checksum (an unfinished transaction or damage), so SQLite ignores it and everything after',
+  'wal.whyZeroPage': 'frame {frame} names page 0, so SQLite ignores it and everything after',
+  'wal.rollbackHeader':
+    'The database header says rollback-journal mode but a -wal with committed frames sits beside it; SQLite replays it, so PanelDB did too.',
+  'wal.rollbackHeaderIgnored':
+    'The database header says rollback-journal mode but a -wal with committed frames sits beside it; SQLite replays it, so PanelDB did too. {ignored}',
+
+  // write-lock.ts / save-intent.ts / save.ts: what a write's safety machinery did
+  'backupProblem.noMetadata': 'no PanelDB metadata beside it: its content cannot be proven',
+  'backupProblem.companions': '{files} beside it: not a standalone backup',
+  'backupProblem.metadataUnreadable': 'its metadata {file} is not a readable regular file',
+  'backupProblem.metadataInvalid': 'its metadata {file} is not PanelDB backup metadata',
+  'warning.drift':
+    '{file} changed since version {version} was applied (sha256 {recorded}… then, {current}… now). migrate is blocked until it is resolved.',
+  // roundtrip.ts and `paneldb check-roundtrip`
+  'roundtrip.sequence':
+    "AUTOINCREMENT counters (sqlite_sequence) are put back after each down, so the second up's new rows get the same ids as the first's.",
+  'roundtrip.stopped': 'Stopped at step {version}: the steps after it need it applied.',
+  'roundtrip.passed': '{database}: round trip passed',
+  'roundtrip.failed': '{database}: round trip FAILED',
+  'roundtrip.irreversible': '{label}: irreversible (no down), up only',
+  'roundtrip.downRestores': 'down restores the touched tables',
+  'roundtrip.downDiffers': 'down DOES NOT restore the touched tables',
+  'roundtrip.secondSame': 'second up same',
+  'roundtrip.secondDiffers': 'second up DIFFERS',
+  'roundtrip.changedRows': 'changed rows: {rows}',
+  // index.ts: the audit log's one-line summary of a write (the log keeps the English; match-text.ts finds the key)
+  'auditSummary.backup': 'backup ({reason})',
+  'auditSummary.migrate': 'migrate',
+  'auditSummary.migrateTo': 'migrate to v{to}',
+  'auditSummary.rollBackTo': 'roll back to v{to}',
+  'auditSummary.rollBackSteps': 'roll back {steps} step(s)',
+  'auditSummary.setPassword': 'set the password of {user}',
+  'auditSummary.restore': 'restore {file}',
+  'auditSummary.deleteBackup': 'delete backup {id}',
+  'auditSummary.force': 'force version {version}',
+  'auditSummary.forceAcknowledged': 'force version {version} (steps acknowledged as not run)',
+  'auditSummary.fix': 'fix {check}',
+  'auditSummary.revertFix': 'revert fix {check}',
+  // health-checks.ts: rows of a finding that are sentences (match-text.ts finds the key for the app and the CLI)
+  'checkRow.clientsNotArray': '{label}: settings.clients is not an array',
+  'checkRow.clientNotObject': '{label}: clients[{index}] is {value}',
+  'checkRow.tooDeep': '{label}: its clients and transport could not be checked',
+  'checkRow.targetInvalid': '{label}: target {value} ({problem})',
+  'checkRow.destInvalid': '{label}: dest {value} ({problem})',
+  // inbound-scan.ts realityTargetProblem, matched inside the rows above
+  'targetProblem.notPort': 'not a port',
+  'targetProblem.notStringOrPort': 'neither a string nor a port number',
+  'targetProblem.empty': 'empty',
+  'targetProblem.portRange': 'port out of range',
+  'targetProblem.noPort': 'no port',
+  'targetProblem.noValidPort': 'no valid port',
+  'targetProblem.noHost': 'no host',
+  'targetProblem.ipv6': 'IPv6 host not in brackets',
+  'targetProblem.missing': 'missing',
+  'safety.lockUnreadable':
+    'An unreadable write lock {path} was left by an interrupted PanelDB; it was taken over.',
+  'safety.lockStale':
+    'The write lock of PanelDB {command} (pid {pid}, since {since}) was stale: that process is gone. It was taken over.',
+  'safety.recordIgnored':
+    'The save record {path} was ignored because {problem}; nothing was moved or deleted.',
+  'safety.saveCompleted':
+    'A save interrupted at {started} had completed; only its record was left, and it was removed.',
+  'safety.saveNotReplaced':
+    'A save interrupted at {started} had not replaced the file; nothing needed moving.',
+  'safety.saveWalBeside':
+    'A save interrupted at {started} had not replaced the file, but a -wal is beside it now (the panel may have started): nothing was moved. The -wal from before is kept at {aside}.{backup}',
+  'safety.walPutBack':
+    'A save interrupted at {started} had not replaced the file; its -wal was put back, so it reads exactly as before.',
+  'safety.walAsideMissing':
+    'A save interrupted at {started} had not replaced the file, and the moved-aside -wal {aside} is missing or not a regular file: nothing was moved.{backup}',
+  'safety.walAsideOther':
+    'A save interrupted at {started} had not replaced the file, and the moved-aside -wal {aside} is not the one moved: nothing was moved.{backup}',
+  'safety.saveNeither':
+    'A save interrupted at {started} left a file that is neither the original nor the new one (the panel has written to it since): nothing was moved.{wal}{backup}',
+  'safety.walKeptAt': ' The -wal from before is kept at {path}.',
+  'safety.backupBefore': ' The verified backup taken before it is {backup}.',
+  'safety.tempRemoved': 'Removed {count} temp file(s) left by an interrupted PanelDB write.',
+  'safety.notPrivate': '{path} could not be made private (0600): {reason}',
+  'safety.ownerLost':
+    '{target} was owned by uid {uid} gid {gid}; the new file could not be given that owner ({reason}), so it belongs to uid {newUid} gid {newGid}. Give it back to its owner before starting the panel.',
+  'saveProblem.notJson': 'it is not valid JSON',
+  'saveProblem.notRecord': 'it is not a PanelDB save record of this version',
+  'saveProblem.otherDatabase': 'it names another database ({target})',
+  'saveProblem.tempName': 'its temp file {name} is not a name PanelDB writes',
+  'saveProblem.originalHash': 'its original hash is missing',
+  'saveProblem.newHash': 'its new-file hash is missing',
+  'saveProblem.walName': 'its moved -wal {name} is not a name PanelDB writes',
+  'saveProblem.shmName': 'its moved -shm {name} is not a name PanelDB writes',
+  'saveProblem.unreadable': 'it cannot be read ({reason})',
 } as const;
 
 export type EngineKey = keyof typeof engineEn;

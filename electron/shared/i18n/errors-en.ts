@@ -21,8 +21,6 @@ export const errorsEn = {
     'The backup {path} did not read back identical to the loaded database; it was removed and nothing else was touched.',
   'err.backup.metadataWriteFailed':
     'Could not write the metadata of backup {path}; the backup was removed and the database was not touched.',
-  'err.backup.metadataUnreadable': 'its metadata {file} is not a readable regular file',
-  'err.backup.metadataForeign': 'its metadata {file} is not PanelDB backup metadata',
   'err.backup.untrusted': '{path} cannot be trusted: {problem}. Nothing was restored.',
   'err.backup.notListed': 'No backup with id {id} is listed for {path}.',
   'err.backup.panelsOwn': '{id} was made by the panel; PanelDB deletes only its own backups.',

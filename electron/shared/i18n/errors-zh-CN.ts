@@ -18,8 +18,6 @@ export const errorsZhCN: Record<keyof typeof errorsEn, string> = {
   'err.backup.writeFailed': '无法写入备份 {path}；数据库未被改动。',
   'err.backup.readBackDiffers': '备份 {path} 读回后与已载入的数据库不一致；该备份已删除，其他内容均未改动。',
   'err.backup.metadataWriteFailed': '无法写入备份 {path} 的元数据；该备份已删除，数据库未被改动。',
-  'err.backup.metadataUnreadable': '它的元数据 {file} 不是可读取的普通文件',
-  'err.backup.metadataForeign': '它的元数据 {file} 不是 PanelDB 的备份元数据',
   'err.backup.untrusted': '{path} 不可信：{problem}。未恢复任何内容。',
   'err.backup.notListed': '{path} 的备份列表中没有 ID 为 {id} 的备份。',
   'err.backup.panelsOwn': '{id} 是面板自己做的备份；PanelDB 只删除它自己的备份。',

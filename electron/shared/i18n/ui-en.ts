@@ -242,6 +242,7 @@ export const uiEn = {
   'run.notSaved': 'not saved',
   'run.backupTaken': 'Backup taken first:',
   'run.movedAside': 'Stale -wal/-shm moved aside:',
+  'run.safetyNotes': 'What the safety checks did:',
   'run.hashMatches': 'matches the original',
   'run.hashDiffers': 'differs from the original',
 

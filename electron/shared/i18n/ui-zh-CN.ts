@@ -184,6 +184,7 @@ export const uiZhCN: UiDictionary = {
   'run.notSaved': '未保存',
   'run.backupTaken': '事先备份：',
   'run.movedAside': '过期的 -wal/-shm 已移到一旁：',
+  'run.safetyNotes': '安全机制所做的处理：',
   'run.hashMatches': '与原内容一致',
   'run.hashDiffers': '与原内容不同',
 

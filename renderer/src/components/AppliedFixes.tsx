@@ -2,7 +2,9 @@
 // log, and the durable audit log (History): every write PanelDB made, read from the backup folder.
 import { useMemo } from 'react';
 import type { HistoryEntry } from '../../../electron/shared/reports';
+import { matchNote } from '../../../electron/shared/i18n/match-text';
 import { formatDate } from '../i18n/format';
+import { useMessage } from '../i18n/use-message';
 import { useApp, useLanguage, useT } from '../store/react';
 import './decisions.css';
 
@@ -51,6 +53,7 @@ export function AppliedFixes() {
 
 export function AuditLog() {
   const t = useT();
+  const m = useMessage();
   const language = useLanguage();
   const audit = useApp((state) => state.audit);
   return (
@@ -76,7 +79,9 @@ export function AuditLog() {
                 <tr key={`${entry.time}-${index}`} data-testid="audit-row" data-operation={entry.operation}>
                   <td>{formatDate(language, entry.time)}</td>
                   <td className="mono">{entry.operation}</td>
-                  <td className="mono">{entry.summary}</td>
+                  <td className="mono">
+                    {language === 'en' ? entry.summary : m(matchNote(entry.summary), entry.summary)}
+                  </td>
                   <td className="mono">{entry.backup ?? ''}</td>
                   <td>
                     <span className={entry.outcome === 'ok' ? 'chip chip-ok' : 'chip chip-danger'}>

@@ -5,19 +5,21 @@ import type { BackupEntry, VerifyReport } from '../../../electron/shared/reports
 import { formatAge, formatBytes, formatDate } from '../i18n/format';
 import { useApp, useLanguage, useT } from '../store/react';
 import { useNow } from './useNow';
+import { useMessage } from '../i18n/use-message';
 import { BackupDiffView } from './restore/BackupDiffView';
 import { InspectionFacts } from './restore/InspectionFacts';
 
 /** Before a verify: what the listing already knows (no metadata, or a -wal beside it). */
 function Standing({ backup }: { backup: BackupEntry }) {
   const t = useT();
+  const m = useMessage();
   if (backup.standing === 'ok') return <span className="muted">{t('backups.notVerified')}</span>;
   return (
     <span
       className={backup.standing === 'invalid' ? 'chip chip-danger' : 'chip chip-warn'}
       data-testid="backup-standing"
       data-standing={backup.standing}
-      title={backup.problem ?? undefined}
+      title={backup.problem === null ? undefined : m(backup.problem_msg, backup.problem)}
     >
       {t(backup.standing === 'invalid' ? 'backups.invalid' : 'backups.unverified')}
     </span>

@@ -3,6 +3,7 @@
 // version the data is at, the recommendation, and forcing the recorded version.
 import { useState } from 'react';
 import type { ChecksSection, Evidence } from '../../../electron/shared/reports';
+import { matchNote } from '../../../electron/shared/i18n/match-text';
 import { checkTextZhCN } from '../../../electron/shared/i18n/checks-zh-CN';
 import { useApp, useLanguage, useT } from '../store/react';
 import { AppliedFixes } from './AppliedFixes';
@@ -121,10 +122,10 @@ function HealthFindings({ section }: { section: ChecksSection }) {
                 </td>
                 <td className="mono">
                   {check.rows.map((row, index) => (
-                    <div key={index}>{row}</div>
+                    <div key={index}>{language === 'en' ? row : m(matchNote(row), row)}</div>
                   ))}
                 </td>
-                <td className="muted">{check.reference ?? ''}</td>
+                <td className="muted">{m(check.reference_msg, check.reference ?? '')}</td>
                 <td>
                   {check.fixable && (
                     <button

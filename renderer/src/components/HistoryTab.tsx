@@ -2,7 +2,9 @@
 // marker that records it; rolling back one step or down to a version starts here.
 import { memo, useEffect, useMemo, useState } from 'react';
 import type { HistoryEntry } from '../../../electron/shared/reports';
+import { matchNote } from '../../../electron/shared/i18n/match-text';
 import { formatDate } from '../i18n/format';
+import { useMessage } from '../i18n/use-message';
 import { useApp, useLanguage, useT } from '../store/react';
 import { AppliedFixes, AuditLog } from './AppliedFixes';
 import { rollbackKey } from '../store/rollback-guard';
@@ -14,6 +16,7 @@ const isKnownOutcome = (outcome: string): outcome is KnownOutcome =>
 
 const HistoryRow = memo(function HistoryRow({ entry }: { entry: HistoryEntry }) {
   const t = useT();
+  const m = useMessage();
   const language = useLanguage();
   return (
     <tr
@@ -42,7 +45,8 @@ const HistoryRow = memo(function HistoryRow({ entry }: { entry: HistoryEntry }) 
       </td>
       <td className="notes">
         {entry.notes.map((note, index) => (
-          <div key={index}>{note}</div>
+          // The log keeps English text only: matched back to its catalog entry for another language.
+          <div key={index}>{language === 'en' ? note : m(matchNote(note), note)}</div>
         ))}
       </td>
     </tr>

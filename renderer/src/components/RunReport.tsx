@@ -54,6 +54,16 @@ export function RunReport() {
           {t('run.backupTaken')} <code className="mono">{report.backup.id}</code>
         </p>
       )}
+      {report.safety_notes !== undefined && report.safety_notes.length > 0 && (
+        <div className="muted" data-testid="run-safety-notes">
+          {t('run.safetyNotes')}
+          <ul className="notes-list">
+            {report.safety_notes.map((note, index) => (
+              <li key={index}>{m(report.safety_note_msgs?.[index], note)}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       {report.moved_aside.length > 0 && (
         <p className="muted">
           {t('run.movedAside')} <code className="mono">{report.moved_aside.join(', ')}</code>
