@@ -40,6 +40,7 @@ const Entry = memo(function Entry({ entry }: { entry: ActivityEntry }) {
 
 export function ActivityLog() {
   const t = useT();
+  const m = useMessage();
   const activity = useApp((state) => state.activity);
   const audit = useApp((state) => state.audit);
   const language = useLanguage();
@@ -54,7 +55,8 @@ export function ActivityLog() {
           : latest.message !== null
             ? t(latest.message.key, latest.message.params)
             : latest.error !== null
-              ? `${t(errorKey(latest.error.code))} ${latest.error.message}`
+              ? // As the entry shows it: the specifics from their key, English only where English is chosen.
+                `${t(errorKey(latest.error.code))} ${latest.error.msg !== undefined || language === 'en' ? m(latest.error.msg, latest.error.message) : ''}`.trim()
               : ''}
       </p>
       {activity.length === 0 ? (
