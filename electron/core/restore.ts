@@ -161,6 +161,7 @@ export async function restoreBackupFile(
     lock: context.lock,
     notes: context.notes,
     backupPath: safety,
+    bytesSha256: backup.sha256,
   });
   return {
     database: context.dbPath,
