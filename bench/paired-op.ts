@@ -2,6 +2,7 @@
 // builds of the engine (before and after a change) can be run side by side. sql.js is initialised
 // before the clock starts. `warm`: sql.js is warmed up and the same operation runs once on a copy
 // first (the app's long-lived worker); the second run is measured. Prints { ms, rssKB, detail }.
+// restore: the last argument is the backup to restore (paired.ts writes it in a separate process).
 import { copyFile, rm } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { createPanelEngine } from '../electron/app/panel-engine';
@@ -15,7 +16,7 @@ function unwrap<T>(result: Result<T>): T {
   return result.value;
 }
 
-async function run(op: string, engine: Engine): Promise<unknown> {
+async function run(op: string, engine: Engine, extra: string): Promise<unknown> {
   switch (op) {
     case 'check':
       return unwrap(await engine.check()).summary;
@@ -23,6 +24,8 @@ async function run(op: string, engine: Engine): Promise<unknown> {
       return unwrap(await engine.getStatus()).integrity;
     case 'backup':
       return unwrap(await engine.createBackup('manual')).size;
+    case 'restore':
+      return unwrap(await engine.restoreBackup(extra)).safety_backup !== '';
     case 'migrate':
       return unwrap(await engine.migrate()).steps.map((step) => [step.version, step.duration_ms]);
     default:
@@ -31,20 +34,20 @@ async function run(op: string, engine: Engine): Promise<unknown> {
 }
 
 async function main(): Promise<void> {
-  const [op = '', dbPath = '', backupDir = '', mode = 'cold'] = process.argv.slice(2);
+  const [op = '', dbPath = '', backupDir = '', mode = 'cold', extra = ''] = process.argv.slice(2);
   await loadSqlJs();
   if (mode === 'warm') {
     await warmUpSqlJs();
     const scratch = `${dbPath}.warm-up.db`;
     await copyFile(dbPath, scratch);
-    await run(op, createPanelEngine({ dbPath: scratch, backupDir: `${backupDir}-warm-up` }));
+    await run(op, createPanelEngine({ dbPath: scratch, backupDir: `${backupDir}-warm-up` }), extra);
     await rm(scratch, { force: true });
     await rm(`${backupDir}-warm-up`, { recursive: true, force: true });
   }
   const engine = createPanelEngine({ dbPath, backupDir });
   const cpu = process.cpuUsage();
   const started = performance.now();
-  const detail = await run(op, engine);
+  const detail = await run(op, engine, extra);
   const ms = performance.now() - started;
   const used = process.cpuUsage(cpu);
   // CPU time beside wall time: on a shared machine it moves less with the load.

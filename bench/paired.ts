@@ -4,9 +4,10 @@
 //   npx tsx bench/paired.ts build <out.mjs>             bundle bench/paired-op.ts from this tree
 //   npx tsx bench/paired.ts compare <a.mjs> <b.mjs> <op> <db> [--runs N] [--warm]
 //
-// op: check | status | backup | migrate. Prints each run and the medians of A, B and B/A.
+// op: check | status | backup | restore | migrate. restore: a backup of the copy is written first by
+// the same build in its own, unmeasured process, then the measured process restores it. Prints each run and the medians of A, B and B/A.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,7 +34,17 @@ function once(bundle: string, op: string, db: string, warm: boolean): Outcome {
   try {
     const copy = join(dir, 'x-ui.db');
     copyFileSync(db, copy);
-    const args = [bundle, op, copy, join(dir, 'backups'), warm ? 'warm' : 'cold'];
+    const backups = join(dir, 'backups');
+    const args = [bundle, op, copy, backups, warm ? 'warm' : 'cold'];
+    if (op === 'restore') {
+      const made = spawnSync(process.execPath, [bundle, 'backup', copy, backups, 'cold'], {
+        encoding: 'utf8',
+      });
+      if (made.status !== 0) throw new Error(`${bundle} backup failed:\n${made.stderr}`);
+      const file = readdirSync(backups).find((name) => name.endsWith('.db'));
+      if (file === undefined) throw new Error('no backup was written');
+      args.push(join(backups, file));
+    }
     const child = spawnSync(process.execPath, args, { encoding: 'utf8' });
     if (child.status !== 0) throw new Error(`${bundle} ${op} failed:\n${child.stderr}`);
     return JSON.parse(child.stdout.trim().split('\n').pop() ?? '{}') as Outcome;

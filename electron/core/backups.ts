@@ -17,8 +17,9 @@ import {
 import { queryRows } from './sql';
 import { integrityOf } from './integrity';
 import { TOOL_VERSION } from './tool-version';
-import { PANEL_MIGRATIONS } from '../panel/catalog';
-import { panelStartsCheck } from './backup-inspect';
+import { PANEL_MIGRATIONS, type MigrationDescriptor } from '../panel/catalog';
+import { inspectOpened, panelCounts, panelStartsCheck, type Inspected } from './backup-inspect';
+import { once } from './fingerprint';
 import type {
   BackupReason,
   VersionSnapshot,
@@ -257,12 +258,15 @@ export async function verifyBackupFile(path: string, fs: FileSystem): Promise<Ve
 
 /**
  * verifyBackupFile, also handing back the image it verified: a restore writes exactly the bytes
- * that passed, without reading and hashing the file again.
+ * that passed, without reading and hashing the file again. `inspectWith`: also the inspection a
+ * restore compares (backup-inspect.ts) under these migrations, from the same open database, the
+ * same integrity check and the same client count as the `panel_starts` check — not a second read.
  */
 export async function verifyBackupImage(
   path: string,
   fs: FileSystem,
-): Promise<{ report: VerifyReport; image: LoadedImage }> {
+  inspectWith: readonly MigrationDescriptor[] = PANEL_MIGRATIONS,
+): Promise<{ report: VerifyReport; image: LoadedImage; inspection: Inspected }> {
   // A link, a special file or a -wal beside it: refused before a byte of it is read.
   await assertStandaloneBackup(path, fs);
   const { metadata, problem } = await readMetadata(path, fs);
@@ -275,6 +279,7 @@ export async function verifyBackupImage(
   // ignoreWal: even a -wal planted after the check above is never merged into a backup.
   const image = await readDatabaseImage(path, { fs, ignoreWal: true });
   const checks: VerifyCheck[] = [];
+  let inspection: Inspected;
   const db = await openImage(image);
   try {
     checks.push({
@@ -324,7 +329,11 @@ export async function verifyBackupImage(
           : message('verify.tablesMissing', { tables: missing.join(', ') }),
       ),
     });
-    checks.push(panelStartsCheck(db, PANEL_MIGRATIONS, integrity));
+    const counts = once(() => panelCounts(db));
+    const panelView = inspectOpened(db, PANEL_MIGRATIONS, integrity, counts);
+    checks.push(panelStartsCheck(panelView));
+    inspection =
+      inspectWith === PANEL_MIGRATIONS ? panelView : inspectOpened(db, inspectWith, integrity, counts);
   } finally {
     db.close();
   }
@@ -335,7 +344,7 @@ export async function verifyBackupImage(
       : metadata === null && failed.join() === 'sha256'
         ? 'unverified'
         : 'invalid';
-  return { report: { path, ok: status === 'verified', status, origin, checks, metadata }, image };
+  return { report: { path, ok: status === 'verified', status, origin, checks, metadata }, image, inspection };
 }
 
 /** A backup named by an id PanelDB listed — the only way the UI may name one (no paths, no traversal). */

@@ -4,14 +4,15 @@ import { randomBytes } from 'node:crypto';
 import { basename, join } from 'node:path';
 import { createBackup, ensureBackupDir, listBackups, verifyBackupImage, backupStamp } from './backups';
 import type { BackupEntry, RestoreReport } from '../shared/reports';
-import { openImage, readDatabaseImage, walPathOf, type DiskState } from './database';
+import type { Database } from 'sql.js';
+import { openImage, readDatabaseImage, walPathOf, type DiskState, type LoadedImage } from './database';
 import { readRegular } from './no-follow';
 import { diskStateOf, replaceDatabaseFile, writeFileAtomically } from './save';
 import { detectDatabase } from './detect';
 import { EngineError } from './engine-error';
 import { versionSnapshot } from './migrate';
 import type { OperationContext } from './operation-context';
-import { compareForRestore } from './backup-inspect';
+import { inboundsOf, restoreRisks } from './backup-inspect';
 import { message, ref } from '../shared/i18n';
 
 /** A backup is named by a path (CLI) or by the id PanelDB listed (UI). */
@@ -27,25 +28,33 @@ export async function resolveBackup(reference: string, context: OperationContext
   );
 }
 
-async function safetyCopy(context: OperationContext): Promise<{ path: string; state: DiskState | null }> {
+/** The file about to be replaced, loaded (WAL merged) and opened once: for the risk count and the safety backup. */
+interface CurrentFile {
+  loaded: LoadedImage;
+  db: Database;
+}
+
+async function openCurrent(context: OperationContext): Promise<CurrentFile | null> {
   const loaded = await readDatabaseImage(context.dbPath, { fs: context.fs }).catch(() => null);
-  if (loaded !== null) {
-    const db = await openImage(loaded).catch(() => null);
-    if (db !== null) {
-      try {
-        const detection = detectDatabase(db, context.migrations);
-        const entry = await createBackup(loaded, {
-          fs: context.fs,
-          backupDir: context.backupDir,
-          reason: 'before-restore',
-          now: context.now,
-          versionState: versionSnapshot(detection),
-        });
-        return { path: entry.path, state: loaded };
-      } finally {
-        db.close();
-      }
-    }
+  if (loaded === null) return null;
+  const db = await openImage(loaded).catch(() => null);
+  return db === null ? null : { loaded, db };
+}
+
+async function safetyCopy(
+  context: OperationContext,
+  current: CurrentFile | null,
+): Promise<{ path: string; state: DiskState | null }> {
+  if (current !== null) {
+    const detection = detectDatabase(current.db, context.migrations);
+    const entry = await createBackup(current.loaded, {
+      fs: context.fs,
+      backupDir: context.backupDir,
+      reason: 'before-restore',
+      now: context.now,
+      versionState: versionSnapshot(detection),
+    });
+    return { path: entry.path, state: current.loaded };
   }
   // Damaged or unreadable as a database: keep its exact bytes (and its -wal) instead.
   const state = await diskStateOf(context.dbPath, context.fs).catch(() => null);
@@ -86,7 +95,11 @@ export async function restoreBackupFile(
   context: OperationContext,
   options: RestoreOptions = {},
 ): Promise<RestoreReport> {
-  const { report: verification, image: backup } = await verifyBackupImage(backupPath, context.fs);
+  const {
+    report: verification,
+    image: backup,
+    inspection,
+  } = await verifyBackupImage(backupPath, context.fs, context.migrations);
   if (verification.status === 'unverified' && options.acceptUnverified !== true) {
     throw new EngineError('BACKUP_UNVERIFIED', message('err.restore.unverified', { path: backupPath }));
   }
@@ -108,31 +121,37 @@ export async function restoreBackupFile(
       message('err.restore.failedChecks', {}, { checks: failed }),
     );
   }
-  const comparison = await compareForRestore(
-    context.dbPath,
-    backupPath,
-    basename(backupPath),
-    context.fs,
-    context.migrations,
-  );
-  if (comparison.risks.length > 0 && options.acceptRisk !== true) {
-    const now = comparison.current.counts?.inbounds;
-    const then = comparison.backup.counts?.inbounds ?? 0;
-    const why = comparison.risks.map((risk) =>
-      ref(
-        risk === 'far-fewer-inbounds'
-          ? message('err.restore.risk.fewerInbounds', { then, now: now ?? 0 })
-          : message('err.restore.risk.panelCannotStart', { problems: comparison.backup.problems.join(', ') }),
-      ),
-    );
-    throw new EngineError(
-      'CONFIRMATION_REQUIRED',
-      message('err.restore.needsConfirmation', { name: basename(backupPath) }, { why }),
-      undefined,
-      { action: 'accept-risk', risks: comparison.risks },
-    );
+  // The backup's side of the comparison comes from its verification above (one read, one integrity
+  // check, one client count); the current file is read once, for the one count the risks need and
+  // then for the safety backup.
+  const current = await openCurrent(context);
+  let safety: string;
+  let state: DiskState | null;
+  try {
+    const backupSide = { id: basename(backupPath), ...inspection };
+    const currentCounts = current === null ? null : inboundsOf(current.db);
+    const risks = restoreRisks(backupSide, { counts: currentCounts });
+    if (risks.length > 0 && options.acceptRisk !== true) {
+      const now = currentCounts?.inbounds;
+      const then = backupSide.counts?.inbounds ?? 0;
+      const why = risks.map((risk) =>
+        ref(
+          risk === 'far-fewer-inbounds'
+            ? message('err.restore.risk.fewerInbounds', { then, now: now ?? 0 })
+            : message('err.restore.risk.panelCannotStart', { problems: backupSide.problems.join(', ') }),
+        ),
+      );
+      throw new EngineError(
+        'CONFIRMATION_REQUIRED',
+        message('err.restore.needsConfirmation', { name: basename(backupPath) }, { why }),
+        undefined,
+        { action: 'accept-risk', risks },
+      );
+    }
+    ({ path: safety, state } = await safetyCopy(context, current));
+  } finally {
+    current?.db.close();
   }
-  const { path: safety, state } = await safetyCopy(context);
   if (state === null) {
     throw new EngineError('FILE_NOT_FOUND', message('err.restore.noTarget', { path: context.dbPath }));
   }
@@ -143,6 +162,7 @@ export async function restoreBackupFile(
     lock: context.lock,
     notes: context.notes,
     backupPath: safety,
+    bytesSha256: backup.sha256,
   });
   return {
     database: context.dbPath,

@@ -114,6 +114,11 @@ export interface ReplaceOptions {
   notes?: Note[];
   /** The verified backup taken before this save, named in the record for recovery reports. */
   backupPath?: string;
+  /**
+   * The SHA-256 of `bytes` when the caller already holds it (a restore: the backup's image, hashed
+   * when it was verified and never written to since), so 100 MB are not hashed a second time.
+   */
+  bytesSha256?: string;
 }
 
 /**
@@ -164,7 +169,7 @@ export async function replaceDatabaseFile(
       target,
       temp: basename(temp),
       original_sha256: image.original.sha256,
-      new_sha256: sha256Hex(bytes),
+      new_sha256: options.bytesSha256 ?? sha256Hex(bytes),
       wal:
         walBeside && image.wal !== null
           ? { aside: basename(asideOf(walPathOf(target))), sha256: image.wal.sha256 }

@@ -6,6 +6,7 @@ import { basename, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BackupEntry } from '../../electron/shared/reports';
 import { createPanelEngine } from '../../electron/app/panel-engine';
+import { nodeFileSystem, type FileSystem } from '../../electron/core/file-system';
 import { verifyBackup } from '../../electron/core/index';
 import { buildFixture } from '../fixtures/build';
 import { sqlite3, sqlite3OnCopy } from '../support/sqlite-cli';
@@ -204,5 +205,48 @@ describe("restoring one of the panel's own x-ui.db.backup.<unix> siblings", () =
     );
     const safety = unwrap(await engine.listBackups()).find((entry) => entry.path === report.safety_backup);
     expect(safety?.reason).toBe('before-restore');
+  });
+});
+
+describe('the save record of a restore', () => {
+  /** The engine's file system, reading the save record and the temp file at the final rename. */
+  function watchingTheRename(backupDir: string, seen: Array<{ recorded: string; written: string }>) {
+    const fs: FileSystem = {
+      ...nodeFileSystem,
+      rename: async (from, to) => {
+        if (/\.paneldb-tmp$/.test(String(from)) && String(to).endsWith('x-ui.db')) {
+          const record = (await readdir(backupDir)).find((name) => name.endsWith('.paneldb-save.json'));
+          const intent = JSON.parse(await readFile(join(backupDir, String(record)), 'utf8')) as {
+            new_sha256: string;
+          };
+          seen.push({ recorded: intent.new_sha256, written: await sha256File(String(from)) });
+        }
+        return nodeFileSystem.rename(from, to);
+      },
+    };
+    return fs;
+  }
+
+  it.each([
+    ['a PanelDB backup', 'rollback'],
+    ["a panel's backup whose header still says WAL mode", 'wal'],
+  ])('names the hash of the bytes it writes, restoring %s', async (_what, mode) => {
+    const dir = await tempDir();
+    const path = await buildFixture('f8-branch-version-5', dir);
+    const backupDir = join(dir, 'backups');
+    const sibling = join(dirname(path), 'x-ui.db.backup.1770180192');
+    if (mode === 'wal') sqlite3(sibling, 'PRAGMA journal_mode = WAL;');
+    const seen: Array<{ recorded: string; written: string }> = [];
+    const engine = createPanelEngine({ dbPath: path, backupDir, fs: watchingTheRename(backupDir, seen) });
+    const reference =
+      mode === 'wal'
+        ? 'x-ui.db.backup.1770180192'
+        : unwrap(await createPanelEngine({ dbPath: path, backupDir }).createBackup('manual')).id;
+
+    unwrap(await engine.restoreBackupById({ id: reference, acceptUnverified: true }));
+
+    expect(seen).toHaveLength(1);
+    expect(seen[0]?.recorded).toBe(seen[0]?.written);
+    expect(await sha256File(path)).toBe(seen[0]?.written);
   });
 });
