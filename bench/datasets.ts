@@ -56,7 +56,7 @@ export async function prepareDatasets(
     const path = wal ? await ensureWalPair(dataDir) : await ensureDb(dataDir, mb);
     const bytes = (await sizeOf(path)) + (wal ? await sizeOf(`${path}-wal`) : 0);
     const label = wal ? '100 MB + WAL' : `${mb} MB`;
-    datasets.push({ key, label, path, wal, bytes, runs: runs ?? (mb >= 300 ? 3 : 5) });
+    datasets.push({ key, label, path, wal, bytes, runs: runs ?? 3 });
   }
   return datasets;
 }

@@ -6,7 +6,7 @@ export const ALL_SIZES = ['10', '100', '300', 'wal'] as const;
 
 export interface BenchOptions {
   sizes: string[];
-  /** Runs per figure; undefined: 5, and 3 for 300 MB. */
+  /** Runs per figure; undefined: 3 (medians of three interleaved PanelDB/native pairs). */
   runs: number | undefined;
   ops: OpName[];
   /** Not the default full run: RESULTS.md says so at the top. */
