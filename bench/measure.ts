@@ -9,18 +9,8 @@
 //   operation runs once on a throw-away copy first, then the measured one runs in the same engine
 //   process — what the desktop app's long-lived worker feels.
 // Prints one JSON line: { ms, cpuMs, maxRssKB, detail }.
-import { copyFile, rm } from 'node:fs/promises';
-import { performance } from 'node:perf_hooks';
-import { createPanelEngine } from '../electron/app/panel-engine';
 import type { Engine } from '../electron/core/index';
-import { loadSqlJs } from '../electron/core/sqljs';
-import { warmUpSqlJs } from '../electron/core/warm-up';
-import type { Result } from '../electron/shared/result';
-
-function unwrap<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
+import { runMeasuredOperation, unwrap } from './in-process';
 
 async function operate(op: string, engine: Engine, extra: string): Promise<Record<string, unknown>> {
   switch (op) {
@@ -54,32 +44,4 @@ async function operate(op: string, engine: Engine, extra: string): Promise<Recor
   }
 }
 
-async function main(): Promise<void> {
-  const [op = '', dbPath = '', backupDir = '', mode = 'cold', extra = ''] = process.argv.slice(2);
-  await loadSqlJs();
-  if (mode === 'warm') {
-    // The app's worker: warmed at start, and this is not its first operation.
-    await warmUpSqlJs();
-    const scratch = `${dbPath}.warm-up.db`;
-    await copyFile(dbPath, scratch);
-    await operate(op, createPanelEngine({ dbPath: scratch, backupDir: `${backupDir}-warm-up` }), extra);
-    await rm(scratch, { force: true });
-    await rm(`${backupDir}-warm-up`, { recursive: true, force: true });
-  }
-  const engine = createPanelEngine({ dbPath, backupDir });
-  const cpu = process.cpuUsage();
-  const started = performance.now();
-  const detail = await operate(op, engine, extra);
-  const ms = performance.now() - started;
-  const used = process.cpuUsage(cpu);
-  // CPU time beside wall time: on a shared machine it moves less with the load.
-  const cpuMs = (used.user + used.system) / 1000;
-  process.stdout.write(
-    `${JSON.stringify({ ms, cpuMs, maxRssKB: process.resourceUsage().maxRSS, detail })}\n`,
-  );
-}
-
-main().catch((thrown: unknown) => {
-  process.stderr.write(`${thrown instanceof Error ? (thrown.stack ?? thrown.message) : String(thrown)}\n`);
-  process.exit(1);
-});
+runMeasuredOperation(operate);

@@ -26,7 +26,7 @@ const median = (values: number[]): number => {
 interface Outcome {
   ms: number;
   cpuMs: number;
-  rssKB: number;
+  maxRssKB: number;
 }
 
 function once(bundle: string, op: string, db: string, warm: boolean): Outcome {
@@ -83,7 +83,7 @@ async function main(): Promise<void> {
       const outcome = once(side === 'a' ? a : b, op, db, warm);
       times[side].push(outcome.ms);
       cpu[side].push(outcome.cpuMs);
-      rss[side].push(outcome.rssKB);
+      rss[side].push(outcome.maxRssKB);
     }
     loads.push(loadavg()[0] ?? 0);
     const last = (side: 'a' | 'b') =>

@@ -5,11 +5,11 @@ import { hostname } from 'node:os';
 import { copyFile, mkdir, open, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../electron/cli/main';
 import type { SecretSource } from '../../electron/cli/commands/set-password';
 import { nodeFileSystem } from '../../electron/core/file-system';
 import { lockPathOf } from '../../electron/core/write-lock';
 import { buildFixture } from '../fixtures/build';
+import { runCli } from '../support/cli-in-process';
 import { englishRuns } from '../support/english-runs';
 import { sqlite3 } from '../support/sqlite-cli';
 import { tempDir } from '../support/temp-dir';
@@ -19,17 +19,7 @@ const piped = (text: string): SecretSource => ({
   ask: () => Promise.reject(new Error('no terminal in this test')),
 });
 
-async function zh(argv: string[], secrets?: SecretSource) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main([...argv, '--lang', 'zh-CN'], {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    env: {},
-    ...(secrets === undefined ? {} : { secrets }),
-  });
-  return { code, stdout, stderr };
-}
+const zh = (argv: string[], secrets?: SecretSource) => runCli(argv, 'zh-CN', secrets);
 
 /** The refusal is the keyed sentence, whole and Chinese, and names its code. */
 function expectChineseRefusal(

@@ -6,28 +6,14 @@ import * as nodeFs from 'node:fs/promises';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../electron/cli/main';
 import { lockPathOf } from '../../electron/core/write-lock';
 import { buildFixture } from '../fixtures/build';
+import { expectChinese, runCli } from '../support/cli-in-process';
 import { englishRuns } from '../support/english-runs';
 import { sqlite3 } from '../support/sqlite-cli';
 import { tempDir } from '../support/temp-dir';
 
-const run = async (argv: string[], lang = 'zh-CN') => {
-  let stdout = '';
-  let stderr = '';
-  const code = await main([...argv, '--lang', lang], {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    env: {},
-  });
-  return { code, stdout, stderr, all: `${stdout}\n${stderr}` };
-};
-
-function expectChinese(output: string): void {
-  expect(englishRuns(output)).toEqual([]);
-  expect(output).toMatch(/[\u4e00-\u9fff]/u);
-}
+const run = (argv: string[], lang: 'en' | 'zh-CN' = 'zh-CN') => runCli(argv, lang);
 
 // The trigger of test/core/triggers.exploit.test.ts: it changes tables the step does not touch.
 const TRIGGER = `

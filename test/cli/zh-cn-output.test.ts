@@ -3,21 +3,12 @@
 import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../electron/cli/main';
 import { buildFixture } from '../fixtures/build';
+import { expectChinese, runCli } from '../support/cli-in-process';
 import { englishRuns } from '../support/english-runs';
 import { tempDir } from '../support/temp-dir';
 
-const run = async (argv: string[]) => {
-  let stdout = '';
-  let stderr = '';
-  const code = await main([...argv, '--lang', 'zh-CN'], {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    env: {},
-  });
-  return { code, stdout, stderr, all: `${stdout}\n${stderr}` };
-};
+const run = (argv: string[]) => runCli(argv);
 
 const FIXTURES = {
   dirty: 'f6-dirty-3-up-failed',
@@ -28,11 +19,6 @@ const FIXTURES = {
 
 async function fixture(name: keyof typeof FIXTURES): Promise<string> {
   return buildFixture(FIXTURES[name], await tempDir());
-}
-
-function expectChinese(output: string): void {
-  expect(englishRuns(output)).toEqual([]);
-  expect(output).toMatch(/[\u4e00-\u9fff]/u);
 }
 
 describe('paneldb --lang zh-CN', () => {
