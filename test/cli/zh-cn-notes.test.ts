@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lockPathOf } from '../../electron/core/write-lock';
 import { buildFixture } from '../fixtures/build';
+import { TRAFFIC_WIPING_TRIGGER } from '../support/panel-db';
 import { expectChinese, runCli } from '../support/cli-in-process';
 import { englishRuns } from '../support/english-runs';
 import { sqlite3 } from '../support/sqlite-cli';
@@ -15,18 +16,10 @@ import { tempDir } from '../support/temp-dir';
 
 const run = (argv: string[], lang: 'en' | 'zh-CN' = 'zh-CN') => runCli(argv, lang);
 
-// The trigger of test/core/triggers.exploit.test.ts: it changes tables the step does not touch.
-const TRIGGER = `
-INSERT INTO client_traffics (inbound_id, enable, email, up, down, all_time, expiry_time, total)
-  SELECT id, 1, 'c' || id || '@x', 0, 0, 0, 0, 0 FROM inbounds;
-CREATE TRIGGER wipe_traffic AFTER UPDATE ON inbounds BEGIN
-  DELETE FROM client_traffics WHERE inbound_id = NEW.id;
-END;`;
-
 describe('the engine’s notes in zh-CN', () => {
   it('says in Chinese that a rollback is not an exact return when a trigger changed other tables', async () => {
     const path = await buildFixture('f2-tls-variants', await tempDir());
-    sqlite3(path, TRIGGER);
+    sqlite3(path, TRAFFIC_WIPING_TRIGGER);
     expect((await run(['migrate', path, '--to', '2'])).code).toBe(0);
     const json = JSON.parse((await run(['rollback', path, '--dry-run', '--json'], 'en')).stdout) as {
       steps: Array<{ notes: string[]; note_msgs: Array<{ key: string }> }>;

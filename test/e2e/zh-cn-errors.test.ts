@@ -1,18 +1,16 @@
 // Issue 15 in the browser: a file the engine refuses shows its refusal whole in Chinese — the
 // code's explanation and the engine's own sentence (from its catalog key), with no run of four
 // English words on the page (the activity log included). Screenshots in test-output/screenshots/zh-error-*.png.
-import { copyFile, mkdir, writeFile } from 'node:fs/promises';
+import { copyFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { nodeFileSystem } from '../../electron/core/file-system';
 import { buildFixture } from '../fixtures/build';
-import { launchChromium } from '../support/browser';
+import { SCREENSHOTS, servedBrowser } from '../support/served-browser';
 import { englishRuns } from '../support/english-runs';
 import { servePanel } from '../support/serve-process';
 import { sqlite3 } from '../support/sqlite-cli';
 import { tempDir } from '../support/temp-dir';
-
-const SHOTS = join(process.cwd(), 'test-output', 'screenshots');
 
 /** A folder to serve: a database with a -wal of another page size, and one cut short. */
 async function refusedFiles(): Promise<string> {
@@ -30,16 +28,11 @@ async function refusedFiles(): Promise<string> {
 }
 
 describe('the browser UI in zh-CN, refusing a file', () => {
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
-  beforeAll(async () => {
-    await mkdir(SHOTS, { recursive: true });
-    browser = await launchChromium('zh-CN');
-  }, 60_000);
-  afterAll(async () => browser?.close());
+  const browser = servedBrowser('zh-CN');
 
   it('shows the engine’s refusal in Chinese, whole', async () => {
     const served = await servePanel([await refusedFiles()]);
-    const page = await browser.context.newPage();
+    const page = await browser.newPage();
     try {
       await page.goto(served.url);
       await page.getByTestId('start-screen').waitFor();
@@ -57,7 +50,7 @@ describe('the browser UI in zh-CN, refusing a file', () => {
         // the recovery), which states the refusal the way the error banner does.
         const limited = page.getByTestId('limited-mode');
         await limited.waitFor();
-        await page.screenshot({ path: join(SHOTS, `zh-error-${code}.png`), fullPage: true });
+        await page.screenshot({ path: join(SCREENSHOTS, `zh-error-${code}.png`), fullPage: true });
         expect(await page.getByTestId('limited-code').innerText()).toBe(code);
         expect(await page.getByTestId('limited-message').innerText()).toContain(sentence);
         expect(englishRuns(await page.locator('body').innerText())).toEqual([]);

@@ -1,31 +1,24 @@
 // Every tab, dialog and report of the browser UI in zh-CN on the dirty, legacy, WAL and demo
 // fixtures: the page text holds no run of four English words (outside identifiers, paths, quoted
 // data and product names), and screenshots in test-output/screenshots/zh-*.png show the screens.
-import { mkdir } from 'node:fs/promises';
+
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildFixture } from '../fixtures/build';
-import { launchChromium } from '../support/browser';
+import { TRAFFIC_WIPING_TRIGGER } from '../support/panel-db';
+import { SCREENSHOTS, servedBrowser } from '../support/served-browser';
 import { englishRuns } from '../support/english-runs';
 import { servePanel } from '../support/serve-process';
 import { sqlite3 } from '../support/sqlite-cli';
 import { createPanelEngine } from '../../electron/app/panel-engine';
 import { tempDir } from '../support/temp-dir';
 
-const SHOTS = join(process.cwd(), 'test-output', 'screenshots');
 // Issue 15: files whose reports carry the engine's notes (a trigger's effects and an inexact
 // rollback in the history, the wrong-DDL restore reason, the lockout recommendation and evidence).
-const TRIGGER = `
-INSERT INTO client_traffics (inbound_id, enable, email, up, down, all_time, expiry_time, total)
-  SELECT id, 1, 'c' || id || '@x', 0, 0, 0, 0, 0 FROM inbounds;
-CREATE TRIGGER wipe_traffic AFTER UPDATE ON inbounds BEGIN
-  DELETE FROM client_traffics WHERE inbound_id = NEW.id;
-END;`;
-
 async function rolledBackWithTrigger(): Promise<string> {
   const path = await buildFixture('f2-tls-variants', await tempDir());
-  sqlite3(path, TRIGGER);
+  sqlite3(path, TRAFFIC_WIPING_TRIGGER);
   const engine = createPanelEngine({ dbPath: path });
   expect((await engine.migrate({ to: 2 })).ok).toBe(true);
   expect((await engine.rollBack({ steps: 1 })).ok).toBe(true);
@@ -58,7 +51,7 @@ const TABS = ['overview', 'history', 'pending', 'backups', 'checks'] as const;
 
 /** The visible text of the page, checked for English runs; the screenshot is taken either way. */
 async function screen(page: Page, name: string, found: Record<string, string[]>): Promise<void> {
-  await page.screenshot({ path: join(SHOTS, `zh-${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `zh-${name}.png`), fullPage: true });
   const text = await page.locator('body').innerText();
   const runs = englishRuns(text);
   if (runs.length > 0) found[name] = runs;
@@ -72,17 +65,12 @@ async function clickIfThere(page: Page, testId: string): Promise<boolean> {
 }
 
 describe('the browser UI in zh-CN', () => {
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
-  beforeAll(async () => {
-    await mkdir(SHOTS, { recursive: true });
-    browser = await launchChromium('zh-CN');
-  }, 60_000);
-  afterAll(async () => browser?.close());
+  const browser = servedBrowser('zh-CN');
 
   for (const [name, fixture] of Object.entries(FIXTURES)) {
     it(`shows every tab, dialog and report of the ${name} fixture in Chinese`, async () => {
       const served = await servePanel(fixture === null ? ['--demo'] : [await pathOf(fixture)]);
-      const page = await browser.context.newPage();
+      const page = await browser.newPage();
       const found: Record<string, string[]> = {};
       try {
         await page.goto(served.url);

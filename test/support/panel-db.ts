@@ -21,3 +21,14 @@ export async function writePanelWalPair(path: string, walOnlySql: string): Promi
   await makeWalPair(path, { checkpointedSql: `${PANEL_SCHEMA_SQL}\n${SEED_SQL}`, walOnlySql });
   return path;
 }
+
+/**
+ * A trigger that changes a table the step does not touch (each inbound's traffic rows go when it is
+ * updated), with the traffic rows it wipes: how a step's trigger effects and an inexact rollback show.
+ */
+export const TRAFFIC_WIPING_TRIGGER = `
+INSERT INTO client_traffics (inbound_id, enable, email, up, down, all_time, expiry_time, total)
+  SELECT id, 1, 'c' || id || '@x', 0, 0, 0, 0, 0 FROM inbounds;
+CREATE TRIGGER wipe_traffic AFTER UPDATE ON inbounds BEGIN
+  DELETE FROM client_traffics WHERE inbound_id = NEW.id;
+END;`;
