@@ -1,14 +1,19 @@
-// How paneldb_history's `changes` column holds a step's before-images. Stored as one JSON array,
-// every before-value (itself JSON text, full of quotes and newlines) was escaped once more: the log
-// grew by ~1.75× the values the step changed. Now a JSON header line lists the changes, and the
+// How paneldb_history's `changes` column holds a step's before-images. Stored as one JSON array of
+// objects, every before-value (itself JSON text, full of quotes and newlines) was escaped once more
+// and each change repeated its table and column names and a 64-digit hash: the log grew by ~1.8×
+// the values the step changed. Now a JSON header line lists the changes compactly and the
 // before-values follow it verbatim, each sliced off by the length the header gives:
 //
-//   {"format":2,"changes":[{"table":"inbounds","rowid":1,"column":"settings","before_length":812,…}]}\n<812 chars>…
+//   {"format":2,"names":["inbounds","stream_settings"],"changes":[[0,1,7,812,"9cd6870f580cdcbc"],…]}\n<812 chars>…
 //
-// JSON.stringify never writes a raw newline, so the first one ends the header. A value holding a NUL
-// or a lone surrogate (neither survives a trip through SQLite's UTF-8 text) stays inside the header,
-// escaped as before. Logs written before this format (a plain JSON array) are still read.
+// A compact change is [table, column (indexes into names), rowid, before length or null for NULL,
+// after-hash or null]. A change that needs more (an inserted or deleted row, a stored class or bytes
+// a text cannot carry, a before-value holding a NUL or a lone surrogate, which do not survive a trip
+// through SQLite's UTF-8 text) stays a full object, escaped as before. JSON.stringify never writes a
+// raw newline, so the first one ends the header. Logs written before this format (a plain JSON array
+// of objects) are still read.
 import type { StoredChange } from '../shared/reports';
+import { sha256Hex } from './fingerprint';
 
 const FORMAT = 2;
 /**
@@ -17,21 +22,54 @@ const FORMAT = 2;
  */
 const NOT_VERBATIM = /\0|\p{Surrogate}/u;
 
+type CompactChange = [
+  table: number,
+  column: number,
+  rowid: number,
+  length: number | null,
+  after: string | null,
+];
+
+const isCompactable = (change: StoredChange): boolean =>
+  change.kind === undefined &&
+  change.before_type === undefined &&
+  change.before_hex === undefined &&
+  (change.before === null || !NOT_VERBATIM.test(change.before));
+
 /** The column's text for these changes. */
 export function encodeChanges(changes: readonly StoredChange[]): string {
-  const header: unknown[] = [];
+  const names: string[] = [];
+  const nameIndex = new Map<string, number>();
+  const indexOf = (name: string) => {
+    let index = nameIndex.get(name);
+    if (index === undefined) {
+      index = names.push(name) - 1;
+      nameIndex.set(name, index);
+    }
+    return index;
+  };
+  const header: Array<CompactChange | StoredChange> = [];
   const values: string[] = [];
   for (const change of changes) {
-    const { before, ...rest } = change;
-    if (typeof before === 'string' && !NOT_VERBATIM.test(before)) {
-      header.push({ ...rest, before_length: before.length });
-      values.push(before);
-    } else {
+    if (!isCompactable(change)) {
       header.push(change);
+      continue;
     }
+    const { before } = change;
+    header.push([
+      indexOf(change.table),
+      indexOf(change.column),
+      change.rowid,
+      before?.length ?? null,
+      change.after_sha256,
+    ]);
+    if (before !== null) values.push(before);
   }
-  return `${JSON.stringify({ format: FORMAT, changes: header })}\n${values.join('')}`;
+  return `${JSON.stringify({ format: FORMAT, names, changes: header })}\n${values.join('')}`;
 }
+
+const isIndex = (value: unknown, size: number): value is number =>
+  typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < size;
 
 /**
  * The changes as parsed JSON objects (the caller checks each one's shape), or undefined when the
@@ -46,21 +84,42 @@ export function decodeChanges(text: string): unknown[] | undefined {
   if (end === -1) return undefined;
   const header: unknown = JSON.parse(text.slice(0, end));
   if (typeof header !== 'object' || header === null) return undefined;
-  const { format, changes } = header as { format?: unknown; changes?: unknown };
-  if (format !== FORMAT || !Array.isArray(changes)) return undefined;
+  const { format, names, changes } = header as { format?: unknown; names?: unknown; changes?: unknown };
+  if (format !== FORMAT || !Array.isArray(names) || !Array.isArray(changes)) return undefined;
+  if (!names.every((name) => typeof name === 'string')) return undefined;
   let offset = end + 1;
   const decoded: unknown[] = [];
   for (const change of changes) {
-    if (typeof change !== 'object' || change === null || !('before_length' in change)) {
+    if (!Array.isArray(change)) {
       decoded.push(change);
       continue;
     }
-    const { before_length: length, ...rest } = change as { before_length: unknown };
-    if (typeof length !== 'number' || !Number.isInteger(length) || length < 0) return undefined;
-    if (offset + length > text.length) return undefined;
-    decoded.push({ ...rest, before: text.slice(offset, offset + length) });
-    offset += length;
+    const [table, column, rowid, length, after] = change as unknown[];
+    if (change.length !== 5 || !isIndex(table, names.length) || !isIndex(column, names.length))
+      return undefined;
+    let before: string | null = null;
+    if (length !== null) {
+      if (!isIndex(length, text.length - offset + 1)) return undefined;
+      before = text.slice(offset, offset + length);
+      offset += length;
+    }
+    decoded.push({ table: names[table], column: names[column], rowid, before, after_sha256: after });
   }
   // Every character after the header belongs to exactly one before-value.
   return offset === text.length ? decoded : undefined;
+}
+
+/**
+ * How much of an after-value's SHA-256 the log keeps: 64 bits tell a later edit of the row from
+ * what the step wrote (the rollback's conflict check), at a quarter of the full hash's 64 digits
+ * per changed row. Older logs hold the full hash; both are read.
+ */
+const AFTER_DIGITS = 16;
+
+export const afterDigest = (after: string): string => sha256Hex(after).slice(0, AFTER_DIGITS);
+
+/** Whether `current` is still what the step wrote, by the (full or shortened) hash the log keeps. */
+export function holdsAfter(current: string | null, stored: string | null): boolean {
+  if (current === null || stored === null) return current === stored;
+  return stored.length >= AFTER_DIGITS && sha256Hex(current).startsWith(stored);
 }

@@ -9,7 +9,7 @@ import type { Direction, StoredChange, HistoryEntry } from '../shared/reports';
 import { sha256Hex } from './fingerprint';
 import { message, ref, type KeyedText } from '../shared/i18n';
 import { isRecord, type Detail } from '../shared/result';
-import { decodeChanges, encodeChanges } from './history-changes';
+import { afterDigest, decodeChanges, encodeChanges } from './history-changes';
 
 export const HISTORY_TABLE = 'paneldb_history';
 
@@ -100,7 +100,7 @@ export function appendHistory(db: Database, entry: NewHistoryEntry): void {
     rowid: change.rowid,
     column: change.column,
     before: change.before,
-    after_sha256: change.after === null ? null : sha256Hex(change.after),
+    after_sha256: change.after === null ? null : afterDigest(change.after),
     ...(change.before_type === undefined ? {} : { before_type: change.before_type }),
     ...(change.before_hex === undefined ? {} : { before_hex: change.before_hex }),
   }));

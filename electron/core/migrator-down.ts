@@ -14,7 +14,7 @@ import { inStepTransaction, runPlan, type RunDependencies, type StepKind } from 
 import { exactValueSql } from './stored-value';
 import { effectsOutside, rowCounts, triggerNotes, triggersOn, watchedTables } from './trigger-effects';
 import { message, ref } from '../shared/i18n';
-import { sha256Hex } from './fingerprint';
+import { holdsAfter } from './history-changes';
 export interface DownPlanItem {
   migration: PanelMigration;
   up: HistoryEntry;
@@ -47,7 +47,7 @@ function conflictsOf(changes: StoredChange[], current: CurrentValue[]): string[]
   changes.forEach((change, index) => {
     const { exists, text } = current[index] ?? { exists: false, text: null };
     if (!exists) conflicts.push(`${change.table} row ${change.rowid} no longer exists`);
-    else if ((text === null ? null : sha256Hex(text)) !== change.after_sha256) {
+    else if (!holdsAfter(text, change.after_sha256)) {
       conflicts.push(
         change.kind === 'insert'
           ? `${change.table} row ${change.rowid} (inserted by the step) was changed after the step`

@@ -15,7 +15,7 @@ const change = (rowid: number, before: string | null): StoredChange => ({
   rowid,
   column: 'stream_settings',
   before,
-  after_sha256: 'a'.repeat(64),
+  after_sha256: 'a'.repeat(16),
 });
 
 describe('the changes column of the history log', () => {
@@ -28,6 +28,8 @@ describe('the changes column of the history log', () => {
       change(5, 'a lone \ud800 surrogate'),
       change(8, 'a NUL \u0000 inside'),
       { ...change(6, null), before_type: 'blob' as const, before_hex: '00ff' },
+      { ...change(9, '{"row":"image"}'), kind: 'delete' as const, column: '*' },
+      { ...change(10, null), table: 'client_traffics', column: 'email', after_sha256: null },
       change(7, '\n\n{"starts":"with newlines"}'),
     ];
     expect(decodeChanges(encodeChanges(changes))).toEqual(changes);
@@ -54,7 +56,8 @@ describe('the changes column of the history log', () => {
     ['a value cut short', (text: string) => text.slice(0, -1)],
     ['characters after the last value', (text: string) => `${text}x`],
     ['a header of another format', (text: string) => text.replace('"format":2', '"format":3')],
-    ['a negative length', (text: string) => text.replace('"before_length":7', '"before_length":-7')],
+    ['a negative length', (text: string) => text.replace(',7,', ',-7,')],
+    ['a name index out of range', (text: string) => text.replace('[[0,1,', '[[0,9,')],
     ['no header line', (text: string) => text.replace('\n', ' ')],
   ])('refuses %s', (_what, damage) => {
     expect(decodeChanges(damage(encodeChanges([change(1, '{"a":1}')])))).toBeUndefined();
@@ -74,12 +77,28 @@ describe('the changes column of the history log', () => {
         "SELECT length(CAST(changes AS BLOB)) FROM paneldb_history WHERE version = 2 AND direction = 'up';",
       ),
     );
-    // Every row's before-value verbatim, plus ~150 bytes of header per changed row.
+    // Every row's before-value verbatim, plus about 30 bytes of header per changed row.
     expect(logged).toBeGreaterThanOrEqual(beforeBytes);
-    expect(logged).toBeLessThan(beforeBytes + 300 * 200);
+    expect(logged).toBeLessThan(beforeBytes + 300 * 40);
     const history = await engine.getHistory();
     expect(history.ok && history.value.find((entry) => entry.version === 2)?.changes.length).toBe(300);
     const rolledBack = await engine.rollBack({ steps: 1 });
     expect(rolledBack.ok && rolledBack.value.steps[0]?.content_hash_restored).toBe(true);
+  });
+});
+
+describe('the after-hash the log keeps', () => {
+  it('tells what the step wrote from a later edit, by the shortened hash and by an older full one', async () => {
+    const { afterDigest, holdsAfter } = await import('../../electron/core/history-changes');
+    const { sha256Hex } = await import('../../electron/core/fingerprint');
+    const written = '{"network":"tcp"}';
+    expect(holdsAfter(written, afterDigest(written))).toBe(true);
+    expect(holdsAfter(written, sha256Hex(written))).toBe(true);
+    expect(holdsAfter('{"network":"ws"}', afterDigest(written))).toBe(false);
+    expect(holdsAfter(null, null)).toBe(true);
+    expect(holdsAfter(null, afterDigest(written))).toBe(false);
+    expect(holdsAfter(written, null)).toBe(false);
+    // A stored hash too short to mean anything matches nothing.
+    expect(holdsAfter(written, '')).toBe(false);
   });
 });
