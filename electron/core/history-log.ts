@@ -7,7 +7,7 @@ import { queryRows, textParam, columnNames } from './sql';
 import { EngineError } from './engine-error';
 import type { Direction, StoredChange, HistoryEntry } from '../shared/reports';
 import { sha256Hex } from './fingerprint';
-import { message, ref, type KeyedText } from '../shared/i18n';
+import { message, ref, renderMessage, type KeyedText } from '../shared/i18n';
 import { isRecord, type Detail } from '../shared/result';
 import { afterDigest, decodeChanges, encodeChanges } from './history-changes';
 
@@ -118,7 +118,7 @@ export function appendHistory(db: Database, entry: NewHistoryEntry): void {
       entry.checksum,
       entry.rows_changed,
       changes.value,
-      JSON.stringify(entry.skipped),
+      JSON.stringify(entry.skipped.map(storedSkip)),
       JSON.stringify(entry.notes),
       JSON.stringify(entry.hash_before),
       JSON.stringify(entry.hash_after),
@@ -158,7 +158,7 @@ export function readHistory(db: Database): HistoryEntry[] {
       checksum: String(row.checksum),
       rows_changed: Number(row.rows_changed),
       changes: changes.map(withAfterHash),
-      skipped: arrayOr(json('skipped')) as SkippedRow[],
+      skipped: arrayOr(json('skipped')).map(readSkip),
       notes: arrayOr(json('notes')) as string[],
       hash_before: recordOr(json('hash_before')),
       hash_after: recordOr(json('hash_after')),
@@ -201,6 +201,23 @@ function withAfterHash(change: ParsedChange): StoredChange {
 }
 
 const arrayOr = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+
+/**
+ * A skipped row as stored: a reason the catalog renders from its key is kept as the key alone (a
+ * safe-mode step 3 skips every XHTTP inbound with the same 280-character sentence); any other reason
+ * is kept as its text.
+ */
+function storedSkip(row: SkippedRow): Omit<SkippedRow, 'reason'> & { reason?: string } {
+  if (row.msg === undefined || renderMessage('en', row.msg, '') !== row.reason) return row;
+  const { reason: _rendered, ...keyed } = row;
+  return keyed;
+}
+
+function readSkip(value: unknown): SkippedRow {
+  if (!isRecord(value) || typeof value.reason === 'string') return value as unknown as SkippedRow;
+  const row = value as Omit<SkippedRow, 'reason'>;
+  return { ...row, reason: renderMessage('en', row.msg, '') };
+}
 const recordOr = (value: unknown): Record<string, string> =>
   isRecord(value) ? (value as Record<string, string>) : {};
 

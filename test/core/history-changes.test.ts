@@ -102,3 +102,24 @@ describe('the after-hash the log keeps', () => {
     expect(holdsAfter(written, '')).toBe(false);
   });
 });
+
+describe('the skipped rows the log keeps', () => {
+  it('stores a catalog reason as its key alone and gives back the same English sentence', async () => {
+    const { buildFixture } = await import('../fixtures/build');
+    const path = await buildFixture('f3-xhttp-without-flow', await tempDir());
+    const engine = createPanelEngine({ dbPath: path });
+    const run = await engine.migrate({ to: 3 });
+    expect(run.ok).toBe(true);
+    const reported = run.ok ? run.value.steps.find((step) => step.version === 3)?.skipped : undefined;
+    expect(reported?.length).toBeGreaterThan(0);
+    const stored = sqlite3(
+      path,
+      "SELECT skipped FROM paneldb_history WHERE version = 3 AND direction = 'up';",
+    );
+    expect(stored).toContain('skip.visionSafe');
+    expect(stored).not.toContain('Vision not set');
+    const history = await engine.getHistory();
+    const logged = history.ok ? history.value.find((entry) => entry.version === 3)?.skipped : undefined;
+    expect(logged).toEqual(reported);
+  });
+});
