@@ -74,3 +74,7 @@ export const freeListBytes = (db: string) =>
 /** The pages paneldb_history occupies (its b-tree and overflow pages), from SQLite's dbstat table. */
 export const historyTableBytes = (db: string) =>
   scalar(db, "SELECT coalesce(sum(pgsize), 0) FROM dbstat WHERE name = 'paneldb_history';");
+
+/** What paneldb_history's rows hold (dbstat's payload: the bytes PanelDB wrote, without page slack). */
+export const historyPayloadBytes = (db: string) =>
+  scalar(db, "SELECT coalesce(sum(payload), 0) FROM dbstat WHERE name = 'paneldb_history';");

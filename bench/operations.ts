@@ -9,6 +9,7 @@ import {
   copyAndSync,
   freeListBytes,
   historyBeforeBytes,
+  historyPayloadBytes,
   historyTableBytes,
   jsonColumnBytes,
   nativeMigrate,
@@ -79,6 +80,7 @@ export async function measureDataset(
           dataGrowth: [],
           freeBytes: [],
           historyBytes: [],
+          historyPayload: [],
           beforeValues: [],
         }
       : null;
@@ -139,6 +141,7 @@ export async function measureDataset(
         growth.dataGrowth.push((await jsonColumnBytes(copy)) - (await jsonColumnBytes(dataset.path)));
         growth.freeBytes.push(await freeListBytes(copy));
         growth.historyBytes.push(await historyTableBytes(copy));
+        growth.historyPayload.push(await historyPayloadBytes(copy));
         growth.beforeValues.push(await historyBeforeBytes(copy));
       }
       await fresh();

@@ -53,10 +53,11 @@ export const GROWTH_NOTES = [
   'the migrated file’s size minus the original’s, made of: the JSON columns’ own growth (step 3 adds a',
   '`flow` to clients, step 4 a port; their byte total after minus before), free pages (a rewritten row',
   'moves to new pages and frees its old ones, its other columns included; later writes reuse them) and',
-  'the pages of `paneldb_history` (from SQLite’s `dbstat`). The history is compared with the UTF-8 size',
-  'of the before-images it holds (target ≤ that + 1 %): they are stored as JSON strings inside the',
-  '`changes` JSON, so every `"` and `\\` of a before-value is escaped once more, and a small log',
-  'still fills whole pages.',
+  'the pages of `paneldb_history` (from SQLite’s `dbstat`). What its rows hold (dbstat’s payload) is',
+  'compared with the UTF-8 size of the before-images they keep (target ≤ that + 1 %): the before-values',
+  'are stored verbatim after a compact header line, a skip reason as its catalog key, an after-value',
+  'as 64 bits of its SHA-256; the rest is each step’s row (times, checksum, table hashes, notes). A',
+  'small log still fills whole pages, so the pages column is larger than the rows.',
 ];
 
 export const NATIVE_GAP = [

@@ -72,13 +72,14 @@ export function growthTable(rows: readonly GrowthRow[]): string {
       'file growth',
       'JSON columns’ own growth',
       'free pages after',
-      'paneldb_history',
+      'paneldb_history pages',
+      'its rows',
       'changed before-values',
-      'history / before-values',
+      'rows / before-values',
       'target',
       'result',
     ]),
-    cells(Array.from({ length: 13 }, () => '---')),
+    cells(Array.from({ length: 14 }, () => '---')),
   ];
   for (const row of rows) {
     const rss = median(row.rssKB) * 1024;
@@ -89,7 +90,8 @@ export function growthTable(rows: readonly GrowthRow[]): string {
     const data = median(row.dataGrowth);
     const before = median(row.beforeValues);
     const historyBytes = median(row.historyBytes);
-    const historyRatio = before > 0 ? historyBytes / before : null;
+    const historyPayload = median(row.historyPayload);
+    const historyRatio = before > 0 ? historyPayload / before : null;
     const history = verdict({ kind: 'ratio', max: 1.01 }, historyRatio);
     lines.push(
       cells([
@@ -102,6 +104,7 @@ export function growthTable(rows: readonly GrowthRow[]): string {
         fmtMB(data),
         fmtMB(median(row.freeBytes)),
         fmtMB(historyBytes),
+        fmtMB(historyPayload),
         fmtMB(before),
         times(historyRatio),
         history.target,

@@ -32,6 +32,8 @@ export interface GrowthRow {
   freeBytes: number[];
   /** The pages paneldb_history occupies. */
   historyBytes: number[];
+  /** The bytes its rows hold (without the pages' unused space). */
+  historyPayload: number[];
   /** UTF-8 bytes of the changed values' before-images the history row keeps. */
   beforeValues: number[];
 }
