@@ -2,7 +2,8 @@
 // generator's version, so a changed generator never reuses old files): 10, 100 and 300 MB panel
 // files, the 100 MB file with a ~20 MB un-checkpointed WAL, a migrated copy of each (where every
 // rollback starts), and a tiny file whose users still have plaintext passwords (step 5's bcrypt cost).
-import { copyFile, mkdir, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { copyFile, mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PANEL_DDL } from '../electron/panel/panel-schema';
 import { generatePanelDb, generateWalPair, pipeIntoSqlite, sizeOf } from './generate';
@@ -61,9 +62,16 @@ export async function prepareDatasets(
   return datasets;
 }
 
-/** A migrated copy of a (non-WAL) dataset: the starting point of every rollback run. */
+/**
+ * A migrated copy of a (non-WAL) dataset: the starting point of every rollback run. Kept per build
+ * of the engine (the bundle's hash in its name): a copy an older engine migrated holds an older log.
+ */
 export async function migratedCopy(bundle: string, dataset: Dataset, workDir: string): Promise<string> {
-  const path = `${dataset.path}.migrated`;
+  const build = createHash('sha256')
+    .update(await readFile(bundle))
+    .digest('hex')
+    .slice(0, 12);
+  const path = `${dataset.path}.migrated-${build}`;
   if (await exists(path)) return path;
   await rm(workDir, { recursive: true, force: true });
   await mkdir(workDir, { recursive: true });
