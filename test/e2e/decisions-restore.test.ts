@@ -118,7 +118,11 @@ describe.each(['en', 'zh-CN'] as const)('decisions about restores in %s', (lang)
       await page.getByTestId('tab-history').click();
       await page.getByTestId('rollback-to-select').selectOption('4');
       await page.getByTestId('rollback-blocked').waitFor();
-      expect(await page.getByTestId('rollback-to-button').isDisabled()).toBe(true);
+      // The notice may already stand for "roll back one step" (asked first); the engine's answer for
+      // "to v4" is its own request, so wait for it rather than read the button before it lands.
+      await expect
+        .poll(() => page.getByTestId('rollback-to-button').isDisabled(), { timeout: 15_000 })
+        .toBe(true);
       await shot(page, lang, '5-rollback-blocked');
       await expectNoCommandLine(page);
       await page.getByTestId('rollback-restore').click();
