@@ -31,7 +31,6 @@ import type {
   VerifyReport,
 } from '../shared/reports';
 import { message, ref, type KeyedText } from '../shared/i18n';
-import type { Note } from './notes';
 
 /** A verify check's detail: English as always, and the catalog key beside it. */
 const detailed = (text: ReturnType<typeof message>) => ({ detail: text.text, msg: ref(text) });
@@ -204,7 +203,7 @@ export async function listBackups(dbPath: string, backupDir: string, fs: FileSys
 
 function standingOf(
   metadata: BackupMetadata | null,
-  problem: Note | null,
+  problem: KeyedText | null,
 ): { standing: BackupStanding; problem: string | null; problem_msg?: MessageRef } {
   if (problem !== null) return { standing: 'invalid', problem: problem.text, problem_msg: ref(problem) };
   if (metadata !== null) return { standing: 'ok', problem: null };
@@ -212,7 +211,7 @@ function standingOf(
   return { standing: 'unverified', problem: unverified.text, problem_msg: ref(unverified) };
 }
 
-async function companionProblem(path: string, fs: FileSystem): Promise<Note | null> {
+async function companionProblem(path: string, fs: FileSystem): Promise<KeyedText | null> {
   const companions = await companionsOf(path, fs);
   return companions.length === 0
     ? null
@@ -227,7 +226,7 @@ const MAX_METADATA_BYTES = 1024 * 1024;
 async function readMetadata(
   backupPath: string,
   fs: FileSystem,
-): Promise<{ metadata: BackupMetadata | null; problem: Note | null }> {
+): Promise<{ metadata: BackupMetadata | null; problem: KeyedText | null }> {
   const sidecar = metadataPathOf(backupPath);
   const present = await fs.lstat(sidecar).catch(() => null);
   if (present === null) return { metadata: null, problem: null };

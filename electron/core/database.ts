@@ -11,8 +11,7 @@ import { loadSqlJs } from './sqljs';
 import { allocateWithSpareRoom, openTracked } from './sqljs-memory';
 import { applyWal, readWal, type WalStopReason } from './wal';
 import type { JournalInfo, MessageRef } from '../shared/reports';
-import { message, ref } from '../shared/i18n';
-import type { Note } from './notes';
+import { message, ref, type KeyedText } from '../shared/i18n';
 
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
 const WAL_MAGICS = [0x377f0682, 0x377f0683];
@@ -316,7 +315,7 @@ function describeIgnoredFrames(
   ignored: number,
   reason: WalStopReason,
   stopFrame: number | null,
-): Note | null {
+): KeyedText | null {
   if (ignored === 0) return null;
   // A checksum break right after the last commit is normal in a live copy: an open transaction
   // rewrote a spilled frame in place. Either way SQLite reads exactly what we read.
@@ -332,7 +331,7 @@ function describeIgnoredFrames(
 }
 
 /** The journal's note: its English text (as reports always had) and its catalog message. */
-function setWalNote(journal: JournalInfo, note: Note): void {
+function setWalNote(journal: JournalInfo, note: KeyedText): void {
   journal.wal_note = note.text;
   journal.wal_note_msg = ref(note);
 }

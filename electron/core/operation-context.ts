@@ -3,7 +3,7 @@ import type { PanelMigration } from './step-types';
 import type { FileSystem } from './file-system';
 import type { ProgressEvent } from '../shared/reports';
 import type { WriteLock } from './write-lock';
-import type { Note } from './notes';
+import type { KeyedText } from '../shared/i18n';
 
 export interface OperationContext {
   dbPath: string;
@@ -15,5 +15,5 @@ export interface OperationContext {
   /** Set for a write: the lock it holds (see write-lock.ts), proven still held before the rename. */
   lock?: WriteLock;
   /** Set for a write: lines for the person (a stale lock taken over, a recovered save, …). */
-  notes?: Note[];
+  notes?: KeyedText[];
 }

@@ -9,8 +9,7 @@ import { sha256OfFile, walPathOf } from './database';
 import { osErrorCode, osErrorText } from './engine-error';
 import type { FileSystem } from './file-system';
 import { lstatRegular, readRegular } from './no-follow';
-import { message, ref } from '../shared/i18n';
-import type { Note } from './notes';
+import { message, ref, type KeyedText } from '../shared/i18n';
 
 export interface SaveIntent {
   format: 'paneldb-save/2';
@@ -39,7 +38,7 @@ export const tempNamePattern = (name: string) =>
 export const asideNamePattern = (name: string, suffix: '-wal' | '-shm') =>
   new RegExp(`^${escape(name)}${suffix}\\.[0-9TZ-]+\\.moved-aside$`);
 
-type Parsed = { intent: SaveIntent } | { problem: Note };
+type Parsed = { intent: SaveIntent } | { problem: KeyedText };
 
 function validate(text: string, target: string): Parsed {
   let value: Partial<SaveIntent>;
@@ -97,7 +96,7 @@ async function readIntent(target: string, backupDir: string, fs: FileSystem): Pr
   }
 }
 
-const ignored = (path: string, problem: Note) =>
+const ignored = (path: string, problem: KeyedText) =>
   message('safety.recordIgnored', { path }, { problem: [ref(problem)] });
 
 /** Read-only: what an interrupted save left, for `status`. Never moves, deletes or chmods anything. */
@@ -105,7 +104,7 @@ export async function describeInterruptedSave(
   target: string,
   backupDir: string,
   fs: FileSystem,
-): Promise<Note | null> {
+): Promise<KeyedText | null> {
   const parsed = await readIntent(target, backupDir, fs);
   if (parsed === null) return null;
   const path = saveIntentPathOf(target, backupDir);
@@ -123,7 +122,7 @@ export async function recoverInterruptedSave(
   target: string,
   backupDir: string,
   fs: FileSystem,
-  notes: Note[],
+  notes: KeyedText[],
 ): Promise<void> {
   const path = saveIntentPathOf(target, backupDir);
   const parsed = await readIntent(target, backupDir, fs);
@@ -198,7 +197,7 @@ export async function removeStaleTempFiles(
   target: string,
   backupDir: string,
   fs: FileSystem,
-  notes: Note[],
+  notes: KeyedText[],
 ): Promise<void> {
   const name = basename(target);
   const besideDb = tempNamePattern(name);

@@ -10,8 +10,7 @@ import type { FileSystem } from './file-system';
 import { lstatRegular, openRegular, readRegular } from './no-follow';
 import { saveIntentPathOf, type SaveIntent } from './save-intent';
 import type { WriteLock } from './write-lock';
-import { message } from '../shared/i18n';
-import type { Note } from './notes';
+import { message, type KeyedText } from '../shared/i18n';
 
 export interface AtomicWriteOptions {
   fs: FileSystem;
@@ -111,7 +110,7 @@ export interface ReplaceOptions {
   /** The write lock this save runs under: proven still ours right before the rename. */
   lock?: WriteLock;
   /** Receives what a person should know (an owner that could not be kept, …). */
-  notes?: Note[];
+  notes?: KeyedText[];
   /** The verified backup taken before this save, named in the record for recovery reports. */
   backupPath?: string;
   /**
@@ -231,7 +230,7 @@ async function keepIdentity(
   handle: Awaited<ReturnType<FileSystem['open']>>,
   original: { mode: number; uid: number; gid: number },
   target: string,
-  notes: Note[] | undefined,
+  notes: KeyedText[] | undefined,
 ): Promise<void> {
   await handle.chmod(original.mode & 0o7777);
   const uid = process.getuid?.();

@@ -10,8 +10,7 @@ import { lastUpOf } from './history-log';
 import { queryValue, quoteIdentifier } from './sql';
 import { runChecks } from './health-checks';
 import { integrityOf, type IntegrityKind } from './integrity';
-import { message, ref } from '../shared/i18n';
-import type { Note } from './notes';
+import { message, ref, type KeyedText } from '../shared/i18n';
 
 export const GENERATION_LABELS: Record<GenerationId, string> = {
   empty: 'Empty SQLite file (no tables yet)',
@@ -41,7 +40,7 @@ export interface StatusInputs {
   backups: BackupEntry[];
   history: HistoryEntry[];
   /** An interrupted save found (read-only: described, not acted on). */
-  recovery?: Note | null;
+  recovery?: KeyedText | null;
   /** Other processes that have the file open (a running panel). */
   holders?: FileHolder[];
   /** The integrity check already run on this open, if any (see OpenedPanel.integrity). */

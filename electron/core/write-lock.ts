@@ -13,8 +13,7 @@ import { EngineError, osErrorCode } from './engine-error';
 import type { FileSystem } from './file-system';
 import { readRegular } from './no-follow';
 import { tagOf } from './save-intent';
-import { message } from '../shared/i18n';
-import type { Note } from './notes';
+import { message, type KeyedText } from '../shared/i18n';
 
 export interface LockHolder {
   pid: number;
@@ -118,7 +117,7 @@ export async function acquireWriteLock(
   lockPath: string,
   command: string,
   fs: FileSystem,
-  notes: Note[],
+  notes: KeyedText[],
   now: () => Date = () => new Date(),
 ): Promise<WriteLock> {
   const mine: LockHolder = {
@@ -178,7 +177,7 @@ async function takeOver(
   lockPath: string,
   seen: LockHolder | 'unreadable',
   fs: FileSystem,
-  notes: Note[],
+  notes: KeyedText[],
 ): Promise<void> {
   const guard = `${lockPath}.takeover`;
   const handle = await fs.open(guard, 'wx', 0o600).catch(() => null);

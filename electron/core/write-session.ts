@@ -7,7 +7,8 @@ import type { OperationContext } from './operation-context';
 import { recoverInterruptedSave, removeStaleTempFiles } from './save-intent';
 import { acquireWriteLock, lockDirOf, lockPathOf } from './write-lock';
 import { isRecord } from '../shared/result';
-import { noteRefs, noteTexts, type Note } from './notes';
+import { noteRefs, noteTexts } from './notes';
+import type { KeyedText } from '../shared/i18n';
 
 export async function underWriteLock<T>(
   context: OperationContext,
@@ -22,7 +23,7 @@ export async function underWriteLock<T>(
   if (target === null) return work(context);
   await ensureBackupDir(backupDir, fs);
   if (lockDirOf(target) !== backupDir) await ensureBackupDir(lockDirOf(target), fs);
-  const notes: Note[] = [];
+  const notes: KeyedText[] = [];
   const lock = await acquireWriteLock(context.dbPath, lockPathOf(target), command, fs, notes, context.now);
   try {
     await recoverInterruptedSave(target, backupDir, fs, notes);
