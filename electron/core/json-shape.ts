@@ -79,31 +79,11 @@ export interface JsonShape {
  */
 export function jsonShapeOf(text: string, bom = false): JsonShape {
   if (bom) return { value: undefined, problem: 'invalid-json' };
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text) as unknown;
-  } catch {
-    return shapeOfDecoded(text, decodeExactly(text));
-  }
-  // One scan for Go-compatibility, member colons and depth (json-text-scan.ts); where it cannot vouch
-  // for the text, goUnmarshal decides exactly as before.
-  const scan = scanJsonText(text);
-  if (!scan.plain || scan.depth > GO_MAX_DEPTH) return shapeOfDecoded(text, goUnmarshal(text));
-  // No member colon: no object member anywhere, so none repeated (and no walk over the value).
-  const duplicates =
-    typeof parsed === 'object' &&
-    parsed !== null &&
-    scan.colons > 0 &&
-    scan.colons !== memberCountOfValue(parsed);
-  return { value: parsed, problem: duplicates ? 'duplicate-keys' : null };
-}
-
-function shapeOfDecoded(text: string, decoded: GoDecoded): JsonShape {
+  const { decoded, duplicateKeys } = decodeWithKeys(text);
   if (!decoded.ok) {
     return { value: undefined, problem: /max depth/.test(decoded.reason) ? 'too-deep' : 'invalid-json' };
   }
-  const value = decoded.value;
-  return { value, problem: duplicateKeysIn(text, value) ? 'duplicate-keys' : null };
+  return { value: decoded.value, problem: duplicateKeys() ? 'duplicate-keys' : null };
 }
 
 /** For text that JSON.parse turned into `value`: does it hold a key twice in one object? */
@@ -132,8 +112,11 @@ export function decodeWithKeys(text: string): DecodedWithKeys {
   } catch {
     return exactly(text, decodeExactly(text));
   }
+  // One scan for Go-compatibility, member colons and depth (json-text-scan.ts); where it cannot vouch
+  // for the text, goUnmarshal decides exactly as before.
   const scan = scanJsonText(text);
   if (!scan.plain || scan.depth > GO_MAX_DEPTH) return exactly(text, goUnmarshal(text));
+  // No member colon: no object member anywhere, so none repeated (and no walk over the value).
   return {
     decoded: { ok: true, value: parsed },
     duplicateKeys: () =>
