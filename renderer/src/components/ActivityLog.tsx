@@ -13,10 +13,23 @@ const OUTCOME_CLASS: Record<ActivityEntry['outcome'], string> = {
   error: 'chip chip-danger',
 };
 
+/**
+ * The engine's specifics of an error: from their key, else English only where English is chosen
+ * (never half and half); null when there is nothing to show in this language.
+ */
+function specifics(
+  error: NonNullable<ActivityEntry['error']>,
+  language: string,
+  m: ReturnType<typeof useMessage>,
+): string | null {
+  return error.msg !== undefined || language === 'en' ? m(error.msg, error.message) : null;
+}
+
 const Entry = memo(function Entry({ entry }: { entry: ActivityEntry }) {
   const t = useT();
   const m = useMessage();
   const language = useLanguage();
+  const engineText = entry.error === null ? null : specifics(entry.error, language, m);
   return (
     <li className="activity-entry" data-testid="activity-entry" data-outcome={entry.outcome}>
       <time className="mono muted" dateTime={entry.at}>
@@ -28,10 +41,7 @@ const Entry = memo(function Entry({ entry }: { entry: ActivityEntry }) {
       {entry.error !== null && (
         <span title={entry.error.message}>
           <code className="error-code">{entry.error.code}</code> {t(errorKey(entry.error.code))}
-          {/* The engine's specifics: from their key, else English only where English is chosen (never half and half). */}
-          {(entry.error.msg !== undefined || language === 'en') && (
-            <span className="muted activity-engine">{m(entry.error.msg, entry.error.message)}</span>
-          )}
+          {engineText !== null && <span className="muted activity-engine">{engineText}</span>}
         </span>
       )}
     </li>
@@ -55,8 +65,7 @@ export function ActivityLog() {
           : latest.message !== null
             ? t(latest.message.key, latest.message.params)
             : latest.error !== null
-              ? // As the entry shows it: the specifics from their key, English only where English is chosen.
-                `${t(errorKey(latest.error.code))} ${latest.error.msg !== undefined || language === 'en' ? m(latest.error.msg, latest.error.message) : ''}`.trim()
+              ? `${t(errorKey(latest.error.code))} ${specifics(latest.error, language, m) ?? ''}`.trim()
               : ''}
       </p>
       {activity.length === 0 ? (
