@@ -2,12 +2,11 @@
 // open → pending → preview → migrate → history → roll back → restore a backup, in English and in
 // Chinese, with a screenshot of each screen in test-output/screenshots. The fixture carries hostile
 // text in a remark and a client email: it must show as text and never run.
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildFixture } from '../fixtures/build';
-import { launchChromium } from '../support/browser';
+import { SCREENSHOTS, servedBrowser } from '../support/served-browser';
 import { servePanel } from '../support/serve-process';
 import { sqlite3 } from '../support/sqlite-cli';
 import { sha256File, tempDir } from '../support/temp-dir';
@@ -22,7 +21,6 @@ const XSS_CORPUS = [
   '{{constructor.constructor("alert(5)")()}}',
   '<iframe src="javascript:alert(6)"></iframe>',
 ];
-const SHOTS = join(process.cwd(), 'test-output', 'screenshots');
 const sqlText = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
 /** f2-tls-variants with the corpus in inbound remarks, in client emails inside the JSON, and in a setting. */
@@ -45,7 +43,7 @@ const texts = {
 } as const;
 
 async function shot(page: Page, lang: string, name: string) {
-  await page.screenshot({ path: join(SHOTS, `${lang}-${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${lang}-${name}.png`), fullPage: true });
 }
 
 async function confirm(page: Page) {
@@ -55,17 +53,12 @@ async function confirm(page: Page) {
 }
 
 describe.each(['en', 'zh-CN'] as const)('the browser UI in %s', (lang) => {
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
-  beforeAll(async () => {
-    await mkdir(SHOTS, { recursive: true });
-    browser = await launchChromium(lang === 'en' ? 'en-US' : 'zh-CN');
-  }, 60_000);
-  afterAll(async () => browser?.close());
+  const browser = servedBrowser(lang);
 
   it('opens, previews, migrates, shows history, rolls back and restores a backup', async () => {
     const path = await hostileFixture();
     const served = await servePanel([path]);
-    const page = await browser.context.newPage();
+    const page = await browser.newPage();
     const dialogs: string[] = [];
     const consoleErrors: string[] = [];
     page.on('dialog', (dialog) => {
@@ -148,7 +141,7 @@ describe.each(['en', 'zh-CN'] as const)('the browser UI in %s', (lang) => {
   it('shows hostile remarks and emails (an XSS corpus) as literal text, running none of them', async () => {
     const path = await hostileFixture();
     const served = await servePanel([path]);
-    const page = await browser.context.newPage();
+    const page = await browser.newPage();
     let alerted = false;
     page.on('dialog', (dialog) => {
       alerted = true;

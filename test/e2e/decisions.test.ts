@@ -3,17 +3,15 @@
 // bcrypt login hash, then "Revert this fix"), the force-version guard on a clean file, the
 // plan-changed refusal, and "Set the admin password…" by keyboard with focus returning.
 import bcrypt from 'bcryptjs';
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildFixture } from '../fixtures/build';
-import { launchChromium } from '../support/browser';
+import { SCREENSHOTS, servedBrowser } from '../support/served-browser';
 import { servePanel } from '../support/serve-process';
 import { sqlite3 } from '../support/sqlite-cli';
 import { sha256File, tempDir } from '../support/temp-dir';
 
-const SHOTS = join(process.cwd(), 'test-output', 'screenshots');
 const PASSWORD = 'secret-admin';
 
 const texts = {
@@ -28,7 +26,7 @@ const texts = {
 } as const;
 
 async function shot(page: Page, lang: string, name: string) {
-  await page.screenshot({ path: join(SHOTS, `${lang}-decisions-${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${lang}-decisions-${name}.png`), fullPage: true });
 }
 
 async function accept(page: Page) {
@@ -40,18 +38,13 @@ async function accept(page: Page) {
 const passwordOf = (path: string) => sqlite3(path, 'SELECT password FROM users WHERE id = 1;').trim();
 
 describe.each(['en', 'zh-CN'] as const)('decisions an admin can trust, in %s', (lang) => {
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
-  beforeAll(async () => {
-    await mkdir(SHOTS, { recursive: true });
-    browser = await launchChromium(lang === 'en' ? 'en-US' : 'zh-CN');
-  }, 60_000);
-  afterAll(async () => browser?.close());
+  const browser = servedBrowser(lang);
 
   it('walks the lockout: force, migrate, fix the passwords to a working bcrypt hash, and revert the fix', async () => {
     const path = await buildFixture('f6-dirty-3-up-failed', await tempDir());
     sqlite3(path, `UPDATE users SET password = '${PASSWORD}' WHERE id = 1;`);
     const served = await servePanel([path]);
-    const page = await browser.context.newPage();
+    const page = await browser.newPage();
     try {
       await page.goto(served.url);
       const next = page.getByTestId('recommended-action');
@@ -114,7 +107,7 @@ describe.each(['en', 'zh-CN'] as const)('decisions an admin can trust, in %s', (
     const path = await buildFixture('f1-legacy-nothing-recorded', await tempDir());
     const before = await sha256File(path);
     const served = await servePanel([path]);
-    const page = await browser.context.newPage();
+    const page = await browser.newPage();
     try {
       await page.goto(served.url);
       await page.getByTestId('tab-checks').click();
@@ -142,7 +135,7 @@ describe.each(['en', 'zh-CN'] as const)('decisions an admin can trust, in %s', (
   it('refuses the migrate it showed when the file changed with the dialog open, then sets the admin password by keyboard', async () => {
     const path = await buildFixture('f0-second-start-pending', await tempDir());
     const served = await servePanel([path]);
-    const page = await browser.context.newPage();
+    const page = await browser.newPage();
     try {
       await page.goto(served.url);
       await expect.poll(() => page.getByTestId('headline').textContent()).toBe(texts[lang].pending);

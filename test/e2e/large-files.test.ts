@@ -2,8 +2,8 @@
 // is in view, and the page keeps painting (and answering clicks) while a large file loads in the
 // engine's worker thread.
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser';
+import { describe, expect, it } from 'vitest';
+import { servedBrowser } from '../support/served-browser';
 import { writeBigPanel, writeManyInbounds } from '../support/large-panels';
 import { servePanel } from '../support/serve-process';
 import { tempDir } from '../support/temp-dir';
@@ -16,16 +16,12 @@ interface PageGlobals {
 }
 
 describe('the browser UI on large files', () => {
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  }, 60_000);
-  afterAll(async () => browser?.close());
+  const browser = servedBrowser('en');
 
   it('virtualises a preview of more than 1,000 changed rows and still reaches the last one', async () => {
     const path = writeManyInbounds(join(await tempDir(), 'x-ui.db'), 1500);
     const served = await servePanel([path]);
-    const page = await browser.context.newPage();
+    const page = await browser.newPage();
     try {
       await page.goto(served.url);
       await page.getByTestId('tab-pending').click();
@@ -55,7 +51,7 @@ describe('the browser UI on large files', () => {
     const path = await writeBigPanel(join(await tempDir(), 'x-ui.db'), BIG_FILE_MB);
     // Serve itself opens and checks the file before it listens: allow for a busy CI machine.
     const served = await servePanel([path], {}, 240_000);
-    const page = await browser.context.newPage();
+    const page = await browser.newPage();
     try {
       // Count animation frames from the first script on: a frozen page paints none.
       await page.addInitScript(() => {
