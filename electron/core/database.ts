@@ -36,6 +36,11 @@ export interface LoadedImage extends DiskState {
   bytes: Buffer;
   sha256: string;
   journal: JournalInfo;
+  /**
+   * A key that changes whenever the file or its -wal does (see stateKeyOf): what a read-only
+   * report hands the app to tell one file state from the next, without hashing the whole file.
+   */
+  stateKey: string;
 }
 
 export interface LoadOptions {
@@ -123,6 +128,7 @@ export async function readDatabaseImage(givenPath: string, options: LoadOptions)
     }
   }
   checkImageSize(path, image);
+  const stateKey = stateKeyOf(stat, main, walStat, wal === null ? null : image === main ? null : image);
   // The opened image is a standalone rollback-journal database: no reader may look for a -wal.
   // `main` is not kept (only its fingerprint is), so it becomes the image itself when no WAL was
   // merged: no 2nd copy of the file in memory. Its hash is the image's when the header already
@@ -132,7 +138,7 @@ export async function readDatabaseImage(givenPath: string, options: LoadOptions)
   if (image !== main) void original.sha256;
   image[18] = 1;
   image[19] = 1;
-  const loaded: Omit<LoadedImage, 'sha256'> = { path, bytes: image, original, wal, journal };
+  const loaded: Omit<LoadedImage, 'sha256'> = { path, bytes: image, original, wal, journal, stateKey };
   return Object.defineProperty(loaded, 'sha256', {
     enumerable: true,
     // Asking for the image's hash (every write does, through its backup, before it changes the
@@ -144,6 +150,34 @@ export async function readDatabaseImage(givenPath: string, options: LoadOptions)
           return sha256Hex(image);
         }),
   }) as LoadedImage;
+}
+
+interface StatIdentity {
+  dev: number;
+  ino: number;
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+}
+
+/**
+ * The file's identity and times (a rename gives a new inode, any write a new mtime and ctime), its
+ * 100-byte header (the change counter moves with every commit in rollback mode) and the same of its
+ * -wal (its salts change with every checkpoint reset, its size with every commit). Not a content
+ * hash: nothing relies on it to prove the bytes are unchanged (writes compare the SHA-256).
+ */
+function stateKeyOf(
+  stat: StatIdentity,
+  main: Buffer,
+  walStat: StatIdentity | null,
+  merged: Buffer | null,
+): string {
+  const identity = (of: StatIdentity) => [of.dev, of.ino, of.size, of.mtimeMs, of.ctimeMs].join(':');
+  const hash = createHash('sha256').update(identity(stat)).update(main.subarray(0, 100));
+  if (walStat !== null) hash.update(`|wal:${identity(walStat)}`);
+  // The merged image's header carries the WAL's last committed change counter and page count.
+  if (merged !== null) hash.update(merged.subarray(0, 100));
+  return hash.digest('hex').slice(0, 24);
 }
 
 /** The SHA-256 of a file, streamed in 1 MiB reads: no copy of the whole file in memory. */

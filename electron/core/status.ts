@@ -53,7 +53,7 @@ export interface StatusInputs {
   migrations?: readonly PanelMigration[];
   /** The applied set in words (headline.ts). */
   headline?: StatusReport['headline'];
-  /** sha256 of the file as read: the file part of plan fingerprints. */
+  /** The file state's key (LoadedImage.stateKey): changes with every write to the file or its -wal. */
   fileFingerprint?: string;
 }
 

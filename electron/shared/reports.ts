@@ -358,7 +358,10 @@ export interface StatusReport {
   checks: ChecksSection | null;
   /** The applied set in words (issue 14). */
   headline?: Headline;
-  /** sha256 of the file as read (WAL merged): the file part of every plan fingerprint. */
+  /**
+   * A key of the file's state (its identity, times and header, and its -wal's): it changes with
+   * every write, so the app keys what it caches per file state by it. Not a content hash.
+   */
   file_fingerprint?: string;
 }
 

@@ -21,6 +21,26 @@ function failing(code: string): Error {
 }
 
 describe('loading a database', () => {
+  it('gives each file state its own key: the same between two reads, new after any write to the file or its -wal', async () => {
+    const dir = await tempDir();
+    const path = writePanelDb(join(dir, 'x-ui.db'));
+    const keyOf = async (file: string) => (await readDatabaseImage(file, { fs: nodeFileSystem })).stateKey;
+    const first = await keyOf(path);
+    expect(await keyOf(path)).toBe(first);
+    sqlite3(path, INBOUND_SQL(1));
+    const written = await keyOf(path);
+    expect(written).not.toBe(first);
+    // The same bytes put back by a copy are another file state too (new inode or times).
+    const copy = join(dir, 'copy.db');
+    await copyFile(path, copy);
+    expect(await keyOf(copy)).not.toBe(written);
+    const walDir = await tempDir();
+    const withWal = await writePanelWalPair(join(walDir, 'x-ui.db'), INBOUND_SQL(2));
+    const walKey = await keyOf(withWal);
+    await appendFile(`${withWal}-wal`, Buffer.alloc(10));
+    expect(await keyOf(withWal)).not.toBe(walKey);
+  });
+
   it('merges the committed WAL frames so rows that live only in the -wal are visible', async () => {
     const dir = await tempDir();
     const path = await writePanelWalPair(join(dir, 'x-ui.db'), [1, 2, 3].map(INBOUND_SQL).join('\n'));
