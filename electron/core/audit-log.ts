@@ -19,6 +19,12 @@ export async function fileSha(path: string, fs: FileSystem): Promise<string | nu
     .catch(() => null);
 }
 
+/** Which file is at `path` and when it last changed, without reading it: '' when there is none. */
+export async function fileIdentity(path: string, fs: FileSystem): Promise<string> {
+  const stat = await fs.stat(path).catch(() => null);
+  return stat === null ? '' : [stat.dev, stat.ino, stat.size, stat.mtimeMs, stat.ctimeMs].join(':');
+}
+
 export async function appendAudit(backupDir: string, entry: AuditEntry, fs: FileSystem): Promise<void> {
   await fs.mkdir(backupDir, { recursive: true, mode: 0o700 });
   const path = join(backupDir, AUDIT_FILE);

@@ -4,6 +4,7 @@
 import { basename, dirname, join } from 'node:path';
 import { EngineError, osErrorCode, osErrorText } from './engine-error';
 import type { FileSystem } from './file-system';
+import type { FileHashes } from './operation-context';
 import { openImage, readDatabaseImage, type LoadedImage } from './database';
 import { readsBackAs } from './read-back';
 import { writeFileAtomically } from './save';
@@ -71,6 +72,8 @@ export interface CreateBackupOptions {
   reason: BackupReason;
   versionState: VersionSnapshot;
   now: () => Date;
+  /** An audited write's record of the file's hashes: the backup names the file it copied. */
+  fileHashes?: FileHashes;
 }
 
 /**
@@ -98,6 +101,7 @@ export async function createBackup(image: LoadedImage, options: CreateBackupOpti
     await fs.rm(path, { force: true }).catch(() => undefined);
     throw new EngineError('BACKUP_FAILED', message('err.backup.readBackDiffers', { path }));
   }
+  if (options.fileHashes !== undefined) options.fileHashes.before ??= image.original.sha256;
   const metadata: BackupMetadata = {
     format: 'paneldb-backup/1',
     created: created.toISOString(),

@@ -31,14 +31,14 @@ import { nodeFileSystem, type FileSystem } from './file-system';
 import { readHistory } from './history-log';
 import { migrateOpened, versionSnapshot } from './migrate';
 import { asUnreadable, assertIntact, openPanel, type OpenedPanel } from './open-panel';
-import type { OperationContext } from './operation-context';
+import type { FileHashes, OperationContext } from './operation-context';
 import { repairOpened } from './repair';
 import { restoreBackup, restoreBackupFile, type RestoreOptions } from './restore';
 import { rollBackOpened } from './rollback';
 import { buildStatus } from './status';
 import { fixOpened, revertFixOpened, fixRequestOf, type FixArgument } from './fixes';
 import { runChecks } from './health-checks';
-import { appendAudit, backupIdOf, fileSha, readAudit } from './audit-log';
+import { appendAudit, backupIdOf, fileIdentity, fileSha, readAudit } from './audit-log';
 import { buildHeadline } from './headline';
 import { setPasswordOpened } from './password-fix';
 import type { RepairRequest } from './repair';
@@ -167,8 +167,17 @@ export function createEngine(options: EngineOptions): Engine {
     work: (opened: OpenedPanel, operation: OperationContext) => Promise<T> | T,
   ): Promise<Result<T>> => capture(() => openAnd(context, work));
   /** A write: the whole load → check → write → rename under the database's lock (write-session.ts). */
-  const withWrite = <T>(command: string, work: (operation: OperationContext) => Promise<T>) =>
-    capture(() => underWriteLock(context, command, !NOT_REPLACING.has(command), work));
+  const withWrite =
+    <T>(command: string, work: (operation: OperationContext) => Promise<T>) =>
+    (hashes?: FileHashes) =>
+      capture(() =>
+        underWriteLock(
+          hashes === undefined ? context : { ...context, fileHashes: hashes },
+          command,
+          !NOT_REPLACING.has(command),
+          work,
+        ),
+      );
   const withWritePanel = <T>(
     command: string,
     work: (opened: OpenedPanel, operation: OperationContext) => Promise<T> | T,
@@ -176,18 +185,32 @@ export function createEngine(options: EngineOptions): Engine {
 
   /**
    * Runs a write and appends it to the audit log (audit-log.ts) when it wrote something: a success
-   * that saved or took a backup, or a failure after which the file is not what it was.
+   * that saved or took a backup, or a failure after which the file is not what it was. The file's
+   * hashes come from the write's own backup and save (FileHashes); the file is hashed here only when
+   * the write could not say (a failure after its backup, a write that never read the database).
    */
   const audited = async <T>(
     operation: string,
     summary: string,
-    work: () => Promise<Result<T>>,
+    work: (hashes: FileHashes) => Promise<Result<T>>,
     wrote: (value: T) => boolean = () => true,
   ): Promise<Result<T>> => {
-    const before = await fileSha(dbPath, fs);
-    const result = await work();
-    const after = await fileSha(dbPath, fs);
-    if (result.ok ? !wrote(result.value) : before === after) return result;
+    const statBefore = await fileIdentity(dbPath, fs);
+    const hashes: FileHashes = {};
+    const result = await work(hashes);
+    if (result.ok && !wrote(result.value)) return result;
+    let before = hashes.before ?? null;
+    let after = hashes.after ?? null;
+    if (!result.ok) {
+      // Failed before its backup: logged only if the file moved under it all the same (a recovered save).
+      if (hashes.before === undefined && (await fileIdentity(dbPath, fs)) === statBefore) return result;
+      after ??= await fileSha(dbPath, fs);
+      if (before === after) return result;
+    } else {
+      // A write that replaced nothing (a backup, a deleted backup) leaves the file as it was.
+      before ??= await fileSha(dbPath, fs);
+      after ??= before;
+    }
     const entry: AuditEntry = {
       time: context.now().toISOString(),
       operation,
@@ -228,7 +251,7 @@ export function createEngine(options: EngineOptions): Engine {
           checks: request.checks === true,
           migrations: operation.migrations,
           headline: buildHeadline(detection),
-          fileFingerprint: image.sha256,
+          fileFingerprint: image.stateKey,
         });
       }),
     checkIntegrity: () =>
@@ -238,7 +261,9 @@ export function createEngine(options: EngineOptions): Engine {
         integrity_check: 'full' as const,
       })),
     createBackup: (reason = 'manual') =>
-      audited('backup', said('auditSummary.backup', { reason }), () =>
+      audited(
+        'backup',
+        said('auditSummary.backup', { reason }),
         withWritePanel('backup', ({ image, db, detection, fullIntegrity }) => {
           // A write starts from a file that passes the full check (an index that disagrees with its
           // table passes quick_check): a backup of a damaged file is no way back.
@@ -269,10 +294,9 @@ export function createEngine(options: EngineOptions): Engine {
         request.to === undefined
           ? said('auditSummary.migrate')
           : said('auditSummary.migrateTo', { to: request.to }),
-        () =>
-          withWritePanel('migrate', (opened, operation) =>
-            migrateOpened(opened, { ...request, dryRun: false }, operation),
-          ),
+        withWritePanel('migrate', (opened, operation) =>
+          migrateOpened(opened, { ...request, dryRun: false }, operation),
+        ),
         ranSomething,
       ),
     rollBack: (request = {}) =>
@@ -283,8 +307,7 @@ export function createEngine(options: EngineOptions): Engine {
             'to' in request && request.to !== undefined
               ? said('auditSummary.rollBackTo', { to: request.to })
               : said('auditSummary.rollBackSteps', { steps: request.steps ?? 1 }),
-            () =>
-              withWritePanel('rollback', (opened, operation) => rollBackOpened(opened, request, operation)),
+            withWritePanel('rollback', (opened, operation) => rollBackOpened(opened, request, operation)),
             ranSomething,
           ),
     previewRollBack: (request = {}) =>
@@ -293,10 +316,7 @@ export function createEngine(options: EngineOptions): Engine {
       audited(
         `set-password`,
         said('auditSummary.setPassword', { user: JSON.stringify(request.username) }),
-        () =>
-          withWritePanel('set-password', (opened, operation) =>
-            setPasswordOpened(opened, request, operation),
-          ),
+        withWritePanel('set-password', (opened, operation) => setPasswordOpened(opened, request, operation)),
       ),
     listActivity: () => capture(() => readAudit(backupDir, fs)),
     checkRoundTrip: () => withPanel((opened, operation) => roundTripOpened(opened, operation)),
@@ -305,12 +325,16 @@ export function createEngine(options: EngineOptions): Engine {
         historyAcrossRestores(readHistory(db), await listBackups(dbPath, backupDir, fs), fs),
       ),
     restoreBackup: (backup, restoreOptions = {}) =>
-      audited('restore', said('auditSummary.restore', { file: backup.split(/[\\/]/).pop() ?? backup }), () =>
+      audited(
+        'restore',
+        said('auditSummary.restore', { file: backup.split(/[\\/]/).pop() ?? backup }),
         withWrite('restore', (operation) => restoreBackup(backup, operation, restoreOptions)),
       ),
     restoreBackupById: (request) => {
       const { id, ...restoreOptions } = typeof request === 'string' ? { id: request } : request;
-      return audited('restore', said('auditSummary.restore', { file: id }), () =>
+      return audited(
+        'restore',
+        said('auditSummary.restore', { file: id }),
         withWrite('restore', async (operation) => {
           const listed = await findListedBackup(dbPath, backupDir, id, fs);
           return restoreBackupFile(listed.path, operation, restoreOptions);
@@ -331,7 +355,9 @@ export function createEngine(options: EngineOptions): Engine {
     verifyBackupById: (id) =>
       capture(async () => verifyWithCodes((await findListedBackup(dbPath, backupDir, id, fs)).path, fs)),
     deleteBackup: (id) =>
-      audited('delete-backup', said('auditSummary.deleteBackup', { id }), () =>
+      audited(
+        'delete-backup',
+        said('auditSummary.deleteBackup', { id }),
         withWrite('delete-backup', async () => ({
           deleted: await deleteOwnBackup(dbPath, backupDir, id, fs),
         })),
@@ -347,10 +373,7 @@ export function createEngine(options: EngineOptions): Engine {
                 version: request.forceVersion,
               },
             ),
-            () =>
-              withWritePanel('force-version', (opened, operation) =>
-                repairOpened(opened, request, operation),
-              ),
+            withWritePanel('force-version', (opened, operation) => repairOpened(opened, request, operation)),
             (report) => report.forced !== null,
           ),
     check: () => withPanel(({ db }) => ({ database: dbPath, ...runChecks(db) })),
@@ -359,11 +382,13 @@ export function createEngine(options: EngineOptions): Engine {
       audited(
         'fix',
         said('auditSummary.fix', { check: fixRequestOf(checkId).checkId }),
-        () => withWritePanel('fix', (opened, operation) => fixOpened(opened, checkId, false, operation)),
+        withWritePanel('fix', (opened, operation) => fixOpened(opened, checkId, false, operation)),
         (run) => ranSomething(run) && run.steps.length > 0,
       ),
     revertFix: (checkId) =>
-      audited('revert-fix', said('auditSummary.revertFix', { check: fixRequestOf(checkId).checkId }), () =>
+      audited(
+        'revert-fix',
+        said('auditSummary.revertFix', { check: fixRequestOf(checkId).checkId }),
         withWritePanel('revert-fix', (opened, operation) => revertFixOpened(opened, checkId, operation)),
       ),
   };

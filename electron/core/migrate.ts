@@ -114,6 +114,7 @@ export async function runAndSave(
       backupDir: context.backupDir,
       reason: spec.backupReason,
       now: context.now,
+      fileHashes: context.fileHashes,
       versionState: versionSnapshot(detection),
     });
   }
@@ -129,6 +130,7 @@ export async function runAndSave(
     fs: context.fs,
     asideDir: context.backupDir,
     now: context.now,
+    fileHashes: context.fileHashes,
     lock: context.lock,
     notes: context.notes,
     backupPath: report.backup?.path,

@@ -5,6 +5,16 @@ import type { ProgressEvent } from '../shared/reports';
 import type { WriteLock } from './write-lock';
 import type { KeyedText } from '../shared/i18n';
 
+/**
+ * The database file's SHA-256 before and after a write, as the write itself learnt them: its backup
+ * hashes the file it copies, its save the bytes it puts in place. The audit log takes them from here
+ * instead of reading and hashing the whole file twice more.
+ */
+export interface FileHashes {
+  before?: string;
+  after?: string;
+}
+
 export interface OperationContext {
   dbPath: string;
   backupDir: string;
@@ -16,4 +26,6 @@ export interface OperationContext {
   lock?: WriteLock;
   /** Set for a write: lines for the person (a stale lock taken over, a recovered save, …). */
   notes?: KeyedText[];
+  /** Set for an audited write: filled in by its backup and its save (see FileHashes). */
+  fileHashes?: FileHashes;
 }

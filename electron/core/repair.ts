@@ -291,6 +291,7 @@ export async function repairOpened(
     backupDir: context.backupDir,
     reason: 'before-repair',
     now: context.now,
+    fileHashes: context.fileHashes,
     versionState: versionSnapshot(detection),
   });
   const at = context.now().toISOString();
@@ -325,6 +326,7 @@ export async function repairOpened(
     fs: context.fs,
     asideDir: context.backupDir,
     now: context.now,
+    fileHashes: context.fileHashes,
     lock: context.lock,
     notes: context.notes,
     backupPath: backup.path,

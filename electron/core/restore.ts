@@ -52,6 +52,7 @@ async function safetyCopy(
       backupDir: context.backupDir,
       reason: 'before-restore',
       now: context.now,
+      fileHashes: context.fileHashes,
       versionState: versionSnapshot(detection),
     });
     return { path: entry.path, state: current.loaded };
@@ -159,6 +160,7 @@ export async function restoreBackupFile(
     fs: context.fs,
     asideDir: context.backupDir,
     now: context.now,
+    fileHashes: context.fileHashes,
     lock: context.lock,
     notes: context.notes,
     backupPath: safety,

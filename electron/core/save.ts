@@ -10,6 +10,7 @@ import type { FileSystem } from './file-system';
 import { lstatRegular, openRegular, readRegular } from './no-follow';
 import { saveIntentPathOf, type SaveIntent } from './save-intent';
 import type { WriteLock } from './write-lock';
+import type { FileHashes } from './operation-context';
 import { message, type KeyedText } from '../shared/i18n';
 
 export interface AtomicWriteOptions {
@@ -118,6 +119,8 @@ export interface ReplaceOptions {
    * when it was verified and never written to since), so 100 MB are not hashed a second time.
    */
   bytesSha256?: string;
+  /** An audited write's record of the file's hashes: the save names what it replaced and what it put there. */
+  fileHashes?: FileHashes;
 }
 
 /**
@@ -201,6 +204,10 @@ export async function replaceDatabaseFile(
       throw thrown;
     });
     renamed = true;
+    if (options.fileHashes !== undefined) {
+      options.fileHashes.before = intent.original_sha256;
+      options.fileHashes.after = intent.new_sha256;
+    }
   } catch (thrown) {
     await handle?.close().catch(() => undefined);
     if (!renamed) {

@@ -256,4 +256,29 @@ describe('the durable audit log', () => {
     unwrap(await engine.previewMigrate());
     expect(unwrap(await engine.listActivity())).toHaveLength(2);
   });
+
+  it("records the file's real SHA-256 before and after each write, taken from the write's own backup and save", async () => {
+    const path = await fixture('f0-second-start-pending');
+    const engine = createPanelEngine({ dbPath: path });
+    const original = await sha256File(path);
+    unwrap(await engine.createBackup());
+    const migrated = unwrap(await engine.migrate());
+    const afterMigrate = await sha256File(path);
+    unwrap(await engine.restoreBackupById(migrated.backup?.id ?? ''));
+    const afterRestore = await sha256File(path);
+    const log = unwrap(await engine.listActivity()).reverse();
+    expect(log.map((entry) => [entry.operation, entry.before, entry.after])).toEqual([
+      ['backup', original, original],
+      ['migrate', original, afterMigrate],
+      ['restore', afterMigrate, afterRestore],
+    ]);
+    expect(afterRestore).not.toBe(afterMigrate);
+  });
+
+  it('logs no line for a write that failed before touching the file', async () => {
+    const path = await fixture('f0-second-start-pending');
+    const engine = createPanelEngine({ dbPath: path });
+    expect(codeOf(await engine.migrate({ expect: 'not-the-plan' }))).toBe('PLAN_CHANGED');
+    expect(unwrap(await engine.listActivity())).toEqual([]);
+  });
 });
