@@ -8,7 +8,8 @@ import type { FileSystem } from './file-system';
 import { once, sha256Hex } from './fingerprint';
 import { lstatRegular, openRegular, readRegular } from './no-follow';
 import { loadSqlJs } from './sqljs';
-import { allocateWithSpareRoom, openTracked } from './sqljs-memory';
+import { openTracked } from './sqljs-memory';
+import { returnImageBuffer, takeImageBuffer } from './image-memory';
 import { applyWal, readWal, type WalStopReason } from './wal';
 import type { JournalInfo, MessageRef } from '../shared/reports';
 import { message, ref, type KeyedText } from '../shared/i18n';
@@ -74,13 +75,19 @@ export async function readDatabaseImage(givenPath: string, options: LoadOptions)
   // The header's journal-mode bytes (18/19) are set to rollback mode below, in place: the hash is of
   // the bytes as they are on disk, so those two are hashed as they were read.
   const diskHeader = Buffer.from([main[18] ?? 0, main[19] ?? 0]);
-  const mainHash = once(() =>
-    createHash('sha256')
+  let released = false;
+  const notReleased = () => {
+    // A programming error, never a person's: the memory holds another file's image by now.
+    if (released) throw new Error('internal: the hash of an image was asked after its memory was returned');
+  };
+  const mainHash = once(() => {
+    notReleased();
+    return createHash('sha256')
       .update(main.subarray(0, 18))
       .update(diskHeader)
       .update(main.subarray(20))
-      .digest('hex'),
-  );
+      .digest('hex');
+  });
   const original: FileFingerprint = {
     size: main.length,
     mtimeMs: stat.mtimeMs,
@@ -139,7 +146,7 @@ export async function readDatabaseImage(givenPath: string, options: LoadOptions)
   image[18] = 1;
   image[19] = 1;
   const loaded: Omit<LoadedImage, 'sha256'> = { path, bytes: image, original, wal, journal, stateKey };
-  return Object.defineProperty(loaded, 'sha256', {
+  const result = Object.defineProperty(loaded, 'sha256', {
     enumerable: true,
     // Asking for the image's hash (every write does, through its backup, before it changes the
     // database) also takes the file's own: sql.js writes into these very bytes later.
@@ -147,9 +154,26 @@ export async function readDatabaseImage(givenPath: string, options: LoadOptions)
       ? () => original.sha256
       : once(() => {
           void original.sha256;
+          notReleased();
           return sha256Hex(image);
         }),
   }) as LoadedImage;
+  releasers.set(result, () => {
+    released = true;
+    returnImageBuffer(image);
+  });
+  return result;
+}
+
+const releasers = new WeakMap<LoadedImage, () => void>();
+
+/**
+ * Call once the image's database is closed and nothing will read the image again: its memory may
+ * then hold the next file read (image-memory.ts). Its hashes, if not taken yet, can no longer be.
+ */
+export function releaseImage(image: LoadedImage): void {
+  releasers.get(image)?.();
+  releasers.delete(image);
 }
 
 interface StatIdentity {
@@ -287,7 +311,7 @@ async function readOrRefuse(
  * little in place. Null when the file is not `size` bytes any more (then it is read as usual).
  */
 async function readIntoSpareRoom(path: string, fs: FileSystem, size: number): Promise<Buffer | null> {
-  const bytes = allocateWithSpareRoom(size);
+  const bytes = takeImageBuffer(size);
   const handle = await fs.open(path, 'r');
   try {
     let offset = 0;

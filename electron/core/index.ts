@@ -50,6 +50,7 @@ import { findFileHolders } from './file-holders';
 import { describeInterruptedSave } from './save-intent';
 import { underWriteLock } from './write-session';
 import { diskStateOf } from './save';
+import { releaseImage } from './database';
 import { message, type MessageKey, type Params } from '../shared/i18n';
 
 export interface EngineOptions {
@@ -161,6 +162,8 @@ export function createEngine(options: EngineOptions): Engine {
       throw asUnreadable(thrown, dbPath);
     } finally {
       opened.db.close();
+      // Closed: sql.js holds no view of the image any more, so the next read may reuse its memory.
+      releaseImage(opened.image);
     }
   };
   const withPanel = <T>(

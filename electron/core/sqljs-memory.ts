@@ -27,9 +27,11 @@ let fastPath: boolean | undefined;
 
 /** A zeroed buffer of `size` bytes with room to grow: `.buffer` is larger than the view. */
 export function allocateWithSpareRoom(size: number): Buffer {
-  const capacity = size + Math.ceil(size * SPARE_ROOM);
-  return Buffer.from(new ArrayBuffer(capacity), 0, size);
+  return Buffer.from(new ArrayBuffer(capacityWithSpareRoom(size)), 0, size);
 }
+
+/** The allocation a file of `size` bytes gets: itself and its spare room. */
+export const capacityWithSpareRoom = (size: number): number => size + Math.ceil(size * SPARE_ROOM);
 
 /**
  * Opens `bytes` in sql.js. When `bytes` is a Buffer with room after it in its ArrayBuffer (see
