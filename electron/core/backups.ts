@@ -86,7 +86,8 @@ export async function createBackup(image: LoadedImage, options: CreateBackupOpti
   const created = options.now();
   const path = await freeBackupPath(backupDir, basename(image.path), created, options.reason, fs);
   try {
-    await writeFileAtomically(path, image.bytes, { fs, mode: 0o600 });
+    // The hashes the metadata and the save need are taken while the copy is written and fsync'd.
+    await image.hashWhile(writeFileAtomically(path, image.bytes, { fs, mode: 0o600 }));
   } catch (thrown) {
     throw new EngineError(
       'BACKUP_FAILED',

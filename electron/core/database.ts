@@ -5,7 +5,7 @@ import { basename } from 'node:path';
 import type { Database } from 'sql.js';
 import { EngineError, osErrorCode, osErrorText } from './engine-error';
 import type { FileSystem } from './file-system';
-import { once, sha256Hex } from './fingerprint';
+import { LazySha256, sha256Hex, whileWaiting } from './fingerprint';
 import { lstatRegular, openRegular, readRegular } from './no-follow';
 import { loadSqlJs } from './sqljs';
 import { openTracked } from './sqljs-memory';
@@ -42,6 +42,11 @@ export interface LoadedImage extends DiskState {
    * report hands the app to tell one file state from the next, without hashing the whole file.
    */
   stateKey: string;
+  /**
+   * `work`'s outcome, the file's and the image's SHA-256 taken meanwhile (if not taken yet), slice
+   * by slice while `work` waits on I/O: a backup hashes while its copy is written and fsync'd.
+   */
+  hashWhile<T>(work: Promise<T>): Promise<T>;
 }
 
 export interface LoadOptions {
@@ -80,19 +85,12 @@ export async function readDatabaseImage(givenPath: string, options: LoadOptions)
     // A programming error, never a person's: the memory holds another file's image by now.
     if (released) throw new Error('internal: the hash of an image was asked after its memory was returned');
   };
-  const mainHash = once(() => {
-    notReleased();
-    return createHash('sha256')
-      .update(main.subarray(0, 18))
-      .update(diskHeader)
-      .update(main.subarray(20))
-      .digest('hex');
-  });
+  const mainHash = new LazySha256(() => [main.subarray(0, 18), diskHeader, main.subarray(20)], notReleased);
   const original: FileFingerprint = {
     size: main.length,
     mtimeMs: stat.mtimeMs,
     get sha256() {
-      return mainHash();
+      return mainHash.hex;
     },
   };
 
@@ -145,19 +143,33 @@ export async function readDatabaseImage(givenPath: string, options: LoadOptions)
   if (image !== main) void original.sha256;
   image[18] = 1;
   image[19] = 1;
-  const loaded: Omit<LoadedImage, 'sha256'> = { path, bytes: image, original, wal, journal, stateKey };
-  const result = Object.defineProperty(loaded, 'sha256', {
-    enumerable: true,
-    // Asking for the image's hash (every write does, through its backup, before it changes the
-    // database) also takes the file's own: sql.js writes into these very bytes later.
-    get: sameBytes
-      ? () => original.sha256
-      : once(() => {
+  // Asking for the image's hash (every write does, through its backup, before it changes the
+  // database) also takes the file's own: sql.js writes into these very bytes later.
+  const imageHash = sameBytes
+    ? mainHash
+    : new LazySha256(
+        () => [image],
+        () => {
           void original.sha256;
           notReleased();
-          return sha256Hex(image);
-        }),
-  }) as LoadedImage;
+        },
+      );
+  const result: LoadedImage = {
+    path,
+    bytes: image,
+    original,
+    wal,
+    journal,
+    stateKey,
+    get sha256() {
+      return imageHash.hex;
+    },
+    hashWhile: (work) =>
+      whileWaiting(work, async () => {
+        await mainHash.takeInSlices();
+        await imageHash.takeInSlices();
+      }),
+  };
   releasers.set(result, () => {
     released = true;
     returnImageBuffer(image);

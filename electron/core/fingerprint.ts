@@ -9,6 +9,69 @@ import type { FileSystem } from './file-system';
 /** SHA-256 as hex: of bytes (files, pages) or of a text (its UTF-8). The engine's one helper for it. */
 export const sha256Hex = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
 
+/** How much is hashed between two turns of the event loop (~4 ms of SHA-256 here). */
+const SLICE_BYTES = 4 * 1024 * 1024;
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * SHA-256 of `parts` taken slice by slice, the event loop getting a turn between slices: I/O started
+ * before (a write and its fsync run on libuv's threads) goes on meanwhile, and the hash costs no
+ * time of its own. Nothing may write to the parts until it resolves.
+ */
+export async function sha256InSlices(parts: readonly Uint8Array[]): Promise<string> {
+  const hash = createHash('sha256');
+  for (const part of parts) {
+    for (let at = 0; at < part.length; at += SLICE_BYTES) {
+      hash.update(part.subarray(at, at + SLICE_BYTES));
+      await nextTurn();
+    }
+  }
+  return hash.digest('hex');
+}
+
+/**
+ * A SHA-256 taken once, when first needed: at once (`hex`), or slice by slice while I/O runs
+ * (`takeInSlices`). `beforeHashing` runs first either way (a guard, or a hash that must come first).
+ */
+export class LazySha256 {
+  #hex: string | undefined;
+
+  constructor(
+    private readonly parts: () => readonly Uint8Array[],
+    private readonly beforeHashing: () => void = () => undefined,
+  ) {}
+
+  get hex(): string {
+    if (this.#hex === undefined) {
+      this.beforeHashing();
+      const hash = createHash('sha256');
+      for (const part of this.parts()) hash.update(part);
+      this.#hex = hash.digest('hex');
+    }
+    return this.#hex;
+  }
+
+  async takeInSlices(): Promise<void> {
+    if (this.#hex !== undefined) return;
+    this.beforeHashing();
+    const hex = await sha256InSlices(this.parts());
+    this.#hex ??= hex;
+  }
+}
+
+/** `work`'s outcome, with `alongside` run on this thread while `work` waits on I/O. */
+export async function whileWaiting<T>(work: Promise<T>, alongside: () => Promise<void>): Promise<T> {
+  // Handled at once: a write that fails while the hash still runs is no unhandled rejection.
+  const settled = work.then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  );
+  await alongside();
+  const outcome = await settled;
+  if ('error' in outcome) throw outcome.error;
+  return outcome.value;
+}
+
 /** Runs `compute` on first call only. */
 export function once<T>(compute: () => T): () => T {
   let done = false;

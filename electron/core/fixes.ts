@@ -133,7 +133,7 @@ export const fixRequestOf = (argument: FixArgument) =>
   typeof argument === 'string' ? { checkId: argument, expect: undefined } : argument;
 
 export const fixFingerprint = (opened: OpenedPanel, operation: 'fix' | 'revert-fix', name: string) =>
-  planFingerprint({ file: opened.image.sha256, operation, steps: [{ version: 0, name }] });
+  planFingerprint({ file: opened.image.stateKey, operation, steps: [{ version: 0, name }] });
 
 export async function fixOpened(
   opened: OpenedPanel,
@@ -144,7 +144,7 @@ export async function fixOpened(
   const { checkId, expect } = fixRequestOf(argument);
   const fix = fixFor(checkId);
   assertMigratable(opened.detection, opened.image.path);
-  assertIntact(opened.db, opened.image.path, opened.fullIntegrity());
+  assertIntact(opened.db, opened.image.path, opened.integrityForWrite(fix.touches));
   // The check decides whether there is anything to do: no finding, no backup and no write.
   const pending = runChecks(opened.db).checks.some((check) => check.id === checkId);
   return runAndSave(opened, context, {
@@ -166,7 +166,7 @@ export async function revertFixOpened(
   const { checkId, expect } = fixRequestOf(argument);
   // A password set by hand is reverted like a fix; its step's descriptor is all revertStep needs.
   const fix = checkId === SET_PASSWORD_ID ? setPasswordStep('', '') : fixFor(checkId);
-  assertIntact(opened.db, opened.image.path, opened.fullIntegrity());
+  assertIntact(opened.db, opened.image.path, opened.integrityForWrite(fix.touches));
   const entry = lastFixOf(readHistory(opened.db), checkId);
   if (entry === undefined) {
     throw new EngineError('ROLLBACK_REFUSED', message('err.fix.notApplied', { checkId }));

@@ -27,7 +27,7 @@ export function forceOptions(opened: OpenedPanel, evidence: Evidence[]): ForceOp
     return {
       version,
       fingerprint: planFingerprint({
-        file: opened.image.sha256,
+        file: opened.image.stateKey,
         operation: 'force',
         steps: marks,
         options: { version },

@@ -47,14 +47,15 @@ export async function migrateOpened(
 ): Promise<RunReport> {
   const { image, db, detection } = opened;
   assertMigratable(detection, image.path);
-  assertIntact(db, image.path, opened.fullIntegrity());
+  assertIntact(db, image.path, opened.integrity());
   assertNoDrift(context.migrations, detection, readHistory(db));
   const plan = planUp(context.migrations, detection, request.to);
+  assertIntact(db, image.path, opened.integrityForWrite(plan.flatMap((step) => step.touches)));
   const xhttpFlow = request.xhttpFlow ?? 'safe';
   return runAndSave(opened, context, {
     operation: 'migrate',
     fingerprint: planFingerprint({
-      file: image.sha256,
+      file: image.stateKey,
       operation: 'migrate',
       steps: plan,
       options: { xhttpFlow },

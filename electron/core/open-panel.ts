@@ -7,6 +7,9 @@ import { detectDatabase, type Detection } from './detect';
 import { EngineError } from './engine-error';
 import type { FileSystem } from './file-system';
 import { integrityOf } from './integrity';
+import { HISTORY_TABLE } from './history-log';
+import { queryValue } from './sql';
+import { MARKER_TABLES, triggersOn, watchedTables } from './trigger-effects';
 import { message, ref, type KeyedText } from '../shared/i18n';
 
 export interface OpenedPanel {
@@ -21,6 +24,15 @@ export interface OpenedPanel {
   integrity(): 'ok' | string[];
   /** The full PRAGMA integrity_check (also every index against its table; ~3× the quick check). */
   fullIntegrity(): 'ok' | string[];
+  /**
+   * What a write that changes `touches` must start from: quick_check of the whole file (pages,
+   * b-trees, records), then the full integrity_check of every table the write can change — its
+   * touches, the panel's markers and PanelDB's log, and with a trigger on them every table — each
+   * with its indexes. An index of another table that disagrees with it is not the write's to find:
+   * the write carries that table over as it is, and the full check the app runs after showing status
+   * reports it. Valid only before anything writes to `db`, like `integrity`.
+   */
+  integrityForWrite(touches: readonly string[]): 'ok' | string[];
 }
 
 export interface OpenPanelOptions {
@@ -66,12 +78,26 @@ export async function openPanel(options: OpenPanelOptions): Promise<OpenedPanel>
     const opened = db;
     // A check that threw is not remembered: asked again, it throws again (DATABASE_CORRUPT).
     let full: 'ok' | string[] | undefined;
+    const quick = () => (integrity ??= integrityOf(opened, 'quick'));
     return {
       image,
       db,
       detection,
-      integrity: () => (integrity ??= integrityOf(opened, 'quick')),
+      integrity: quick,
       fullIntegrity: () => (full ??= integrityOf(opened, 'full')),
+      integrityForWrite: (touches) => {
+        const fileWide = quick();
+        if (fileWide !== 'ok' || full !== undefined) return fileWide === 'ok' ? (full ?? 'ok') : fileWide;
+        const written = [...touches, ...MARKER_TABLES, HISTORY_TABLE];
+        const tables = watchedTables(opened, written, triggersOn(opened, written));
+        const problems = [...new Set([...tables, ...written])]
+          .filter((table) => table === 'sqlite_master' || tableExists(opened, table))
+          .flatMap((table) => {
+            const found = integrityOf(opened, 'full', table);
+            return found === 'ok' ? [] : found;
+          });
+        return problems.length === 0 ? 'ok' : problems;
+      },
     };
   } catch (thrown) {
     db.close();
@@ -106,6 +132,9 @@ async function integrityProblems(image: LoadedImage): Promise<string[] | null> {
     db?.close();
   }
 }
+
+const tableExists = (db: Database, table: string) =>
+  queryValue(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [table]) !== undefined;
 
 /** SQLite reports damage deep inside queries ("database disk image is malformed"): say so plainly. */
 export function asUnreadable(thrown: unknown, path: string): unknown {

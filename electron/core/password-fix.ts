@@ -94,7 +94,7 @@ export async function setPasswordOpened(
   return runAndSave(opened, context, {
     operation: 'set-password',
     fingerprint: planFingerprint({
-      file: opened.image.sha256,
+      file: opened.image.stateKey,
       operation: 'set-password',
       steps: [{ version: 0, name: SET_PASSWORD_ID }],
       options: { user: username },

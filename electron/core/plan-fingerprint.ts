@@ -1,5 +1,5 @@
 // "What you confirm is what runs": a preview and its confirm dialog carry a fingerprint of the plan
-// (the file's content hash, the operation, the ordered steps, the options); the write, given the
+// (the file's state key, the operation, the ordered steps, the options); the write, given the
 // fingerprint it was confirmed with, computes it again just before anything runs and refuses when
 // it differs — another step recorded, a row edited, a different mode chosen.
 import { createHash } from 'node:crypto';
@@ -7,7 +7,11 @@ import { EngineError } from './engine-error';
 import { message } from '../shared/i18n';
 
 export interface PlanParts {
-  /** sha256 of the file as read (WAL merged). */
+  /**
+   * The file's state key (LoadedImage.stateKey: its identity, times and header, and its -wal's):
+   * any write between the preview and the write changes it, and a preview need not hash the whole
+   * file. That the bytes saved over are the bytes loaded is the save's own proof (save.ts).
+   */
   file: string;
   operation: string;
   steps: Array<{ version: number; name: string }>;

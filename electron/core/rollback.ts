@@ -65,10 +65,14 @@ async function planRollBack(
 ): Promise<DownPlanItem[]> {
   const { image, db, detection } = opened;
   assertMigratable(detection, image.path);
-  assertIntact(db, image.path, opened.fullIntegrity());
+  assertIntact(db, image.path, opened.integrity());
   const applied = appliedVersions(detection);
   const history = readHistory(db);
   const versions = chooseRollbackVersions(applied, history, request, detection.latestVersion);
+  const touches = versions.flatMap(
+    (version) => context.migrations.find((m) => m.version === version)?.touches ?? [],
+  );
+  assertIntact(db, image.path, opened.integrityForWrite(touches));
   const backups = await listBackups(image.path, context.backupDir, context.fs);
   return versions.map((version) => {
     const migration = context.migrations.find((m) => m.version === version) as PanelMigration;
@@ -104,7 +108,7 @@ export async function rollBackOpened(
   return runAndSave(opened, context, {
     operation: 'rollback',
     fingerprint: planFingerprint({
-      file: opened.image.sha256,
+      file: opened.image.stateKey,
       operation: 'rollback',
       steps: plan.map(({ migration }) => migration),
     }),

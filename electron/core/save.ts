@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { sha256OfFile, walPathOf, shmPathOf, type DiskState, type FileFingerprint } from './database';
 import { EngineError, osErrorText, osErrorCode } from './engine-error';
-import { sha256Hex, statDiffers } from './fingerprint';
+import { sha256Hex, sha256InSlices, statDiffers, whileWaiting } from './fingerprint';
 import { assertNotInUse, inUseError } from './file-holders';
 import type { FileSystem } from './file-system';
 import { lstatRegular, openRegular, readRegular } from './no-follow';
@@ -32,7 +32,7 @@ export async function writeFileAtomically(
   let handle: Awaited<ReturnType<FileSystem['open']>> | undefined;
   try {
     handle = await fs.open(temp, 'wx', options.mode);
-    await handle.writeFile(bytes);
+    await writeWhole(handle, bytes);
     await handle.chmod(options.mode);
     await handle.sync();
     await handle.close();
@@ -48,6 +48,19 @@ export async function writeFileAtomically(
     );
   }
   await syncFolder(dirname(target), fs);
+}
+
+/**
+ * All of `bytes` at the start of the file, in as few writes as the system allows (usually one: a
+ * single request to libuv's threads that needs nothing from this thread until it is done, unlike
+ * FileHandle.writeFile's 512 KiB pieces).
+ */
+async function writeWhole(handle: Awaited<ReturnType<FileSystem['open']>>, bytes: Uint8Array): Promise<void> {
+  let offset = 0;
+  while (offset < bytes.length) {
+    const { bytesWritten } = await handle.write(bytes, offset, bytes.length - offset, offset);
+    offset += bytesWritten;
+  }
 }
 
 async function syncFolder(folder: string, fs: FileSystem): Promise<void> {
@@ -151,9 +164,19 @@ export async function replaceDatabaseFile(
   const moved: Array<{ from: string; to: string }> = [];
   try {
     handle = await fs.open(temp, 'wx', 0o600);
-    await handle.writeFile(bytes);
-    await keepIdentity(handle, identity, target, options.notes);
-    await handle.sync();
+    const written = handle;
+    // The new bytes' hash (for the save record) is taken while they are written and fsync'd.
+    let newSha256 = options.bytesSha256;
+    await whileWaiting(
+      (async () => {
+        await writeWhole(written, bytes);
+        await keepIdentity(written, identity, target, options.notes);
+        await written.sync();
+      })(),
+      async () => {
+        newSha256 ??= await sha256InSlices([bytes]);
+      },
+    );
     await handle.close();
     handle = undefined;
 
@@ -171,7 +194,7 @@ export async function replaceDatabaseFile(
       target,
       temp: basename(temp),
       original_sha256: image.original.sha256,
-      new_sha256: options.bytesSha256 ?? sha256Hex(bytes),
+      new_sha256: newSha256 ?? sha256Hex(bytes),
       wal:
         walBeside && image.wal !== null
           ? { aside: basename(asideOf(walPathOf(target))), sha256: image.wal.sha256 }

@@ -9,7 +9,7 @@ import { queryRows, queryValue, quoteIdentifier } from './sql';
 import { message } from '../shared/i18n';
 
 /** What every step writes besides its `touches`: the panel's markers (PanelDB's own log is excluded). */
-const MARKER_TABLES = ['history_of_seeders', 'schema_migrations'];
+export const MARKER_TABLES = ['history_of_seeders', 'schema_migrations'];
 /** Written by PanelDB's bookkeeping itself: never a trigger's side effect worth a proof. */
 const NOT_WATCHED = new Set(['history_of_seeders', 'schema_migrations', 'paneldb_history']);
 

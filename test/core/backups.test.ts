@@ -118,6 +118,7 @@ describe('taking a backup', () => {
         // The backup's own temp file fills the disk (the write lock, a few bytes, still fits).
         if (!String(args[0]).endsWith('.paneldb-tmp')) return handle;
         return Object.assign(Object.create(handle) as typeof handle, {
+          write: async () => Promise.reject(Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' })),
           writeFile: async () => Promise.reject(Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' })),
           close: () => handle.close(),
         });

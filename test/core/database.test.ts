@@ -251,6 +251,7 @@ describe('writing a file atomically', () => {
         open: (async (...args: Parameters<FileSystem['open']>) => {
           const handle = await nodeFs.open(...args);
           return Object.assign(Object.create(handle) as typeof handle, {
+            write: async () => Promise.reject(failing('ENOSPC')),
             writeFile: async () => Promise.reject(failing('ENOSPC')),
             close: () => handle.close(),
           });
@@ -263,7 +264,8 @@ describe('writing a file atomically', () => {
         open: (async (...args: Parameters<FileSystem['open']>) => {
           const handle = await nodeFs.open(...args);
           return Object.assign(Object.create(handle) as typeof handle, {
-            writeFile: (data: Uint8Array) => handle.writeFile(data),
+            write: (data: Uint8Array, offset: number, length: number, position: number) =>
+              handle.write(data, offset, length, position),
             chmod: (mode: number) => handle.chmod(mode),
             sync: async () => Promise.reject(failing('EIO')),
             close: () => handle.close(),

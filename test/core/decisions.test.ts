@@ -3,7 +3,7 @@
 // what was confirmed (the plan fingerprint) is what runs; fixes report as fixes; every write is in
 // the durable audit log, which survives a restore.
 import bcrypt from 'bcryptjs';
-import { stat } from 'node:fs/promises';
+import { open, readFile, stat, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AUDIT_FILE } from '../../electron/core/audit-log';
@@ -203,6 +203,22 @@ describe('what you confirm is what runs', () => {
     const again = unwrap(await engine.previewMigrate());
     expect(again.plan_fingerprint).not.toBe(preview.plan_fingerprint);
     expect(unwrap(await engine.migrate({ expect: again.plan_fingerprint })).saved).toBe(true);
+  });
+
+  it('refuses a plan when the file was edited in place with its size and modification time put back', async () => {
+    const path = await fixture('f0-second-start-pending');
+    const engine = createPanelEngine({ dbPath: path });
+    const preview = unwrap(await engine.previewMigrate());
+    const { mtime, atime } = await stat(path);
+    const bytes = await readFile(path);
+    const at = bytes.indexOf('UserPasswordHash');
+    expect(at).toBeGreaterThan(0);
+    bytes.write('UserPasswordHasX', at);
+    const handle = await open(path, 'r+');
+    await handle.write(bytes, at, 16, at);
+    await handle.close();
+    await utimes(path, atime, mtime);
+    expect(codeOf(await engine.migrate({ expect: preview.plan_fingerprint }))).toBe('PLAN_CHANGED');
   });
 
   it('a different option is a different plan', async () => {

@@ -308,3 +308,50 @@ describe('the SQL files bugs that must not exist in PanelDB (migrator level)', (
     ]);
   });
 });
+
+describe('the check a migration starts from', () => {
+  /** An index whose definition no longer matches what it holds: only the full integrity_check sees it. */
+  const damagedIndexOn = (table: string, column: string, other: string) => `
+    CREATE INDEX damaged_${table} ON ${table} (${column});
+    PRAGMA writable_schema = ON;
+    UPDATE sqlite_master SET sql = 'CREATE INDEX damaged_${table} ON ${table} (${other})' WHERE name = 'damaged_${table}';`;
+
+  it('refuses when a table the migration changes has an index that disagrees with it, and leaves the file alone', async () => {
+    const path = await fixture('f0-second-start-pending');
+    sqlite3(path, damagedIndexOn('inbounds', 'port', 'remark'));
+    const before = await sha256File(path);
+    const result = await createPanelEngine({ dbPath: path }).migrate();
+    expect(result).toMatchObject({ ok: false, error: { code: 'DATABASE_CORRUPT' } });
+    expect(await sha256File(path)).toBe(before);
+  });
+
+  it('refuses when a trigger on a changed table can write the table whose index is damaged', async () => {
+    const path = await fixture('f0-second-start-pending');
+    sqlite3(
+      path,
+      `CREATE TABLE extra (a integer, b integer);
+       WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200) INSERT INTO extra SELECT i, 1000 - i FROM n;
+       CREATE TRIGGER note_update AFTER UPDATE ON inbounds BEGIN INSERT INTO extra VALUES (NEW.id, 0); END;
+       ${damagedIndexOn('extra', 'a', 'b')}`,
+    );
+    const result = await createPanelEngine({ dbPath: path }).migrate();
+    expect(result).toMatchObject({ ok: false, error: { code: 'DATABASE_CORRUPT' } });
+  });
+
+  it('migrates when only a table it leaves alone has a damaged index, which the full check still reports', async () => {
+    const path = await fixture('f0-second-start-pending');
+    sqlite3(
+      path,
+      `CREATE TABLE extra (a integer, b integer);
+       WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200) INSERT INTO extra SELECT i, 1000 - i FROM n;
+       ${damagedIndexOn('extra', 'a', 'b')}`,
+    );
+    const engine = createPanelEngine({ dbPath: path });
+    expect(unwrap(await engine.migrate()).saved).toBe(true);
+    expect(sqlite3(path, 'SELECT count(*) FROM extra;').trim()).toBe('200');
+    const full = unwrap(await engine.checkIntegrity());
+    expect(full.integrity).not.toBe('ok');
+    // The manual backup keeps its full check: it refuses the same file.
+    expect(await engine.createBackup()).toMatchObject({ ok: false, error: { code: 'DATABASE_CORRUPT' } });
+  });
+});

@@ -19,6 +19,7 @@ function failingWrites(target: (path: string) => boolean, code = 'ENOSPC'): Part
       const handle = await nodeFs.open(...args);
       if (!target(String(args[0])) || args[1] === 'r') return handle;
       return Object.assign(Object.create(handle) as typeof handle, {
+        write: async () => Promise.reject(fault(code)),
         writeFile: async () => Promise.reject(fault(code)),
         close: () => handle.close(),
       });
