@@ -48,12 +48,16 @@ export async function historyBeforeBytes(db: string): Promise<number> {
     '-readonly',
     '-json',
     db,
-    "SELECT changes FROM paneldb_history WHERE direction = 'up';",
+    // The shell's JSON mangles a BLOB's bytes: a compressed payload (format 3) comes as hex.
+    "SELECT iif(typeof(changes) = 'blob', hex(changes), NULL) AS packed, iif(typeof(changes) = 'blob', NULL, changes) AS text FROM paneldb_history WHERE direction = 'up';",
   ]);
-  const rows = stdout.trim() === '' ? [] : (JSON.parse(stdout) as Array<{ changes: string }>);
+  const rows =
+    stdout.trim() === '' ? [] : (JSON.parse(stdout) as Array<{ packed: string | null; text: string | null }>);
   let bytes = 0;
   for (const row of rows)
-    for (const change of decodeChanges(row.changes) ?? [])
+    for (const change of decodeChanges(
+      row.packed === null ? String(row.text) : Buffer.from(row.packed, 'hex'),
+    ) ?? [])
       if (
         typeof change === 'object' &&
         change !== null &&

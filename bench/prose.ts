@@ -55,9 +55,10 @@ export const GROWTH_NOTES = [
   'moves to new pages and frees its old ones, its other columns included; later writes reuse them) and',
   'the pages of `paneldb_history` (from SQLite’s `dbstat`). What its rows hold (dbstat’s payload) is',
   'compared with the UTF-8 size of the before-images they keep (target ≤ that + 1 %): the before-values',
-  'are stored verbatim after a compact header line, a skip reason as its catalog key, an after-value',
-  'as 64 bits of its SHA-256; the rest is each step’s row (times, checksum, table hashes, notes). A',
-  'small log still fills whole pages, so the pages column is larger than the rows.',
+  'follow a compact header line and the two are zlib-compressed into one BLOB, a skip reason is kept as',
+  'its catalog key, an after-value as 64 bits of its SHA-256; the rest is each step’s row (times,',
+  'checksum, table hashes, notes, skipped rows; plain text). A small log still fills whole pages, so',
+  'the pages column is larger than the rows.',
 ];
 
 export const NATIVE_GAP = [

@@ -10,12 +10,26 @@
 // after-hash or null]. A change that needs more (an inserted or deleted row, a stored class or bytes
 // a text cannot carry, a before-value holding a NUL or a lone surrogate, which do not survive a trip
 // through SQLite's UTF-8 text) stays a full object, escaped as before. JSON.stringify never writes a
-// raw newline, so the first one ends the header. Logs written before this format (a plain JSON array
-// of objects) are still read.
+// raw newline, so the first one ends the header.
+//
+// Format 3, written now: that same text zlib-compressed and stored as a BLOB (its storage class is
+// what tells it from the older, TEXT formats). The before-values are JSON that repeats its keys
+// row after row, so the log grows by a fraction of the values a step changed instead of by all of
+// them plus a header. zlib's own wrapper, not raw deflate: 6 bytes a row buy a column the sqlite3
+// shell reads with its built-in `sqlar_uncompress` (and any zlib binding inflates). Logs written as
+// format 2 text or as a plain JSON array of objects (before format 2) are still read.
+import { constants as bufferConstants } from 'node:buffer';
+import { deflateSync, inflateSync } from 'node:zlib';
 import type { StoredChange } from '../shared/reports';
 import { sha256Hex } from './fingerprint';
 
 const FORMAT = 2;
+/**
+ * The most bytes a payload may inflate to: the text becomes one JS string, so anything longer could
+ * not be read anyway, and a hostile few kilobytes that would inflate to gigabytes stop there with a
+ * RangeError instead of taking the memory.
+ */
+const MAX_INFLATED = bufferConstants.MAX_STRING_LENGTH;
 /**
  * What must stay escaped in the header: a NUL (SQLite text readers stop at it) and a lone surrogate
  * (a `u` regex sees a proper pair as one code point, so only a lone one matches).
@@ -36,8 +50,12 @@ const isCompactable = (change: StoredChange): boolean =>
   change.before_hex === undefined &&
   (change.before === null || !NOT_VERBATIM.test(change.before));
 
-/** The column's text for these changes. */
-export function encodeChanges(changes: readonly StoredChange[]): string {
+/** The column's value for these changes (format 3): the format 2 text, compressed. */
+export const encodeChanges = (changes: readonly StoredChange[]): Uint8Array =>
+  deflateSync(encodeChangesText(changes));
+
+/** The format 2 text for these changes: the header line and the before-values after it. */
+export function encodeChangesText(changes: readonly StoredChange[]): string {
   const names: string[] = [];
   const nameIndex = new Map<string, number>();
   const indexOf = (name: string) => {
@@ -73,13 +91,20 @@ const isIndex = (value: unknown, size: number): value is number =>
 
 /**
  * The changes as parsed JSON objects (the caller checks each one's shape), or undefined when the
- * text is neither format. Throws what JSON.parse throws on a broken header or old-format array.
+ * value is no format PanelDB wrote. Throws what zlib throws on a damaged compressed payload (or a
+ * RangeError past MAX_INFLATED), and what JSON.parse throws on a broken header or old-format array.
  */
-export function decodeChanges(text: string): unknown[] | undefined {
-  if (text.startsWith('[')) {
-    const parsed: unknown = JSON.parse(text);
+export function decodeChanges(stored: string | Uint8Array): unknown[] | undefined {
+  if (typeof stored !== 'string')
+    return decodeHeaderAndValues(inflateSync(stored, { maxOutputLength: MAX_INFLATED }).toString('utf8'));
+  if (stored.startsWith('[')) {
+    const parsed: unknown = JSON.parse(stored);
     return Array.isArray(parsed) ? parsed : undefined;
   }
+  return decodeHeaderAndValues(stored);
+}
+
+function decodeHeaderAndValues(text: string): unknown[] | undefined {
   const end = text.indexOf('\n');
   if (end === -1) return undefined;
   const header: unknown = JSON.parse(text.slice(0, end));

@@ -1,9 +1,9 @@
 // PanelDB's own log inside the database: one row per step run, written in the same transaction as
 // the step, with the before-images a down needs. The panel ignores unknown tables (GORM leaves them
 // alone), so the log travels with the file.
-import type { Database } from 'sql.js';
+import type { Database, SqlValue } from 'sql.js';
 import type { RecordedChange, SkippedRow } from './step-types';
-import { queryRows, textParam, columnNames } from './sql';
+import { queryRows, columnNames } from './sql';
 import { EngineError } from './engine-error';
 import type { Direction, StoredChange, HistoryEntry } from '../shared/reports';
 import { sha256Hex } from './fingerprint';
@@ -104,10 +104,8 @@ export function appendHistory(db: Database, entry: NewHistoryEntry): void {
     ...(change.before_type === undefined ? {} : { before_type: change.before_type }),
     ...(change.before_hex === undefined ? {} : { before_hex: change.before_hex }),
   }));
-  // The before-images make this row as large as the rows the step changed: bound as UTF-8 bytes.
-  const changes = textParam(db, encodeChanges(stored));
   db.run(
-    `INSERT INTO ${HISTORY_TABLE} (version, name, direction, started_at, finished_at, duration_ms, checksum, rows_changed, changes, skipped, notes, hash_before, hash_after, tool_version, outcome) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ${changes.placeholder}, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO ${HISTORY_TABLE} (version, name, direction, started_at, finished_at, duration_ms, checksum, rows_changed, changes, skipped, notes, hash_before, hash_after, tool_version, outcome) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [
       entry.version,
       entry.name,
@@ -117,7 +115,7 @@ export function appendHistory(db: Database, entry: NewHistoryEntry): void {
       entry.duration_ms,
       entry.checksum,
       entry.rows_changed,
-      changes.value,
+      encodeChanges(stored),
       JSON.stringify(entry.skipped.map(storedSkip)),
       JSON.stringify(entry.notes),
       JSON.stringify(entry.hash_before),
@@ -144,9 +142,7 @@ export function readHistory(db: Database): HistoryEntry[] {
       }
     };
     const json = (column: string): unknown => decoded(() => JSON.parse(String(row[column])), column);
-    const changes = decoded(() => decodeChanges(String(row.changes)), 'changes');
-    if (changes === undefined || !changes.every(isStoredChange))
-      throw invalid(message('err.history.badChanges', { table: HISTORY_TABLE, id }));
+    const changes = decodedChanges(id, row.changes);
     return {
       id,
       version: Number(row.version),
@@ -166,6 +162,24 @@ export function readHistory(db: Database): HistoryEntry[] {
       outcome: String(row.outcome),
     };
   });
+}
+
+/**
+ * A row's before-images, in any format PanelDB wrote (a compressed BLOB now, TEXT before); a
+ * payload that does not inflate, parse or check out is HISTORY_INVALID naming the row, with the
+ * parser's own words as the detail.
+ */
+function decodedChanges(id: number, stored: SqlValue | undefined): ParsedChange[] {
+  const refused = (detail?: string) =>
+    invalid(message('err.history.badChanges', { table: HISTORY_TABLE, id }), detail);
+  let changes: unknown[] | undefined;
+  try {
+    changes = decodeChanges(stored instanceof Uint8Array ? stored : String(stored));
+  } catch (thrown) {
+    throw refused(thrown instanceof Error ? thrown.message : String(thrown));
+  }
+  if (changes === undefined || !changes.every(isStoredChange)) throw refused();
+  return changes;
 }
 
 type ParsedChange = Omit<StoredChange, 'after_sha256'> & {
