@@ -5,7 +5,11 @@ import type { Database } from 'sql.js';
 import { hashRows } from './content-hash-rows';
 import { quoteIdentifier } from './sql';
 
-/** Row tables are hashed value by value (v2); the marker tells them from v1 hashes in older logs. */
+/**
+ * Row tables are hashed value by value; the prefix names the encoding (content-hash-rows.ts): v3 now,
+ * v2 and the unprefixed v1 in older logs, which are still compared in their own encoding.
+ */
+const V3 = 'v3:';
 const V2 = 'v2:';
 
 export function tableContentHash(db: Database, table: string): string {
@@ -18,7 +22,15 @@ export function tableContentHash(db: Database, table: string): string {
   }
   if (!tableExists(db, table)) return 'absent';
   // Typed and length-prefixed (content-hash-rows.ts), read straight from sql.js memory when it can be.
-  hashRows(db, `SELECT rowid, * FROM ${quoteIdentifier(table)} ORDER BY rowid`, hash);
+  hashRows(db, `SELECT rowid, * FROM ${quoteIdentifier(table)} ORDER BY rowid`, hash, 'v3');
+  return `${V3}${hash.digest('hex')}`;
+}
+
+/** The v2 hash that logs written before v3 hold. */
+function v2TableContentHash(db: Database, table: string): string {
+  if (!tableExists(db, table)) return 'absent';
+  const hash = createHash('sha256');
+  hashRows(db, `SELECT rowid, * FROM ${quoteIdentifier(table)} ORDER BY rowid`, hash, 'v2');
   return `${V2}${hash.digest('hex')}`;
 }
 
@@ -41,8 +53,9 @@ export function contentMatches(
 ) {
   if (recorded === undefined) return false;
   if (current === recorded) return true;
-  const legacy = /^[0-9a-f]{64}$/.test(recorded) && table !== 'sqlite_master';
-  return legacy && legacyTableContentHash(db, table) === recorded;
+  if (table === 'sqlite_master') return false;
+  if (recorded.startsWith(V2)) return v2TableContentHash(db, table) === recorded;
+  return /^[0-9a-f]{64}$/.test(recorded) && legacyTableContentHash(db, table) === recorded;
 }
 
 export function contentHashes(

@@ -3,17 +3,17 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Database } from 'sql.js';
-import { tableContentHash } from '../../electron/core/content-hash';
-import { directHashingEnabled, hashRowsDecoded } from '../../electron/core/content-hash-rows';
+import { contentMatches, tableContentHash } from '../../electron/core/content-hash';
+import { directHashingEnabled, hashRows, hashRowsDecoded } from '../../electron/core/content-hash-rows';
 import { loadSqlJs } from '../../electron/core/sqljs';
 import { sqlToBytes } from '../fixtures/build';
 import { SCENARIOS } from '../fixtures/scenarios';
 
 /** The hash as content-hash.ts computed it before the direct path: every value decoded first. */
-function decodedHash(db: Database, table: string): string {
+function decodedHash(db: Database, table: string, encoding: 'v2' | 'v3' = 'v3'): string {
   const hash = createHash('sha256');
-  hashRowsDecoded(db, `SELECT rowid, * FROM "${table.replaceAll('"', '""')}" ORDER BY rowid`, hash);
-  return `v2:${hash.digest('hex')}`;
+  hashRowsDecoded(db, `SELECT rowid, * FROM "${table.replaceAll('"', '""')}" ORDER BY rowid`, hash, encoding);
+  return `${encoding}:${hash.digest('hex')}`;
 }
 
 const tablesOf = (db: Database) =>
@@ -48,13 +48,28 @@ describe('content hashes read from sql.js memory', () => {
     db.close();
   });
 
-  it('keep the encoding logs already hold (a pinned digest of fixed values)', async () => {
+  it('keep the encoding (a pinned digest of fixed values), and still match the v2 hashes older logs hold', async () => {
     const SQL = await loadSqlJs();
     const db = new SQL.Database();
     db.exec(
       `CREATE TABLE t(a, b); INSERT INTO t VALUES (1, 'a'), (NULL, 'é😀'), (2.5, x'00ff'), ('', CAST(x'ff' AS TEXT));`,
     );
-    expect(tableContentHash(db, 't')).toBe(PINNED);
+    expect(tableContentHash(db, 't')).toBe(PINNED_V3);
+    expect(contentMatches(db, 't', tableContentHash(db, 't'), PINNED_V2)).toBe(true);
+    expect(decodedHash(db, 't', 'v2')).toBe(PINNED_V2);
+    db.exec("UPDATE t SET b = 'é😀!' WHERE rowid = 2");
+    expect(contentMatches(db, 't', tableContentHash(db, 't'), PINNED_V2)).toBe(false);
+    expect(contentMatches(db, 't', tableContentHash(db, 't'), PINNED_V3)).toBe(false);
+    db.close();
+  });
+
+  it('equal the v2 decoded hash in the v2 encoding, for every kind of value', async () => {
+    const SQL = await loadSqlJs();
+    const db = new SQL.Database();
+    db.exec(MIXED);
+    const direct = createHash('sha256');
+    hashRows(db, 'SELECT rowid, * FROM t ORDER BY rowid', direct, 'v2');
+    expect(`v2:${direct.digest('hex')}`).toBe(decodedHash(db, 't', 'v2'));
     db.close();
   });
 
@@ -73,5 +88,7 @@ describe('content hashes read from sql.js memory', () => {
   });
 });
 
-// Computed with plain sql.js (Statement.get) and the v2 encoding, independently of PanelDB's code.
-const PINNED = 'v2:081c1e6708dafb101e3600ee43cf49c595323fad2b8bc8198e6b8fbd5ed69649';
+// Computed with plain sql.js (Statement.get), independently of PanelDB's code: v2 (UTF-16 lengths)
+// as earlier logs hold it, v3 (UTF-8 lengths, tag `t`) as logs hold it now.
+const PINNED_V2 = 'v2:081c1e6708dafb101e3600ee43cf49c595323fad2b8bc8198e6b8fbd5ed69649';
+const PINNED_V3 = 'v3:ac8f21d094bea2983520ddc5b4a95b409c7e4f4a545272769b253acb5f8ef119';

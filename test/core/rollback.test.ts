@@ -1,4 +1,8 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import { hashRowsDecoded } from '../../electron/core/content-hash-rows';
+import { loadSqlJs } from '../../electron/core/sqljs';
 import { createPanelEngine } from '../../electron/app/panel-engine';
 import { buildFixture } from '../fixtures/build';
 import { sqlite3, sqlite3Json } from '../support/sqlite-cli';
@@ -14,7 +18,40 @@ function unwrap<T>(
 const dump = (path: string, table: string) =>
   sqlite3Json(path, `SELECT rowid AS _rowid, * FROM ${table} ORDER BY rowid`);
 
+/** A table's content hash in the v2 encoding older logs hold (UTF-16 lengths), from the file on disk. */
+async function v2HashOf(path: string, table: string): Promise<string> {
+  const SQL = await loadSqlJs();
+  const db = new SQL.Database(await readFile(path));
+  try {
+    const hash = createHash('sha256');
+    hashRowsDecoded(db, `SELECT rowid, * FROM ${table} ORDER BY rowid`, hash, 'v2');
+    return `v2:${hash.digest('hex')}`;
+  } finally {
+    db.close();
+  }
+}
+
 describe('rolling back', () => {
+  it('rolls back a step whose log holds the v2 content hashes an older build wrote', async () => {
+    const path = await buildFixture('f2-tls-variants', await tempDir());
+    const before = sqlite3Json(path, 'SELECT id, stream_settings FROM inbounds ORDER BY id');
+    const v2Before = await v2HashOf(path, 'inbounds');
+    unwrap(await createPanelEngine({ dbPath: path }).migrate({ to: 2 }));
+    const v2After = await v2HashOf(path, 'inbounds');
+    const [row] = sqlite3Json(path, 'SELECT hash_before, hash_after FROM paneldb_history WHERE version = 2');
+    expect(String(row?.hash_after)).toContain('"inbounds":"v3:');
+    sqlite3(
+      path,
+      `UPDATE paneldb_history SET hash_before = json_set(hash_before, '$.inbounds', '${v2Before}'),
+         hash_after = json_set(hash_after, '$.inbounds', '${v2After}') WHERE version = 2;`,
+    );
+    const report = unwrap(await createPanelEngine({ dbPath: path }).rollBack({ steps: 1 }));
+    expect(report.steps.map((step) => [step.version, step.status, step.content_hash_restored])).toEqual([
+      [2, 'reverted', true],
+    ]);
+    expect(sqlite3Json(path, 'SELECT id, stream_settings FROM inbounds ORDER BY id')).toEqual(before);
+  });
+
   it('returns the touched tables to their pre-migration content, row by row and by content hash', async () => {
     const path = await buildFixture('f4-reality-targets', await tempDir());
     const inboundsBefore = dump(path, 'inbounds');
