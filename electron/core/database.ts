@@ -47,6 +47,12 @@ export interface LoadedImage extends DiskState {
    * by slice while `work` waits on I/O: a backup hashes while its copy is written and fsync'd.
    */
   hashWhile<T>(work: Promise<T>): Promise<T>;
+  /**
+   * The file's bytes 18 and 19 as they are on disk when `bytes` is the file itself (no WAL frame
+   * merged; those two are set to rollback mode in `bytes`), else null: a verified copy of `bytes`
+   * then proves the file unchanged by comparison (save.ts).
+   */
+  mainHeader: Buffer | null;
 }
 
 export interface LoadOptions {
@@ -161,6 +167,7 @@ export async function readDatabaseImage(givenPath: string, options: LoadOptions)
     wal,
     journal,
     stateKey,
+    mainHeader: image === main ? diskHeader : null,
     get sha256() {
       return imageHash.hex;
     },

@@ -78,15 +78,25 @@ async function syncFolder(folder: string, fs: FileSystem): Promise<void> {
 }
 
 /** Refuses when the database or its -wal changed since the image was loaded (the panel may be running). */
-export async function assertUnchangedOnDisk(image: DiskState, fs: FileSystem): Promise<void> {
+export async function assertUnchangedOnDisk(
+  image: DiskState & { mainHeader?: Buffer | null },
+  fs: FileSystem,
+  verifiedCopy?: string,
+): Promise<void> {
   const changed = (what: string) =>
     new EngineError('FILE_CHANGED_ON_DISK', message('err.save.changedSinceLoaded', { path: what }));
   // A different size or mtime is a change without reading anything (statDiffers); equal ones are
-  // not proof, so every byte is then compared through its hash, streamed.
+  // not proof, so every byte is then compared: with the backup just written and read back when it
+  // is a copy of the file itself (two reads and a memcmp), else through the file's hash, streamed.
   if (await statDiffers(image.path, image.original, fs)) throw changed(image.path);
-  const current = await sha256OfFile(image.path, fs).catch(() => null);
-  if (current === null || current.size !== image.original.size || current.sha256 !== image.original.sha256) {
-    throw changed(image.path);
+  const header = image.mainHeader ?? null;
+  if (header !== null && verifiedCopy !== undefined) {
+    const same = await sameAsCopy(image.path, verifiedCopy, header, fs).catch(() => false);
+    if (!same) throw changed(image.path);
+  } else {
+    const current = await sha256OfFile(image.path, fs).catch(() => null);
+    if (current === null || current.size !== image.original.size || current.sha256 !== image.original.sha256)
+      throw changed(image.path);
   }
   const wal = await sha256OfFile(walPathOf(image.path), fs, true).catch((thrown: unknown) => {
     if (thrown instanceof EngineError) throw thrown; // a link or FIFO now: NOT_A_FILE
@@ -100,6 +110,51 @@ export async function assertUnchangedOnDisk(image: DiskState, fs: FileSystem): P
   ) {
     throw changed(walPathOf(image.path));
   }
+}
+
+/**
+ * Whether the file at `path` holds the bytes of `copy` (a backup: the file's bytes with 18 and 19
+ * set to rollback mode), with `header` as its bytes 18 and 19. Read in 1 MiB pieces side by side.
+ */
+async function sameAsCopy(path: string, copy: string, header: Buffer, fs: FileSystem): Promise<boolean> {
+  const file = await fs.open(path, 'r');
+  try {
+    const backup = await fs.open(copy, 'r');
+    try {
+      const size = 1024 * 1024;
+      const [left, right] = [Buffer.allocUnsafe(size), Buffer.allocUnsafe(size)];
+      for (let offset = 0; ; offset += size) {
+        const [a, b] = await Promise.all([readFully(file, left, offset), readFully(backup, right, offset)]);
+        if (a !== b) return false;
+        if (a === 0) return true;
+        if (offset === 0) {
+          if (a < 20 || left[18] !== header[0] || left[19] !== header[1]) return false;
+          left[18] = right[18] ?? 0;
+          left[19] = right[19] ?? 0;
+        }
+        if (!left.subarray(0, a).equals(right.subarray(0, b))) return false;
+      }
+    } finally {
+      await backup.close();
+    }
+  } finally {
+    await file.close();
+  }
+}
+
+/** Fills `into` from `offset` as far as the file goes; the count read (0 at the end). */
+async function readFully(
+  handle: Awaited<ReturnType<FileSystem['open']>>,
+  into: Buffer,
+  offset: number,
+): Promise<number> {
+  let filled = 0;
+  while (filled < into.length) {
+    const { bytesRead } = await handle.read(into, filled, into.length - filled, offset + filled);
+    if (bytesRead === 0) break;
+    filled += bytesRead;
+  }
+  return filled;
 }
 
 /** The raw state of a file that could not be loaded (a damaged database about to be restored over). */
@@ -182,7 +237,7 @@ export async function replaceDatabaseFile(
 
     // The last moment anything can still be refused: the lock, the bytes, other processes.
     await options.lock?.assertHeld();
-    await assertUnchangedOnDisk(image, fs);
+    await assertUnchangedOnDisk(image, fs, options.backupPath);
     await assertNotInUse(target);
 
     const stamp = options.now().toISOString().replace(/[:.]/g, '-');

@@ -1,4 +1,4 @@
-import { appendFile, readdir, stat } from 'node:fs/promises';
+import { appendFile, open, readdir, stat, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import bcrypt from 'bcryptjs';
 import { describe, expect, it } from 'vitest';
@@ -235,6 +235,31 @@ describe('refusing unsafe migrations', () => {
       ok: false,
       error: { code: 'REPAIR_NEEDED' },
     });
+  });
+
+  it('refuses to save when a byte changed on disk during the run with size and modification time put back', async () => {
+    const path = await fixture('f2-tls-variants');
+    let edited: Promise<void> | null = null;
+    const engine = createPanelEngine({
+      dbPath: path,
+      onProgress: (event) => {
+        if (event.kind !== 'step' || event.version !== 4 || edited !== null) return;
+        edited = (async () => {
+          const { atime, mtime } = await stat(path);
+          const handle = await open(path, 'r+');
+          // The last byte of the file: inside a page, never the header.
+          const { size } = await handle.stat();
+          const last = Buffer.alloc(1);
+          await handle.read(last, 0, 1, size - 1);
+          await handle.write(Buffer.from([(last[0] ?? 0) ^ 0xff]), 0, 1, size - 1);
+          await handle.close();
+          await utimes(path, atime, mtime);
+        })();
+      },
+    });
+    const result = await engine.migrate();
+    await edited;
+    expect(result).toMatchObject({ ok: false, error: { code: 'FILE_CHANGED_ON_DISK' } });
   });
 
   it("refuses to save when the file changed on disk during the run, keeping the other writer's bytes", async () => {
