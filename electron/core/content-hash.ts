@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { Database } from 'sql.js';
 import { hashRows } from './content-hash-rows';
+import { queryValue } from './sql';
 import { quoteIdentifier } from './sql';
 
 /**
@@ -24,6 +25,76 @@ export function tableContentHash(db: Database, table: string): string {
   // Typed and length-prefixed (content-hash-rows.ts), read straight from sql.js memory when it can be.
   hashRows(db, `SELECT rowid, * FROM ${quoteIdentifier(table)} ORDER BY rowid`, hash, 'v3');
   return `${V3}${hash.digest('hex')}`;
+}
+
+/**
+ * A table's hash with what re-hashing it after a step needs: its row count and the digests of its
+ * large rows (content-hash-rows.ts), by rowid.
+ */
+export interface TableDigest {
+  table: string;
+  hash: string;
+  rows: number;
+  large: Map<number, Buffer>;
+}
+
+/** tableContentHash, keeping the large rows' digests; null for the schema or a table not there. */
+export function digestTable(db: Database, table: string): TableDigest | null {
+  if (table === 'sqlite_master' || !tableExists(db, table)) return null;
+  const hash = createHash('sha256');
+  const large = new Map<number, Buffer>();
+  let rows = 0;
+  hashRows(db, `SELECT rowid, * FROM ${quoteIdentifier(table)} ORDER BY rowid`, {
+    hash,
+    beforeRow: () => (rows += 1),
+    large: (rowid, digest) => large.set(rowid, digest),
+  });
+  return { table, hash: `${V3}${hash.digest('hex')}`, rows, large };
+}
+
+/**
+ * The same hash as digestTable, after writes that changed at most the rows in `changed` (rowids
+ * updated, inserted or deleted): a large row not among them is taken from `previous` unread. Null
+ * when the result cannot be proven: the rows hashed are not the rows the table holds (a change the
+ * caller did not see), so the caller hashes the table afresh.
+ */
+export function rehashTable(
+  db: Database,
+  previous: TableDigest,
+  changed: ReadonlySet<number>,
+): TableDigest | null {
+  const kept = [...previous.large.keys()].filter((rowid) => !changed.has(rowid)).sort((a, b) => a - b);
+  const hash = createHash('sha256');
+  const large = new Map<number, Buffer>();
+  let rows = 0;
+  let next = 0;
+  const feedKeptBelow = (limit: number) => {
+    for (; next < kept.length && (kept[next] ?? 0) < limit; next += 1) {
+      const rowid = kept[next] ?? 0;
+      const digest = previous.large.get(rowid) as Buffer;
+      hash.update('R');
+      hash.update(digest);
+      large.set(rowid, digest);
+      rows += 1;
+    }
+  };
+  const table = quoteIdentifier(previous.table);
+  // Rowids are numbers PanelDB read from SQLite itself: written out, they are SQL integers.
+  const skip =
+    kept.length === 0
+      ? ''
+      : ` WHERE rowid NOT IN (${kept.map((rowid) => String(Math.trunc(rowid))).join(',')})`;
+  hashRows(db, `SELECT rowid, * FROM ${table}${skip} ORDER BY rowid`, {
+    hash,
+    beforeRow: (rowid) => {
+      feedKeptBelow(rowid);
+      rows += 1;
+    },
+    large: (rowid, digest) => large.set(rowid, digest),
+  });
+  feedKeptBelow(Number.POSITIVE_INFINITY);
+  if (rows !== Number(queryValue(db, `SELECT count(*) FROM ${table}`))) return null;
+  return { table: previous.table, hash: `${V3}${hash.digest('hex')}`, rows, large };
 }
 
 /** The v2 hash that logs written before v3 hold. */
@@ -95,21 +166,7 @@ function* rows(db: Database, sql: string): Generator<string> {
  * What tells "nothing was written" apart cheaply: SQLite's count of rows inserted, updated or
  * deleted on this connection (triggers included) and the schema cookie (every DDL moves it).
  */
-export function changeMarker(db: Database): string {
-  const value = (sql: string) => String(db.exec(sql)[0]?.values[0]?.[0]);
-  return `${value('SELECT total_changes()')}/${value('PRAGMA schema_version')}`;
-}
-
-/**
- * The tables' hashes after a step: the ones taken before it when the step wrote nothing (a step
- * with nothing to do re-reads no table), else computed afresh.
- */
-export function hashesAfter(
-  db: Database,
-  tables: readonly string[],
-  before: Record<string, string>,
-  unchanged: boolean,
-): Record<string, string> {
-  if (!unchanged) return contentHashes(db, tables);
-  return Object.fromEntries(tables.map((table) => [table, before[table] ?? tableContentHash(db, table)]));
+export function changeCounters(db: Database): { changes: number; schema: number } {
+  const value = (sql: string) => Number(db.exec(sql)[0]?.values[0]?.[0]);
+  return { changes: value('SELECT total_changes()'), schema: value('PRAGMA schema_version') };
 }

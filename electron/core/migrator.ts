@@ -4,7 +4,14 @@
 import type { Database } from 'sql.js';
 import { DEFAULT_STEP_OPTIONS, StepFailure, type PanelMigration, type StepOptions } from './step-types';
 import { jsonChanges, rowLabel } from './change-preview';
-import { changeMarker, contentHashes, hashesAfter } from './content-hash';
+import {
+  changeCounters,
+  contentHashes,
+  digestTable,
+  rehashTable,
+  tableContentHash,
+  type TableDigest,
+} from './content-hash';
 import { EngineError } from './engine-error';
 import { HISTORY_TABLE } from './history-log';
 import { createStepContext } from './step-context';
@@ -35,6 +42,78 @@ const BOOKKEEPING_TABLES = new Set([
   'schema_migrations',
   HISTORY_TABLE,
 ]);
+
+/**
+ * The large rows' digests behind a run's known hashes (content-hash.ts TableDigest): a digest is
+ * used only while its hash is the one `known` holds for its table, so any other write to the table
+ * (a down, a trigger) retires it.
+ */
+const digestsOfRun = new WeakMap<Map<string, string>, Map<string, TableDigest>>();
+
+function digestsOf(known: Map<string, string>): Map<string, TableDigest> {
+  let digests = digestsOfRun.get(known);
+  if (digests === undefined) {
+    digests = new Map();
+    digestsOfRun.set(known, digests);
+  }
+  return digests;
+}
+
+/** Hashes `tables`, keeping each digest for a later re-hash. */
+function hashKeeping(db: Database, tables: readonly string[], digests: Map<string, TableDigest>) {
+  return Object.fromEntries(
+    tables.map((table) => {
+      const digest = digestTable(db, table);
+      if (digest === null) return [table, tableContentHash(db, table)];
+      digests.set(table, digest);
+      return [table, digest.hash];
+    }),
+  ) as Record<string, string>;
+}
+
+/** What the update hook saw during a step: the rowids written, per table (lower case), and how many writes. */
+interface SeenWrites {
+  rowids: Map<string, Set<number>>;
+  count: number;
+}
+
+/**
+ * The touched tables' hashes after a step: the ones from before when it wrote nothing; re-hashed
+ * from the rows it wrote when that is proven to be every change (no trigger in play, no DDL, as
+ * many writes seen by the update hook as SQLite counted, and rehashTable's own row count);
+ * else hashed afresh.
+ */
+function hashesAfterStep(
+  db: Database,
+  touches: readonly string[],
+  before: Record<string, string>,
+  step: {
+    digests: Map<string, TableDigest> | null;
+    counters: { changes: number; schema: number };
+    seen: SeenWrites;
+  },
+): Record<string, string> {
+  const now = changeCounters(db);
+  if (now.changes === step.counters.changes && now.schema === step.counters.schema)
+    return Object.fromEntries(touches.map((table) => [table, before[table] ?? tableContentHash(db, table)]));
+  const digests = step.digests;
+  const accounted =
+    now.schema === step.counters.schema && now.changes - step.counters.changes === step.seen.count;
+  return Object.fromEntries(
+    touches.map((table) => {
+      const previous = digests?.get(table);
+      if (digests !== null && accounted && previous !== undefined && previous.hash === before[table]) {
+        const rehashed = rehashTable(db, previous, step.seen.rowids.get(table.toLowerCase()) ?? new Set());
+        if (rehashed !== null) {
+          digests.set(table, rehashed);
+          return [table, rehashed.hash];
+        }
+      }
+      if (digests === null) return [table, tableContentHash(db, table)];
+      return [table, hashKeeping(db, [table], digests)[table] ?? ''];
+    }),
+  );
+}
 
 export function rememberHashes(known: Map<string, string>, hashes: Record<string, string>): void {
   for (const [table, hash] of Object.entries(hashes))
@@ -89,7 +168,13 @@ export async function applyStep(
   // have written it since); without one, only the step's touches, as always.
   const triggers = triggersOn(db, migration.touches);
   const watched = watchedTables(db, migration.touches, triggers);
-  const hashBefore = contentHashes(db, watched, triggers.length > 0 ? undefined : known);
+  const digests = digestsOf(known);
+  const hashBefore =
+    triggers.length > 0
+      ? contentHashes(db, watched)
+      : Object.fromEntries(
+          watched.map((table) => [table, known.get(table) ?? hashKeeping(db, [table], digests)[table] ?? '']),
+        );
   const countsBefore = triggers.length > 0 ? rowCounts(db, watched) : {};
   const step = { db, migration, direction: 'up', kind, deps, started } as const;
   const report = await inStepTransaction(step, async (moveMarkers) => {
@@ -99,9 +184,26 @@ export async function applyStep(
       onProgress: (done, total) =>
         deps.onProgress?.({ kind: 'rows', version: migration.version, done, total }),
     });
-    const marker = changeMarker(db);
-    await migration.up(context);
-    let hashAfter = hashesAfter(db, migration.touches, hashBefore, changeMarker(db) === marker);
+    const counters = changeCounters(db);
+    const seen: SeenWrites = { rowids: new Map(), count: 0 };
+    // Every row the step writes, so the tables it touches are re-hashed from those rows alone.
+    db.updateHook((_operation, _database, table, rowid) => {
+      const name = table.toLowerCase();
+      const rowids = seen.rowids.get(name) ?? new Set<number>();
+      rowids.add(Number(rowid));
+      seen.rowids.set(name, rowids);
+      seen.count += 1;
+    });
+    try {
+      await migration.up(context);
+    } finally {
+      db.updateHook(null);
+    }
+    let hashAfter = hashesAfterStep(db, migration.touches, hashBefore, {
+      digests: triggers.length > 0 ? null : digests,
+      counters,
+      seen,
+    });
     moveMarkers();
     // The other tables after the markers too: a trigger on a marker table fires on those writes.
     if (triggers.length > 0) hashAfter = { ...contentHashes(db, watched), ...hashAfter };

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Database } from 'sql.js';
-import { contentMatches, tableContentHash } from '../../electron/core/content-hash';
+import { contentMatches, digestTable, rehashTable, tableContentHash } from '../../electron/core/content-hash';
 import { directHashingEnabled, hashRows, hashRowsDecoded } from '../../electron/core/content-hash-rows';
 import { loadSqlJs } from '../../electron/core/sqljs';
 import { sqlToBytes } from '../fixtures/build';
@@ -63,6 +63,47 @@ describe('content hashes read from sql.js memory', () => {
     db.close();
   });
 
+  it('hash a row holding a value of 4096 bytes or more on its own (a pinned digest)', async () => {
+    const SQL = await loadSqlJs();
+    const db = new SQL.Database();
+    db.exec(
+      `CREATE TABLE u(a, b); INSERT INTO u VALUES (printf('%.*c', 5000, 'x'), 1), ('small', x'00'), (NULL, zeroblob(4096));`,
+    );
+    expect(tableContentHash(db, 'u')).toBe(PINNED_V3_LARGE);
+    expect(decodedHash(db, 'u')).toBe(PINNED_V3_LARGE);
+    db.close();
+  });
+
+  it('re-hash a table from the rows written since to the hash a full pass gives', async () => {
+    const SQL = await loadSqlJs();
+    const db = new SQL.Database();
+    db.exec(`CREATE TABLE t(k, v);
+      WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 40)
+      INSERT INTO t SELECT i, CASE WHEN i % 3 = 0 THEN printf('%.*c', 5000 + i, 'é') ELSE 'short ' || i END FROM n;`);
+    let digest = digestTable(db, 't');
+    if (digest === null) throw new Error('no digest');
+    expect(digest.large.size).toBe(13);
+    const writes: Array<[string, number[]]> = [
+      ["UPDATE t SET v = v || '!' WHERE rowid IN (3, 4, 30)", [3, 4, 30]],
+      ['DELETE FROM t WHERE rowid IN (6, 7)', [6, 7]],
+      [
+        "INSERT INTO t (rowid, k, v) VALUES (100, 1, printf('%.*c', 9000, 'z')), (2000, 2, 'tiny')",
+        [100, 2000],
+      ],
+      ["UPDATE t SET v = 'now small' WHERE rowid = 9", [9]],
+    ];
+    for (const [sql, rowids] of writes) {
+      db.exec(sql);
+      const rehashed = rehashTable(db, digest, new Set(rowids));
+      expect(rehashed?.hash).toBe(tableContentHash(db, 't'));
+      digest = rehashed ?? digest;
+    }
+    // A write it was not told of (a large row deleted) is caught by the row count: no hash at all.
+    db.exec('DELETE FROM t WHERE rowid = 12');
+    expect(rehashTable(db, digest, new Set())).toBeNull();
+    db.close();
+  });
+
   it('equal the v2 decoded hash in the v2 encoding, for every kind of value', async () => {
     const SQL = await loadSqlJs();
     const db = new SQL.Database();
@@ -91,4 +132,5 @@ describe('content hashes read from sql.js memory', () => {
 // Computed with plain sql.js (Statement.get), independently of PanelDB's code: v2 (UTF-16 lengths)
 // as earlier logs hold it, v3 (UTF-8 lengths, tag `t`) as logs hold it now.
 const PINNED_V2 = 'v2:081c1e6708dafb101e3600ee43cf49c595323fad2b8bc8198e6b8fbd5ed69649';
+const PINNED_V3_LARGE = 'v3:585e7f236e24aaa76b957e30248ea63817814d06b97419534f826b26d1e0c31e';
 const PINNED_V3 = 'v3:ac8f21d094bea2983520ddc5b4a95b409c7e4f4a545272769b253acb5f8ef119';
