@@ -76,10 +76,41 @@ function asciiSource(bytes: Buffer, oneByte: string): string | undefined {
   return source + oneByte.slice(at);
 }
 
-/** The '"' characters that delimit strings. */
-function stringQuotesIn(text: string, backslashes: boolean): number {
+const addLanes = (lanes: number) =>
+  (lanes & 0xff) + ((lanes >>> 8) & 0xff) + ((lanes >>> 16) & 0xff) + ((lanes >>> 24) & 0xff);
+
+/**
+ * The '"' bytes, four at a time (one JavaScript step per word instead of one search per quote: the
+ * inbound JSON of a 100 MB panel has ~7.5 million).
+ */
+function quoteBytesIn(bytes: Uint8Array): number {
   let count = 0;
-  for (let at = text.indexOf('"'); at !== -1; at = text.indexOf('"', at + 1)) count += 1;
+  let i = 0;
+  const length = bytes.length;
+  for (; i < length && (bytes.byteOffset + i) % 4 !== 0; i += 1) if (bytes[i] === QUOTE) count += 1;
+  const wordCount = (length - i) >>> 2;
+  const words = new Uint32Array(bytes.buffer, bytes.byteOffset + i, wordCount);
+  let lanes = 0;
+  for (let k = 0; k < wordCount; k += 1) {
+    // A zero byte where a quote was; then each zero byte's lane gets 1: the high bit of a lane is
+    // set by (x & 0x7f) + 0x7f unless its low 7 bits are 0, or by x itself, with no carry between
+    // lanes. Literals, not module constants: those cost a check per use in this loop.
+    const x = (words[k] as number) ^ 0x22222222;
+    lanes += ~(((x & 0x7f7f7f7f) + 0x7f7f7f7f) | x | 0x7f7f7f7f) >>> 7;
+    // Added up every 128 words, before a lane (at most 255) can overflow.
+    if ((k & 127) === 127) {
+      count += addLanes(lanes);
+      lanes = 0;
+    }
+  }
+  count += addLanes(lanes);
+  for (i += wordCount * 4; i < length; i += 1) if (bytes[i] === QUOTE) count += 1;
+  return count;
+}
+
+/** The '"' characters that delimit strings (`text` is `bytes` one char per byte). */
+function stringQuotesIn(bytes: Uint8Array, text: string, backslashes: boolean): number {
+  let count = quoteBytesIn(bytes);
   if (!backslashes) return count;
   // Less each '"' an odd run of backslashes escapes.
   for (let at = text.indexOf('\\'); at !== -1;) {
@@ -91,52 +122,47 @@ function stringQuotesIn(text: string, backslashes: boolean): number {
   return count;
 }
 
-/** What a member value or array element adds to the count: a string 1, anything else 0. */
-const NOT_FINITE = -1;
-
 /**
  * Members plus string values of a parsed value (no recursion: 10,000 levels are allowed), or
  * undefined when it holds a non-finite number or nests deeper than Go reads.
  */
 function stringsInValue(root: unknown): number | undefined {
+  if (typeof root !== 'object' || root === null) {
+    if (typeof root === 'number' && !Number.isFinite(root)) return undefined;
+    return typeof root === 'string' ? 1 : 0;
+  }
   let strings = 0;
-  const containers: unknown[] = [root];
-  const depths: number[] = [0];
-  const take = (item: unknown, depth: number): number => {
-    if (typeof item === 'string') return 1;
-    if (typeof item === 'number') return Number.isFinite(item) ? 0 : NOT_FINITE;
-    if (typeof item === 'object' && item !== null) {
-      containers.push(item);
-      depths.push(depth + 1);
-    }
-    return 0;
-  };
-  for (let depth = depths.pop(); depth !== undefined; depth = depths.pop()) {
-    const container = containers.pop();
-    if (depth === 0) {
-      // The root itself.
-      const added = take(container, 0);
-      if (added === NOT_FINITE) return undefined;
-      strings += added;
-      continue;
-    }
+  let finite = true;
+  const containers: object[] = [root];
+  const depths: number[] = [1];
+  for (let container = containers.pop(); container !== undefined; container = containers.pop()) {
+    const depth = depths.pop() ?? 0;
     if (depth > GO_MAX_DEPTH) return undefined;
+    // The same three lines for arrays and objects: a shared helper made this walk twice as slow.
     if (Array.isArray(container)) {
       for (const item of container as unknown[]) {
-        const added = take(item, depth);
-        if (added === NOT_FINITE) return undefined;
-        strings += added;
+        if (typeof item === 'string') strings += 1;
+        else if (typeof item === 'number') finite &&= Number.isFinite(item);
+        else if (typeof item === 'object' && item !== null) {
+          containers.push(item);
+          depths.push(depth + 1);
+        }
       }
       continue;
     }
     const record = container as Record<string, unknown>;
     for (const key in record) {
-      const added = take(record[key], depth);
-      if (added === NOT_FINITE) return undefined;
-      strings += added + 1;
+      strings += 1;
+      const item = record[key];
+      if (typeof item === 'string') strings += 1;
+      else if (typeof item === 'number') finite &&= Number.isFinite(item);
+      else if (typeof item === 'object' && item !== null) {
+        containers.push(item);
+        depths.push(depth + 1);
+      }
     }
   }
-  return strings;
+  return finite ? strings : undefined;
 }
 
 /**
@@ -159,6 +185,6 @@ export function plainJsonShapeOfBytes(bytes: Uint8Array): JsonShape | undefined 
     return undefined;
   }
   const strings = stringsInValue(value);
-  if (strings === undefined || stringQuotesIn(oneByte, backslashes) !== 2 * strings) return undefined;
+  if (strings === undefined || stringQuotesIn(bytes, oneByte, backslashes) !== 2 * strings) return undefined;
   return { value, problem: null };
 }

@@ -30,11 +30,21 @@ const PANEL_SETTINGS = JSON.stringify({
   fallbacks: [],
 });
 
+/** Long enough for every count to run over many words of bytes. */
+const MANY_CLIENTS = JSON.stringify({
+  clients: Array.from({ length: 5000 }, (_, i) => ({
+    id: `id-${i}`,
+    email: `u${i}`,
+    comment: i % 7 ? '' : '备注 "x"',
+  })),
+});
+
 describe('JSON columns read from their bytes', () => {
   it('answers for the JSON a panel writes: compact or indented, ASCII or not, and agrees with jsonShapeOf', () => {
     for (const text of [
       PANEL_SETTINGS,
       JSON.stringify(JSON.parse(PANEL_SETTINGS), null, 2),
+      MANY_CLIENTS,
       '{"network":"tcp","security":"reality","realitySettings":{"target":"www.example.com:443"}}',
       '{ "a" : 1 , "b" : [ ] , "c" : { } }',
       '[]',
@@ -54,6 +64,7 @@ describe('JSON columns read from their bytes', () => {
   it('leaves to jsonShapeOf what it cannot vouch for: repeated keys, escapes, invalid text, overflow, depth', () => {
     for (const text of [
       '{"a":1,"a":2}',
+      MANY_CLIENTS.replace(/}]}$/, ',"email":"again"}]}'),
       '{"clients":[{"id":"u","flow":"","flow":"xtls-rprx-vision"}]}',
       '{"x":{"y":{"键":1,"键":1}}}',
       '{"a":"\\ud800"}',
