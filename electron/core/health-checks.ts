@@ -2,18 +2,17 @@
 // will accept (docs/panel-database.md Appendix A "Checks a repair tool can run", §2.5a). Each rule has a
 // stable id, a severity, the rows it concerns, a one-line reason and, where one exists, a reference.
 // Only rules that found something are reported; `fixable` says whether `paneldb fix` has a fix.
-import type { Database } from 'sql.js';
+import type { Database, SqlValue } from 'sql.js';
 import { isPlainObject } from '../panel/go-json';
 import { findJsonProblems, markerDisagreements, passwordStates } from './panel-invariants';
 import {
   clientName,
-  clientsWithEmail,
   encryptionOn,
   hasDuplicateFlowKeys,
   isXhttpWithoutEncryption,
   networkOf,
   realityTargetProblem,
-  scanInbounds,
+  forEachScannedInbound,
   securityOf,
   tableExists,
   visionClientIndexes,
@@ -21,6 +20,7 @@ import {
 } from './inbound-scan';
 import { describeJson, isTooDeep } from './json-depth';
 import { queryRows, forEachRow } from './sql';
+import { eachRawRow } from './sqljs-direct';
 import { CHECK_RULES, checkRule, type CheckRule } from './health-check-rules';
 import { claimFindings, escalateLockout } from './marker-claims';
 import type { CheckFinding, CheckSeverity, ChecksSection } from '../shared/reports';
@@ -95,30 +95,52 @@ function checkInbound(found: Found, inbound: ScannedInbound): void {
     );
 }
 
-function checkAcrossInbounds(db: Database, found: Found, inbounds: ScannedInbound[]): void {
-  // Hundreds of thousands of clients: one map entry per email (the index of its first client), a
-  // list only for the repeated ones, and per client the index of the first client with its email —
-  // so the traffic rows below need one lookup each and the missing rows none.
-  const clients = clientsWithEmail(inbounds);
-  const firstIndex = new Map<string, number>();
-  const firstOf = new Int32Array(clients.length);
-  const repeated = new Map<string, string[]>();
-  clients.forEach(({ inbound, email }, index) => {
-    const first = firstIndex.get(email);
-    if (first === undefined) {
-      firstIndex.set(email, index);
-      firstOf[index] = index;
-      return;
+/** What the rules across inbounds keep of one once its own rules ran: not its settings or clients. */
+type KeptInbound = Pick<ScannedInbound, 'rowid' | 'id' | 'label' | 'tag' | 'stream' | 'jsonProblems'>;
+
+/** Every client with a non-empty string email, in order: its email and its inbound (an index into the kept). */
+interface ClientEmails {
+  emails: string[];
+  owners: number[];
+}
+
+function checkAcrossInbounds(
+  db: Database,
+  found: Found,
+  inbounds: KeptInbound[],
+  { emails, owners }: ClientEmails,
+  unreadable: Set<number>,
+): void {
+  // Hundreds of thousands of clients: one set of the emails; only for the repeated ones a map to the
+  // first client with each. Per client the index of the first client with its email.
+  const count = emails.length;
+  const inboundOf = (index: number) => inbounds[owners[index] ?? 0] as KeptInbound;
+  const firstOf = new Int32Array(count);
+  const distinct = new Set<string>();
+  let repeated: Set<string> | undefined;
+  for (let index = 0; index < count; index += 1) {
+    firstOf[index] = index;
+    const email = emails[index] ?? '';
+    const before = distinct.size;
+    distinct.add(email);
+    if (distinct.size === before) (repeated ??= new Set()).add(email);
+  }
+  if (repeated !== undefined) {
+    // In the order of each email's first client.
+    const where = new Map<string, { first: number; inbounds: string[] }>();
+    for (let index = 0; index < count; index += 1) {
+      const email = emails[index] ?? '';
+      if (!repeated.has(email)) continue;
+      const seen = where.get(email);
+      if (seen === undefined) where.set(email, { first: index, inbounds: [`#${inboundOf(index).id}`] });
+      else {
+        firstOf[index] = seen.first;
+        seen.inbounds.push(`#${inboundOf(index).id}`);
+      }
     }
-    firstOf[index] = first;
-    const where = repeated.get(email);
-    if (where === undefined) repeated.set(email, [`#${clients[first]?.inbound.id}`, `#${inbound.id}`]);
-    else where.push(`#${inbound.id}`);
-  });
-  // In the order of each email's first client, as one map of all emails would list them.
-  const duplicates = [...repeated].sort(([a], [b]) => (firstIndex.get(a) ?? 0) - (firstIndex.get(b) ?? 0));
-  for (const [email, where] of duplicates)
-    add(found, 'clients.duplicate-email', `email ${JSON.stringify(email)}: inbounds ${where.join(', ')}`);
+    for (const [email, { inbounds: list }] of where)
+      add(found, 'clients.duplicate-email', `email ${JSON.stringify(email)}: inbounds ${list.join(', ')}`);
+  }
 
   const byTag = new Map<string, number[]>();
   for (const inbound of inbounds)
@@ -129,34 +151,59 @@ function checkAcrossInbounds(db: Database, found: Found, inbounds: ScannedInboun
       add(found, 'inbounds.tag-duplicate', `tag ${JSON.stringify(tag)}: inbounds #${ids.join(', #')}`);
 
   if (!tableExists(db, 'client_traffics')) return;
-  // An inbound whose clients cannot be read says nothing about which of its traffic rows are orphans.
-  const unreadable = new Set(
-    inbounds.filter((inbound) => inbound.clients === undefined).map((inbound) => inbound.id),
-  );
-  const tracked = new Uint8Array(clients.length);
-  forEachRow(
-    db,
-    'SELECT id, inbound_id, email FROM client_traffics ORDER BY id',
-    ([id, inboundId, email]) => {
-      // A NULL email tracks a client called "null": the text of the value is what is compared.
-      const first = firstIndex.get(String(email ?? null));
-      if (first !== undefined) tracked[first] = 1;
-      if (email === null || email === undefined || first !== undefined || unreadable.has(Number(inboundId)))
-        return;
-      add(
-        found,
-        'traffic.orphan-row',
-        `client_traffics #${String(id ?? null)} (${String(email)}, inbound ${String(inboundId ?? null)})`,
-      );
-    },
-  );
-  clients.forEach(({ inbound, client }, index) => {
-    if (tracked[firstOf[index] ?? index] === 0)
-      add(found, 'traffic.missing-row', `${inbound.label}: ${clientName(client, 0)}`);
+  const tracked = new Uint8Array(count);
+  // The panel adds a client's traffic row when it adds the client, so the rows mostly come in the
+  // clients' order: each is first compared with the client after the last one found, and only looked
+  // up (in a map of every email's first client, made when first needed) where that is not its email.
+  let next = 0;
+  let firstIndex: Map<string, number> | undefined;
+  const firstClientWith = (email: string): number | undefined => {
+    if (next < count && emails[next] === email) {
+      next += 1;
+      return firstOf[next - 1];
+    }
+    if (!distinct.has(email)) return undefined;
+    if (firstIndex === undefined) {
+      firstIndex = new Map();
+      for (let index = count - 1; index >= 0; index -= 1) firstIndex.set(emails[index] ?? '', index);
+    }
+    const first = firstIndex.get(email);
+    if (first !== undefined) next = first + 1;
+    return first;
+  };
+  const visitRow = (id: SqlValue, inboundId: SqlValue, email: SqlValue, first: number | undefined) => {
+    if (first !== undefined) tracked[first] = 1;
+    if (email === null || first !== undefined || unreadable.has(Number(inboundId))) return;
+    add(
+      found,
+      'traffic.orphan-row',
+      `client_traffics #${String(id ?? null)} (${String(email)}, inbound ${String(inboundId ?? null)})`,
+    );
+  };
+  // A NULL email tracks a client called "null": the text of the value is what is compared.
+  const sql = 'SELECT id, inbound_id, email FROM client_traffics ORDER BY id';
+  const direct = eachRawRow(db, sql, (row) => {
+    // The row that tracks the next client (the common case) is told by its bytes, no string made.
+    if (next < count && row.textIs(2, emails[next] ?? '')) {
+      next += 1;
+      tracked[firstOf[next - 1] ?? 0] = 1;
+      return;
+    }
+    const email = row.value(2);
+    visitRow(row.value(0), row.value(1), email, firstClientWith(String(email ?? null)));
   });
+  if (!direct)
+    forEachRow(db, sql, ([id, inboundId, email]) =>
+      visitRow(id ?? null, inboundId ?? null, email ?? null, firstClientWith(String(email ?? null))),
+    );
+  for (let index = 0; index < count; index += 1) {
+    // clientName of a client with an email.
+    if (tracked[firstOf[index] ?? index] === 0)
+      add(found, 'traffic.missing-row', `${inboundOf(index).label}: client ${emails[index] ?? ''}`);
+  }
 }
 
-function checkUsersAndMarkers(db: Database, found: Found, inbounds: ScannedInbound[]): CheckFinding[] {
+function checkUsersAndMarkers(db: Database, found: Found, inbounds: KeptInbound[]): CheckFinding[] {
   for (const { user, state } of passwordStates(db)) {
     if (state === 'hashed-prefix') add(found, 'users.password-hashed-prefix', user);
     else if (state !== 'bcrypt') add(found, 'users.password-not-bcrypt', `${user}: ${state}`);
@@ -206,8 +253,13 @@ const REFERENCE_KEYS: Record<string, MessageKey> = {
 /** Runs every rule. Safe on any SQLite file: rules whose tables are missing find nothing. */
 export function runChecks(db: Database): ChecksSection {
   const found: Found = new Map();
-  const inbounds = scanInbounds(db);
-  for (const inbound of inbounds) {
+  // Each inbound's own rules run as it is read; only what the rules across inbounds need is kept,
+  // so its parsed settings (most of a big panel's JSON) can go as soon as its rules ran.
+  const inbounds: KeptInbound[] = [];
+  const clients: ClientEmails = { emails: [], owners: [] };
+  // An inbound whose clients cannot be read says nothing about which of its traffic rows are orphans.
+  const unreadable = new Set<number>();
+  forEachScannedInbound(db, (inbound) => {
     try {
       checkInbound(found, inbound);
     } catch (thrown) {
@@ -215,8 +267,17 @@ export function runChecks(db: Database): ChecksSection {
       if (!isTooDeep(thrown)) throw thrown;
       add(found, 'json.too-deep', message('checkRow.tooDeep', { label: inbound.label }).text);
     }
-  }
-  checkAcrossInbounds(db, found, inbounds);
+    const { rowid, id, label, tag, stream, jsonProblems } = inbound;
+    const owner = inbounds.push({ rowid, id, label, tag, stream, jsonProblems }) - 1;
+    if (inbound.clients === undefined) unreadable.add(id);
+    for (const client of inbound.clients ?? []) {
+      if (isPlainObject(client) && typeof client.email === 'string' && client.email !== '') {
+        clients.emails.push(client.email);
+        clients.owners.push(owner);
+      }
+    }
+  });
+  checkAcrossInbounds(db, found, inbounds, clients, unreadable);
   for (const { where, problem } of findJsonProblems(db, inbounds))
     add(found, JSON_PROBLEM_RULE[problem], where);
   const markerFindings = checkUsersAndMarkers(db, found, inbounds);

@@ -1,12 +1,14 @@
 // One read of the inbounds a check or a fix looks at, parsed once, and the Xray facts the rules
 // share: which transport and security an inbound runs, whether VLESS Encryption is on, what a client
 // is called, whether a REALITY target is one Xray accepts (docs/panel-database.md §1.4, §2.5a).
-import type { Database } from 'sql.js';
+import type { Database, SqlValue } from 'sql.js';
 import { isPlainObject } from '../panel/go-json';
 import { vlessEncryptionOn } from '../panel/xray';
 import { bomTest } from './json-column';
+import { plainJsonShapeOfBytes } from './json-bytes';
 import { jsonShapeOf, type JsonProblem } from './json-shape';
-import { columnNames, forEachRow, queryRows, type Row } from './sql';
+import { columnNames, forEachRow, queryRows } from './sql';
+import { COLUMN, eachRawRow } from './sqljs-direct';
 
 export interface ScannedInbound {
   rowid: number;
@@ -28,6 +30,12 @@ export interface ScannedInbound {
 
 const JSON_COLUMNS = ['settings', 'stream_settings', 'sniffing'] as const;
 
+/** A JSON column as read: its text (only when it has a problem: what a rule reads again) and value. */
+interface ReadColumn {
+  text: string | null;
+  value: unknown;
+}
+
 /**
  * Parses one JSON column once, as Go would; its problem (if any) is recorded from the same parse. A
  * text with a leading BOM is one the panel cannot read (json-column.ts): no value.
@@ -37,7 +45,7 @@ function parseColumn(
   raw: unknown,
   bom: unknown,
   problems: ScannedInbound['jsonProblems'],
-): { text: string | null; value: unknown } {
+): ReadColumn {
   const source = text(raw);
   if (source === null || source === '') return { text: source, value: undefined };
   const shape = jsonShapeOf(source, bom === 1);
@@ -52,43 +60,72 @@ export function tableExists(db: Database, table: string): boolean {
 const text = (value: unknown): string | null =>
   value === null || value === undefined ? null : String(value);
 
-export function scanInbounds(db: Database): ScannedInbound[] {
-  if (!tableExists(db, 'inbounds')) return [];
+/** Each inbound in rowid order, parsed once; the caller keeps what it needs of it. */
+export function forEachScannedInbound(db: Database, visit: (inbound: ScannedInbound) => void): void {
+  if (!tableExists(db, 'inbounds')) return;
   // Very old panels have no sniffing column; the other columns every generation has.
   const present = columnNames(db, 'inbounds');
-  const names = ['rowid', 'id', 'remark', 'protocol', 'tag'];
-  for (const column of JSON_COLUMNS) if (present.includes(column)) names.push(column, `${column}_bom`);
-  const jsonColumns = JSON_COLUMNS.filter((column) => present.includes(column))
-    .map((column) => `${column}, ${bomTest(column)} AS ${column}_bom`)
-    .join(', ');
-  const scanned: ScannedInbound[] = [];
-  // forEachRow reads the MBs of JSON text straight from sql.js's memory (sqljs-direct.ts). Each row
-  // is parsed as it comes and only its parsed values kept: the texts of a 100 MB panel (~60 MB,
-  // twice that as JavaScript strings) are never all alive at once.
-  forEachRow(
-    db,
-    `SELECT rowid AS rowid, id, remark, protocol, tag, ${jsonColumns} FROM inbounds ORDER BY rowid`,
-    (values) => {
-      const row: Row = Object.fromEntries(names.map((name, index) => [name, values[index] ?? null]));
-      scanned.push(scanRow(row));
-    },
+  const columns = JSON_COLUMNS.filter((column) => present.includes(column));
+  const jsonColumns = columns.map((column) => `, ${column}, ${bomTest(column)} AS ${column}_bom`).join('');
+  const sql = `SELECT rowid AS rowid, id, remark, protocol, tag${jsonColumns} FROM inbounds ORDER BY rowid`;
+  // Each row is parsed as it comes: the texts of a 100 MB panel (~60 MB) are never all alive at once.
+  // Straight from sql.js's memory where it can (sqljs-direct.ts), a column's text is parsed from its
+  // bytes and never decoded when JSON.parse vouches for it (json-bytes.ts).
+  const direct = eachRawRow(db, sql, (row) =>
+    visit(
+      scanRow(
+        (index) => row.value(index),
+        (index, column, problems) => {
+          const bom = row.value(index + 1);
+          if (bom !== 1 && row.type(index) === COLUMN.text) {
+            const shape = plainJsonShapeOfBytes(row.bytes(index));
+            if (shape !== undefined) return { text: null, value: shape.value };
+          }
+          return parseColumn(column, row.value(index), bom, problems);
+        },
+        columns,
+      ),
+    ),
   );
+  if (direct) return;
+  forEachRow(db, sql, (values) =>
+    visit(
+      scanRow(
+        (index) => values[index] ?? null,
+        (index, column, problems) =>
+          parseColumn(column, values[index] ?? null, values[index + 1] ?? null, problems),
+        columns,
+      ),
+    ),
+  );
+}
+
+export function scanInbounds(db: Database): ScannedInbound[] {
+  const scanned: ScannedInbound[] = [];
+  forEachScannedInbound(db, (inbound) => scanned.push(inbound));
   return scanned;
 }
 
-function scanRow(row: Row): ScannedInbound {
+/** One row: `value(i)` is column i (rowid, id, remark, protocol, tag, then each JSON column and its BOM test). */
+function scanRow(
+  value: (index: number) => SqlValue,
+  readJson: (index: number, column: string, problems: ScannedInbound['jsonProblems']) => ReadColumn,
+  columns: readonly string[],
+): ScannedInbound {
   const jsonProblems: ScannedInbound['jsonProblems'] = [];
-  const [settings, stream] = JSON_COLUMNS.map((column) =>
-    parseColumn(column, row[column], row[`${column}_bom`], jsonProblems),
-  );
-  const remark = text(row.remark);
+  const read = new Map<string, ReadColumn>();
+  columns.forEach((column, position) => read.set(column, readJson(5 + 2 * position, column, jsonProblems)));
+  const settings = read.get('settings');
+  const stream = read.get('stream_settings');
+  const id = value(1);
+  const remark = text(value(2));
   const object = isPlainObject(settings?.value) ? settings.value : undefined;
   return {
-    rowid: Number(row.rowid),
-    id: Number(row.id),
-    label: `inbounds #${String(row.id)}${remark ? ` (${remark})` : ''}`,
-    protocol: text(row.protocol) ?? '',
-    tag: text(row.tag),
+    rowid: Number(value(0)),
+    id: Number(id),
+    label: `inbounds #${String(id)}${remark ? ` (${remark})` : ''}`,
+    protocol: text(value(3)) ?? '',
+    tag: text(value(4)),
     // Only a text with a problem is read again (the duplicate-flow-keys rule and its fix).
     settingsText: jsonProblems.some((entry) => entry.column === 'settings') ? (settings?.text ?? null) : null,
     settings: object,

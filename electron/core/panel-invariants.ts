@@ -42,7 +42,7 @@ function tableExists(db: Database, table: string): boolean {
  */
 export function findJsonProblems(
   db: Database,
-  inbounds?: ScannedInbound[],
+  inbounds?: Array<Pick<ScannedInbound, 'rowid' | 'jsonProblems'>>,
 ): Array<{ where: string; problem: JsonProblem }> {
   const found: Array<{ where: string; problem: JsonProblem }> = [];
   for (const { table, columns, where } of JSON_COLUMNS) {
@@ -57,6 +57,10 @@ export function findJsonProblems(
       continue;
     }
     for (const column of columns) {
+      // Most rows of inbound_client_ips (every one a panel writes) cannot have a problem: a first pass
+      // straight from sql.js's memory, with no filter or BOM test for SQLite to run on each row, looks
+      // at their bytes only; the rows are read as below only if one of them might.
+      if (where === undefined && everyRowPlain(db, table, column)) continue;
       const sql = `SELECT rowid AS id, "${column}" AS text, ${bomTest(column)} AS bom FROM "${table}" WHERE "${column}" IS NOT NULL AND "${column}" <> ''${where ? ` AND ${where}` : ''}`;
       const check = (id: unknown, text: unknown, bom: unknown) => {
         // sql.js drops a leading BOM from the text; Go's decoder rejects it (json-column.ts).
@@ -75,6 +79,25 @@ export function findJsonProblems(
   return found;
 }
 
+/**
+ * True when every value of table.column is NULL, the empty text (both not JSON columns' business)
+ * or a plain string array (isPlainStringArray); false when one is not, or sql.js's memory cannot be read.
+ */
+function everyRowPlain(db: Database, table: string, column: string): boolean {
+  let plain = true;
+  const direct = eachRawRow(db, `SELECT "${column}" FROM "${table}"`, (row) => {
+    if (!plain) return;
+    const type = row.type(0);
+    if (type === COLUMN.null) return;
+    if (type !== COLUMN.text) plain = false;
+    else {
+      const bytes = row.bytes(0);
+      plain = bytes.length === 0 || isPlainStringArray(bytes);
+    }
+  });
+  return direct && plain;
+}
+
 export function passwordStates(
   db: Database,
 ): Array<{ user: string; state: 'bcrypt' | 'hashed-prefix' | 'plaintext' | 'null' }> {
@@ -90,7 +113,11 @@ export function passwordStates(
 }
 
 /** Rows whose data says a recorded seeder's change is not (or no longer) in place. */
-export function markerDisagreements(db: Database, markers: string[], scanned?: ScannedInbound[]): Evidence[] {
+export function markerDisagreements(
+  db: Database,
+  markers: string[],
+  scanned?: Array<Pick<ScannedInbound, 'id' | 'stream'>>,
+): Evidence[] {
   const evidence: Evidence[] = [];
   if (!tableExists(db, 'inbounds')) return evidence;
   // Only the stream settings are read here: a scan the caller already made has them parsed.

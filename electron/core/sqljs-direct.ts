@@ -102,6 +102,11 @@ export interface RawRow {
   text(column: number): string;
   /** The value `Statement.get()` returns for the column. */
   value(column: number): SqlValue;
+  /**
+   * Whether the column is a TEXT whose bytes are `ascii`'s characters, all below 0x80 (then text()
+   * is `ascii`); false says nothing more. No string is made.
+   */
+  textIs(column: number, ascii: string): boolean;
 }
 
 class Cursor implements RawRow {
@@ -133,6 +138,18 @@ class Cursor implements RawRow {
     // ASCII decodes to the same string whichever decoder runs; anything else as sql.js decodes it.
     if (isAscii(bytes)) return heapBuffer.toString('latin1', pointer, pointer + size);
     return this.api.UTF8ToString(pointer, size, true);
+  }
+  textIs(column: number, ascii: string): boolean {
+    if (this.type(column) !== COLUMN.text) return false;
+    const pointer = this.api._sqlite3_column_text(this.statement, column);
+    const size = this.api._sqlite3_column_bytes(this.statement, column);
+    if (size !== ascii.length) return false;
+    const bytes = view();
+    for (let i = 0; i < size; i += 1) {
+      const code = ascii.charCodeAt(i);
+      if (code >= 0x80 || bytes[pointer + i] !== code) return false;
+    }
+    return true;
   }
   value(column: number): SqlValue {
     switch (this.type(column)) {

@@ -171,6 +171,23 @@ describe('health checks', () => {
     expect(ids(orphans)).not.toContain('traffic.missing-row');
   });
 
+  it('matches traffic rows to clients in any order, an email used twice and a client called null included', async () => {
+    const clients = (...emails: string[]) =>
+      JSON.stringify({ clients: emails.map((email, index) => ({ id: `id-${email}-${index}`, email })) });
+    const edit = [
+      inboundSql(50, clients('t1', 't2', 't3', 'null'), F3B_STREAM),
+      inboundSql(51, clients('t4', 't1', 't5'), F3B_STREAM),
+      // Not in the clients' order; a NULL email tracks the client called "null".
+      "INSERT INTO client_traffics (inbound_id, enable, email) VALUES (51, 1, 't5'), (51, 1, 't1'), (50, 1, 'zz'), (50, 1, 't3'), (50, 1, NULL), (51, 1, 't4');",
+    ].join('\n');
+    const report = await checksOf('f2-tls-variants', edit);
+    expect(rowsOf(report, 'clients.duplicate-email')).toEqual(['email "t1": inbounds #50, #51']);
+    expect(rowsOf(report, 'traffic.missing-row')).toEqual(['inbounds #50 (test-50): client t2']);
+    expect(rowsOf(report, 'traffic.orphan-row')).toEqual([
+      expect.stringMatching(/^client_traffics #\d+ \(zz, inbound 50\)$/),
+    ]);
+  });
+
   it('flags an empty tag, and a duplicate tag where the table has no UNIQUE constraint', async () => {
     const empty = await checksOf('f2-tls-variants', "UPDATE inbounds SET tag = '' WHERE id = 2;");
     expect(rowsOf(empty, 'inbounds.tag-empty')).toEqual([expect.stringMatching(/^inbounds #2/)]);
