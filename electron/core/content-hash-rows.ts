@@ -36,6 +36,9 @@ export interface RowSink {
   large?(rowid: number, digest: Buffer): void;
 }
 
+/** A bare hash is a sink that wants nothing else. */
+const sinkOf = (sink: RowSink | Hash): RowSink => ('hash' in sink ? sink : { hash: sink });
+
 /** Feeds every row of `sql` (`SELECT rowid, * …`) to `sink` in `encoding`. */
 export function hashRows(
   db: Database,
@@ -43,7 +46,7 @@ export function hashRows(
   sink: RowSink | Hash,
   encoding: RowEncoding = 'v3',
 ): void {
-  const target = 'hash' in sink ? sink : { hash: sink };
+  const target = sinkOf(sink);
   if (direct && eachRawRow(db, sql, (row) => hashRawRow(row, target, encoding))) return;
   hashRowsDecoded(db, sql, target, encoding);
 }
@@ -55,9 +58,9 @@ export function hashRowsDecoded(
   sink: RowSink | Hash,
   encoding: RowEncoding = 'v3',
 ): void {
-  const target = 'hash' in sink ? sink : { hash: sink };
   const statement = db.prepare(sql);
   try {
+    const target = sinkOf(sink);
     while (statement.step()) hashDecodedRow(statement.get(), target, encoding);
   } finally {
     statement.free();

@@ -335,6 +335,9 @@ describe('the SQL files bugs that must not exist in PanelDB (migrator level)', (
 });
 
 describe('the check a migration starts from', () => {
+  /** A table no step touches, 200 rows. */
+  const EXTRA_TABLE = `CREATE TABLE extra (a integer, b integer);
+    WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200) INSERT INTO extra SELECT i, 1000 - i FROM n;`;
   /** An index whose definition no longer matches what it holds: only the full integrity_check sees it. */
   const damagedIndexOn = (table: string, column: string, other: string) => `
     CREATE INDEX damaged_${table} ON ${table} (${column});
@@ -354,8 +357,7 @@ describe('the check a migration starts from', () => {
     const path = await fixture('f0-second-start-pending');
     sqlite3(
       path,
-      `CREATE TABLE extra (a integer, b integer);
-       WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200) INSERT INTO extra SELECT i, 1000 - i FROM n;
+      `${EXTRA_TABLE}
        CREATE TRIGGER note_update AFTER UPDATE ON inbounds BEGIN INSERT INTO extra VALUES (NEW.id, 0); END;
        ${damagedIndexOn('extra', 'a', 'b')}`,
     );
@@ -367,8 +369,7 @@ describe('the check a migration starts from', () => {
     const path = await fixture('f0-second-start-pending');
     sqlite3(
       path,
-      `CREATE TABLE extra (a integer, b integer);
-       WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200) INSERT INTO extra SELECT i, 1000 - i FROM n;
+      `${EXTRA_TABLE}
        ${damagedIndexOn('extra', 'a', 'b')}`,
     );
     const engine = createPanelEngine({ dbPath: path });
