@@ -3,8 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { Database } from 'sql.js';
 import { hashRows } from './content-hash-rows';
-import { queryValue } from './sql';
-import { quoteIdentifier } from './sql';
+import { queryValue, quoteIdentifier, tableExists } from './sql';
 
 /**
  * Row tables are hashed value by value; the prefix names the encoding (content-hash-rows.ts): v3 now,
@@ -135,10 +134,6 @@ export function contentHashes(
   known?: ReadonlyMap<string, string>,
 ): Record<string, string> {
   return Object.fromEntries(tables.map((table) => [table, known?.get(table) ?? tableContentHash(db, table)]));
-}
-
-function tableExists(db: Database, table: string): boolean {
-  return db.exec("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [table]).length > 0;
 }
 
 function* rows(db: Database, sql: string): Generator<string> {

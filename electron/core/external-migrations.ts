@@ -14,7 +14,7 @@ import { EngineError } from './engine-error';
 import { lastUpOf, HISTORY_TABLE } from './history-log';
 import type { HistoryEntry } from '../shared/reports';
 import type { Detection } from './detect';
-import { quoteIdentifier } from './sql';
+import { quoteIdentifier, tableExists } from './sql';
 import { sha256Hex } from './fingerprint';
 import { message, ref } from '../shared/i18n';
 
@@ -108,10 +108,6 @@ const cellText = (value: Cell | undefined): string | null =>
     : value instanceof Uint8Array
       ? Buffer.from(value).toString('hex')
       : String(value);
-
-function tableExists(db: Database, table: string): boolean {
-  return db.exec("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [table]).length > 0;
-}
 
 /** Every row of `table` by rowid (null when the table does not exist). */
 export function snapshotTable(db: Database, table: string): TableRows | null {

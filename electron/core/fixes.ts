@@ -16,7 +16,6 @@ import {
   hasDuplicateFlowKeys,
   isXhttpWithoutEncryption,
   scanInbounds,
-  tableExists,
   visionClientIndexes,
 } from './inbound-scan';
 import { runAndSave } from './migrate';
@@ -24,7 +23,7 @@ import { applyStep } from './migrator';
 import { revertStep } from './migrator-down';
 import { assertIntact, assertMigratable, type OpenedPanel } from './open-panel';
 import type { OperationContext } from './operation-context';
-import { columnNames, queryRows } from './sql';
+import { columnNames, queryRows, tableExists } from './sql';
 import { checkRule, runChecks } from './health-checks';
 import { PASSWORD_FIXES, SET_PASSWORD_ID, setPasswordStep } from './password-fix';
 import { planFingerprint } from './plan-fingerprint';

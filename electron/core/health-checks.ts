@@ -14,12 +14,11 @@ import {
   realityTargetProblem,
   forEachScannedInbound,
   securityOf,
-  tableExists,
   visionClientIndexes,
   type ScannedInbound,
 } from './inbound-scan';
 import { describeJson, isTooDeep } from './json-depth';
-import { queryRows, forEachRow } from './sql';
+import { queryRows, forEachRow, tableExists } from './sql';
 import { eachRawRow } from './sqljs-direct';
 import { CHECK_RULES, checkRule, type CheckRule } from './health-check-rules';
 import { claimFindings, escalateLockout } from './marker-claims';

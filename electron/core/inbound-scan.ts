@@ -7,7 +7,7 @@ import { vlessEncryptionOn } from '../panel/xray';
 import { bomTest } from './json-column';
 import { plainJsonShapeOfBytes } from './json-bytes';
 import { jsonShapeOf, type JsonProblem } from './json-shape';
-import { columnNames, forEachRow, queryRows } from './sql';
+import { columnNames, forEachRow, tableExists } from './sql';
 import { COLUMN, eachRawRow } from './sqljs-direct';
 
 export interface ScannedInbound {
@@ -51,10 +51,6 @@ function parseColumn(
   const shape = jsonShapeOf(source, bom === 1);
   if (shape.problem !== null) problems.push({ column, problem: shape.problem });
   return { text: source, value: shape.value };
-}
-
-export function tableExists(db: Database, table: string): boolean {
-  return queryRows(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [table]).length > 0;
 }
 
 const text = (value: unknown): string | null =>

@@ -7,8 +7,7 @@
 import type { Database } from 'sql.js';
 import { PANEL_MIGRATIONS } from '../panel/catalog';
 import { markerDisagreements } from './panel-invariants';
-import { tableExists } from './inbound-scan';
-import { queryRows } from './sql';
+import { queryRows, tableExists } from './sql';
 import type { CheckFinding } from '../shared/reports';
 import { message, ref } from '../shared/i18n';
 

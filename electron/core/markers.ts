@@ -3,11 +3,7 @@
 // them the way the panel would — never a duplicate name, never more than one clean row.
 import type { Database } from 'sql.js';
 import { PANEL_DDL, SCHEMA_MIGRATIONS_DDL } from '../panel/panel-schema';
-import { queryRows } from './sql';
-
-function tableExists(db: Database, name: string): boolean {
-  return queryRows(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [name]).length > 0;
-}
+import { queryRows, tableExists } from './sql';
 
 export function addSeederMarker(db: Database, name: string): void {
   // Files older than v2.6.0 have no history table; GORM creates this exact one on the next start.

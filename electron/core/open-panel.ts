@@ -8,7 +8,7 @@ import { EngineError } from './engine-error';
 import type { FileSystem } from './file-system';
 import { integrityOf } from './integrity';
 import { HISTORY_TABLE } from './history-log';
-import { queryValue } from './sql';
+import { tableExists } from './sql';
 import { MARKER_TABLES, triggersOn, watchedTables } from './trigger-effects';
 import { message, ref, type KeyedText } from '../shared/i18n';
 
@@ -132,9 +132,6 @@ async function integrityProblems(image: LoadedImage): Promise<string[] | null> {
     db?.close();
   }
 }
-
-const tableExists = (db: Database, table: string) =>
-  queryValue(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [table]) !== undefined;
 
 /** SQLite reports damage deep inside queries ("database disk image is malformed"): say so plainly. */
 export function asUnreadable(thrown: unknown, path: string): unknown {

@@ -7,7 +7,7 @@ import { scanInbounds, type ScannedInbound } from './inbound-scan';
 import { bomTest } from './json-column';
 import { BCRYPT_HASH } from './password-hashing';
 import { jsonShapeOf, type JsonProblem } from './json-shape';
-import { forEachRow, queryRows } from './sql';
+import { forEachRow, queryRows, tableExists } from './sql';
 import { COLUMN, eachRawRow } from './sqljs-direct';
 import { isPlainStringArray } from './json-text-scan';
 import type { Evidence } from '../shared/reports';
@@ -31,10 +31,6 @@ const JSON_COLUMNS: Array<{ table: string; columns: string[]; where?: string }> 
       "key IN ('xrayTemplateConfig','warp','subJsonFragment','subJsonNoises','subJsonMux','subJsonRules') AND value <> ''",
   },
 ];
-
-function tableExists(db: Database, table: string): boolean {
-  return queryRows(db, "SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", [table]).length > 0;
-}
 
 /**
  * Every JSON column that does not parse or repeats a key. `inbounds` (the big one) comes from a scan

@@ -8,13 +8,12 @@ import { BCRYPT_COST, BCRYPT_MAX_BYTES, hashUserPasswords } from './password-has
 import { StepFailure } from './step-types';
 import { EngineError } from './engine-error';
 import type { FixStep } from './fixes';
-import { tableExists } from './inbound-scan';
 import { runAndSave } from './migrate';
 import { applyStep } from './migrator';
 import { assertIntact, type OpenedPanel } from './open-panel';
 import type { OperationContext } from './operation-context';
 import { planFingerprint } from './plan-fingerprint';
-import { queryRows } from './sql';
+import { queryRows, tableExists } from './sql';
 import { message } from '../shared/i18n';
 import type { RunReport, SetPasswordRequest } from '../shared/reports';
 

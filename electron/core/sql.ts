@@ -24,6 +24,13 @@ export function forEachRow(db: Database, sql: string, visit: (row: SqlValue[]) =
   forEachValues(db, sql, visit);
 }
 
+/** Whether a table (not a view or an index) of that name is in the schema. */
+export function tableExists(db: Database, table: string): boolean {
+  return (
+    queryValue(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [table]) !== undefined
+  );
+}
+
 export function queryValue(db: Database, sql: string, params: SqlValue[] = []): SqlValue | undefined {
   const statement = db.prepare(sql);
   try {

@@ -5,7 +5,7 @@
 // parsed: which rows a trigger hits is read from the hashes, not guessed from its text.
 import type { Database } from 'sql.js';
 import type { TriggerEffect, TriggerInfo } from '../shared/reports';
-import { queryRows, queryValue, quoteIdentifier } from './sql';
+import { queryRows, queryValue, quoteIdentifier, tableExists } from './sql';
 import { message } from '../shared/i18n';
 
 /** What every step writes besides its `touches`: the panel's markers (PanelDB's own log is excluded). */
@@ -37,8 +37,9 @@ export function watchedTables(db: Database, touches: readonly string[], triggers
 }
 
 export function rowCountOf(db: Database, table: string): number {
-  const exists = queryValue(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [table]);
-  return exists === undefined ? 0 : Number(queryValue(db, `SELECT count(*) FROM ${quoteIdentifier(table)}`));
+  return tableExists(db, table)
+    ? Number(queryValue(db, `SELECT count(*) FROM ${quoteIdentifier(table)}`))
+    : 0;
 }
 
 export function rowCounts(db: Database, tables: readonly string[]): Record<string, number> {
