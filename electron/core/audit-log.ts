@@ -7,6 +7,7 @@
 import { basename, join } from 'node:path';
 import { sha256OfFile } from './database';
 import type { FileSystem } from './file-system';
+import { statIdentity } from './fingerprint';
 import type { AuditEntry } from '../shared/reports';
 
 export const AUDIT_FILE = 'paneldb-audit.jsonl';
@@ -22,7 +23,7 @@ export async function fileSha(path: string, fs: FileSystem): Promise<string | nu
 /** Which file is at `path` and when it last changed, without reading it: '' when there is none. */
 export async function fileIdentity(path: string, fs: FileSystem): Promise<string> {
   const stat = await fs.stat(path).catch(() => null);
-  return stat === null ? '' : [stat.dev, stat.ino, stat.size, stat.mtimeMs, stat.ctimeMs].join(':');
+  return stat === null ? '' : statIdentity(stat);
 }
 
 export async function appendAudit(backupDir: string, entry: AuditEntry, fs: FileSystem): Promise<void> {

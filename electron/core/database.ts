@@ -5,7 +5,7 @@ import { basename } from 'node:path';
 import type { Database } from 'sql.js';
 import { EngineError, osErrorCode, osErrorText } from './engine-error';
 import type { FileSystem } from './file-system';
-import { LazySha256, sha256Hex, whileWaiting } from './fingerprint';
+import { LazySha256, sha256Hex, statIdentity, whileWaiting } from './fingerprint';
 import { lstatRegular, openRegular, readRegular } from './no-follow';
 import { loadSqlJs } from './sqljs';
 import { openTracked } from './sqljs-memory';
@@ -43,10 +43,10 @@ export interface LoadedImage extends DiskState {
    */
   stateKey: string;
   /**
-   * `work`'s outcome, the file's and the image's SHA-256 taken meanwhile (if not taken yet), slice
+   * Waits for `work`, the file's and the image's SHA-256 taken meanwhile (if not taken yet), slice
    * by slice while `work` waits on I/O: a backup hashes while its copy is written and fsync'd.
    */
-  hashWhile<T>(work: Promise<T>): Promise<T>;
+  hashWhile(work: Promise<unknown>): Promise<void>;
   /**
    * The file's bytes 18 and 19 as they are on disk when `bytes` is the file itself (no WAL frame
    * merged; those two are set to rollback mode in `bytes`), else null: a verified copy of `bytes`
@@ -195,14 +195,6 @@ export function releaseImage(image: LoadedImage): void {
   releasers.delete(image);
 }
 
-interface StatIdentity {
-  dev: number;
-  ino: number;
-  size: number;
-  mtimeMs: number;
-  ctimeMs: number;
-}
-
 /**
  * The file's identity and times (a rename gives a new inode, any write a new mtime and ctime), its
  * 100-byte header (the change counter moves with every commit in rollback mode) and the same of its
@@ -210,14 +202,13 @@ interface StatIdentity {
  * hash: nothing relies on it to prove the bytes are unchanged (writes compare the SHA-256).
  */
 function stateKeyOf(
-  stat: StatIdentity,
+  stat: Parameters<typeof statIdentity>[0],
   main: Buffer,
-  walStat: StatIdentity | null,
+  walStat: Parameters<typeof statIdentity>[0] | null,
   merged: Buffer | null,
 ): string {
-  const identity = (of: StatIdentity) => [of.dev, of.ino, of.size, of.mtimeMs, of.ctimeMs].join(':');
-  const hash = createHash('sha256').update(identity(stat)).update(main.subarray(0, 100));
-  if (walStat !== null) hash.update(`|wal:${identity(walStat)}`);
+  const hash = createHash('sha256').update(statIdentity(stat)).update(main.subarray(0, 100));
+  if (walStat !== null) hash.update(`|wal:${statIdentity(walStat)}`);
   // The merged image's header carries the WAL's last committed change counter and page count.
   if (merged !== null) hash.update(merged.subarray(0, 100));
   return hash.digest('hex').slice(0, 24);

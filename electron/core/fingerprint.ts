@@ -59,17 +59,17 @@ export class LazySha256 {
   }
 }
 
-/** `work`'s outcome, with `alongside` run on this thread while `work` waits on I/O. */
-export async function whileWaiting<T>(work: Promise<T>, alongside: () => Promise<void>): Promise<T> {
+/** `alongside`'s answer, computed on this thread while `work` waits on I/O; throws what `work` throws. */
+export async function whileWaiting<A>(work: Promise<unknown>, alongside: () => Promise<A>): Promise<A> {
   // Handled at once: a write that fails while the hash still runs is no unhandled rejection.
   const settled = work.then(
-    (value) => ({ value }),
+    () => null,
     (error: unknown) => ({ error }),
   );
-  await alongside();
-  const outcome = await settled;
-  if ('error' in outcome) throw outcome.error;
-  return outcome.value;
+  const answer = await alongside();
+  const failed = await settled;
+  if (failed !== null) throw failed.error;
+  return answer;
 }
 
 /** Runs `compute` on first call only. */
@@ -84,6 +84,15 @@ export function once<T>(compute: () => T): () => T {
     return value;
   };
 }
+
+/** Which file a stat names and when it last changed (a rename gives a new inode, a write new times). */
+export const statIdentity = (stat: {
+  dev: number;
+  ino: number;
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+}) => [stat.dev, stat.ino, stat.size, stat.mtimeMs, stat.ctimeMs].join(':');
 
 /** The stat pre-check: a different size or mtime settles "changed" without reading the file. */
 export async function statDiffers(

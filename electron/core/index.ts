@@ -268,8 +268,9 @@ export function createEngine(options: EngineOptions): Engine {
         'backup',
         said('auditSummary.backup', { reason }),
         withWritePanel('backup', ({ image, db, detection, fullIntegrity }) => {
-          // A write starts from a file that passes the full check (an index that disagrees with its
-          // table passes quick_check): a backup of a damaged file is no way back.
+          // A manual backup is the way back: it starts from a file that passes the full check (an
+          // index that disagrees with its table passes quick_check). A change checks what it can
+          // change (OpenedPanel.integrityForWrite).
           assertIntact(db, dbPath, fullIntegrity());
           return createBackup(image, {
             fs,

@@ -13,12 +13,8 @@ export type IntegrityKind = 'quick' | 'full';
  * indexes only (SQLite leaves out the file-wide page accounting, which quick_check does).
  */
 export function integrityOf(db: Database, kind: IntegrityKind = 'full', table?: string): 'ok' | string[] {
-  const pragma =
-    table === undefined
-      ? kind === 'quick'
-        ? 'PRAGMA quick_check'
-        : 'PRAGMA integrity_check'
-      : `PRAGMA ${kind === 'quick' ? 'quick_check' : 'integrity_check'}(${quoteIdentifier(table)})`;
+  const check = kind === 'quick' ? 'quick_check' : 'integrity_check';
+  const pragma = table === undefined ? `PRAGMA ${check}` : `PRAGMA ${check}(${quoteIdentifier(table)})`;
   const problems = queryRows(db, pragma).map((row) => String(Object.values(row)[0]));
   return problems.length === 1 && problems[0] === 'ok' ? 'ok' : problems;
 }

@@ -59,16 +59,12 @@ function digestsOf(known: Map<string, string>): Map<string, TableDigest> {
   return digests;
 }
 
-/** Hashes `tables`, keeping each digest for a later re-hash. */
-function hashKeeping(db: Database, tables: readonly string[], digests: Map<string, TableDigest>) {
-  return Object.fromEntries(
-    tables.map((table) => {
-      const digest = digestTable(db, table);
-      if (digest === null) return [table, tableContentHash(db, table)];
-      digests.set(table, digest);
-      return [table, digest.hash];
-    }),
-  ) as Record<string, string>;
+/** Hashes `table`, keeping its digest for a later re-hash. */
+function hashKeeping(db: Database, table: string, digests: Map<string, TableDigest>): string {
+  const digest = digestTable(db, table);
+  if (digest === null) return tableContentHash(db, table);
+  digests.set(table, digest);
+  return digest.hash;
 }
 
 /** What the update hook saw during a step: the rowids written, per table (lower case), and how many writes. */
@@ -110,7 +106,7 @@ function hashesAfterStep(
         }
       }
       if (digests === null) return [table, tableContentHash(db, table)];
-      return [table, hashKeeping(db, [table], digests)[table] ?? ''];
+      return [table, hashKeeping(db, table, digests)];
     }),
   );
 }
@@ -173,7 +169,7 @@ export async function applyStep(
     triggers.length > 0
       ? contentHashes(db, watched)
       : Object.fromEntries(
-          watched.map((table) => [table, known.get(table) ?? hashKeeping(db, [table], digests)[table] ?? '']),
+          watched.map((table) => [table, known.get(table) ?? hashKeeping(db, table, digests)]),
         );
   const countsBefore = triggers.length > 0 ? rowCounts(db, watched) : {};
   const step = { db, migration, direction: 'up', kind, deps, started } as const;

@@ -8,6 +8,7 @@ import { sha256Hex, sha256InSlices, statDiffers, whileWaiting } from './fingerpr
 import { assertNotInUse, inUseError } from './file-holders';
 import type { FileSystem } from './file-system';
 import { lstatRegular, openRegular, readRegular } from './no-follow';
+import { sameAsCopy } from './read-back';
 import { saveIntentPathOf, type SaveIntent } from './save-intent';
 import type { WriteLock } from './write-lock';
 import type { FileHashes } from './operation-context';
@@ -112,51 +113,6 @@ export async function assertUnchangedOnDisk(
   }
 }
 
-/**
- * Whether the file at `path` holds the bytes of `copy` (a backup: the file's bytes with 18 and 19
- * set to rollback mode), with `header` as its bytes 18 and 19. Read in 1 MiB pieces side by side.
- */
-async function sameAsCopy(path: string, copy: string, header: Buffer, fs: FileSystem): Promise<boolean> {
-  const file = await fs.open(path, 'r');
-  try {
-    const backup = await fs.open(copy, 'r');
-    try {
-      const size = 1024 * 1024;
-      const [left, right] = [Buffer.allocUnsafe(size), Buffer.allocUnsafe(size)];
-      for (let offset = 0; ; offset += size) {
-        const [a, b] = await Promise.all([readFully(file, left, offset), readFully(backup, right, offset)]);
-        if (a !== b) return false;
-        if (a === 0) return true;
-        if (offset === 0) {
-          if (a < 20 || left[18] !== header[0] || left[19] !== header[1]) return false;
-          left[18] = right[18] ?? 0;
-          left[19] = right[19] ?? 0;
-        }
-        if (!left.subarray(0, a).equals(right.subarray(0, b))) return false;
-      }
-    } finally {
-      await backup.close();
-    }
-  } finally {
-    await file.close();
-  }
-}
-
-/** Fills `into` from `offset` as far as the file goes; the count read (0 at the end). */
-async function readFully(
-  handle: Awaited<ReturnType<FileSystem['open']>>,
-  into: Buffer,
-  offset: number,
-): Promise<number> {
-  let filled = 0;
-  while (filled < into.length) {
-    const { bytesRead } = await handle.read(into, filled, into.length - filled, offset + filled);
-    if (bytesRead === 0) break;
-    filled += bytesRead;
-  }
-  return filled;
-}
-
 /** The raw state of a file that could not be loaded (a damaged database about to be restored over). */
 export async function diskStateOf(givenPath: string, fs: FileSystem): Promise<DiskState> {
   const path = await fs.realpath(givenPath).catch(() => givenPath);
@@ -221,16 +177,13 @@ export async function replaceDatabaseFile(
     handle = await fs.open(temp, 'wx', 0o600);
     const written = handle;
     // The new bytes' hash (for the save record) is taken while they are written and fsync'd.
-    let newSha256 = options.bytesSha256;
-    await whileWaiting(
+    const newSha256 = await whileWaiting(
       (async () => {
         await writeWhole(written, bytes);
         await keepIdentity(written, identity, target, options.notes);
         await written.sync();
       })(),
-      async () => {
-        newSha256 ??= await sha256InSlices([bytes]);
-      },
+      async () => options.bytesSha256 ?? sha256InSlices([bytes]),
     );
     await handle.close();
     handle = undefined;
@@ -249,7 +202,7 @@ export async function replaceDatabaseFile(
       target,
       temp: basename(temp),
       original_sha256: image.original.sha256,
-      new_sha256: newSha256 ?? sha256Hex(bytes),
+      new_sha256: newSha256,
       wal:
         walBeside && image.wal !== null
           ? { aside: basename(asideOf(walPathOf(target))), sha256: image.wal.sha256 }
