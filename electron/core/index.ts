@@ -267,7 +267,7 @@ export function createEngine(options: EngineOptions): Engine {
       audited(
         'backup',
         said('auditSummary.backup', { reason }),
-        withWritePanel('backup', ({ image, db, detection, fullIntegrity }) => {
+        withWritePanel('backup', ({ image, db, detection, fullIntegrity }, operation) => {
           // A manual backup is the way back: it starts from a file that passes the full check (an
           // index that disagrees with its table passes quick_check). A change checks what it can
           // change (OpenedPanel.integrityForWrite).
@@ -278,6 +278,8 @@ export function createEngine(options: EngineOptions): Engine {
             reason,
             now: context.now,
             versionState: versionSnapshot(detection),
+            // The audit log's hash of the file comes from the copy's own hashing, not a third read.
+            fileHashes: operation.fileHashes,
           });
         }),
       ),

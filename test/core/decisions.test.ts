@@ -7,6 +7,7 @@ import { open, readFile, stat, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AUDIT_FILE } from '../../electron/core/audit-log';
+import { nodeFileSystem, type FileSystem } from '../../electron/core/file-system';
 import { createPanelEngine } from '../../electron/app/panel-engine';
 import { buildFixture } from '../fixtures/build';
 import { sqlite3, sqlite3Json } from '../support/sqlite-cli';
@@ -289,6 +290,23 @@ describe('the durable audit log', () => {
       ['restore', afterMigrate, afterRestore],
     ]);
     expect(afterRestore).not.toBe(afterMigrate);
+  });
+
+  it('reads the database once for a manual backup: the audit log takes its hash from the copy', async () => {
+    const path = await fixture('f0-second-start-pending');
+    const reads: string[] = [];
+    const counting: FileSystem = {
+      ...nodeFileSystem,
+      open: ((...args: Parameters<FileSystem['open']>) => {
+        if (args[0] === path && (args[1] ?? 'r') === 'r') reads.push(String(args[0]));
+        return nodeFileSystem.open(...args);
+      }) as FileSystem['open'],
+    };
+    const engine = createPanelEngine({ dbPath: path, fs: counting });
+    unwrap(await engine.createBackup());
+    expect(reads).toHaveLength(1);
+    const [entry] = unwrap(await engine.listActivity());
+    expect([entry?.before, entry?.after]).toEqual([await sha256File(path), await sha256File(path)]);
   });
 
   it('logs no line for a write that failed before touching the file', async () => {
