@@ -6,6 +6,7 @@
 import { copyFile, rm } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { createPanelEngine } from '../electron/app/panel-engine';
+import { tuneWasmFor } from '../electron/cli/wasm-tier';
 import type { Engine } from '../electron/core/index';
 import { loadSqlJs } from '../electron/core/sqljs';
 import { warmUpSqlJs } from '../electron/core/warm-up';
@@ -20,6 +21,8 @@ export function unwrap<T>(result: Result<T>): T {
 
 async function measure(operate: Operate, argv: readonly string[]): Promise<void> {
   const [op = '', dbPath = '', backupDir = '', mode = 'cold', extra = ''] = argv;
+  // Cold is the CLI's run: bin/paneldb.js sets the same V8 flags for every command but `serve`.
+  if (mode === 'cold') tuneWasmFor([op]);
   await loadSqlJs();
   if (mode === 'warm') {
     await warmUpSqlJs();

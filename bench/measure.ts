@@ -4,8 +4,8 @@
 //
 //   node measure.mjs <op> <db> <backupDir> <cold|warm> [extra]
 //
-// cold: the operation is the first thing the fresh process does (the CLI's case: WebAssembly still
-//   in its baseline tier). warm: sql.js is warmed up (electron/core/warm-up.ts) and the same
+// cold: the operation is the first thing the fresh process does (the CLI's case: WebAssembly in its
+//   baseline tier only, as bin/paneldb.js runs it, electron/cli/wasm-tier.ts). warm: sql.js is warmed up (electron/core/warm-up.ts) and the same
 //   operation runs once on a throw-away copy first, then the measured one runs in the same engine
 //   process — what the desktop app's long-lived worker feels.
 // Prints one JSON line: { ms, cpuMs, maxRssKB, detail }.

@@ -10,5 +10,6 @@ if (!existsSync(bundle)) {
   );
   process.exit(70);
 }
-const { main } = await import(bundle);
+const { main, tuneWasmFor } = await import(bundle);
+tuneWasmFor(process.argv.slice(2));
 process.exitCode = await main(process.argv.slice(2));

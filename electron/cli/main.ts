@@ -29,6 +29,7 @@ import { hintLine } from './hint-wording';
 import { errorLine, hintLines, pickLang, safetyNotesHeader, TEXT, type Lang } from './messages';
 
 export type { CliIo } from './command-context';
+export { tuneWasmFor } from './wasm-tier';
 
 /** The CommanderError codes PanelDB raises itself, and their messages. */
 const OWN_USAGE_ERRORS: Readonly<Record<string, MessageKey>> = {
