@@ -5,7 +5,7 @@ import { basename } from 'node:path';
 import type { Database } from 'sql.js';
 import { EngineError, osErrorCode, osErrorText } from './engine-error';
 import type { FileSystem } from './file-system';
-import { LazySha256, sha256Hex, statIdentity, whileWaiting } from './fingerprint';
+import { LazySha256, statIdentity, whileWaiting } from './fingerprint';
 import { lstatRegular, openRegular, readRegular } from './no-follow';
 import { loadSqlJs } from './sqljs';
 import { openTracked } from './sqljs-memory';
@@ -116,9 +116,19 @@ export async function readDatabaseImage(givenPath: string, options: LoadOptions)
   };
   let image = main;
   let wal: FileFingerprint | null = null;
+  let walHash: LazySha256 | null = null;
   if (journal.wal_present && walStat !== null) {
     const walBytes = await readOrRefuse(walPath, fs, { noFollow: true });
-    wal = { size: walBytes.length, mtimeMs: walStat.mtimeMs, sha256: sha256Hex(walBytes) };
+    // Hashed when a write asks (the save's "the -wal is as it was" proof), like the main file.
+    const hash = new LazySha256(() => [walBytes]);
+    walHash = hash;
+    wal = {
+      size: walBytes.length,
+      mtimeMs: walStat.mtimeMs,
+      get sha256() {
+        return hash.hex;
+      },
+    };
     if (options.ignoreWal) {
       setWalNote(journal, message('wal.notRead'));
     } else if (walBytes.length > 0) {
@@ -143,10 +153,10 @@ export async function readDatabaseImage(givenPath: string, options: LoadOptions)
   // The opened image is a standalone rollback-journal database: no reader may look for a -wal.
   // `main` is not kept (only its fingerprint is), so it becomes the image itself when no WAL was
   // merged: no 2nd copy of the file in memory. Its hash is the image's when the header already
-  // says rollback mode (the usual case), so the bytes are hashed once.
+  // says rollback mode (the usual case), so the bytes are hashed once. When a WAL was merged, `main`
+  // stays in memory only until it is hashed (a write's backup does that first) or the image is
+  // released: a read-only operation never hashes it.
   const sameBytes = image === main && image[18] === 1 && image[19] === 1;
-  // `main` is not kept when a WAL was merged: its hash must be taken now, while it still exists.
-  if (image !== main) void original.sha256;
   image[18] = 1;
   image[19] = 1;
   // Asking for the image's hash (every write does, through its backup, before it changes the
@@ -175,6 +185,7 @@ export async function readDatabaseImage(givenPath: string, options: LoadOptions)
       whileWaiting(work, async () => {
         await mainHash.takeInSlices();
         await imageHash.takeInSlices();
+        await walHash?.takeInSlices();
       }),
   };
   releasers.set(result, () => {

@@ -35,27 +35,41 @@ export async function sha256InSlices(parts: readonly Uint8Array[]): Promise<stri
  */
 export class LazySha256 {
   #hex: string | undefined;
+  /** Dropped once hashed: the bytes (a whole file) need not stay in memory for their hash's sake. */
+  #parts: (() => readonly Uint8Array[]) | null;
 
   constructor(
-    private readonly parts: () => readonly Uint8Array[],
+    parts: () => readonly Uint8Array[],
     private readonly beforeHashing: () => void = () => undefined,
-  ) {}
+  ) {
+    this.#parts = parts;
+  }
 
   get hex(): string {
     if (this.#hex === undefined) {
       this.beforeHashing();
       const hash = createHash('sha256');
-      for (const part of this.parts()) hash.update(part);
-      this.#hex = hash.digest('hex');
+      for (const part of this.#partsToHash()) hash.update(part);
+      this.#done(hash.digest('hex'));
     }
-    return this.#hex;
+    return this.#hex as string;
   }
 
   async takeInSlices(): Promise<void> {
     if (this.#hex !== undefined) return;
     this.beforeHashing();
-    const hex = await sha256InSlices(this.parts());
+    const hex = await sha256InSlices(this.#partsToHash());
+    this.#done(hex);
+  }
+
+  #partsToHash(): readonly Uint8Array[] {
+    if (this.#parts === null) throw new Error('internal: hashed twice');
+    return this.#parts();
+  }
+
+  #done(hex: string): void {
     this.#hex ??= hex;
+    this.#parts = null;
   }
 }
 
