@@ -26,6 +26,17 @@ export const copyAndSync = (from: string, to: string, wal: boolean): Promise<Sam
       : ['-c', 'cp "$1" "$2" && sync "$2"', 'sh', from, to],
   );
 
+/** What a manual backup does natively: the full integrity check, then the durable copy. */
+export async function checkCopyAndSync(from: string, to: string, wal: boolean): Promise<Sample> {
+  const check = await timed('sqlite3', ['-batch', '-readonly', from], 'PRAGMA integrity_check;');
+  const copy = await copyAndSync(from, to, wal);
+  return {
+    ms: check.ms + copy.ms,
+    cpuMs: check.cpuMs + copy.cpuMs,
+    rssKB: Math.max(check.rssKB, copy.rssKB),
+  };
+}
+
 /** bench/native-migrate.sql: steps 2–4 as SQLite JSON functions, in one transaction. */
 export const nativeMigrate = async (benchDir: string, db: string): Promise<Sample> =>
   timed('sqlite3', ['-batch', '-bail', db], await readFile(join(benchDir, 'native-migrate.sql'), 'utf8'));

@@ -3,8 +3,10 @@
 // with the engine (it is regenerated on every run, so a stale claim is a bug here, not in a file).
 export const HOW_MEASURED = [
   '**Cold** figures are measured inside a fresh Node process around the one engine call, as the CLI runs it',
-  '(sql.js initialised before the clock starts, its WebAssembly still in the baseline tier; Node start-up',
-  'and sql.js initialisation are the idle figure above, not counted). **Warm** figures are the second',
+  '(sql.js initialised before the clock starts, its WebAssembly in V8’s baseline tier only, as',
+  '`bin/paneldb.js` sets it for every command but `serve` (`electron/cli/wasm-tier.ts`); a module the',
+  'operation loads on first use, umzug for the steps, is inside the clock; Node start-up and sql.js',
+  'initialisation are the idle figure above, not counted). **Warm** figures are the second',
   'operation of one process: sql.js warmed up (`electron/core/warm-up.ts`, as the desktop and `serve`',
   'worker does at start) and the same operation run once on another copy first — what the desktop app’s',
   'long-lived worker feels. Native figures are the wall time of the whole `sqlite3` / `sh` process.',
@@ -32,7 +34,9 @@ export const WHAT_EACH_DOES = [
   '- **backup** — `createBackup()`: open, full `integrity_check` (a manual backup is the way back: it',
   '  refuses a damaged file), write to a temp file + fsync + rename with the file’s SHA-256 for the',
   '  metadata taken meanwhile, read back and compared byte for byte with memory, metadata written, an',
-  '  audit line. Native: `cp` + `sync` (of the -wal too). Target ≤ 2×.',
+  '  audit line with the hashes the copy took. Native: `cp` + `sync` (of the -wal too), target ≤ 2×; and',
+  '  on a second line the same runs beside the same work natively: `sqlite3 PRAGMA integrity_check`, then',
+  '  `cp` + `sync`.',
   '- **restore** — `restoreBackup()`: verify the backup (integrity check, SHA-256 against its metadata,',
   '  panel tables present, the panel can start on it), compare it with the current file (table and client',
   '  counts of both — every inbound’s settings parsed as Go would — to name the risks), a safety backup',
@@ -78,7 +82,8 @@ export const NATIVE_GAP = [
   '  client’s email with `client_traffics`;',
   '- restore parses every inbound’s settings three times to count clients (the backup and the current',
   '  file compared, and the backup’s "panel can start" check), on top of the integrity checks;',
-  '- a cold figure also pays WebAssembly’s baseline tier: compare it with the warm figure of the same row.',
+  '- a cold figure also pays WebAssembly’s baseline tier (the optimising tier’s compile costs a short run',
+  '  more than it gives back): compare it with the warm figure of the same row.',
   '',
   'Profile a missed row with `node --cpu-prof bench/.data/measure.mjs <op> <db> <backup-dir> cold`.',
 ];
