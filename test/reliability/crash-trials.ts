@@ -18,6 +18,8 @@ export interface TrialOutcome {
   operation: TrialOperation;
   fixture: string;
   killedAfterMs: number;
+  /** How long the run took when it finished before the kill. */
+  ranMs?: number;
   /** What the kill left: the old bytes, the new bytes, or the process had already finished. */
   state: 'before' | 'after' | 'finished';
   problems: string[];
@@ -86,12 +88,14 @@ async function oneTrial(
     const { path, args } = await prepare(operation, fixture, dir);
     const mainBefore = await sha256File(path);
     const before = JSON.stringify(await sqlite3OnCopy(path, CONTENT_SQL, true));
+    const started = Date.now();
     const child = spawn('node', ['bin/paneldb.js', ...args], { stdio: 'ignore' });
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     const timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
     const code = await exited;
     clearTimeout(timer);
     const finished = code !== null;
+    const ranMs = Date.now() - started;
 
     const mainNow = await sha256File(path);
     const walBeside = await stat(`${path}-wal`).then(
@@ -129,7 +133,14 @@ async function oneTrial(
     if (mainNow !== mainBefore && content !== after) problems.push('new bytes without the new content');
     const leftovers = (await listing()).filter((name) => /paneldb-(tmp|save)/.test(name));
     if (leftovers.length > 0) problems.push(`left behind after the next write: ${leftovers.join(', ')}`);
-    return { operation, fixture, killedAfterMs: killAfterMs, state, problems };
+    return {
+      operation,
+      fixture,
+      killedAfterMs: killAfterMs,
+      ...(finished ? { ranMs } : {}),
+      state,
+      problems,
+    };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -155,7 +166,8 @@ export async function runCrashTrials(trials: number, seed = 20261126): Promise<T
   const summary: TrialSummary = { trials: 0, byState: { before: 0, after: 0, finished: 0 }, failures: [] };
   for (let index = 0; index < trials; index += 1) {
     const plan = plans[index % plans.length] as (typeof plans)[number];
-    const reference = references.get(`${plan.operation}:${plan.fixture}`) as { content: string; ms: number };
+    const key = `${plan.operation}:${plan.fixture}`;
+    const reference = references.get(key) as { content: string; ms: number };
     // Start-up dominates a run and nothing is written then: aim most kills at the last part of a
     // normal run (backup, steps, save), some anywhere, a few past its end.
     const share = random() < 0.75 ? 0.55 + random() * 0.6 : random() * 1.2;
@@ -163,6 +175,10 @@ export async function runCrashTrials(trials: number, seed = 20261126): Promise<T
     const outcome = await oneTrial(plan.operation, plan.fixture, killAfterMs, reference.content);
     summary.trials += 1;
     summary.byState[outcome.state] += 1;
+    // A loaded machine makes one run slow and the next fast: a reference taken in a slow moment
+    // would aim every kill past the end. A run that finished says how long runs take now.
+    if (outcome.ranMs !== undefined)
+      references.set(key, { ...reference, ms: Math.round((reference.ms + outcome.ranMs) / 2) });
     if (outcome.problems.length > 0) summary.failures.push(outcome);
   }
   return summary;
