@@ -9,8 +9,8 @@ import { LazySha256, statIdentity, whileWaiting } from './fingerprint';
 import { lstatRegular, openRegular, readRegular } from './no-follow';
 import { loadSqlJs } from './sqljs';
 import { openTracked } from './sqljs-memory';
-import { returnImageBuffer, takeImageBuffer } from './image-memory';
-import { applyWal, readWal, type WalStopReason } from './wal';
+import { returnImageBuffer, takeImageBuffer, writableRoomOf } from './image-memory';
+import { applyWal, applyWalInPlace, readWal, type ReplacedPage, type WalStopReason } from './wal';
 import type { JournalInfo, MessageRef } from '../shared/reports';
 import { message, ref, type KeyedText } from '../shared/i18n';
 
@@ -86,12 +86,16 @@ export async function readDatabaseImage(givenPath: string, options: LoadOptions)
   // The header's journal-mode bytes (18/19) are set to rollback mode below, in place: the hash is of
   // the bytes as they are on disk, so those two are hashed as they were read.
   const diskHeader = Buffer.from([main[18] ?? 0, main[19] ?? 0]);
+  // A WAL may be merged in `main`'s own memory below: the state key is of the file as read.
+  const fileHeader = Buffer.from(main.subarray(0, 100));
   let released = false;
   const notReleased = () => {
     // A programming error, never a person's: the memory holds another file's image by now.
     if (released) throw new Error('internal: the hash of an image was asked after its memory was returned');
   };
-  const mainHash = new LazySha256(() => [main.subarray(0, 18), diskHeader, main.subarray(20)], notReleased);
+  // The pages a WAL's frames were laid over in `main`'s own memory, as they were read (below).
+  let replaced: readonly ReplacedPage[] = [];
+  const mainHash = new LazySha256(() => asRead(main, diskHeader, replaced), notReleased);
   const original: FileFingerprint = {
     size: main.length,
     mtimeMs: stat.mtimeMs,
@@ -115,6 +119,7 @@ export async function readDatabaseImage(givenPath: string, options: LoadOptions)
     wal_note: null,
   };
   let image = main;
+  let framesMerged = false;
   let wal: FileFingerprint | null = null;
   let walHash: LazySha256 | null = null;
   if (journal.wal_present && walStat !== null) {
@@ -133,7 +138,11 @@ export async function readDatabaseImage(givenPath: string, options: LoadOptions)
       setWalNote(journal, message('wal.notRead'));
     } else if (walBytes.length > 0) {
       const contents = readWal(walBytes);
-      image = applyWal(main, contents);
+      // In the memory the file was read into when the commit fits there: no 2nd copy of the file.
+      const inPlace = applyWalInPlace(main, contents, writableRoomOf(main));
+      if (inPlace === null) image = applyWal(main, contents);
+      else ({ image, replaced } = inPlace);
+      framesMerged = contents.dbSizePages !== null;
       journal.wal_frames_applied = contents.committedFrames;
       journal.wal_transactions_applied = contents.transactions;
       journal.wal_frames_ignored = contents.ignoredFrames;
@@ -149,14 +158,16 @@ export async function readDatabaseImage(givenPath: string, options: LoadOptions)
     }
   }
   checkImageSize(path, image);
-  const stateKey = stateKeyOf(stat, main, walStat, wal === null ? null : image === main ? null : image);
+  const stateKey = stateKeyOf(stat, fileHeader, walStat, wal === null || !framesMerged ? null : image);
   // The opened image is a standalone rollback-journal database: no reader may look for a -wal.
-  // `main` is not kept (only its fingerprint is), so it becomes the image itself when no WAL was
-  // merged: no 2nd copy of the file in memory. Its hash is the image's when the header already
-  // says rollback mode (the usual case), so the bytes are hashed once. When a WAL was merged, `main`
-  // stays in memory only until it is hashed (a write's backup does that first) or the image is
-  // released: a read-only operation never hashes it.
-  const sameBytes = image === main && image[18] === 1 && image[19] === 1;
+  // `main` is not kept (only its fingerprint is): it becomes the image itself when no WAL was
+  // merged, and holds the merge when the commit fits the room it was read into: no 2nd copy of the
+  // file in memory either way. Its hash is the image's when nothing was merged and the header
+  // already says rollback mode (the usual case), so the bytes are hashed once. After a merge in
+  // place, the file as read is its memory with the replaced pages put back (asRead); after a merge
+  // into new memory, `main` stays only until it is hashed (a write's backup does that first) or the
+  // image is released: a read-only operation never hashes it.
+  const sameBytes = !framesMerged && image === main && image[18] === 1 && image[19] === 1;
   image[18] = 1;
   image[19] = 1;
   // Asking for the image's hash (every write does, through its backup, before it changes the
@@ -177,7 +188,7 @@ export async function readDatabaseImage(givenPath: string, options: LoadOptions)
     wal,
     journal,
     stateKey,
-    mainHeader: image === main ? diskHeader : null,
+    mainHeader: framesMerged ? null : diskHeader,
     get sha256() {
       return imageHash.hex;
     },
@@ -193,6 +204,23 @@ export async function readDatabaseImage(givenPath: string, options: LoadOptions)
     returnImageBuffer(image);
   });
   return result;
+}
+
+/**
+ * The file's bytes as they were read, as parts to hash: `memory` (the file's length of it) with the
+ * journal-mode bytes 18/19 as on disk and each replaced page as it was before a frame covered it.
+ */
+function asRead(memory: Buffer, diskHeader: Buffer, replaced: readonly ReplacedPage[]): Uint8Array[] {
+  const patches: ReplacedPage[] = [...replaced];
+  if (patches[0]?.offset !== 0) patches.unshift({ offset: 18, bytes: diskHeader });
+  const parts: Uint8Array[] = [];
+  let at = 0;
+  for (const { offset, bytes } of patches) {
+    parts.push(memory.subarray(at, offset), bytes);
+    at = offset + bytes.length;
+  }
+  parts.push(memory.subarray(at));
+  return parts;
 }
 
 const releasers = new WeakMap<LoadedImage, () => void>();
@@ -214,11 +242,11 @@ export function releaseImage(image: LoadedImage): void {
  */
 function stateKeyOf(
   stat: Parameters<typeof statIdentity>[0],
-  main: Buffer,
+  fileHeader: Buffer,
   walStat: Parameters<typeof statIdentity>[0] | null,
   merged: Buffer | null,
 ): string {
-  const hash = createHash('sha256').update(statIdentity(stat)).update(main.subarray(0, 100));
+  const hash = createHash('sha256').update(statIdentity(stat)).update(fileHeader);
   if (walStat !== null) hash.update(`|wal:${statIdentity(walStat)}`);
   // The merged image's header carries the WAL's last committed change counter and page count.
   if (merged !== null) hash.update(merged.subarray(0, 100));

@@ -54,5 +54,13 @@ export function returnImageBuffer(bytes: Uint8Array): void {
   dropTimer.unref();
 }
 
+/**
+ * How many bytes from `bytes`' start its holder may write: the whole memory when takeImageBuffer
+ * handed it out (the room after the file included), else only its own length.
+ */
+export function writableRoomOf(bytes: Uint8Array): number {
+  return ours.has(bytes.buffer as ArrayBuffer) ? bytes.buffer.byteLength - bytes.byteOffset : bytes.length;
+}
+
 /** For tests: whether a buffer is being kept. */
 export const keepsImageBuffer = (): boolean => kept !== null;

@@ -121,11 +121,12 @@ export function readWal(wal: Buffer): WalContents {
   };
 }
 
-/** Returns a new image: the main file with the WAL's committed pages laid over it. */
-export function applyWal(mainFile: Buffer, wal: WalContents): Buffer {
-  // Without a commit SQLite reads nothing from the WAL, so its header cannot matter either.
-  if (wal.dbSizePages === null) return Buffer.from(mainFile);
-
+/**
+ * The commit's database size in pages, refused when it cannot be right: null when the WAL holds no
+ * commit (SQLite then reads nothing from it, so its header cannot matter either).
+ */
+function committedPages(mainFile: Buffer, wal: WalContents): number | null {
+  if (wal.dbSizePages === null) return null;
   if (mainFile.length >= 100) {
     const mainPageSize = decodeDatabasePageSize(mainFile.readUInt16BE(16));
     // SQLite itself does not check this and serves a corrupt mix of the two page sizes.
@@ -137,20 +138,25 @@ export function applyWal(mainFile: Buffer, wal: WalContents): Buffer {
       );
     }
   }
-
-  const pageSize = wal.pageSize;
-  const dbSizePages = wal.dbSizePages;
   // Every page of the database after the commit is either in the main file or in a frame, so a
   // commit frame claiming more pages than both can hold is forged or damaged: refused before the
   // allocation it asks for (a 4 KiB WAL could otherwise demand gigabytes).
-  const holdable = Math.floor(mainFile.length / pageSize) + wal.committedFrames;
-  if (dbSizePages > holdable) {
+  const holdable = Math.floor(mainFile.length / wal.pageSize) + wal.committedFrames;
+  if (wal.dbSizePages > holdable) {
     throw new EngineError(
       'WAL_INVALID',
       message('err.wal.commitTooLarge'),
-      message('err.wal.detail.commitPages', { pages: dbSizePages, holdable }),
+      message('err.wal.detail.commitPages', { pages: wal.dbSizePages, holdable }),
     );
   }
+  return wal.dbSizePages;
+}
+
+/** Returns a new image: the main file with the WAL's committed pages laid over it. */
+export function applyWal(mainFile: Buffer, wal: WalContents): Buffer {
+  const dbSizePages = committedPages(mainFile, wal);
+  if (dbSizePages === null) return Buffer.from(mainFile);
+  const pageSize = wal.pageSize;
   const image = Buffer.allocUnsafe(dbSizePages * pageSize);
   const kept = mainFile.copy(image, 0, 0, Math.min(mainFile.length, image.length));
   image.fill(0, kept);
@@ -159,6 +165,43 @@ export function applyWal(mainFile: Buffer, wal: WalContents): Buffer {
     if (pageNumber <= dbSizePages) page.copy(image, (pageNumber - 1) * pageSize);
   }
   return image;
+}
+
+/** A page of the main file as it was before a frame was laid over it in place. */
+export interface ReplacedPage {
+  offset: number;
+  bytes: Buffer;
+}
+
+/**
+ * applyWal's image made in the main file's own memory: `room` bytes from the file's start are the
+ * caller's to write (the reader allocated room after the file), so a 100 MB file is not copied
+ * whole. The pages the frames overwrote come back as copies, in file order, so the file as it was
+ * read can still be hashed. Null when the commit does not fit in `room` (then use applyWal).
+ */
+export function applyWalInPlace(
+  mainFile: Buffer,
+  wal: WalContents,
+  room: number,
+): { image: Buffer; replaced: ReplacedPage[] } | null {
+  const dbSizePages = committedPages(mainFile, wal);
+  if (dbSizePages === null) return { image: mainFile, replaced: [] };
+  const pageSize = wal.pageSize;
+  const size = dbSizePages * pageSize;
+  if (size > room) return null;
+  const image = Buffer.from(mainFile.buffer, mainFile.byteOffset, size);
+  // Past the file's end, a page no frame fills is zeros, as applyWal leaves it.
+  if (size > mainFile.length) image.fill(0, mainFile.length);
+  const replaced: ReplacedPage[] = [];
+  for (const [pageNumber, page] of wal.pages) {
+    if (pageNumber > dbSizePages) continue;
+    const offset = (pageNumber - 1) * pageSize;
+    if (offset < mainFile.length)
+      replaced.push({ offset, bytes: Buffer.from(mainFile.subarray(offset, offset + pageSize)) });
+    page.copy(image, offset);
+  }
+  replaced.sort((a, b) => a.offset - b.offset);
+  return { image, replaced };
 }
 
 interface ChecksumState {

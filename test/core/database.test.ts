@@ -313,6 +313,9 @@ describe('replacing the database file', () => {
     await mkdir(aside);
     await writeFile(`${path}-shm`, Buffer.alloc(32768));
     const image = await readDatabaseImage(path, { fs: nodeFileSystem });
+    // As every write does through its backup: the file's hash is taken before sql.js writes into
+    // the memory the file (and the -wal merged over it) was read into.
+    expect(image.original.sha256).toBe(await sha256File(path));
     const db = await openImage(image);
     db.exec(INBOUND_SQL(2));
     const bytes = db.export();

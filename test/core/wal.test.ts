@@ -7,7 +7,7 @@ import type { Database, SqlJsStatic } from 'sql.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EngineError } from '../../electron/core/engine-error';
 import { loadSqlJs } from '../../electron/core/sqljs';
-import { applyWal, readWal } from '../../electron/core/wal';
+import { applyWal, applyWalInPlace, readWal } from '../../electron/core/wal';
 import { makeWalPair, sqlite3OnCopy, type WalPairSpec } from '../support/sqlite-cli';
 
 interface WalPair {
@@ -270,6 +270,44 @@ describe('readWal and applyWal', () => {
     const db = openImage(image);
     expect(rows(db, 'PRAGMA integrity_check')).toEqual([{ integrity_check: 'ok' }]);
     db.close();
+  });
+
+  it("merges in the main file's own memory when the commit fits: the image applyWal makes, and the overwritten pages as they were", async () => {
+    const shrunk = await walPair({
+      checkpointedSql: `${createItems}\n${insertItems(300, 1000, 'bulk')}`,
+      walOnlySql: 'DELETE FROM items WHERE id > 5;\nVACUUM;',
+    });
+    for (const pair of [basic, shrunk]) {
+      const contents = readWal(pair.wal);
+      const expected = applyWal(pair.main, contents);
+      const room = Math.max(pair.main.length, expected.length);
+      // The reader's memory: the file, then room after it holding leftovers of an earlier file.
+      const memory = Buffer.alloc(room + 8192, 0xa5);
+      pair.main.copy(memory);
+      const main = memory.subarray(0, pair.main.length);
+      const merged = applyWalInPlace(main, contents, room);
+      expect(merged).not.toBeNull();
+      const { image, replaced } = merged as NonNullable<typeof merged>;
+      expect(image.buffer).toBe(memory.buffer);
+      expect(image.equals(expected)).toBe(true);
+      // Putting the replaced pages back gives the file as it was read, byte for byte.
+      const restored = Buffer.from(memory.subarray(0, pair.main.length));
+      for (const page of replaced) page.bytes.copy(restored, page.offset);
+      expect(restored.equals(pair.main)).toBe(true);
+      expect(replaced.map((page) => page.offset)).toEqual(
+        [...replaced.map((page) => page.offset)].sort((a, b) => a - b),
+      );
+    }
+  });
+
+  it('merges in place only when the commit fits the room the reader allocated', () => {
+    const contents = readWal(basic.wal);
+    const size = (contents.dbSizePages ?? 0) * contents.pageSize;
+    expect(size).toBeGreaterThan(basic.main.length);
+    expect(applyWalInPlace(Buffer.from(basic.main), contents, size - 1)).toBeNull();
+    const nothingCommitted = readWal(Buffer.alloc(0));
+    const main = Buffer.from(basic.main);
+    expect(applyWalInPlace(main, nothingCommitted, main.length)).toEqual({ image: main, replaced: [] });
   });
 
   it.each([
