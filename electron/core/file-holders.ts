@@ -60,24 +60,25 @@ async function fromProcLocks(targets: Identity[]): Promise<number[]> {
 
 async function fromProcFds(targets: Identity[]): Promise<number[]> {
   const entries = await nodeFs.readdir('/proc').catch(() => [] as string[]);
-  const pids: number[] = [];
-  for (const entry of entries) {
-    if (!/^\d+$/.test(entry)) continue;
-    const pid = Number(entry);
-    if (pid === process.pid) continue;
-    const fdDir = join('/proc', entry, 'fd');
-    // Another user's process is unreadable unless we are root: /proc/locks still sees its locks.
-    const fds = await nodeFs.readdir(fdDir).catch(() => [] as string[]);
-    for (const fd of fds) {
-      // stat follows the /proc magic link to the open file itself, even if it was renamed.
-      const stat = await nodeFs.stat(join(fdDir, fd)).catch(() => null);
-      if (stat !== null && targets.some((target) => target.dev === stat.dev && target.ino === stat.ino)) {
-        pids.push(pid);
-        break;
-      }
-    }
-  }
-  return pids;
+  const pids = entries.filter((entry) => /^\d+$/.test(entry) && Number(entry) !== process.pid);
+  // Every lookup is asked at once: one awaited at a time waited a thread-pool round trip per open
+  // file (~110 ms for ~450 files on a quiet desktop; status paid it on every open).
+  const holding = await Promise.all(
+    pids.map(async (pid) => {
+      const fdDir = join('/proc', pid, 'fd');
+      // Another user's process is unreadable unless we are root: /proc/locks still sees its locks.
+      const fds = await nodeFs.readdir(fdDir).catch(() => [] as string[]);
+      const opened = await Promise.all(
+        // stat follows the /proc magic link to the open file itself, even if it was renamed.
+        fds.map((fd) => nodeFs.stat(join(fdDir, fd)).catch(() => null)),
+      );
+      return opened.some(
+        (stat) =>
+          stat !== null && targets.some((target) => target.dev === stat.dev && target.ino === stat.ino),
+      );
+    }),
+  );
+  return pids.filter((_pid, index) => holding[index] === true).map(Number);
 }
 
 function fromLsof(dbPath: string): Promise<FileHolder[]> {

@@ -3,6 +3,7 @@
 import type { Database } from 'sql.js';
 import type { MigrationDescriptor } from '../panel/catalog';
 import { openImage, readDatabaseImage, type LoadedImage } from './database';
+import { loadSqlJs } from './sqljs';
 import { detectDatabase, type Detection } from './detect';
 import { EngineError } from './engine-error';
 import type { FileSystem } from './file-system';
@@ -43,6 +44,9 @@ export interface OpenPanelOptions {
 }
 
 export async function openPanel(options: OpenPanelOptions): Promise<OpenedPanel> {
+  // sql.js starts (compile, self-tests: CPU) while the file is read (the thread pool): a fresh
+  // process waits for the longer of the two, not both. openImage below awaits the same start.
+  loadSqlJs().catch(() => undefined);
   // Opening never writes: an interrupted save is put right by the next write, under its lock.
   const image = await readDatabaseImage(options.dbPath, { fs: options.fs, ignoreWal: options.ignoreWal });
   const walMerged = image.journal.wal_transactions_applied > 0;
