@@ -156,6 +156,9 @@ describe.each(['en', 'zh-CN'] as const)('decisions an admin can trust, in %s', (
       await page.getByTestId('error-dismiss').click();
 
       await page.getByTestId('tab-overview').click();
+      // The refusal is followed by a fresh status; until it is in, the button is disabled (busy) and
+      // takes no focus: on a loaded machine that outlasts the click above.
+      await expect.poll(() => page.getByTestId('set-password-button').isEnabled()).toBe(true);
       await page.getByTestId('set-password-button').focus();
       await page.keyboard.press('Enter');
       await page.getByTestId('set-password-dialog').waitFor();
