@@ -158,7 +158,7 @@ export async function readDatabaseImage(givenPath: string, options: LoadOptions)
     }
   }
   checkImageSize(path, image);
-  const stateKey = stateKeyOf(stat, fileHeader, walStat, wal === null || !framesMerged ? null : image);
+  const stateKey = stateKeyOf(stat, fileHeader, walStat, framesMerged ? image : null);
   // The opened image is a standalone rollback-journal database: no reader may look for a -wal.
   // `main` is not kept (only its fingerprint is): it becomes the image itself when no WAL was
   // merged, and holds the merge when the commit fits the room it was read into: no 2nd copy of the
@@ -167,7 +167,8 @@ export async function readDatabaseImage(givenPath: string, options: LoadOptions)
   // place, the file as read is its memory with the replaced pages put back (asRead); after a merge
   // into new memory, `main` stays only until it is hashed (a write's backup does that first) or the
   // image is released: a read-only operation never hashes it.
-  const sameBytes = !framesMerged && image === main && image[18] === 1 && image[19] === 1;
+  // Unless frames were merged, `image` is `main` itself (a WAL without a commit is merged as nothing).
+  const sameBytes = !framesMerged && image[18] === 1 && image[19] === 1;
   image[18] = 1;
   image[19] = 1;
   // Asking for the image's hash (every write does, through its backup, before it changes the
