@@ -51,6 +51,17 @@ async function main(): Promise<void> {
     packages: 'external',
     logLevel: 'warning',
   });
+  // The health checks' worker beside the bundle, where the engine looks for it (electron/app/panel-engine.ts).
+  await build({
+    entryPoints: [join(BENCH, '..', 'electron', 'core', 'inbound-check-worker.ts')],
+    outfile: join(DATA, 'inbound-check-worker.js'),
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'warning',
+  });
   const datasets = await prepareDatasets(DATA, options.sizes, options.runs);
   const sqliteVersion = (await timed('sqlite3', ['--version'])).stdout.trim().split(' ')[0] ?? '?';
   const idle = [];

@@ -1,7 +1,8 @@
 // The esbuild options of every Node-side bundle, under one output root (`dist` for real builds; the
 // bundle tests build the very same options into a scratch folder).
-// - node/cli.js, node/engine-worker.js: the CLI and the engine worker thread (ESM, dependencies
-//   external, so `npx paneldb` runs plain JavaScript right after `npm ci`);
+// - node/cli.js, node/engine-worker.js, node/inbound-check-worker.js: the CLI, the engine worker
+//   thread and the health checks' helper thread beside them (ESM, dependencies external, so
+//   `npx paneldb` runs plain JavaScript right after `npm ci`);
 // - electron/main.cjs: the Electron main process (CommonJS, dependencies bundled; electron is the
 //   runtime's and sql.js stays external so it finds its wasm file in node_modules; `module` first
 //   because some packages' `main` is a UMD build whose inner requires esbuild cannot follow);
@@ -15,7 +16,11 @@ export function nodeBundles(outRoot = 'dist') {
   return {
     node: {
       ...common,
-      entryPoints: { cli: 'electron/cli/main.ts', 'engine-worker': 'electron/app/engine-worker.ts' },
+      entryPoints: {
+        cli: 'electron/cli/main.ts',
+        'engine-worker': 'electron/app/engine-worker.ts',
+        'inbound-check-worker': 'electron/core/inbound-check-worker.ts',
+      },
       outdir: join(outRoot, 'node'),
       platform: 'node',
       format: 'esm',

@@ -3,27 +3,21 @@
 // stable id, a severity, the rows it concerns, a one-line reason and, where one exists, a reference.
 // Only rules that found something are reported; `fixable` says whether `paneldb fix` has a fix.
 import type { Database, SqlValue } from 'sql.js';
-import { isPlainObject } from '../panel/go-json';
-import { findJsonProblems, markerDisagreements, passwordStates } from './panel-invariants';
 import {
-  clientName,
-  encryptionOn,
-  hasDuplicateFlowKeys,
-  isXhttpWithoutEncryption,
-  networkOf,
-  realityTargetProblem,
-  forEachScannedInbound,
-  securityOf,
-  visionClientIndexes,
-  type ScannedInbound,
-} from './inbound-scan';
-import { describeJson, isTooDeep } from './json-depth';
+  inboundJsonProblems,
+  jsonProblemsOutsideInbounds,
+  markerDisagreements,
+  passwordStates,
+  type JsonProblemFinding,
+} from './panel-invariants';
+import type { InboundFacts, KeptInbound } from './inbound-facts';
+import { inboundFactsHere, inboundFactsOf, type StartedHelper } from './inbound-check-pool';
 import { queryRows, forEachRow, tableExists } from './sql';
 import { eachRawRow } from './sqljs-direct';
 import { CHECK_RULES, checkRule, type CheckRule } from './health-check-rules';
 import { claimFindings, escalateLockout } from './marker-claims';
 import type { CheckFinding, CheckSeverity, ChecksSection } from '../shared/reports';
-import { message, type MessageKey } from '../shared/i18n';
+import type { MessageKey } from '../shared/i18n';
 
 export { CHECK_RULES, checkRule };
 
@@ -40,62 +34,6 @@ function add(found: Found, id: string, row: string): void {
   rows.push(row);
   found.set(id, rows);
 }
-
-function checkInbound(found: Found, inbound: ScannedInbound): void {
-  const { stream, settings, label } = inbound;
-  if (settings !== undefined && 'clients' in settings && inbound.clients === undefined)
-    add(found, 'clients.not-object', message('checkRow.clientsNotArray', { label }).text);
-  inbound.clients?.forEach((client, index) => {
-    if (!isPlainObject(client))
-      add(
-        found,
-        'clients.not-object',
-        message('checkRow.clientNotObject', { label, index, value: describeJson(client) }).text,
-      );
-  });
-  if (inbound.tag === null || inbound.tag.trim() === '') add(found, 'inbounds.tag-empty', label);
-  if (stream === undefined) return;
-
-  if (inbound.protocol === 'vless') {
-    const clients = visionClientIndexes(inbound).map((index) =>
-      clientName(inbound.clients?.[index] as Record<string, unknown>, index),
-    );
-    if (clients.length > 0) {
-      const network = networkOf(stream);
-      const security = securityOf(stream);
-      const where = `${label}: ${network}+${security}`;
-      if (isXhttpWithoutEncryption(inbound)) {
-        add(found, 'xray.vision-xhttp-without-encryption', `${label}: ${clients.join(', ')}`);
-      } else if (!['tcp', 'raw', 'xhttp'].includes(network)) {
-        add(found, 'xray.vision-transport', `${where}: ${clients.join(', ')}`);
-      } else if (security !== 'tls' && security !== 'reality' && !encryptionOn(inbound)) {
-        add(found, 'xray.vision-transport', `${where}: ${clients.join(', ')}`);
-      }
-    }
-  }
-  if (hasDuplicateFlowKeys(inbound)) add(found, 'inbounds.duplicate-flow-keys', label);
-
-  const reality = stream.realitySettings;
-  if (securityOf(stream) !== 'reality' || !isPlainObject(reality)) return;
-  const hasTarget = 'target' in reality;
-  const target = hasTarget ? reality.target : reality.dest;
-  if (!hasTarget && 'dest' in reality)
-    add(found, 'reality.legacy-dest', `${label}: dest ${JSON.stringify(reality.dest)}`);
-  const problem = !hasTarget && !('dest' in reality) ? 'missing' : realityTargetProblem(target);
-  if (problem !== null)
-    add(
-      found,
-      'reality.target-invalid',
-      message(hasTarget ? 'checkRow.targetInvalid' : 'checkRow.destInvalid', {
-        label,
-        value: JSON.stringify(target ?? null),
-        problem,
-      }).text,
-    );
-}
-
-/** What the rules across inbounds keep of one once its own rules ran: not its settings or clients. */
-type KeptInbound = Pick<ScannedInbound, 'rowid' | 'id' | 'label' | 'tag' | 'stream' | 'jsonProblems'>;
 
 /** Every client with a non-empty string email, in order: its email and its inbound (an index into the kept). */
 interface ClientEmails {
@@ -249,35 +187,45 @@ const REFERENCE_KEYS: Record<string, MessageKey> = {
   'Xray-core VLESS inbound (flow)': 'checkRef.vlessFlow',
 };
 
-/** Runs every rule. Safe on any SQLite file: rules whose tables are missing find nothing. */
+/** Runs every rule on this thread. Safe on any SQLite file: rules whose tables are missing find nothing. */
 export function runChecks(db: Database): ChecksSection {
+  const inbounds = inboundFactsHere(db);
+  return checksOf(db, inbounds, jsonProblemsOutsideInbounds(db));
+}
+
+/**
+ * Runs every rule, the inbounds' own rules with the help of a started worker thread when one is
+ * given (inbound-check-pool.ts): the same findings as runChecks, in the same order.
+ */
+export async function runChecksWithWorker(
+  db: Database,
+  helper: StartedHelper | undefined,
+): Promise<ChecksSection> {
+  let outside: JsonProblemFinding[] = [];
+  const inbounds = await inboundFactsOf(db, helper, () => {
+    outside = jsonProblemsOutsideInbounds(db);
+  });
+  return checksOf(db, inbounds, outside);
+}
+
+function checksOf(db: Database, facts: InboundFacts[], outside: JsonProblemFinding[]): ChecksSection {
   const found: Found = new Map();
-  // Each inbound's own rules run as it is read; only what the rules across inbounds need is kept,
-  // so its parsed settings (most of a big panel's JSON) can go as soon as its rules ran.
+  // Only what the rules across inbounds need is kept of each inbound (inbound-facts.ts).
   const inbounds: KeptInbound[] = [];
   const clients: ClientEmails = { emails: [], owners: [] };
   // An inbound whose clients cannot be read says nothing about which of its traffic rows are orphans.
   const unreadable = new Set<number>();
-  forEachScannedInbound(db, (inbound) => {
-    try {
-      checkInbound(found, inbound);
-    } catch (thrown) {
-      // One inbound nested too deep to walk is a finding on its row; the other rows are checked.
-      if (!isTooDeep(thrown)) throw thrown;
-      add(found, 'json.too-deep', message('checkRow.tooDeep', { label: inbound.label }).text);
+  for (const inbound of facts) {
+    for (const [rule, row] of inbound.found) add(found, rule, row);
+    const owner = inbounds.push(inbound.kept) - 1;
+    if (inbound.unreadable) unreadable.add(inbound.kept.id);
+    for (const email of inbound.emails) {
+      clients.emails.push(email);
+      clients.owners.push(owner);
     }
-    const { rowid, id, label, tag, stream, jsonProblems } = inbound;
-    const owner = inbounds.push({ rowid, id, label, tag, stream, jsonProblems }) - 1;
-    if (inbound.clients === undefined) unreadable.add(id);
-    for (const client of inbound.clients ?? []) {
-      if (isPlainObject(client) && typeof client.email === 'string' && client.email !== '') {
-        clients.emails.push(client.email);
-        clients.owners.push(owner);
-      }
-    }
-  });
+  }
   checkAcrossInbounds(db, found, inbounds, clients, unreadable);
-  for (const { where, problem } of findJsonProblems(db, inbounds))
+  for (const { where, problem } of [...inboundJsonProblems(inbounds), ...outside])
     add(found, JSON_PROBLEM_RULE[problem], where);
   const markerFindings = checkUsersAndMarkers(db, found, inbounds);
 

@@ -8,7 +8,7 @@ import { bomTest } from './json-column';
 import { plainJsonShapeOfBytes } from './json-bytes';
 import { jsonShapeOf, type JsonProblem } from './json-shape';
 import { columnNames, forEachRow, tableExists } from './sql';
-import { COLUMN, eachRawRow } from './sqljs-direct';
+import { COLUMN, eachRawRow, type RawRow } from './sqljs-direct';
 
 export interface ScannedInbound {
   rowid: number;
@@ -56,33 +56,35 @@ function parseColumn(
 const text = (value: unknown): string | null =>
   value === null || value === undefined ? null : String(value);
 
-/** Each inbound in rowid order, parsed once; the caller keeps what it needs of it. */
-export function forEachScannedInbound(db: Database, visit: (inbound: ScannedInbound) => void): void {
-  if (!tableExists(db, 'inbounds')) return;
+/** The SELECT of every inbound (or of the given rowids), and the JSON columns this file has. */
+function inboundQuery(db: Database, rowids?: readonly number[]): { sql: string; columns: string[] } {
   // Very old panels have no sniffing column; the other columns every generation has.
   const present = columnNames(db, 'inbounds');
   const columns = JSON_COLUMNS.filter((column) => present.includes(column));
   const jsonColumns = columns.map((column) => `, ${column}, ${bomTest(column)} AS ${column}_bom`).join('');
-  const sql = `SELECT rowid AS rowid, id, remark, protocol, tag${jsonColumns} FROM inbounds ORDER BY rowid`;
+  const only =
+    rowids === undefined ? '' : ` WHERE rowid IN (${rowids.map((rowid) => Number(rowid)).join(',')})`;
+  return {
+    sql: `SELECT rowid AS rowid, id, remark, protocol, tag${jsonColumns} FROM inbounds${only} ORDER BY rowid`,
+    columns,
+  };
+}
+
+/**
+ * Each inbound in rowid order (only `rowids` when given), parsed once; the caller keeps what it
+ * needs of it.
+ */
+export function forEachScannedInbound(
+  db: Database,
+  visit: (inbound: ScannedInbound) => void,
+  rowids?: readonly number[],
+): void {
+  if (!tableExists(db, 'inbounds')) return;
+  const { sql, columns } = inboundQuery(db, rowids);
   // Each row is parsed as it comes: the texts of a 100 MB panel (~60 MB) are never all alive at once.
   // Straight from sql.js's memory where it can (sqljs-direct.ts), a column's text is parsed from its
   // bytes and never decoded when JSON.parse vouches for it (json-bytes.ts).
-  const direct = eachRawRow(db, sql, (row) =>
-    visit(
-      scanRow(
-        (index) => row.value(index),
-        (index, column, problems) => {
-          const bom = row.value(index + 1);
-          if (bom !== 1 && row.type(index) === COLUMN.text) {
-            const shape = plainJsonShapeOfBytes(row.bytes(index));
-            if (shape !== undefined) return { text: null, value: shape.value };
-          }
-          return parseColumn(column, row.value(index), bom, problems);
-        },
-        columns,
-      ),
-    ),
-  );
+  const direct = eachRawRow(db, sql, (row) => visit(scanRawRow(row, columns)));
   if (direct) return;
   forEachRow(db, sql, (values) =>
     visit(
@@ -94,6 +96,106 @@ export function forEachScannedInbound(db: Database, visit: (inbound: ScannedInbo
       ),
     ),
   );
+}
+
+function scanRawRow(row: RawRow, columns: readonly string[]): ScannedInbound {
+  return scanRow(
+    (index) => row.value(index),
+    (index, column, problems) => {
+      const bom = row.value(index + 1);
+      if (bom !== 1 && row.type(index) === COLUMN.text) {
+        const shape = plainJsonShapeOfBytes(row.bytes(index));
+        if (shape !== undefined) return { text: null, value: shape.value };
+      }
+      return parseColumn(column, row.value(index), bom, problems);
+    },
+    columns,
+  );
+}
+
+/**
+ * An inbound row as read, for a thread with no database (inbound-check-worker.ts): `values` as
+ * scanRow reads them, where each JSON column that is a TEXT is null and its stored bytes are in
+ * `texts` (a copy in shared memory, which either thread can parse), one entry per JSON column (null
+ * where the column is not a TEXT).
+ */
+export interface InboundRowBytes {
+  rowid: number;
+  columns: string[];
+  values: SqlValue[];
+  texts: Array<Uint8Array | null>;
+}
+
+/**
+ * How deep a value the worker may vouch for: a recursive walk (JSON.stringify of a REALITY target, a
+ * copy between threads) overflows at a depth that depends on a thread's stack, and a finding must not
+ * depend on which thread read the row. Panels nest a few levels.
+ */
+const HANDED_OVER_MAX_DEPTH = 256;
+
+/**
+ * The inbound of a row read elsewhere, when every JSON column that is a TEXT is one JSON.parse
+ * vouches for from its bytes and nests at most HANDED_OVER_MAX_DEPTH levels; undefined otherwise
+ * (the engine's thread reads that row again and decodes it as sql.js does).
+ */
+export function scanInboundBytes(row: InboundRowBytes): ScannedInbound | undefined {
+  let vouched = true;
+  const inbound = scanRow(
+    (index) => row.values[index] ?? null,
+    (index, column, problems) => {
+      const bytes = row.texts[(index - 5) / 2] ?? null;
+      const bom = row.values[index + 1] ?? null;
+      if (bytes === null) return parseColumn(column, row.values[index] ?? null, bom, problems);
+      const shape = bom === 1 ? undefined : plainJsonShapeOfBytes(bytes);
+      if (shape === undefined || shape.depth > HANDED_OVER_MAX_DEPTH) {
+        vouched = false;
+        return { text: null, value: undefined };
+      }
+      return { text: null, value: shape.value };
+    },
+    row.columns,
+  );
+  return vouched ? inbound : undefined;
+}
+
+/**
+ * Each inbound in rowid order, where `keep(bytes)` (the stored size of its JSON texts) says whether
+ * this thread parses it (`visit`) or hands it on as read (`handOver`). False when sql.js's memory
+ * cannot be read directly: then nothing was visited or handed over.
+ */
+export function splitInboundScan(
+  db: Database,
+  keep: (bytes: number) => boolean,
+  visit: (inbound: ScannedInbound) => void,
+  handOver: (row: InboundRowBytes) => void,
+): boolean {
+  if (!tableExists(db, 'inbounds')) return true;
+  const { sql, columns } = inboundQuery(db);
+  return eachRawRow(db, sql, (row) => {
+    let bytes = 0;
+    for (let position = 0; position < columns.length; position += 1)
+      if (row.type(5 + 2 * position) === COLUMN.text) bytes += row.bytes(5 + 2 * position).length;
+    if (keep(bytes)) {
+      visit(scanRawRow(row, columns));
+      return;
+    }
+    const values: SqlValue[] = [];
+    const texts: Array<Uint8Array | null> = [];
+    for (let index = 0; index < 5 + 2 * columns.length; index += 1) {
+      const json = index >= 5 && (index - 5) % 2 === 0;
+      if (json && row.type(index) === COLUMN.text) {
+        const bytes = row.bytes(index);
+        const shared = new Uint8Array(new SharedArrayBuffer(bytes.length));
+        shared.set(bytes);
+        values.push(null);
+        texts.push(shared);
+      } else {
+        if (json) texts.push(null);
+        values.push(row.value(index));
+      }
+    }
+    handOver({ rowid: Number(values[0]), columns, values, texts });
+  });
 }
 
 export function scanInbounds(db: Database): ScannedInbound[] {

@@ -37,7 +37,8 @@ import { restoreBackup, restoreBackupFile, type RestoreOptions } from './restore
 import { rollBackOpened } from './rollback';
 import { buildStatus } from './status';
 import { fixOpened, revertFixOpened, fixRequestOf, type FixArgument } from './fixes';
-import { runChecks } from './health-checks';
+import { runChecksWithWorker } from './health-checks';
+import { startInboundCheckHelper, type InboundCheckWorker, type StartedHelper } from './inbound-check-pool';
 import { appendAudit, backupIdOf, fileIdentity, fileSha, readAudit } from './audit-log';
 import { buildHeadline } from './headline';
 import { setPasswordOpened } from './password-fix';
@@ -67,6 +68,8 @@ export interface EngineOptions {
    * Read afresh for every operation, so a file edited after it was applied shows as drift.
    */
   migrationsDir?: string;
+  /** A worker thread that takes on part of the health checks' JSON parsing (inbound-check-pool.ts). */
+  checkWorker?: InboundCheckWorker;
 }
 
 export interface Engine {
@@ -169,6 +172,19 @@ export function createEngine(options: EngineOptions): Engine {
   const withPanel = <T>(
     work: (opened: OpenedPanel, operation: OperationContext) => Promise<T> | T,
   ): Promise<Result<T>> => capture(() => openAnd(context, work));
+  /** The health checks' worker thread, started before the file is read (inbound-check-pool.ts). */
+  const withCheckHelper = async <T>(
+    wanted: boolean,
+    work: (helper: StartedHelper | undefined) => Promise<T>,
+  ): Promise<T> => {
+    const size = wanted ? ((await context.fs.stat(dbPath).catch(() => null))?.size ?? 0) : 0;
+    const helper = wanted ? startInboundCheckHelper(options.checkWorker, size) : undefined;
+    try {
+      return await work(helper);
+    } finally {
+      helper?.thread.stop();
+    }
+  };
   /** A write: the whole load → check → write → rename under the database's lock (write-session.ts). */
   const withWrite =
     <T>(command: string, work: (operation: OperationContext) => Promise<T>) =>
@@ -237,26 +253,28 @@ export function createEngine(options: EngineOptions): Engine {
     dbPath,
     backupDir,
     getStatus: (request = {}) =>
-      withPanel(async ({ image, db, detection, integrity, fullIntegrity }, operation) => {
-        const backups = await listBackups(dbPath, backupDir, fs);
-        return buildStatus({
-          // Read-only: an interrupted save is described, never acted on, and nothing is deleted.
-          recovery: await describeInterruptedSave(image.path, backupDir, fs),
-          holders: await findFileHolders(image.path),
-          path: dbPath,
-          db,
-          detection,
-          journal: image.journal,
-          backups,
-          history: readHistory(db),
-          integrity: request.full === true ? fullIntegrity() : integrity(),
-          integrityKind: request.full === true ? 'full' : 'quick',
-          checks: request.checks === true,
-          migrations: operation.migrations,
-          headline: buildHeadline(detection),
-          fileFingerprint: image.stateKey,
-        });
-      }),
+      withCheckHelper(request.checks === true, (helper) =>
+        withPanel(async ({ image, db, detection, integrity, fullIntegrity }, operation) => {
+          const backups = await listBackups(dbPath, backupDir, fs);
+          return buildStatus({
+            // Read-only: an interrupted save is described, never acted on, and nothing is deleted.
+            recovery: await describeInterruptedSave(image.path, backupDir, fs),
+            holders: await findFileHolders(image.path),
+            path: dbPath,
+            db,
+            detection,
+            journal: image.journal,
+            backups,
+            history: readHistory(db),
+            integrity: request.full === true ? fullIntegrity() : integrity(),
+            integrityKind: request.full === true ? 'full' : 'quick',
+            checks: request.checks === true ? await runChecksWithWorker(db, helper) : null,
+            migrations: operation.migrations,
+            headline: buildHeadline(detection),
+            fileFingerprint: image.stateKey,
+          });
+        }),
+      ),
     checkIntegrity: () =>
       withPanel(({ fullIntegrity }) => ({
         database: dbPath,
@@ -382,7 +400,10 @@ export function createEngine(options: EngineOptions): Engine {
             withWritePanel('force-version', (opened, operation) => repairOpened(opened, request, operation)),
             (report) => report.forced !== null,
           ),
-    check: () => withPanel(({ db }) => ({ database: dbPath, ...runChecks(db) })),
+    check: () =>
+      withCheckHelper(true, (helper) =>
+        withPanel(async ({ db }) => ({ database: dbPath, ...(await runChecksWithWorker(db, helper)) })),
+      ),
     previewFix: (checkId) => withPanel((opened) => fixOpened(opened, checkId, true, context)),
     applyFix: (checkId) =>
       audited(

@@ -21,8 +21,10 @@ export function jsonProblemOf(text: string, bom = false): JsonProblem | null {
   return jsonShapeOf(text, bom).problem;
 }
 
+const INBOUND_JSON_COLUMNS = ['settings', 'stream_settings', 'sniffing'];
+
 const JSON_COLUMNS: Array<{ table: string; columns: string[]; where?: string }> = [
-  { table: 'inbounds', columns: ['settings', 'stream_settings', 'sniffing'] },
+  { table: 'inbounds', columns: INBOUND_JSON_COLUMNS },
   { table: 'inbound_client_ips', columns: ['ips'] },
   {
     table: 'settings',
@@ -39,19 +41,34 @@ const JSON_COLUMNS: Array<{ table: string; columns: string[]; where?: string }> 
 export function findJsonProblems(
   db: Database,
   inbounds?: Array<Pick<ScannedInbound, 'rowid' | 'jsonProblems'>>,
-): Array<{ where: string; problem: JsonProblem }> {
-  const found: Array<{ where: string; problem: JsonProblem }> = [];
+): JsonProblemFinding[] {
+  if (!tableExists(db, 'inbounds')) return jsonProblemsOutsideInbounds(db);
+  return [...inboundJsonProblems(inbounds ?? scanInbounds(db)), ...jsonProblemsOutsideInbounds(db)];
+}
+
+export interface JsonProblemFinding {
+  where: string;
+  problem: JsonProblem;
+}
+
+/** The JSON problems of scanned inbounds, column by column (the order findJsonProblems gives). */
+export function inboundJsonProblems(
+  inbounds: ReadonlyArray<Pick<ScannedInbound, 'rowid' | 'jsonProblems'>>,
+): JsonProblemFinding[] {
+  const found: JsonProblemFinding[] = [];
+  for (const column of INBOUND_JSON_COLUMNS)
+    for (const inbound of inbounds)
+      for (const entry of inbound.jsonProblems)
+        if (entry.column === column)
+          found.push({ where: `inbounds #${inbound.rowid} ${column}`, problem: entry.problem });
+  return found;
+}
+
+/** The JSON problems of every JSON column but the inbounds' (they come from a scan of the inbounds). */
+export function jsonProblemsOutsideInbounds(db: Database): JsonProblemFinding[] {
+  const found: JsonProblemFinding[] = [];
   for (const { table, columns, where } of JSON_COLUMNS) {
-    if (!tableExists(db, table)) continue;
-    if (table === 'inbounds') {
-      const scanned = inbounds ?? scanInbounds(db);
-      for (const column of columns)
-        for (const inbound of scanned)
-          for (const entry of inbound.jsonProblems)
-            if (entry.column === column)
-              found.push({ where: `${table} #${inbound.rowid} ${column}`, problem: entry.problem });
-      continue;
-    }
+    if (table === 'inbounds' || !tableExists(db, table)) continue;
     for (const column of columns) {
       // Most rows of inbound_client_ips (every one a panel writes) cannot have a problem: a first pass
       // straight from sql.js's memory, with no filter or BOM test for SQLite to run on each row, looks

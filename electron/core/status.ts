@@ -1,14 +1,20 @@
 // The status report: the panel plan's MigrationStatus fields (current_version, dirty, pending_count,
 // last_backup) at top level, and beside them everything an admin needs to decide what to do next.
 import type { Database } from 'sql.js';
-import type { JournalInfo, GenerationId, HistoryEntry, BackupEntry, StatusReport } from '../shared/reports';
+import type {
+  JournalInfo,
+  GenerationId,
+  HistoryEntry,
+  BackupEntry,
+  StatusReport,
+  ChecksSection,
+} from '../shared/reports';
 import type { Detection } from './detect';
 import type { PanelMigration } from './step-types';
 import { findDrift } from './external-migrations';
 import type { FileHolder } from './file-holders';
 import { lastUpOf } from './history-log';
 import { queryValue, quoteIdentifier } from './sql';
-import { runChecks } from './health-checks';
 import { integrityOf, type IntegrityKind } from './integrity';
 import { message, ref, type KeyedText } from '../shared/i18n';
 
@@ -48,7 +54,7 @@ export interface StatusInputs {
   /** Which check `integrity` is; `quick` when not given. */
   integrityKind?: IntegrityKind;
   /** The health checks, when the caller asked for them (they read every JSON column). */
-  checks?: boolean;
+  checks?: ChecksSection | null;
   /** The steps this run knows (built-in and external): tells pending external files and drift. */
   migrations?: readonly PanelMigration[];
   /** The applied set in words (headline.ts). */
@@ -68,7 +74,7 @@ export function buildStatus({
   holders = [],
   integrity,
   integrityKind = 'quick',
-  checks = false,
+  checks = null,
   migrations = [],
   headline,
   fileFingerprint,
@@ -145,7 +151,7 @@ export function buildStatus({
     warnings,
     in_use_by: holders,
     backups_count: backups.length,
-    checks: checks ? runChecks(db) : null,
+    checks,
     ...(headline === undefined ? {} : { headline }),
     ...(fileFingerprint === undefined ? {} : { file_fingerprint: fileFingerprint }),
   };

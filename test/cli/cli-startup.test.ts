@@ -1,6 +1,7 @@
 // What a CLI process pays before and around its one command (issue 16): the modules it loads and the
 // V8 tier sql.js's WebAssembly runs in.
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -43,6 +44,12 @@ describe('a CLI process', () => {
     expect(await loadsUmzug(['backup', path, '--json'])).toBe(false);
     expect(await loadsUmzug(['migrate', path, '--json'])).toBe(true);
   }, 60_000);
+
+  it("has the health checks' worker thread built beside it, where the engine looks for it", () => {
+    // electron/app/panel-engine.ts: ./inbound-check-worker.js next to the bundle it is part of.
+    expect(existsSync(join(out, 'dist', 'node', 'inbound-check-worker.js'))).toBe(true);
+    expect(existsSync(join(out, 'dist', 'node', 'engine-worker.js'))).toBe(true);
+  });
 
   it("runs sql.js in V8's baseline tier for a one-shot command, and keeps V8's default for serve", () => {
     for (const argv of [['status', 'x-ui.db'], ['--lang', 'zh-CN', 'migrate', 'x-ui.db'], ['check']])
