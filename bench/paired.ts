@@ -12,6 +12,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { NODE_BUNDLE } from './processes';
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
 
@@ -57,14 +58,9 @@ async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
   if (command === 'build') {
     await build({
+      ...NODE_BUNDLE,
       entryPoints: [join(BENCH, 'paired-op.ts')],
       outfile: rest[0] ?? join(BENCH, '.data', 'paired-op.mjs'),
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      packages: 'external',
-      logLevel: 'warning',
     });
     return;
   }

@@ -46,6 +46,16 @@ export function timed(command: string, args: string[], input?: string): Promise<
 }
 
 /** The bundled measure.ts; run.ts builds it before anything is measured. */
+/** esbuild options of every bench bundle: plain ESM for Node, dependencies from node_modules. */
+export const NODE_BUNDLE = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  logLevel: 'warning',
+} as const;
+
 export const MEASURE_BUNDLE = (dataDir: string) => join(dataDir, 'measure.mjs');
 
 /** One engine operation in a fresh Node process (see measure.ts for cold and warm). */

@@ -10,7 +10,7 @@ import { format, resolveConfig } from 'prettier';
 import { migratedCopy, passwordDb, prepareDatasets } from './datasets';
 import { measureDataset, type Context } from './operations';
 import { parseOptions } from './options';
-import { engine, MEASURE_BUNDLE, timed } from './processes';
+import { engine, MEASURE_BUNDLE, NODE_BUNDLE, timed } from './processes';
 import { GROWTH_NOTES, HOW_MEASURED, NATIVE_GAP, WHAT_EACH_DOES } from './prose';
 import { growthTable, header, mainTable, stepTable } from './report';
 import type { GrowthRow, Row } from './rows';
@@ -41,26 +41,12 @@ async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const bundle = MEASURE_BUNDLE(DATA);
   await mkdir(DATA, { recursive: true });
-  await build({
-    entryPoints: [join(BENCH, 'measure.ts')],
-    outfile: bundle,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'warning',
-  });
+  await build({ ...NODE_BUNDLE, entryPoints: [join(BENCH, 'measure.ts')], outfile: bundle });
   // The health checks' worker beside the bundle, where the engine looks for it (electron/app/panel-engine.ts).
   await build({
+    ...NODE_BUNDLE,
     entryPoints: [join(BENCH, '..', 'electron', 'core', 'inbound-check-worker.ts')],
     outfile: join(DATA, 'inbound-check-worker.js'),
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'warning',
   });
   const datasets = await prepareDatasets(DATA, options.sizes, options.runs);
   const sqliteVersion = (await timed('sqlite3', ['--version'])).stdout.trim().split(' ')[0] ?? '?';
