@@ -88,22 +88,21 @@ export async function inboundFactsOf(
   started: StartedHelper | undefined,
   meanwhile: () => void,
 ): Promise<InboundFacts[]> {
-  if (started === undefined) {
+  const here = () => {
     const facts = inboundFactsHere(db);
     meanwhile();
     return facts;
-  }
-  const { startAfter } = started;
+  };
+  if (started === undefined) return here();
+  const { thread, startAfter } = started;
   // In rowid order: filled here at once, from the shared queue, or by reading a row again.
   const slots: Array<InboundFacts | undefined> = [];
-  const rowidOf: number[] = [];
   const queued: Array<{ slot: number; row: InboundRowBytes }> = [];
-  let helper: HelperThread | undefined;
   let seen = 0;
   let batch: InboundRowBytes[] = [];
   let batchBytes = 0;
   const flush = () => {
-    if (batch.length > 0) helper?.send({ rows: batch });
+    if (batch.length > 0) thread.send({ rows: batch });
     batch = [];
     batchBytes = 0;
   };
@@ -111,48 +110,41 @@ export async function inboundFactsOf(
     db,
     (bytes) => {
       seen += bytes;
-      if (helper === undefined && seen > startAfter) helper = started.thread;
-      if (helper !== undefined) batchBytes += bytes;
-      return helper === undefined;
+      const handOver = seen > startAfter;
+      if (handOver) batchBytes += bytes;
+      return !handOver;
     },
-    (inbound) => {
-      slots.push(inboundFacts(inbound));
-      rowidOf.push(inbound.rowid);
-    },
+    (inbound) => slots.push(inboundFacts(inbound)),
     (row) => {
       queued.push({ slot: slots.length, row });
       slots.push(undefined);
-      rowidOf.push(row.rowid);
       batch.push(row);
       if (batchBytes >= BATCH_BYTES) flush();
     },
   );
   flush();
-  if (!direct || helper === undefined) started.thread.stop();
-  if (!direct) {
-    const facts = inboundFactsHere(db);
+  if (!direct || queued.length === 0) {
+    thread.stop();
+    if (!direct) return here();
     meanwhile();
-    return facts;
+    return slots as InboundFacts[];
   }
-  if (helper !== undefined) {
-    const answers = helper.finish(queued.length);
-    meanwhile();
-    // This thread's share: whatever the worker has not claimed yet.
-    for (let position = helper.claim(); position < queued.length; position = helper.claim()) {
-      const entry = queued[position] as (typeof queued)[number];
-      slots[entry.slot] = factsOfRowBytes(entry.row) ?? undefined;
-    }
-    for (const [position, facts] of await answers) {
-      const entry = queued[position];
-      if (entry === undefined || facts === null) continue;
-      slots[entry.slot] = facts;
-      started.rowsByWorker += 1;
-    }
-  } else meanwhile();
+  const answers = thread.finish(queued.length);
+  meanwhile();
+  // This thread's share: whatever the worker has not claimed yet.
+  for (let position = thread.claim(); position < queued.length; position = thread.claim()) {
+    const entry = queued[position] as (typeof queued)[number];
+    slots[entry.slot] = factsOfRowBytes(entry.row) ?? undefined;
+  }
+  for (const [position, facts] of await answers) {
+    const entry = queued[position];
+    if (entry === undefined || facts === null) continue;
+    slots[entry.slot] = facts;
+    started.rowsByWorker += 1;
+  }
+  // The rows neither thread could vouch for from their bytes, or the worker claimed and never answered.
   const again = new Map<number, number>();
-  slots.forEach((facts, slot) => {
-    if (facts === undefined) again.set(rowidOf[slot] ?? 0, slot);
-  });
+  for (const { slot, row } of queued) if (slots[slot] === undefined) again.set(row.rowid, slot);
   if (again.size > 0)
     forEachScannedInbound(
       db,
