@@ -356,6 +356,9 @@ async function readOrRefuse(
   }
 }
 
+const MAX_READ_PARTS = 4;
+const MIN_READ_PART_BYTES = 16 * 1024 * 1024;
+
 /**
  * Reads the file into a buffer with room after it (sqljs-memory.ts), so sql.js can grow the file a
  * little in place. Null when the file is not `size` bytes any more (then it is read as usual).
@@ -364,12 +367,27 @@ async function readIntoSpareRoom(path: string, fs: FileSystem, size: number): Pr
   const bytes = takeImageBuffer(size);
   const handle = await fs.open(path, 'r');
   try {
-    let offset = 0;
-    while (offset < size) {
-      const { bytesRead } = await handle.read(bytes, offset, size - offset, offset);
-      if (bytesRead === 0) return null;
-      offset += bytesRead;
+    // A large file is read as a few ranges at once: one read() copies out of the page cache on one
+    // core, several run on the thread pool side by side (100 MB: ~24 ms in one read, ~13 ms in four).
+    const parts = Math.min(MAX_READ_PARTS, Math.max(1, Math.floor(size / MIN_READ_PART_BYTES)));
+    const partBytes = Math.ceil(size / parts);
+    const readRange = async (start: number, end: number): Promise<boolean> => {
+      let offset = start;
+      while (offset < end) {
+        const { bytesRead } = await handle.read(bytes, offset, end - offset, offset);
+        if (bytesRead === 0) return false;
+        offset += bytesRead;
+      }
+      return true;
+    };
+    const ranges: Promise<boolean>[] = [];
+    for (let start = 0; start < size; start += partBytes) {
+      ranges.push(readRange(start, Math.min(size, start + partBytes)));
     }
+    // Every range is awaited before the handle closes, also when one of them failed.
+    const read = await Promise.allSettled(ranges);
+    for (const range of read) if (range.status === 'rejected') throw range.reason;
+    if (read.some((range) => range.status === 'fulfilled' && !range.value)) return null;
     const probe = Buffer.alloc(1);
     return (await handle.read(probe, 0, 1, size)).bytesRead === 0 ? bytes : null;
   } finally {

@@ -252,14 +252,23 @@ export function createEngine(options: EngineOptions): Engine {
   return {
     dbPath,
     backupDir,
-    getStatus: (request = {}) =>
-      withCheckHelper(request.checks === true, (helper) =>
+    getStatus: (request = {}) => {
+      // Which processes hold the file is read from /proc while the file itself is being read: on a
+      // desktop with hundreds of processes the scan takes tens of milliseconds. The path is the
+      // one the image is read from (through a link, the real file).
+      const holders = fs
+        .realpath(dbPath)
+        .catch(() => dbPath)
+        .then((path) => findFileHolders(path));
+      // Awaited below once the file is open; an open that fails first leaves it unread.
+      holders.catch(() => undefined);
+      return withCheckHelper(request.checks === true, (helper) =>
         withPanel(async ({ image, db, detection, integrity, fullIntegrity }, operation) => {
           const backups = await listBackups(dbPath, backupDir, fs);
           return buildStatus({
             // Read-only: an interrupted save is described, never acted on, and nothing is deleted.
             recovery: await describeInterruptedSave(image.path, backupDir, fs),
-            holders: await findFileHolders(image.path),
+            holders: await holders,
             path: dbPath,
             db,
             detection,
@@ -274,7 +283,8 @@ export function createEngine(options: EngineOptions): Engine {
             fileFingerprint: image.stateKey,
           });
         }),
-      ),
+      );
+    },
     checkIntegrity: () =>
       withPanel(({ fullIntegrity }) => ({
         database: dbPath,

