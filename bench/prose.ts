@@ -69,9 +69,10 @@ export const GROWTH_NOTES = [
   'the pages column is larger than the rows.',
 ];
 
+export const NATIVE_GAP_INTRO =
+  'What PanelDB does that the native side does not, where the ratios are missed:';
+
 export const NATIVE_GAP = [
-  'What PanelDB does that the native side does not, where the ratios are missed:',
-  '',
   '- every write starts with SQLite’s checks (a backup: the full `integrity_check`; a change: `quick_check`',
   '  and the full check of the tables it can change) and a verified backup (write, fsync, read back), and',
   '  ends with an fsync’d atomic replace after the file is proven unchanged; the native SQL writes in place;',
