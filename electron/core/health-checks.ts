@@ -14,6 +14,7 @@ import type { InboundFacts, KeptInbound } from './inbound-facts';
 import { inboundFactsHere, inboundFactsOf, type StartedHelper } from './inbound-check-pool';
 import { queryRows, forEachRow, tableExists } from './sql';
 import { eachRawRow } from './sqljs-direct';
+import { indexEmails } from './email-index';
 import { CHECK_RULES, checkRule, type CheckRule } from './health-check-rules';
 import { claimFindings, escalateLockout } from './marker-claims';
 import type { CheckFinding, CheckSeverity, ChecksSection } from '../shared/reports';
@@ -48,35 +49,33 @@ function checkAcrossInbounds(
   { emails, owners }: ClientEmails,
   unreadable: Set<number>,
 ): void {
-  // Hundreds of thousands of clients: one set of the emails; only for the repeated ones a map to the
-  // first client with each. Per client the index of the first client with its email.
+  // Hundreds of thousands of clients: per client the index of the first client with its email
+  // (email-index.ts); only when some email repeats, the inbounds of each repeated one.
   const count = emails.length;
   const inboundOf = (index: number) => inbounds[owners[index] ?? 0] as KeptInbound;
-  const firstOf = new Int32Array(count);
-  const distinct = new Set<string>();
-  let repeated: Set<string> | undefined;
-  for (let index = 0; index < count; index += 1) {
-    firstOf[index] = index;
-    const email = emails[index] ?? '';
-    const before = distinct.size;
-    distinct.add(email);
-    if (distinct.size === before) (repeated ??= new Set()).add(email);
-  }
-  if (repeated !== undefined) {
-    // In the order of each email's first client.
-    const where = new Map<string, { first: number; inbounds: string[] }>();
-    for (let index = 0; index < count; index += 1) {
-      const email = emails[index] ?? '';
-      if (!repeated.has(email)) continue;
-      const seen = where.get(email);
-      if (seen === undefined) where.set(email, { first: index, inbounds: [`#${inboundOf(index).id}`] });
-      else {
-        firstOf[index] = seen.first;
-        seen.inbounds.push(`#${inboundOf(index).id}`);
-      }
+  const byEmail = indexEmails(emails);
+  const { firstOf } = byEmail;
+  if (byEmail.repeats) {
+    const clientsWith = new Int32Array(count);
+    for (let client = 0; client < count; client += 1) {
+      const first = firstOf[client] ?? client;
+      clientsWith[first] = (clientsWith[first] ?? 0) + 1;
     }
-    for (const [email, { inbounds: list }] of where)
-      add(found, 'clients.duplicate-email', `email ${JSON.stringify(email)}: inbounds ${list.join(', ')}`);
+    // In the order of each email's first client.
+    const where = new Map<number, string[]>();
+    for (let client = 0; client < count; client += 1) {
+      const first = firstOf[client] ?? client;
+      if ((clientsWith[first] ?? 0) < 2) continue;
+      const list = where.get(first) ?? [];
+      if (list.length === 0) where.set(first, list);
+      list.push(`#${inboundOf(client).id}`);
+    }
+    for (const [first, list] of where)
+      add(
+        found,
+        'clients.duplicate-email',
+        `email ${JSON.stringify(emails[first] ?? '')}: inbounds ${list.join(', ')}`,
+      );
   }
 
   const byTag = new Map<string, number[]>();
@@ -91,20 +90,14 @@ function checkAcrossInbounds(
   const tracked = new Uint8Array(count);
   // The panel adds a client's traffic row when it adds the client, so the rows mostly come in the
   // clients' order: each is first compared with the client after the last one found, and only looked
-  // up (in a map of every email's first client, made when first needed) where that is not its email.
+  // up in the index where that is not its email.
   let next = 0;
-  let firstIndex: Map<string, number> | undefined;
   const firstClientWith = (email: string): number | undefined => {
     if (next < count && emails[next] === email) {
       next += 1;
       return firstOf[next - 1];
     }
-    if (!distinct.has(email)) return undefined;
-    if (firstIndex === undefined) {
-      firstIndex = new Map();
-      for (let index = count - 1; index >= 0; index -= 1) firstIndex.set(emails[index] ?? '', index);
-    }
-    const first = firstIndex.get(email);
+    const first = byEmail.first(email);
     if (first !== undefined) next = first + 1;
     return first;
   };

@@ -159,6 +159,22 @@ describe('health checks', () => {
     expect(rowsOf(report, 'clients.duplicate-email')).toEqual(['email "x7Kp2QaZ": inbounds #1, #50']);
   });
 
+  it('lists every email used more than once, in the order of its first client, with each inbound that uses it', async () => {
+    const clients = (...emails: string[]) =>
+      JSON.stringify({ clients: emails.map((email, index) => ({ id: `id-${email}-${index}`, email })) });
+    const edit = [
+      inboundSql(50, clients('d2', 'once', 'd1'), F3B_STREAM),
+      inboundSql(51, clients('d1', 'd3', 'd2'), F3B_STREAM),
+      inboundSql(52, clients('d3', 'd2', 'alone'), F3B_STREAM),
+    ].join('\n');
+    const report = await checksOf('f2-tls-variants', edit);
+    expect(rowsOf(report, 'clients.duplicate-email')).toEqual([
+      'email "d2": inbounds #50, #51, #52',
+      'email "d1": inbounds #50, #51',
+      'email "d3": inbounds #51, #52',
+    ]);
+  });
+
   it('flags clients without a client_traffics row, and traffic rows that belong to no client (F10 orphans)', async () => {
     const missing = await checksOf('f2-tls-variants', 'DELETE FROM client_traffics WHERE id = 1;');
     expect(missing.checks.find((check) => check.id === 'traffic.missing-row')).toMatchObject({
