@@ -149,6 +149,7 @@ export function createEngine(options: EngineOptions): Engine {
   const openAnd = async <T>(
     base: OperationContext,
     work: (opened: OpenedPanel, operation: OperationContext) => Promise<T> | T,
+    withoutFileHash = false,
   ): Promise<T> => {
     // With a migrations folder, its versions join the steps for this operation.
     const migrations = await loadMigrations(options.migrationsDir, context.migrations, fs);
@@ -158,6 +159,7 @@ export function createEngine(options: EngineOptions): Engine {
       fs,
       migrations,
       ignoreWal: options.ignoreWal ?? false,
+      withoutFileHash,
     });
     try {
       return await work(opened, operation);
@@ -172,6 +174,10 @@ export function createEngine(options: EngineOptions): Engine {
   const withPanel = <T>(
     work: (opened: OpenedPanel, operation: OperationContext) => Promise<T> | T,
   ): Promise<Result<T>> => capture(() => openAnd(context, work));
+  /** A report that never asks for the file's hash (status, check): see LoadOptions.withoutFileHash. */
+  const reportingPanel = <T>(
+    work: (opened: OpenedPanel, operation: OperationContext) => Promise<T> | T,
+  ): Promise<Result<T>> => capture(() => openAnd(context, work, true));
   /** The health checks' worker thread, started before the file is read (inbound-check-pool.ts). */
   const withCheckHelper = async <T>(
     wanted: boolean,
@@ -263,7 +269,7 @@ export function createEngine(options: EngineOptions): Engine {
       // Awaited below once the file is open; an open that fails first leaves it unread.
       holders.catch(() => undefined);
       return withCheckHelper(request.checks === true, (helper) =>
-        withPanel(async ({ image, db, detection, integrity, fullIntegrity }, operation) => {
+        reportingPanel(async ({ image, db, detection, integrity, fullIntegrity }, operation) => {
           const backups = await listBackups(dbPath, backupDir, fs);
           return buildStatus({
             // Read-only: an interrupted save is described, never acted on, and nothing is deleted.
@@ -412,7 +418,7 @@ export function createEngine(options: EngineOptions): Engine {
           ),
     check: () =>
       withCheckHelper(true, (helper) =>
-        withPanel(async ({ db }) => ({ database: dbPath, ...(await runChecksWithWorker(db, helper)) })),
+        reportingPanel(async ({ db }) => ({ database: dbPath, ...(await runChecksWithWorker(db, helper)) })),
       ),
     previewFix: (checkId) => withPanel((opened) => fixOpened(opened, checkId, true, context)),
     applyFix: (checkId) =>

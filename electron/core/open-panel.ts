@@ -41,6 +41,8 @@ export interface OpenPanelOptions {
   fs: FileSystem;
   migrations: readonly MigrationDescriptor[];
   ignoreWal: boolean;
+  /** Only reports: the file's own hash is never asked (LoadOptions.withoutFileHash). */
+  withoutFileHash?: boolean;
 }
 
 export async function openPanel(options: OpenPanelOptions): Promise<OpenedPanel> {
@@ -48,7 +50,11 @@ export async function openPanel(options: OpenPanelOptions): Promise<OpenedPanel>
   // process waits for the longer of the two, not both. openImage below awaits the same start.
   loadSqlJs().catch(() => undefined);
   // Opening never writes: an interrupted save is put right by the next write, under its lock.
-  const image = await readDatabaseImage(options.dbPath, { fs: options.fs, ignoreWal: options.ignoreWal });
+  const image = await readDatabaseImage(options.dbPath, {
+    fs: options.fs,
+    ignoreWal: options.ignoreWal,
+    withoutFileHash: options.withoutFileHash,
+  });
   const walMerged = image.journal.wal_transactions_applied > 0;
   let db: Database;
   try {

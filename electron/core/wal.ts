@@ -176,13 +176,15 @@ export interface ReplacedPage {
 /**
  * applyWal's image made in the main file's own memory: `room` bytes from the file's start are the
  * caller's to write (the reader allocated room after the file), so a 100 MB file is not copied
- * whole. The pages the frames overwrote come back as copies, in file order, so the file as it was
- * read can still be hashed. Null when the commit does not fit in `room` (then use applyWal).
+ * whole. With `keepReplaced`, the pages the frames overwrote come back as copies, in file order, so
+ * the file as it was read can still be hashed. Null when the commit does not fit in `room` (then use
+ * applyWal).
  */
 export function applyWalInPlace(
   mainFile: Buffer,
   wal: WalContents,
   room: number,
+  keepReplaced = true,
 ): { image: Buffer; replaced: ReplacedPage[] } | null {
   const dbSizePages = committedPages(mainFile, wal);
   if (dbSizePages === null) return { image: mainFile, replaced: [] };
@@ -196,7 +198,7 @@ export function applyWalInPlace(
   for (const [pageNumber, page] of wal.pages) {
     if (pageNumber > dbSizePages) continue;
     const offset = (pageNumber - 1) * pageSize;
-    if (offset < mainFile.length)
+    if (keepReplaced && offset < mainFile.length)
       replaced.push({ offset, bytes: Buffer.from(mainFile.subarray(offset, offset + pageSize)) });
     page.copy(image, offset);
   }

@@ -71,6 +71,28 @@ describe('loading a database', () => {
     expect([image.original.sha256, image.wal?.sha256]).toEqual([mainOnDisk, walOnDisk]);
   });
 
+  it('merges a WAL for a report without keeping the pages it covered: the same image, and a hash asked of it is refused as a bug', async () => {
+    const dir = await tempDir();
+    const path = await writePanelWalPair(join(dir, 'x-ui.db'), [1, 2].map(INBOUND_SQL).join('\n'));
+    const kept = await readDatabaseImage(path, { fs: nodeFileSystem });
+    const reported = await readDatabaseImage(path, { fs: nodeFileSystem, withoutFileHash: true });
+    expect(reported.journal.wal_frames_applied).toBeGreaterThan(0);
+    expect(reported.bytes.equals(kept.bytes)).toBe(true);
+    expect(reported.stateKey).toBe(kept.stateKey);
+    expect(() => reported.original.sha256).toThrow(/internal/);
+    expect(() => reported.sha256).toThrow(/internal/);
+    // The -wal itself is still as read, and a file read without a WAL to merge keeps its hash.
+    expect(reported.wal?.sha256).toBe(await sha256File(`${path}-wal`));
+    const plain = writePanelDb(join(dir, 'plain.db'));
+    expect(
+      (await readDatabaseImage(plain, { fs: nodeFileSystem, withoutFileHash: true })).original.sha256,
+    ).toBe(await sha256File(plain));
+    // status and check are such reports: they run on the WAL pair and never ask.
+    const engine = createPanelEngine({ dbPath: path });
+    expect((await engine.getStatus({ checks: true })).ok).toBe(true);
+    expect((await engine.check()).ok).toBe(true);
+  });
+
   it('hands out an image that claims rollback-journal mode, so nothing looks for a -wal', async () => {
     const dir = await tempDir();
     const path = await writePanelWalPair(join(dir, 'x-ui.db'), INBOUND_SQL(1));
