@@ -70,7 +70,28 @@ export interface LoadOptions {
 export const walPathOf = (dbPath: string) => `${dbPath}-wal`;
 export const shmPathOf = (dbPath: string) => `${dbPath}-shm`;
 
+/** Reads of a file whose -wal a writer keeps moving away before the file is given up on. */
+const READ_ATTEMPTS = 3;
+
 export async function readDatabaseImage(givenPath: string, options: LoadOptions): Promise<LoadedImage> {
+  for (let attempt = 1; ; attempt += 1) {
+    const read = await readImageOnce(givenPath, options);
+    if (read.image !== null) return read.image;
+    // The -wal was there when looked for and gone when opened: a writer (another PanelDB saving)
+    // moved it aside to replace the file, so the main file just read may be the old one. Read both
+    // again, as the files are now.
+    if (attempt === READ_ATTEMPTS)
+      throw new EngineError(
+        'FILE_CHANGED_ON_DISK',
+        message('err.read.walKeptVanishing', { path: read.path }),
+      );
+  }
+}
+
+async function readImageOnce(
+  givenPath: string,
+  options: LoadOptions,
+): Promise<{ image: LoadedImage | null; path: string }> {
   const { fs } = options;
   // Through a symlink, the real file is the database: SQLite keeps its -wal beside the real file,
   // and a save must replace the real file, not the link.
@@ -138,7 +159,14 @@ export async function readDatabaseImage(givenPath: string, options: LoadOptions)
   let wal: FileFingerprint | null = null;
   let walHash: LazySha256 | null = null;
   if (journal.wal_present && walStat !== null) {
-    const walBytes = await readOrRefuse(walPath, fs, { noFollow: true });
+    const walBytes = await readOrRefuse(walPath, fs, { noFollow: true }).catch(async (thrown: unknown) => {
+      if ((await lstatRegular(walPath, fs).catch(() => undefined)) === null) return null;
+      throw thrown;
+    });
+    if (walBytes === null) {
+      returnImageBuffer(main);
+      return { image: null, path };
+    }
     // Hashed when a write asks (the save's "the -wal is as it was" proof), like the main file.
     const hash = new LazySha256(() => [walBytes]);
     walHash = hash;
@@ -223,7 +251,7 @@ export async function readDatabaseImage(givenPath: string, options: LoadOptions)
     released = true;
     returnImageBuffer(image);
   });
-  return result;
+  return { image: result, path };
 }
 
 /**

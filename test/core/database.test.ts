@@ -93,6 +93,60 @@ describe('loading a database', () => {
     expect((await engine.check()).ok).toBe(true);
   });
 
+  it('reads the file again when a writer moves its -wal aside between finding it and opening it', async () => {
+    const dir = await tempDir();
+    const path = await writePanelWalPair(join(dir, 'x-ui.db'), [1, 2].map(INBOUND_SQL).join('\n'));
+    // What another PanelDB saving leaves: the -wal moved aside, then the new file renamed in.
+    const saved = writePanelDb(join(dir, 'saved.db'), [1, 2, 3].map(INBOUND_SQL).join('\n'));
+    let walOpens = 0;
+    const racing: FileSystem = {
+      ...nodeFileSystem,
+      open: (async (...args: Parameters<FileSystem['open']>) => {
+        if (String(args[0]).endsWith('-wal') && walOpens++ === 0) {
+          await nodeFs.rename(`${path}-wal`, join(dir, 'x-ui.db-wal.moved-aside'));
+          await nodeFs.rename(saved, path);
+        }
+        return nodeFileSystem.open(...args);
+      }) as FileSystem['open'],
+    };
+    const image = await readDatabaseImage(path, { fs: racing });
+    expect(walOpens).toBe(1);
+    expect(image.journal.wal_present).toBe(false);
+    const db = await openImage(image);
+    expect(queryValue(db, 'SELECT count(*) FROM inbounds')).toBe(3);
+    db.close();
+  });
+
+  it('gives up with a coded error when the -wal is moved away on every read', async () => {
+    const dir = await tempDir();
+    const path = await writePanelWalPair(join(dir, 'x-ui.db'), INBOUND_SQL(1));
+    let walOpens = 0;
+    let walJustFailed = false;
+    const vanishing: FileSystem = {
+      ...nodeFileSystem,
+      open: (async (...args: Parameters<FileSystem['open']>) => {
+        if (!String(args[0]).endsWith('-wal')) return nodeFileSystem.open(...args);
+        walOpens += 1;
+        walJustFailed = true;
+        throw failing('ENOENT');
+      }) as FileSystem['open'],
+      // Back again when next looked for, gone once its open failed.
+      lstat: (async (...args: Parameters<FileSystem['lstat']>) => {
+        if (String(args[0]).endsWith('-wal') && walJustFailed) {
+          walJustFailed = false;
+          throw failing('ENOENT');
+        }
+        return nodeFileSystem.lstat(...args);
+      }) as FileSystem['lstat'],
+    };
+    const result = await createPanelEngine({ dbPath: path, fs: vanishing }).getStatus();
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('FILE_CHANGED_ON_DISK');
+    expect(result.error.message).toMatch(/-wal was moved away each time/);
+    expect(walOpens).toBe(3);
+  });
+
   it('hands out an image that claims rollback-journal mode, so nothing looks for a -wal', async () => {
     const dir = await tempDir();
     const path = await writePanelWalPair(join(dir, 'x-ui.db'), INBOUND_SQL(1));

@@ -9,6 +9,8 @@ export const errorsEn = {
   'err.save.changedSinceLoaded':
     '{path} changed since PanelDB loaded it (is the panel running?). Nothing was written; open it again.',
   'err.save.changedWhileSaving': '{path} changed while PanelDB was saving; nothing was written.',
+  'err.read.walKeptVanishing':
+    "{path}'s -wal was moved away each time PanelDB read the file: another program is replacing it. Nothing was written; try again once it has finished.",
   'err.save.replaceFailed': 'Could not replace {path}; it was left as it was.',
   'err.backupDir.unusable': 'The backup folder {path} cannot be used: {why}. Nothing was written.',
   'err.backupDir.why.cannotInspect': 'it cannot be inspected',

@@ -8,6 +8,8 @@ export const errorsZhCN: Record<keyof typeof errorsEn, string> = {
   'err.save.changedSinceLoaded':
     '{path} 在 PanelDB 载入后被修改过（面板是否在运行？）。未写入任何内容；请重新打开它。',
   'err.save.changedWhileSaving': '{path} 在 PanelDB 保存期间被修改；未写入任何内容。',
+  'err.read.walKeptVanishing':
+    '每次 PanelDB 读取 {path} 时，它的 -wal 都被移走了：另一个程序正在替换该文件。未写入任何内容；请等它完成后再试。',
   'err.save.replaceFailed': '无法替换 {path}；它保持原样。',
   'err.backupDir.unusable': '备份文件夹 {path} 无法使用：{why}。未写入任何内容。',
   'err.backupDir.why.cannotInspect': '无法检查它',
