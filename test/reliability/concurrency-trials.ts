@@ -111,7 +111,8 @@ async function sequential(
       const args = [...argsFor(op, path, backupId), '--backup-dir', backupDir];
       if ((await cli(args)).code !== 0) return null;
     }
-    return stateOf(path);
+    // Awaited here: the folder is removed in `finally` only once the state has been read from it.
+    return await stateOf(path);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
