@@ -70,7 +70,7 @@ export interface LoadOptions {
 export const walPathOf = (dbPath: string) => `${dbPath}-wal`;
 export const shmPathOf = (dbPath: string) => `${dbPath}-shm`;
 
-/** Reads of a file whose -wal a writer keeps moving away before the file is given up on. */
+/** How often a file is read while a writer keeps moving its -wal away, before PanelDB gives up. */
 const READ_ATTEMPTS = 3;
 
 export async function readDatabaseImage(givenPath: string, options: LoadOptions): Promise<LoadedImage> {
@@ -160,6 +160,7 @@ async function readImageOnce(
   let walHash: LazySha256 | null = null;
   if (journal.wal_present && walStat !== null) {
     const walBytes = await readOrRefuse(walPath, fs, { noFollow: true }).catch(async (thrown: unknown) => {
+      // Gone since its lstat (null): moved aside by a writer. Any other failure stands.
       if ((await lstatRegular(walPath, fs).catch(() => undefined)) === null) return null;
       throw thrown;
     });
