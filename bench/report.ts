@@ -161,23 +161,21 @@ export function header(facts: RunFacts): string[] {
  * figures: the native side doing the same work (integrity_check, then cp + sync) over the bare copy.
  */
 export function backupFloor(rows: readonly Row[]): string[] {
-  const parts: string[] = [];
-  const ratios: number[] = [];
+  const floors: Array<{ label: string; ratio: number }> = [];
   for (const copy of rows) {
     if (copy.op !== 'backup' || copy.nativeLabel !== 'cp + sync' || copy.native === null) continue;
     const sameWork = rows.find((row) => row.op === 'backup' && row.dataset === copy.dataset && row !== copy);
     if (sameWork === undefined || sameWork.native === null) continue;
     const nativeCopy = median(copy.native.map((sample) => sample.ms));
     const nativeSameWork = median(sameWork.native.map((sample) => sample.ms));
-    if (nativeCopy <= 0) continue;
-    ratios.push(nativeSameWork / nativeCopy);
-    parts.push(`${copy.dataset.label}: ${times(nativeSameWork / nativeCopy)}`);
+    if (nativeCopy > 0) floors.push({ label: copy.dataset.label, ratio: nativeSameWork / nativeCopy });
   }
-  if (parts.length === 0) return [];
-  const beyond = ratios.every((ratio) => ratio > 2)
+  if (floors.length === 0) return [];
+  const parts = floors.map(({ label, ratio }) => `${label}: ${times(ratio)}`).join(', ');
+  const beyond = floors.every(({ ratio }) => ratio > 2)
     ? ': no backup that runs the full check meets ≤ 2× `cp` + `sync`'
     : '';
   return [
-    `- a backup runs the full \`integrity_check\` first, and natively that check and the copy take, in this run, ${parts.join(', ')} the bare \`cp\` + \`sync\`${beyond}; the second backup line compares PanelDB with that same work;`,
+    `- a backup runs the full \`integrity_check\` first, and natively that check and the copy take, in this run, ${parts} the bare \`cp\` + \`sync\`${beyond}; the second backup line compares PanelDB with that same work;`,
   ];
 }

@@ -185,12 +185,12 @@ async function readImageOnce(
       // In the memory the file was read into when the commit fits there: no 2nd copy of the file.
       const keepReplaced = options.withoutFileHash !== true;
       const inPlace = applyWalInPlace(main, contents, writableRoomOf(main), keepReplaced);
+      framesMerged = contents.dbSizePages !== null;
       if (inPlace === null) image = applyWal(main, contents);
       else {
         ({ image, replaced } = inPlace);
-        asReadLost = !keepReplaced && contents.dbSizePages !== null;
+        asReadLost = framesMerged && !keepReplaced;
       }
-      framesMerged = contents.dbSizePages !== null;
       journal.wal_frames_applied = contents.committedFrames;
       journal.wal_transactions_applied = contents.transactions;
       journal.wal_frames_ignored = contents.ignoredFrames;
